@@ -41,6 +41,7 @@ CNY|156|2|Yuan Renminbi
 COP|170|2|Colombian Peso
 COU|970|2|Unidad de Valor Real
 CRC|188|2|Costa Rican Colon
+CUC|931|2|Peso Convertible
 CUP|192|2|Cuban Peso
 CVE|132|2|Cabo Verde Escudo
 CZK|203|2|Czech Koruna

@@ -1,0 +1,273 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using BorderDomain.Data.Json;
+using BorderDomain.Model;
+using BorderDomain.Schema;
+using BorderDomain.Storage;
+
+namespace BorderDomain.Data;
+
+/// <summary>
+/// Checks a whole set of records before it becomes a snapshot: unique keys per set, every
+/// <see cref="ReferencesAttribute"/> field pointing at an existing key, and no cycles through references within a set.
+/// Works from each record type's schema, so users' own record types are checked the same way.
+/// </summary>
+internal static class DatasetValidator
+{
+    /// <summary>The records of one set, with each record's origin where it came from a file.</summary>
+    internal interface ISet
+    {
+        EntitySetSchema Schema { get; }
+
+        int Count { get; }
+
+        object Record(int row);
+
+        object? Value(int row, int field);
+    }
+
+    internal static List<DataError> Validate(IReadOnlyList<ISet> sets, IReadOnlyDictionary<object, RecordOrigin> origins)
+    {
+        var errors = new List<DataError>();
+        var keys = new Dictionary<string, Dictionary<string, int>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var set in sets)
+        {
+            keys[set.Schema.Name] = CheckKeys(set, origins, errors);
+        }
+
+        foreach (var set in sets)
+        {
+            CheckReferences(set, keys, origins, errors);
+            CheckCycles(set, keys[set.Schema.Name], origins, errors);
+        }
+
+        return errors;
+    }
+
+    private static Dictionary<string, int> CheckKeys(ISet set, IReadOnlyDictionary<object, RecordOrigin> origins, List<DataError> errors)
+    {
+        var rows = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var keyField = set.Schema.IndexOfField(set.Schema.Key?.Name ?? string.Empty);
+        if (keyField < 0)
+        {
+            return rows;
+        }
+
+        for (var row = 0; row < set.Count; row++)
+        {
+            var key = KeyText(set.Value(row, keyField));
+            if (key is null)
+            {
+                continue;
+            }
+
+            if (!rows.TryAdd(key, row))
+            {
+                var first = Where(set, rows[key], origins);
+                var (path, file, line) = Locate(set, row, origins, "." + set.Schema.Fields[keyField].Name);
+                errors.Add(new DataError
+                {
+                    Kind = DataErrorKind.DuplicateId,
+                    Path = path,
+                    File = file,
+                    Line = line,
+                    Message = $"The {set.Schema.Fields[keyField].Name} '{key}' is already used by {first}.",
+                });
+            }
+        }
+
+        return rows;
+    }
+
+    private static void CheckReferences(
+        ISet set,
+        Dictionary<string, Dictionary<string, int>> keys,
+        IReadOnlyDictionary<object, RecordOrigin> origins,
+        List<DataError> errors)
+    {
+        for (var field = 0; field < set.Schema.Fields.Length; field++)
+        {
+            var schema = set.Schema.Fields[field];
+            if (schema.References is not { } target)
+            {
+                continue;
+            }
+
+            keys.TryGetValue(target, out var targetKeys);
+            for (var row = 0; row < set.Count; row++)
+            {
+                var position = 0;
+                foreach (var value in Values(set.Value(row, field), schema.IsCollection))
+                {
+                    var key = KeyText(value);
+                    if (key is { Length: > 0 } && targetKeys?.ContainsKey(key) != true)
+                    {
+                        var suffix = schema.IsCollection ? $".{schema.Name}[{position}]" : $".{schema.Name}";
+                        var (path, file, line) = Locate(set, row, origins, suffix);
+                        errors.Add(new DataError
+                        {
+                            Kind = DataErrorKind.DanglingReference,
+                            Path = path,
+                            File = file,
+                            Line = line,
+                            Message = $"No record in {target} has the key '{key}'.",
+                        });
+                    }
+
+                    position++;
+                }
+            }
+        }
+
+        if (set.Count > 0 && set.Record(0) is Person)
+        {
+            CheckRoleAgencies(set, keys, origins, errors);
+        }
+    }
+
+    // Person roles are nested records, not query fields; their agency ids are checked here.
+    private static void CheckRoleAgencies(
+        ISet set,
+        Dictionary<string, Dictionary<string, int>> keys,
+        IReadOnlyDictionary<object, RecordOrigin> origins,
+        List<DataError> errors)
+    {
+        keys.TryGetValue("agencies", out var agencies);
+        for (var row = 0; row < set.Count; row++)
+        {
+            var roles = ((Person)set.Record(row)).Roles;
+            for (var i = 0; i < roles.Length; i++)
+            {
+                if (roles[i].Agency is { } agency && agencies?.ContainsKey(agency) != true)
+                {
+                    var (path, file, line) = Locate(set, row, origins, $".roles[{i}].agency");
+                    errors.Add(new DataError
+                    {
+                        Kind = DataErrorKind.DanglingReference,
+                        Path = path,
+                        File = file,
+                        Line = line,
+                        Message = $"No record in agencies has the key '{agency}'.",
+                    });
+                }
+            }
+        }
+    }
+
+    private static void CheckCycles(
+        ISet set,
+        Dictionary<string, int> rowByKey,
+        IReadOnlyDictionary<object, RecordOrigin> origins,
+        List<DataError> errors)
+    {
+        for (var field = 0; field < set.Schema.Fields.Length; field++)
+        {
+            var schema = set.Schema.Fields[field];
+            if (!string.Equals(schema.References, set.Schema.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            // Iterative three-colour depth-first search over the self-references of this field.
+            var state = new byte[set.Count]; // 0 unvisited, 1 on the stack, 2 done
+            for (var start = 0; start < set.Count; start++)
+            {
+                if (state[start] != 0)
+                {
+                    continue;
+                }
+
+                var stack = new Stack<(int Row, IEnumerator<int> Next)>();
+                stack.Push((start, Targets(set, start, field, schema.IsCollection, rowByKey).GetEnumerator()));
+                state[start] = 1;
+                while (stack.Count > 0)
+                {
+                    var (row, next) = stack.Peek();
+                    if (!next.MoveNext())
+                    {
+                        state[row] = 2;
+                        stack.Pop();
+                        continue;
+                    }
+
+                    var target = next.Current;
+                    if (state[target] == 1)
+                    {
+                        var (path, file, line) = Locate(set, row, origins, "." + schema.Name);
+                        errors.Add(new DataError
+                        {
+                            Kind = DataErrorKind.ReferenceCycle,
+                            Path = path,
+                            File = file,
+                            Line = line,
+                            Message = $"Following {schema.Name} from {Where(set, target, origins)} leads back to it.",
+                        });
+                    }
+                    else if (state[target] == 0)
+                    {
+                        state[target] = 1;
+                        stack.Push((target, Targets(set, target, field, schema.IsCollection, rowByKey).GetEnumerator()));
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<int> Targets(ISet set, int row, int field, bool isCollection, Dictionary<string, int> rowByKey)
+    {
+        foreach (var value in Values(set.Value(row, field), isCollection))
+        {
+            if (KeyText(value) is { } key && rowByKey.TryGetValue(key, out var target))
+            {
+                yield return target;
+            }
+        }
+    }
+
+    private static IEnumerable<object?> Values(object? value, bool isCollection)
+    {
+        if (!isCollection)
+        {
+            yield return value;
+            yield break;
+        }
+
+        foreach (var element in (IEnumerable?)value ?? Array.Empty<object>())
+        {
+            yield return element;
+        }
+    }
+
+    private static string? KeyText(object? value) => value switch
+    {
+        null => null,
+        NationCode code => code.IsDefault ? null : code.Alpha3,
+        string text => text,
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+    };
+
+    private static string Where(ISet set, int row, IReadOnlyDictionary<object, RecordOrigin> origins) =>
+        origins.TryGetValue(set.Record(row), out var origin)
+            ? origin.File is null ? origin.Path : $"{origin.Path} in {origin.File}"
+            : $"{set.Schema.Name}[{row}] of the existing store";
+
+    private static (string Path, string? File, int? Line) Locate(ISet set, int row, IReadOnlyDictionary<object, RecordOrigin> origins, string suffix) =>
+        origins.TryGetValue(set.Record(row), out var origin)
+            ? (origin.Path + suffix, origin.File, origin.Lines?.LineOf(origin.Path + suffix))
+            : ($"{set.Schema.Name}[{row}]{suffix}", null, null);
+
+    /// <summary>Adapts an <see cref="EntityTable{T}"/>-to-be: a list of records and their metadata.</summary>
+    internal sealed class ListSet<T>(QuerySetMetadata<T> metadata, IReadOnlyList<T> records) : ISet
+        where T : class
+    {
+        public EntitySetSchema Schema => metadata.Schema;
+
+        public int Count => records.Count;
+
+        public object Record(int row) => records[row];
+
+        public object? Value(int row, int field) => metadata.Getters[field](records[row]);
+    }
+}

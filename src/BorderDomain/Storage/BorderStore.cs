@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using BorderDomain.Data;
+using BorderDomain.Model;
+
+namespace BorderDomain.Storage;
+
+/// <summary>
+/// An immutable snapshot of nations, agencies, accords, statistics, sources, people and events, each set an
+/// indexed <see cref="EntityTable{T}"/>. Readers never lock; <see cref="ToBuilder"/> and
+/// <see cref="BorderDataset"/> produce the next snapshot and leave this one as it was.
+/// </summary>
+public sealed class BorderStore
+{
+    private const string DatasetResource = "BorderDomain.Data.borderdomain.json";
+
+    private static readonly Lazy<BorderStore> DefaultStore = new(LoadDefault);
+
+    internal BorderStore(
+        EntityTable<Source> sources,
+        EntityTable<Nation> nations,
+        EntityTable<Agency> agencies,
+        EntityTable<Person> people,
+        EntityTable<Accord> accords,
+        EntityTable<Statistic> statistics,
+        EntityTable<Event> events)
+    {
+        Sources = sources;
+        Nations = nations;
+        Agencies = agencies;
+        People = people;
+        Accords = accords;
+        Statistics = statistics;
+        Events = events;
+        Tables = [sources, nations, agencies, people, accords, statistics, events];
+    }
+
+    /// <summary>The bundled dataset, built from the source articles, loaded on first use.</summary>
+    public static BorderStore Default => DefaultStore.Value;
+
+    /// <summary>A store with no records.</summary>
+    public static BorderStore Empty { get; } = new BorderStoreBuilder().Build();
+
+    /// <summary>The sources every fact cites.</summary>
+    public EntityTable<Source> Sources { get; }
+
+    /// <summary>The nations.</summary>
+    public EntityTable<Nation> Nations { get; }
+
+    /// <summary>The agencies.</summary>
+    public EntityTable<Agency> Agencies { get; }
+
+    /// <summary>The people.</summary>
+    public EntityTable<Person> People { get; }
+
+    /// <summary>The accords.</summary>
+    public EntityTable<Accord> Accords { get; }
+
+    /// <summary>The statistics.</summary>
+    public EntityTable<Statistic> Statistics { get; }
+
+    /// <summary>The events.</summary>
+    public EntityTable<Event> Events { get; }
+
+    /// <summary>Every table, in a fixed order (sources, nations, agencies, people, accords, statistics, events).</summary>
+    public IReadOnlyList<IEntityTable> Tables { get; }
+
+    /// <summary>The table of the set named <paramref name="set"/> (ignoring case), or <see langword="null"/>.</summary>
+    public IEntityTable? GetTable(string set)
+    {
+        foreach (var table in Tables)
+        {
+            if (string.Equals(table.Schema.Name, set, StringComparison.OrdinalIgnoreCase))
+            {
+                return table;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A builder holding this snapshot's records, to add to and build the next snapshot from.</summary>
+    public BorderStoreBuilder ToBuilder()
+    {
+        var builder = new BorderStoreBuilder();
+        builder.Sources.AddRange(Sources);
+        builder.Nations.AddRange(Nations);
+        builder.Agencies.AddRange(Agencies);
+        builder.People.AddRange(People);
+        builder.Accords.AddRange(Accords);
+        builder.Statistics.AddRange(Statistics);
+        builder.Events.AddRange(Events);
+        return builder;
+    }
+
+    private static BorderStore LoadDefault()
+    {
+        using var stream = typeof(BorderStore).Assembly.GetManifestResourceStream(DatasetResource)
+            ?? throw new InvalidOperationException($"The bundled dataset resource '{DatasetResource}' is missing from the assembly.");
+        return BorderDataset.Load(Empty, stream, "borderdomain.json");
+    }
+}

@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.Linq;
+using BorderDomain.Data;
+using BorderDomain.Model;
+using BorderDomain.Schema;
+
+namespace BorderDomain.Storage;
+
+/// <summary>
+/// Collects records for the next <see cref="BorderStore"/> snapshot. Not thread-safe; the snapshot it builds is.
+/// </summary>
+public sealed class BorderStoreBuilder
+{
+    /// <summary>The sources.</summary>
+    public List<Source> Sources { get; } = [];
+
+    /// <summary>The nations.</summary>
+    public List<Nation> Nations { get; } = [];
+
+    /// <summary>The agencies.</summary>
+    public List<Agency> Agencies { get; } = [];
+
+    /// <summary>The people.</summary>
+    public List<Person> People { get; } = [];
+
+    /// <summary>The accords.</summary>
+    public List<Accord> Accords { get; } = [];
+
+    /// <summary>The statistics (their <see cref="Statistic.Disputed"/> flags are recomputed by <see cref="Build()"/>).</summary>
+    public List<Statistic> Statistics { get; } = [];
+
+    /// <summary>The events.</summary>
+    public List<Event> Events { get; } = [];
+
+    /// <summary>
+    /// Checks the records (unique keys, no dangling references, no reference cycles), marks disputed statistics and
+    /// builds the snapshot with all its indexes.
+    /// </summary>
+    /// <exception cref="BorderDataException">The records are inconsistent; every problem is listed.</exception>
+    public BorderStore Build() => Build(new Dictionary<object, RecordOrigin>(ReferenceEqualityComparer.Instance));
+
+    internal BorderStore Build(IReadOnlyDictionary<object, RecordOrigin> origins)
+    {
+        var errors = DatasetValidator.Validate(
+            [
+                Set(Sources), Set(Nations), Set(Agencies), Set(People), Set(Accords), Set(Statistics), Set(Events),
+            ],
+            origins);
+        if (errors.Count > 0)
+        {
+            throw new BorderDataException(errors);
+        }
+
+        return new BorderStore(
+            new EntityTable<Source>(QuerySets.For<Source>(), Sources),
+            new EntityTable<Nation>(QuerySets.For<Nation>(), Nations),
+            new EntityTable<Agency>(QuerySets.For<Agency>(), Agencies),
+            new EntityTable<Person>(QuerySets.For<Person>(), People),
+            new EntityTable<Accord>(QuerySets.For<Accord>(), Accords),
+            new EntityTable<Statistic>(QuerySets.For<Statistic>(), MarkDisputed(Statistics)),
+            new EntityTable<Event>(QuerySets.For<Event>(), Events));
+    }
+
+    /// <summary>
+    /// Marks a statistic disputed when another has the same metric, nations (in any order), agency, place, period
+    /// and unit but a different value. Claims in different units are not compared.
+    /// </summary>
+    internal static List<Statistic> MarkDisputed(IReadOnlyList<Statistic> statistics)
+    {
+        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < statistics.Count; i++)
+        {
+            var key = ClaimKey(statistics[i]);
+            if (!groups.TryGetValue(key, out var members))
+            {
+                groups[key] = members = [];
+            }
+
+            members.Add(i);
+        }
+
+        var result = new List<Statistic>(statistics.Count);
+        for (var i = 0; i < statistics.Count; i++)
+        {
+            var value = statistics[i].Value;
+            var disputed = groups[ClaimKey(statistics[i])].Any(other => statistics[other].Value != value);
+            result.Add(statistics[i].Disputed == disputed ? statistics[i] : statistics[i] with { Disputed = disputed });
+        }
+
+        return result;
+    }
+
+    private static string ClaimKey(Statistic statistic) => string.Join(
+        "|",
+        statistic.Metric,
+        string.Join(",", statistic.Nations.Select(code => code.Alpha3).Order(StringComparer.Ordinal)),
+        statistic.Agency?.ToUpperInvariant(),
+        statistic.Place?.ToUpperInvariant(),
+        statistic.Period?.ToString(),
+        statistic.Unit.Code);
+
+    private static DatasetValidator.ISet Set<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(List<T> records)
+        where T : class => new DatasetValidator.ListSet<T>(QuerySets.For<T>(), records);
+}

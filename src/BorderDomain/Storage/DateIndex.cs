@@ -1,0 +1,64 @@
+using System;
+using BorderDomain.Model;
+
+namespace BorderDomain.Storage;
+
+/// <summary>
+/// Two sorted indexes over a date or period field, by the first and by the last day each value covers, so every
+/// interval comparison (on or after a start, on or before an end, falls inside) is one or two binary searches.
+/// </summary>
+public sealed class DateIndex
+{
+    private DateIndex(SortedIndex<int> byStart, SortedIndex<int> byEnd)
+    {
+        ByStart = byStart;
+        ByEnd = byEnd;
+    }
+
+    /// <summary>Rows by the day number of the first day their value covers.</summary>
+    public SortedIndex<int> ByStart { get; }
+
+    /// <summary>Rows by the day number of the last day their value covers.</summary>
+    public SortedIndex<int> ByEnd { get; }
+
+    /// <summary>Approximate bytes held.</summary>
+    public long EstimatedBytes => ByStart.EstimatedBytes + ByEnd.EstimatedBytes;
+
+    /// <summary>The first and last day number a date or period value covers.</summary>
+    public static bool TryGetDays(object? value, out int start, out int end)
+    {
+        switch (value)
+        {
+            case PartialDate date when !date.IsDefault:
+                (start, end) = (date.StartDayNumber, date.EndDayNumber);
+                return true;
+            case Period period when !period.IsDefault:
+                (start, end) = (period.From.StartDayNumber, period.To.EndDayNumber);
+                return true;
+            default:
+                (start, end) = (0, 0);
+                return false;
+        }
+    }
+
+    internal static DateIndex Build(int rowCount, Func<int, object?> valueAt)
+    {
+        var starts = new int[rowCount];
+        var ends = new int[rowCount];
+        var rows = new int[rowCount];
+        var count = 0;
+        for (var row = 0; row < rowCount; row++)
+        {
+            if (TryGetDays(valueAt(row), out var start, out var end))
+            {
+                starts[count] = start;
+                ends[count] = end;
+                rows[count++] = row;
+            }
+        }
+
+        var rowsByStart = rows[..count];
+        var rowsByEnd = rows[..count];
+        return new DateIndex(new SortedIndex<int>(starts[..count], rowsByStart), new SortedIndex<int>(ends[..count], rowsByEnd));
+    }
+}

@@ -1,0 +1,196 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using BorderDomain.Schema;
+
+namespace BorderDomain.Storage;
+
+/// <summary>
+/// An immutable table of records addressed by dense int row ids, with the indexes its record type declares
+/// (<see cref="IndexedAttribute"/>), all built once when the table is made. Safe to read from any thread.
+/// </summary>
+/// <typeparam name="T">The record type.</typeparam>
+public sealed class EntityTable<T> : IEntityTable, IReadOnlyList<T>
+    where T : class
+{
+    private readonly ImmutableArray<T> _rows;
+    private readonly Dictionary<string, int> _rowByKey;
+    private readonly PostingIndex?[] _postings;
+    private readonly DateIndex?[] _dates;
+    private readonly SortedIndex<decimal>?[] _numbers;
+    private readonly TextIndex?[] _texts;
+
+    /// <summary>Builds a table and its indexes from records.</summary>
+    /// <param name="metadata">The record type's metadata (see <see cref="QuerySets.For{T}"/>).</param>
+    /// <param name="rows">The records, in row order.</param>
+    /// <exception cref="ArgumentException">Two records share a key, or a record has a null key.</exception>
+    public EntityTable(QuerySetMetadata<T> metadata, IEnumerable<T> rows)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        ArgumentNullException.ThrowIfNull(rows);
+        Metadata = metadata;
+        _rows = [.. rows];
+        var fields = metadata.Schema.Fields;
+        _postings = new PostingIndex?[fields.Length];
+        _dates = new DateIndex?[fields.Length];
+        _numbers = new SortedIndex<decimal>?[fields.Length];
+        _texts = new TextIndex?[fields.Length];
+        _rowByKey = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var field = 0; field < fields.Length; field++)
+        {
+            BuildIndex(field);
+        }
+    }
+
+    /// <summary>The record type's metadata.</summary>
+    public QuerySetMetadata<T> Metadata { get; }
+
+    /// <inheritdoc />
+    public EntitySetSchema Schema => Metadata.Schema;
+
+    /// <summary>The records in row order.</summary>
+    public ImmutableArray<T> Rows => _rows;
+
+    /// <inheritdoc cref="IEntityTable.Count" />
+    public int Count => _rows.Length;
+
+    /// <summary>The record at <paramref name="row"/>.</summary>
+    public T this[int row] => _rows[row];
+
+    /// <summary>The record whose key is <paramref name="key"/> (ignoring case), or <see langword="null"/>.</summary>
+    public T? Find(string key) => TryGetRow(key, out var row) ? _rows[row] : null;
+
+    /// <inheritdoc />
+    public bool TryGetRow(string key, out int row)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _rowByKey.TryGetValue(key, out row);
+    }
+
+    /// <summary>
+    /// The records whose field <paramref name="field"/> equals (or, for a collection, contains) <paramref name="value"/>,
+    /// answered from the field's posting index.
+    /// </summary>
+    /// <exception cref="ArgumentException">The set has no such field, or the field has no posting index.</exception>
+    public IReadOnlyList<T> FindAll(string field, object value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var ordinal = Schema.IndexOfField(field);
+        var index = (ordinal < 0 ? null : _postings[ordinal])
+            ?? throw new ArgumentException($"'{field}' is not a field of {Schema.Name} with a posting index.", nameof(field));
+        return Select(index.Lookup(value));
+    }
+
+    /// <summary>The records at the given rows, in that order.</summary>
+    public IReadOnlyList<T> Select(ReadOnlySpan<int> rows)
+    {
+        var result = new T[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            result[i] = _rows[rows[i]];
+        }
+
+        return result;
+    }
+
+    /// <summary>The value of field number <paramref name="field"/> at <paramref name="row"/>.</summary>
+    public object? GetValue(int row, int field) => Metadata.Getters[field](_rows[row]);
+
+    /// <inheritdoc />
+    public PostingIndex? GetPostingIndex(int field) => _postings[field];
+
+    /// <inheritdoc />
+    public DateIndex? GetDateIndex(int field) => _dates[field];
+
+    /// <inheritdoc />
+    public SortedIndex<decimal>? GetNumberIndex(int field) => _numbers[field];
+
+    /// <inheritdoc />
+    public TextIndex? GetTextIndex(int field) => _texts[field];
+
+    /// <summary>Approximate bytes held by all indexes of the table (not the records).</summary>
+    public long EstimatedIndexBytes
+    {
+        get
+        {
+            long bytes = _rowByKey.Count * 40L;
+            for (var i = 0; i < _postings.Length; i++)
+            {
+                bytes += (_postings[i]?.EstimatedBytes ?? 0) + (_dates[i]?.EstimatedBytes ?? 0)
+                    + (_numbers[i]?.EstimatedBytes ?? 0) + (_texts[i]?.EstimatedBytes ?? 0);
+            }
+
+            return bytes;
+        }
+    }
+
+    object IEntityTable.GetRecord(int row) => _rows[row];
+
+    /// <inheritdoc />
+    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)_rows).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private void BuildIndex(int field)
+    {
+        var schema = Schema.Fields[field];
+        var getter = Metadata.Getters[field];
+        object? ValueAt(int row) => getter(_rows[row]);
+        switch (schema.Index)
+        {
+            case null:
+                return;
+            case IndexKind.Key:
+                for (var row = 0; row < _rows.Length; row++)
+                {
+                    var key = KeyText(ValueAt(row))
+                        ?? throw new ArgumentException($"Row {row} of {Schema.Name} has no {schema.Name}.", nameof(field));
+                    if (!_rowByKey.TryAdd(key, row))
+                    {
+                        throw new ArgumentException($"Two rows of {Schema.Name} have the {schema.Name} '{key}'.", nameof(field));
+                    }
+                }
+
+                _postings[field] = PostingIndex.Build(_rows.Length, ValueAt, isCollection: false);
+                return;
+            case IndexKind.Text when !schema.IsCollection:
+                _texts[field] = TextIndex.Build(_rows.Length, ValueAt);
+                return;
+            case IndexKind.Sorted when !schema.IsCollection && schema.Kind is FieldKind.Date or FieldKind.Period:
+                _dates[field] = DateIndex.Build(_rows.Length, ValueAt);
+                return;
+            case IndexKind.Sorted when !schema.IsCollection && schema.Kind == FieldKind.Number:
+                _numbers[field] = BuildNumberIndex(ValueAt);
+                return;
+            default:
+                _postings[field] = PostingIndex.Build(_rows.Length, ValueAt, schema.IsCollection);
+                return;
+        }
+    }
+
+    private SortedIndex<decimal> BuildNumberIndex(Func<int, object?> valueAt)
+    {
+        var keys = new List<decimal>(_rows.Length);
+        var rows = new List<int>(_rows.Length);
+        for (var row = 0; row < _rows.Length; row++)
+        {
+            if (valueAt(row) is { } value)
+            {
+                keys.Add(Convert.ToDecimal(value, CultureInfo.InvariantCulture));
+                rows.Add(row);
+            }
+        }
+
+        return new SortedIndex<decimal>([.. keys], [.. rows]);
+    }
+
+    private static string? KeyText(object? value) => value switch
+    {
+        null => null,
+        string text => text,
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+
+namespace BorderDomain.Storage;
+
+/// <summary>Set operations on posting lists: ascending arrays of distinct row ids.</summary>
+public static class PostingList
+{
+    /// <summary>The rows in both lists. Gallops through the longer list when the lengths differ widely.</summary>
+    public static int[] Intersect(ReadOnlySpan<int> left, ReadOnlySpan<int> right)
+    {
+        if (left.Length > right.Length)
+        {
+            var swap = left;
+            left = right;
+            right = swap;
+        }
+
+        if (left.IsEmpty)
+        {
+            return [];
+        }
+
+        var result = new int[left.Length];
+        var count = 0;
+        var from = 0;
+        foreach (var row in left)
+        {
+            from = LowerBound(right, from, row);
+            if (from == right.Length)
+            {
+                break;
+            }
+
+            if (right[from] == row)
+            {
+                result[count++] = row;
+            }
+        }
+
+        return count == result.Length ? result : result[..count];
+    }
+
+    /// <summary>The rows in either list.</summary>
+    public static int[] Union(ReadOnlySpan<int> left, ReadOnlySpan<int> right)
+    {
+        var result = new int[left.Length + right.Length];
+        int i = 0, j = 0, count = 0;
+        while (i < left.Length && j < right.Length)
+        {
+            var a = left[i];
+            var b = right[j];
+            result[count++] = a <= b ? a : b;
+            i += a <= b ? 1 : 0;
+            j += b <= a ? 1 : 0;
+        }
+
+        left[i..].CopyTo(result.AsSpan(count));
+        count += left.Length - i;
+        right[j..].CopyTo(result.AsSpan(count));
+        count += right.Length - j;
+        return count == result.Length ? result : result[..count];
+    }
+
+    /// <summary>The rows in any of the lists.</summary>
+    public static int[] UnionAll(IEnumerable<int[]> lists)
+    {
+        ArgumentNullException.ThrowIfNull(lists);
+        int[] result = [];
+        foreach (var list in lists)
+        {
+            result = Union(result, list);
+        }
+
+        return result;
+    }
+
+    /// <summary>The rows of <c>0 .. rowCount-1</c> not in <paramref name="rows"/>.</summary>
+    public static int[] Complement(ReadOnlySpan<int> rows, int rowCount)
+    {
+        var result = new int[rowCount - rows.Length];
+        int count = 0, next = 0;
+        for (var row = 0; row < rowCount; row++)
+        {
+            if (next < rows.Length && rows[next] == row)
+            {
+                next++;
+            }
+            else
+            {
+                result[count++] = row;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A sorted copy of arbitrary distinct row ids.</summary>
+    public static int[] FromUnsorted(ReadOnlySpan<int> rows)
+    {
+        var result = rows.ToArray();
+        Array.Sort(result);
+        return result;
+    }
+
+    /// <summary>Every row id from 0 to <paramref name="rowCount"/> - 1.</summary>
+    public static int[] All(int rowCount)
+    {
+        var result = new int[rowCount];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = i;
+        }
+
+        return result;
+    }
+
+    // First position at or after 'from' whose value is >= target: gallop, then binary search.
+    private static int LowerBound(ReadOnlySpan<int> list, int from, int target)
+    {
+        var step = 1;
+        var high = from;
+        while (high < list.Length && list[high] < target)
+        {
+            from = high + 1;
+            high += step;
+            step <<= 1;
+        }
+
+        high = Math.Min(high, list.Length);
+        while (from < high)
+        {
+            var mid = from + ((high - from) >> 1);
+            if (list[mid] < target)
+            {
+                from = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return from;
+    }
+}

@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+
+namespace BorderDomain.Storage;
+
+/// <summary>
+/// A case- and accent-insensitive text index: each row's text is folded by <see cref="TextNormalizer"/> and split
+/// into words; a sorted vocabulary maps each word to its rows. Word-prefix matches are a binary search;
+/// <c>contains</c>, <c>startswith</c> and <c>endswith</c> take the rows of the words holding each part of the
+/// search text, then check the survivors, so the answer equals a scan of the folded texts.
+/// </summary>
+public sealed class TextIndex
+{
+    private readonly string?[] _folded;
+    private readonly string[] _vocabulary;
+    private readonly int[][] _postings;
+
+    private TextIndex(string?[] folded, string[] vocabulary, int[][] postings)
+    {
+        _folded = folded;
+        _vocabulary = vocabulary;
+        _postings = postings;
+    }
+
+    /// <summary>The number of distinct words.</summary>
+    public int WordCount => _vocabulary.Length;
+
+    /// <summary>Approximate bytes held (folded texts, vocabulary and postings).</summary>
+    public long EstimatedBytes
+    {
+        get
+        {
+            long bytes = _folded.Length * 8L;
+            foreach (var text in _folded)
+            {
+                bytes += text is null ? 0 : 22 + (text.Length * 2);
+            }
+
+            for (var i = 0; i < _vocabulary.Length; i++)
+            {
+                bytes += 22 + (_vocabulary[i].Length * 2) + 24 + (_postings[i].Length * 4);
+            }
+
+            return bytes;
+        }
+    }
+
+    /// <summary>The folded text of a row, or <see langword="null"/> when the row has none.</summary>
+    public string? FoldedText(int row) => _folded[row];
+
+    /// <summary>The ascending rows having a word that starts with <paramref name="prefix"/> (folded): "Jeri" finds "Jerí".</summary>
+    public int[] MatchWordPrefix(string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var folded = TextNormalizer.Normalize(prefix);
+        var (start, end) = PrefixRange(folded);
+        var lists = new List<int[]>(end - start);
+        for (var i = start; i < end; i++)
+        {
+            lists.Add(_postings[i]);
+        }
+
+        return PostingList.UnionAll(lists);
+    }
+
+    /// <summary>The ascending rows whose folded text contains the folded <paramref name="text"/>.</summary>
+    public int[] Contains(string text) => Match(text, TextMatch.Contains);
+
+    /// <summary>The ascending rows whose folded text starts with the folded <paramref name="text"/>.</summary>
+    public int[] StartsWith(string text) => Match(text, TextMatch.StartsWith);
+
+    /// <summary>The ascending rows whose folded text ends with the folded <paramref name="text"/>.</summary>
+    public int[] EndsWith(string text) => Match(text, TextMatch.EndsWith);
+
+    /// <summary>Whether <paramref name="foldedText"/> matches <paramref name="foldedQuery"/> in the given way (both already folded).</summary>
+    public static bool IsMatch(string foldedText, string foldedQuery, TextMatch match) => match switch
+    {
+        TextMatch.StartsWith => foldedText.StartsWith(foldedQuery, StringComparison.Ordinal),
+        TextMatch.EndsWith => foldedText.EndsWith(foldedQuery, StringComparison.Ordinal),
+        _ => foldedText.Contains(foldedQuery, StringComparison.Ordinal),
+    };
+
+    internal static TextIndex Build(int rowCount, Func<int, object?> valueAt)
+    {
+        var folded = new string?[rowCount];
+        var words = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var row = 0; row < rowCount; row++)
+        {
+            if (valueAt(row) is not string text)
+            {
+                continue;
+            }
+
+            folded[row] = TextNormalizer.Normalize(text);
+            foreach (var word in TextNormalizer.Words(folded[row]!))
+            {
+                if (!words.TryGetValue(word, out var rows))
+                {
+                    words[word] = rows = [];
+                }
+
+                if (rows.Count == 0 || rows[^1] != row)
+                {
+                    rows.Add(row);
+                }
+            }
+        }
+
+        var vocabulary = new string[words.Count];
+        words.Keys.CopyTo(vocabulary, 0);
+        Array.Sort(vocabulary, StringComparer.Ordinal);
+        var postings = new int[vocabulary.Length][];
+        for (var i = 0; i < vocabulary.Length; i++)
+        {
+            postings[i] = words[vocabulary[i]].ToArray();
+        }
+
+        return new TextIndex(folded, vocabulary, postings);
+    }
+
+    private int[] Match(string text, TextMatch match)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var query = TextNormalizer.Normalize(text);
+        int[]? candidates = null;
+        foreach (var part in TextNormalizer.Words(query))
+        {
+            var rows = RowsWithWordContaining(part);
+            candidates = candidates is null ? rows : PostingList.Intersect(candidates, rows);
+            if (candidates.Length == 0)
+            {
+                return [];
+            }
+        }
+
+        var result = new List<int>();
+        if (candidates is null)
+        {
+            // No letters or digits to look up (e.g. "-"): check every row.
+            for (var row = 0; row < _folded.Length; row++)
+            {
+                if (_folded[row] is { } candidateText && IsMatch(candidateText, query, match))
+                {
+                    result.Add(row);
+                }
+            }
+        }
+        else
+        {
+            foreach (var row in candidates)
+            {
+                if (IsMatch(_folded[row]!, query, match))
+                {
+                    result.Add(row);
+                }
+            }
+        }
+
+        return result.ToArray();
+    }
+
+    private int[] RowsWithWordContaining(string part)
+    {
+        var lists = new List<int[]>();
+        for (var i = 0; i < _vocabulary.Length; i++)
+        {
+            if (_vocabulary[i].Contains(part, StringComparison.Ordinal))
+            {
+                lists.Add(_postings[i]);
+            }
+        }
+
+        return lists.Count == 1 ? lists[0] : PostingList.UnionAll(lists);
+    }
+
+    private (int Start, int End) PrefixRange(string prefix)
+    {
+        int low = 0, high = _vocabulary.Length;
+        while (low < high)
+        {
+            var mid = low + ((high - low) >> 1);
+            if (string.CompareOrdinal(_vocabulary[mid], prefix) < 0)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        var end = low;
+        while (end < _vocabulary.Length && _vocabulary[end].StartsWith(prefix, StringComparison.Ordinal))
+        {
+            end++;
+        }
+
+        return (low, end);
+    }
+}

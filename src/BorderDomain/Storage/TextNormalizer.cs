@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace BorderDomain.Storage;
+
+/// <summary>
+/// Folds text for case- and accent-insensitive matching: "Minería" and "MINERIA" both become "mineria".
+/// Uses its own folding table for Latin letters, so it behaves the same with or without ICU and in
+/// invariant-globalization apps.
+/// </summary>
+public static class TextNormalizer
+{
+    // Base letters for U+0100..U+017F (Latin Extended-A), in code-point order.
+    private const string LatinExtendedA =
+        "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiIiJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyyZzZzZzs";
+
+    /// <summary>Lower-cases and strips accents; keeps every other character as it is.</summary>
+    public static string Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (IsAlreadyNormal(text))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            Append(builder, c);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Splits folded text into words: maximal runs of letters and digits.</summary>
+    public static IEnumerable<string> Words(string normalized)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        var start = -1;
+        for (var i = 0; i <= normalized.Length; i++)
+        {
+            var isWordChar = i < normalized.Length && char.IsLetterOrDigit(normalized[i]);
+            if (isWordChar && start < 0)
+            {
+                start = i;
+            }
+            else if (!isWordChar && start >= 0)
+            {
+                yield return normalized[start..i];
+                start = -1;
+            }
+        }
+    }
+
+    private static bool IsAlreadyNormal(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= 0x80 || c is >= 'A' and <= 'Z')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void Append(StringBuilder builder, char c)
+    {
+        switch (c)
+        {
+            case < (char)0x80:
+                builder.Append(c is >= 'A' and <= 'Z' ? (char)(c + 32) : c);
+                return;
+            case >= (char)0x0300 and <= (char)0x036F:
+                return; // combining accent left over from decomposed input
+            case >= (char)0x0100 and <= (char)0x017F:
+                builder.Append(char.ToLowerInvariant(LatinExtendedA[c - 0x0100]));
+                return;
+            case >= (char)0x00C0 and <= (char)0x00FF:
+                builder.Append(FoldLatin1(c));
+                return;
+            default:
+                builder.Append(char.ToLowerInvariant(c));
+                return;
+        }
+    }
+
+    private static string FoldLatin1(char c) => char.ToLowerInvariant(c) switch
+    {
+        >= 'à' and <= 'å' => "a",
+        'æ' => "ae",
+        'ç' => "c",
+        >= 'è' and <= 'ë' => "e",
+        >= 'ì' and <= 'ï' => "i",
+        'ð' => "d",
+        'ñ' => "n",
+        >= 'ò' and <= 'ö' or 'ø' => "o",
+        >= 'ù' and <= 'ü' => "u",
+        'ý' or 'ÿ' => "y",
+        'þ' => "th",
+        'ß' => "ss",
+        var other => other.ToString(),
+    };
+}
