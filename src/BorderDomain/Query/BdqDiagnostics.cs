@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace BorderDomain.Query;
+
+/// <summary>
+/// Every BDQ diagnostic code and its message text, in one place. Codes are stable: a code once shipped keeps its
+/// meaning. BDQ00xx are syntax and limit errors, BDQ01xx binding errors, BDQ02xx execution errors.
+/// </summary>
+public static class BdqDiagnostics
+{
+    /// <summary>BDQ0001: the text does not follow the grammar.</summary>
+    public const string SyntaxError = "BDQ0001";
+
+    /// <summary>BDQ0002: a string literal has no closing quote.</summary>
+    public const string UnterminatedString = "BDQ0002";
+
+    /// <summary>BDQ0003: the query is longer than <see cref="BdqOptions.MaxQueryLength"/>.</summary>
+    public const string QueryTooLong = "BDQ0003";
+
+    /// <summary>BDQ0004: parentheses and <c>not</c> nest deeper than <see cref="BdqOptions.MaxNestingDepth"/>.</summary>
+    public const string NestingTooDeep = "BDQ0004";
+
+    /// <summary>BDQ0005: a list has more items than <see cref="BdqOptions.MaxListItems"/>.</summary>
+    public const string ListTooLong = "BDQ0005";
+
+    /// <summary>BDQ0006: <c>take</c> or <c>skip</c> exceeds <see cref="BdqOptions.MaxTake"/>.</summary>
+    public const string TakeTooLarge = "BDQ0006";
+
+    /// <summary>BDQ0007: the query is empty.</summary>
+    public const string EmptyQuery = "BDQ0007";
+
+    /// <summary>BDQ0101: no entity set has this name.</summary>
+    public const string UnknownSet = "BDQ0101";
+
+    /// <summary>BDQ0102: the set has no field of this name.</summary>
+    public const string UnknownField = "BDQ0102";
+
+    /// <summary>BDQ0103: a path follows a field that is not a reference, or more than one hop.</summary>
+    public const string InvalidPath = "BDQ0103";
+
+    /// <summary>BDQ0104: the operator does not apply to the field's type.</summary>
+    public const string OperatorNotApplicable = "BDQ0104";
+
+    /// <summary>BDQ0105: the name is not a member of the field's enumeration.</summary>
+    public const string UnknownEnumMember = "BDQ0105";
+
+    /// <summary>BDQ0106: the name is not an ISO 3166-1 alpha-3 nation code.</summary>
+    public const string UnknownNationCode = "BDQ0106";
+
+    /// <summary>BDQ0107: the value's type does not match the field's.</summary>
+    public const string TypeMismatch = "BDQ0107";
+
+    /// <summary>BDQ0108: a date literal is not a real date.</summary>
+    public const string InvalidDate = "BDQ0108";
+
+    /// <summary>BDQ0109: a parameter is used with two different types.</summary>
+    public const string ParameterTypeConflict = "BDQ0109";
+
+    /// <summary>BDQ0110: an aggregate needs a number field (sum, avg) or an orderable one (min, max).</summary>
+    public const string InvalidAggregate = "BDQ0110";
+
+    /// <summary>BDQ0111: a collection field cannot be ordered, grouped or compared with this operator.</summary>
+    public const string CollectionNotAllowed = "BDQ0111";
+
+    /// <summary>BDQ0112: a bare field in a condition must be a yes/no field.</summary>
+    public const string NotABoolean = "BDQ0112";
+
+    /// <summary>BDQ0113: clauses that cannot be combined (e.g. <c>select</c> with <c>group by</c>).</summary>
+    public const string ClauseConflict = "BDQ0113";
+
+    /// <summary>BDQ0201: a parameter the query uses was not supplied.</summary>
+    public const string MissingParameter = "BDQ0201";
+
+    /// <summary>BDQ0202: a supplied parameter has the wrong type.</summary>
+    public const string ParameterTypeMismatch = "BDQ0202";
+
+    /// <summary>Every code with a one-line description.</summary>
+    public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>
+    {
+        [SyntaxError] = "Syntax error",
+        [UnterminatedString] = "Unterminated string",
+        [QueryTooLong] = "Query too long",
+        [NestingTooDeep] = "Nesting too deep",
+        [ListTooLong] = "List too long",
+        [TakeTooLarge] = "Take or skip too large",
+        [EmptyQuery] = "Empty query",
+        [UnknownSet] = "Unknown entity set",
+        [UnknownField] = "Unknown field",
+        [InvalidPath] = "Invalid path",
+        [OperatorNotApplicable] = "Operator not applicable",
+        [UnknownEnumMember] = "Unknown enum member",
+        [UnknownNationCode] = "Unknown nation code",
+        [TypeMismatch] = "Type mismatch",
+        [InvalidDate] = "Invalid date",
+        [ParameterTypeConflict] = "Parameter type conflict",
+        [InvalidAggregate] = "Invalid aggregate",
+        [CollectionNotAllowed] = "Collection not allowed",
+        [NotABoolean] = "Not a yes/no field",
+        [ClauseConflict] = "Clause conflict",
+        [MissingParameter] = "Missing parameter",
+        [ParameterTypeMismatch] = "Parameter type mismatch",
+    };
+
+    internal static string Unexpected(string found, IEnumerable<string> expected) =>
+        $"Unexpected {found}; expected {OneOf(expected)}.";
+
+    internal static string UnterminatedStringMessage() => "The string has no closing quote.";
+
+    internal static string QueryTooLongMessage(int length, int limit) =>
+        Invariant($"The query is {length} characters long; the limit is {limit}.");
+
+    internal static string NestingTooDeepMessage(int limit) =>
+        Invariant($"Parentheses and 'not' nest deeper than the limit of {limit}.");
+
+    internal static string ListTooLongMessage(int limit) =>
+        Invariant($"The list has more than {limit} items, the limit.");
+
+    internal static string TakeTooLargeMessage(string clause, decimal value, int limit) =>
+        Invariant($"'{clause} {value}' exceeds the limit of {limit}.");
+
+    internal static string EmptyQueryMessage() => "The query is empty; expected an entity set such as 'accords'.";
+
+    internal static string UnknownSetMessage(string name, string? suggestion, IEnumerable<string> sets) => suggestion is null
+        ? $"Unknown entity set '{name}'; expected {OneOf(sets)}."
+        : $"Unknown entity set '{name}'; did you mean '{suggestion}'?";
+
+    internal static string UnknownFieldMessage(string name, string set, string? suggestion) => suggestion is null
+        ? $"Unknown field '{name}' on {set}."
+        : $"Unknown field '{name}' on {set}; did you mean '{suggestion}'?";
+
+    internal static string NotAReferenceMessage(string field, string set) =>
+        $"'{field}' on {set} is not a reference, so no field can follow it.";
+
+    internal static string PathTooLongMessage() => "A path may follow a reference one hop only, e.g. 'nation.region'.";
+
+    internal static string OperatorNotApplicableMessage(string op, string field, string kind) =>
+        $"'{op}' does not apply to '{field}' ({kind}).";
+
+    internal static string UnknownEnumMemberMessage(string name, string field, string? suggestion) => suggestion is null
+        ? $"'{name}' is not a value of '{field}'."
+        : $"'{name}' is not a value of '{field}'; did you mean '{suggestion}'?";
+
+    internal static string UnknownNationCodeMessage(string name, string? suggestion) => suggestion is null
+        ? $"'{name}' is not an ISO 3166-1 alpha-3 nation code."
+        : $"'{name}' is not an ISO 3166-1 alpha-3 nation code; did you mean '{suggestion}'?";
+
+    internal static string TypeMismatchMessage(string field, string expected, string found) =>
+        $"'{field}' expects {expected}, not {found}.";
+
+    internal static string InvalidDateMessage(string text) =>
+        $"'{text}' is not a date: expected yyyy, yyyy-MM or yyyy-MM-dd with a real month and day.";
+
+    internal static string ParameterTypeConflictMessage(string name, string first, string second) =>
+        $"Parameter '@{name}' is used as {first} and as {second}.";
+
+    internal static string InvalidAggregateMessage(string function, string field, string kind) =>
+        $"'{function}' cannot aggregate '{field}' ({kind}).";
+
+    internal static string CollectionNotAllowedMessage(string field, string clause) =>
+        $"'{field}' holds several values and cannot be used in {clause}.";
+
+    internal static string NotABooleanMessage(string field, string kind) =>
+        $"'{field}' ({kind}) is not a yes/no field; compare it with a value, e.g. '{field} = …'.";
+
+    internal static string ClauseConflictMessage(string first, string second) =>
+        $"'{first}' cannot be combined with '{second}'.";
+
+    internal static string MissingParameterMessage(string name, string type) =>
+        $"The query needs parameter '@{name}' ({type}), which was not supplied.";
+
+    internal static string ParameterTypeMismatchMessage(string name, string expected, string found) =>
+        $"Parameter '@{name}' must be {expected}, not {found}.";
+
+    private static string OneOf(IEnumerable<string> options)
+    {
+        var list = options.Distinct().ToList();
+        return list.Count switch
+        {
+            0 => "something else",
+            1 => list[0],
+            _ => string.Join(", ", list.Take(list.Count - 1)) + " or " + list[^1],
+        };
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

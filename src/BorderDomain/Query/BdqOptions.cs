@@ -1,0 +1,26 @@
+namespace BorderDomain.Query;
+
+/// <summary>
+/// Limits every run-time entry point enforces before building anything, and the compiled-query cache size.
+/// Exceeding a limit gives a diagnostic, never an exception.
+/// </summary>
+public sealed record BdqOptions
+{
+    /// <summary>The defaults: 10,000 characters, depth 64, 1,000 list items, take 10,000, 256 cached queries.</summary>
+    public static BdqOptions Default { get; } = new();
+
+    /// <summary>The longest query text accepted, in characters.</summary>
+    public int MaxQueryLength { get; init; } = 10_000;
+
+    /// <summary>How deep parentheses and <c>not</c> may nest.</summary>
+    public int MaxNestingDepth { get; init; } = 64;
+
+    /// <summary>The most items an <c>in (…)</c>, <c>has any (…)</c> or <c>has all (…)</c> list may hold.</summary>
+    public int MaxListItems { get; init; } = 1_000;
+
+    /// <summary>The largest <c>take</c> (and <c>skip</c>) accepted.</summary>
+    public int MaxTake { get; init; } = 10_000;
+
+    /// <summary>How many compiled queries the cache keeps.</summary>
+    public int CacheCapacity { get; init; } = 256;
+}

@@ -1,0 +1,215 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Sprache;
+
+namespace BorderDomain.Query.Syntax;
+
+/// <summary>
+/// The BDQ grammar: Sprache parsers from characters up to a whole query. Every token parser skips leading
+/// whitespace and <c>--</c> comments, never trailing ones, so node spans cover exactly their text. Keywords and
+/// names are case-insensitive. Nesting is bounded before parsing (see <see cref="QueryParser"/>), so the recursion
+/// here never runs deep.
+/// </summary>
+internal static class QueryGrammar
+{
+    private static readonly Parser<string> Comment =
+        from dashes in Parse.String("--")
+        from rest in Parse.CharExcept('\n').Many().Text()
+        select rest;
+
+    private static readonly Parser<string> Trivia = Parse.WhiteSpace.AtLeastOnce().Text().Or(Comment);
+
+    private static readonly Parser<string> Word =
+        Parse.Identifier(Parse.Letter.Or(Parse.Char('_')), Parse.LetterOrDigit.Or(Parse.Char('_')));
+
+    /// <summary>Words that start a clause or an operator; they cannot be set or field names.</summary>
+    internal static readonly ImmutableHashSet<string> Reserved = ImmutableHashSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "where", "and", "or", "not", "in", "between", "has", "any", "all", "contains", "startswith", "endswith", "is",
+        "null", "order", "by", "asc", "desc", "skip", "take", "select", "count", "group", "sum", "min", "max", "avg");
+
+    private static readonly Parser<IdentifierSyntax> Identifier = Node(
+        Word.Where(word => !Reserved.Contains(word)).Select(word => new IdentifierSyntax(word))).Named("name");
+
+    internal static readonly Parser<PathSyntax> Path = Node(
+        from first in Identifier
+        from rest in (from dot in Parse.Char('.') from next in Identifier select next).Many()
+        select new PathSyntax(ImmutableArray.Create(first).AddRange(rest)));
+
+    private static readonly Parser<StringLiteralSyntax> String = Node(
+        from open in Parse.Char('"')
+        from chars in Parse.Char('\\').Then(_ => Parse.AnyChar).Or(Parse.CharExcept("\"\\")).Many().Text()
+        from close in Parse.Char('"')
+        select new StringLiteralSyntax(chars)).Named("string");
+
+    private static readonly Parser<DateLiteralSyntax> Date = Node(
+        Parse.Regex(@"\d{4}-\d{2}(-\d{2})?").Select(text => new DateLiteralSyntax(text))).Named("date");
+
+    private static readonly Parser<NumberLiteralSyntax> Number = Node(
+        Parse.Regex(@"-?\d+(\.\d+)?").Select(text => new NumberLiteralSyntax(decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture)))).Named("number");
+
+    private static readonly Parser<NumberLiteralSyntax> Count = Node(
+        Parse.Regex(@"\d+").Select(text => new NumberLiteralSyntax(decimal.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture)))).Named("whole number");
+
+    private static readonly Parser<ParameterSyntax> Parameter = Node(
+        from at in Parse.Char('@')
+        from name in Word
+        select new ParameterSyntax(name)).Named("parameter");
+
+    private static readonly Parser<NameLiteralSyntax> Name = Node(
+        Word.Where(word => !Reserved.Contains(word)).Select(word => new NameLiteralSyntax(word))).Named("name");
+
+    internal static readonly Parser<LiteralSyntax> Literal =
+        Token(String).Or<LiteralSyntax>(Token(Date)).Or(Token(Number)).Or(Token(Parameter)).Or(Token(Name)).Named("value");
+
+    private static readonly Parser<IEnumerable<LiteralSyntax>> LiteralList =
+        from open in Symbol("(")
+        from items in Literal.XDelimitedBy(Symbol(","))
+        from close in Symbol(")")
+        select items;
+
+    private static readonly Parser<PredicateOperator> Comparison =
+        Symbol("<=").Return(PredicateOperator.LessOrEqual)
+            .Or(Symbol(">=").Return(PredicateOperator.GreaterOrEqual))
+            .Or(Symbol("!=").Return(PredicateOperator.NotEqual))
+            .Or(Symbol("<").Return(PredicateOperator.Less))
+            .Or(Symbol(">").Return(PredicateOperator.Greater))
+            .Or(Symbol("=").Return(PredicateOperator.Equal));
+
+    private static readonly Parser<(PredicateOperator Operator, IEnumerable<LiteralSyntax> Operands)> Test =
+        (from op in Comparison from value in Literal select (op, Single(value)))
+        .Or(from kw in Keyword("in") from items in LiteralList select (PredicateOperator.In, items))
+        .Or(from kw in Keyword("not") from kw2 in Keyword("in") from items in LiteralList select (PredicateOperator.NotIn, items))
+        .Or(from kw in Keyword("between") from low in Literal from andKeyword in Keyword("and") from high in Literal select (PredicateOperator.Between, Pair(low, high)))
+        .Or(from kw in Keyword("has") from rest in HasTail select rest)
+        .Or(from kw in Keyword("contains") from text in Token(String) select (PredicateOperator.Contains, Single<LiteralSyntax>(text)))
+        .Or(from kw in Keyword("startswith") from text in Token(String) select (PredicateOperator.StartsWith, Single<LiteralSyntax>(text)))
+        .Or(from kw in Keyword("endswith") from text in Token(String) select (PredicateOperator.EndsWith, Single<LiteralSyntax>(text)))
+        .Or(from kw in Keyword("is") from negated in Keyword("not").Optional() from nullKeyword in Keyword("null")
+            select (negated.IsDefined ? PredicateOperator.IsNotNull : PredicateOperator.IsNull, Enumerable.Empty<LiteralSyntax>()));
+
+    private static Parser<(PredicateOperator Operator, IEnumerable<LiteralSyntax> Operands)> HasTail =>
+        (from kw in Keyword("any") from items in LiteralList select (PredicateOperator.HasAny, items))
+        .Or(from kw in Keyword("all") from items in LiteralList select (PredicateOperator.HasAll, items))
+        .Or(from value in Literal select (PredicateOperator.Has, Single(value)));
+
+    private static readonly Parser<ExpressionSyntax> Predicate =
+        from path in Token(Path)
+        from test in Test.XOptional()
+        select (ExpressionSyntax)new PredicateSyntax(
+            path,
+            test.IsDefined ? test.Get().Operator : PredicateOperator.IsTrue,
+            test.IsDefined ? test.Get().Operands.ToImmutableArray() : [])
+        {
+            Span = Cover(path.Span, test.IsDefined && test.Get().Operands.Any() ? test.Get().Operands.Last().Span : path.Span),
+        };
+
+    private static readonly Parser<ExpressionSyntax> Parenthesized =
+        from open in Symbol("(")
+        from inner in Parse.Ref(() => Expression!)
+        from close in Symbol(")")
+        select inner;
+
+    private static readonly Parser<ExpressionSyntax> Unary =
+        (from not in Token(Node(Word.Select(word => new IdentifierSyntax(word)))).Where(word => word.Name.Equals("not", StringComparison.OrdinalIgnoreCase))
+         from operand in Parse.Ref(() => Unary!)
+         select (ExpressionSyntax)new NotSyntax(operand) { Span = Cover(not.Span, operand.Span) })
+        .Or(Parenthesized)
+        .Or(Predicate);
+
+    private static readonly Parser<ExpressionSyntax> Conjunction =
+        Parse.ChainOperator(Keyword("and"), Unary, (_, left, right) => new AndSyntax(left, right) { Span = Cover(left.Span, right.Span) });
+
+    internal static readonly Parser<ExpressionSyntax> Expression =
+        Parse.ChainOperator(Keyword("or"), Conjunction, (_, left, right) => new OrSyntax(left, right) { Span = Cover(left.Span, right.Span) });
+
+    private static readonly Parser<OrderingSyntax> Ordering =
+        from path in Token(Path)
+        from direction in Keyword("asc").Return(false).Or(Keyword("desc").Return(true)).Optional()
+        select new OrderingSyntax(path, direction.GetOrElse(false)) { Span = path.Span };
+
+    private static readonly Parser<AggregateSyntax> Aggregate =
+        Token(Node(
+            from function in Word.Where(IsAggregateName).Select(ParseAggregate)
+            from argument in (from open in Symbol("(") from path in Token(Path) from close in Symbol(")") select path).Optional()
+            select new AggregateSyntax(function, argument.GetOrDefault()))).Named("aggregate");
+
+    private static readonly Parser<GroupBySyntax> GroupBy =
+        from groupKeyword in Keyword("group")
+        from byKeyword in Keyword("by")
+        from keys in Token(Path).XDelimitedBy(Symbol(","))
+        from aggregates in Aggregate.DelimitedBy(Symbol(",")).Optional()
+        select new GroupBySyntax(keys.ToImmutableArray(), aggregates.GetOrElse([]).ToImmutableArray());
+
+    /// <summary>A whole query followed by the end of the text.</summary>
+    internal static readonly Parser<QuerySyntax> Query =
+        from set in Token(Identifier).Named("entity set")
+        from filter in (from kw in Keyword("where") from condition in Expression select condition).XOptional()
+        from groupBy in GroupBy.XOptional()
+        from orderBy in (from kw in Keyword("order") from byKeyword in Keyword("by") from keys in Ordering.XDelimitedBy(Symbol(",")) select keys).XOptional()
+        from skip in (from kw in Keyword("skip") from n in Token(Count) select n).XOptional()
+        from take in (from kw in Keyword("take") from n in Token(Count) select n).XOptional()
+        from projection in (from kw in Keyword("select") from paths in Token(Path).XDelimitedBy(Symbol(",")) select paths).XOptional()
+        from count in Keyword("count").XOptional()
+        from trailing in Trivia.Many()
+        from end in Parse.End(Parse.Return(0)).Named("end of query")
+        select new QuerySyntax(
+            set,
+            filter.GetOrDefault(),
+            groupBy.GetOrDefault(),
+            orderBy.GetOrElse([]).ToImmutableArray(),
+            skip.GetOrDefault(),
+            take.GetOrDefault(),
+            projection.GetOrElse([]).ToImmutableArray(),
+            count.IsDefined)
+        {
+            Span = set.Span,
+        };
+
+    /// <summary>The clause keywords that may follow what has been read, for "expected" lists.</summary>
+    internal static readonly ImmutableArray<string> ClauseKeywords = ["where", "group by", "order by", "skip", "take", "select", "count"];
+
+    private static Parser<T> Token<T>(Parser<T> parser) =>
+        from leading in Trivia.Many()
+        from value in parser
+        select value;
+
+    private static Parser<string> Keyword(string keyword) =>
+        // The test wraps the token, so a mismatch fails where the token's leading trivia starts and counts as
+        // "consumed nothing" for XOptional clauses.
+        Atomic(Token(Word).Where(word => word.Equals(keyword, StringComparison.OrdinalIgnoreCase))).Named(keyword);
+
+    private static Parser<string> Symbol(string symbol) => Atomic(Token(Parse.String(symbol).Text())).Named(symbol);
+
+    // Fails where it started, whatever the inner parser read: a keyword or symbol either matches whole or not at all.
+    private static Parser<T> Atomic<T>(Parser<T> parser) => input =>
+    {
+        var result = parser(input);
+        return result.WasSuccessful ? result : Result.Failure<T>(input, result.Message, result.Expectations);
+    };
+
+    private static Parser<T> Node<T>(Parser<T> parser)
+        where T : SyntaxNode =>
+        parser.Span().Select(span => span.Value with
+        {
+            Span = new TextSpan(span.Start.Pos, span.Length, span.Start.Line, span.Start.Column),
+        });
+
+    private static TextSpan Cover(TextSpan first, TextSpan last) =>
+        first with { Length = Math.Max(first.Length, last.End - first.Start) };
+
+    private static IEnumerable<LiteralSyntax> Single<T>(T value)
+        where T : LiteralSyntax => [value];
+
+    private static IEnumerable<LiteralSyntax> Pair(LiteralSyntax first, LiteralSyntax second) => [first, second];
+
+    private static bool IsAggregateName(string word) =>
+        word.Equals("count", StringComparison.OrdinalIgnoreCase) || word.Equals("sum", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("min", StringComparison.OrdinalIgnoreCase) || word.Equals("max", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("avg", StringComparison.OrdinalIgnoreCase);
+
+    private static AggregateFunction ParseAggregate(string word) => Enum.Parse<AggregateFunction>(word, ignoreCase: true);
+}

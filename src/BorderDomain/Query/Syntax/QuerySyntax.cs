@@ -1,0 +1,54 @@
+namespace BorderDomain.Query.Syntax;
+
+/// <summary>How a query orders its results by one key.</summary>
+/// <param name="Path">The key.</param>
+/// <param name="Descending">Whether larger values come first.</param>
+public sealed record OrderingSyntax(PathSyntax Path, bool Descending) : SyntaxNode;
+
+/// <summary>The aggregate functions of a <c>group by</c>.</summary>
+public enum AggregateFunction
+{
+    /// <summary>The number of records in the group.</summary>
+    Count = 1,
+
+    /// <summary>The sum of a number field.</summary>
+    Sum,
+
+    /// <summary>The smallest value.</summary>
+    Min,
+
+    /// <summary>The largest value.</summary>
+    Max,
+
+    /// <summary>The mean of a number field.</summary>
+    Avg,
+}
+
+/// <summary>One aggregate of a <c>group by</c>: <c>count</c> or <c>sum(value)</c>.</summary>
+/// <param name="Function">The function.</param>
+/// <param name="Argument">The field it aggregates; <see langword="null"/> for <c>count</c>.</param>
+public sealed record AggregateSyntax(AggregateFunction Function, PathSyntax? Argument) : SyntaxNode;
+
+/// <summary><c>group by k, … [aggregates]</c>; with no aggregate written, <c>count</c> is implied.</summary>
+/// <param name="Keys">The grouping keys.</param>
+/// <param name="Aggregates">The aggregates, in the order written.</param>
+public sealed record GroupBySyntax(EquatableArray<PathSyntax> Keys, EquatableArray<AggregateSyntax> Aggregates) : SyntaxNode;
+
+/// <summary>A whole BDQ query.</summary>
+/// <param name="Set">The entity set queried, e.g. <c>accords</c>.</param>
+/// <param name="Where">The filter, if any.</param>
+/// <param name="GroupBy">The grouping, if any.</param>
+/// <param name="OrderBy">The ordering keys, possibly none.</param>
+/// <param name="Skip">How many results to skip, if given.</param>
+/// <param name="Take">How many results to keep at most, if given.</param>
+/// <param name="Select">The projected fields, possibly none (whole records).</param>
+/// <param name="Count">Whether the query ends in <c>count</c>.</param>
+public sealed record QuerySyntax(
+    IdentifierSyntax Set,
+    ExpressionSyntax? Where,
+    GroupBySyntax? GroupBy,
+    EquatableArray<OrderingSyntax> OrderBy,
+    NumberLiteralSyntax? Skip,
+    NumberLiteralSyntax? Take,
+    EquatableArray<PathSyntax> Select,
+    bool Count) : SyntaxNode;
