@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -89,26 +90,18 @@ public static class BorderDataset
             }
         }
 
+        // Consistency checks run even after reading errors, so one pass reports everything.
+        errors.AddRange(builder.Validate(origins));
         if (errors.Count > 0)
         {
-            // Still check references, so one pass reports everything; the load fails either way.
-            errors.AddRange(TryBuild(builder, origins).Errors);
-            throw new BorderDataException(errors);
+            var fileOrder = inputs.Select((input, position) => (input.Name, position)).GroupBy(x => x.Name).ToDictionary(g => g.Key, g => g.First().position);
+            throw new BorderDataException(errors
+                .OrderBy(error => error.File is { } file && fileOrder.TryGetValue(file, out var position) ? position : -1)
+                .ThenBy(error => error.Line ?? int.MaxValue)
+                .ToList());
         }
 
         return builder.Build(origins);
-    }
-
-    private static (BorderStore? Store, IReadOnlyList<DataError> Errors) TryBuild(BorderStoreBuilder builder, Dictionary<object, RecordOrigin> origins)
-    {
-        try
-        {
-            return (builder.Build(origins), []);
-        }
-        catch (BorderDataException exception)
-        {
-            return (null, exception.Errors);
-        }
     }
 
     private static byte[]? ReadBytes(string name, Func<Stream> open, long maxFileBytes, List<DataError> errors)

@@ -57,8 +57,9 @@ internal static class DatasetValidator
 
         for (var row = 0; row < set.Count; row++)
         {
+            // A missing key was already reported by the reader; it is not a duplicate.
             var key = KeyText(set.Value(row, keyField));
-            if (key is null)
+            if (string.IsNullOrEmpty(key))
             {
                 continue;
             }

@@ -41,13 +41,16 @@ public sealed class BorderStoreBuilder
     /// <exception cref="BorderDataException">The records are inconsistent; every problem is listed.</exception>
     public BorderStore Build() => Build(new Dictionary<object, RecordOrigin>(ReferenceEqualityComparer.Instance));
 
+    /// <summary>Every consistency error of the records (keys, references, cycles), without building anything.</summary>
+    internal List<DataError> Validate(IReadOnlyDictionary<object, RecordOrigin> origins) => DatasetValidator.Validate(
+        [
+            Set(Sources), Set(Nations), Set(Agencies), Set(People), Set(Accords), Set(Statistics), Set(Events),
+        ],
+        origins);
+
     internal BorderStore Build(IReadOnlyDictionary<object, RecordOrigin> origins)
     {
-        var errors = DatasetValidator.Validate(
-            [
-                Set(Sources), Set(Nations), Set(Agencies), Set(People), Set(Accords), Set(Statistics), Set(Events),
-            ],
-            origins);
+        var errors = Validate(origins);
         if (errors.Count > 0)
         {
             throw new BorderDataException(errors);

@@ -1,0 +1,227 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Reflection;
+using BorderDomain.Data;
+using BorderDomain.Query;
+using BorderDomain.Storage;
+
+namespace BorderDomain.Cli;
+
+/// <summary>
+/// The <c>borderq</c> command: runs one BDQ query given on the command line, or reads queries from standard input
+/// one a line (<c>bdq&gt; </c>), and writes the results as a table, JSON or CSV. All input and output goes through
+/// the readers and writers passed to <see cref="Run"/>, so tests can drive it with strings.
+/// </summary>
+internal sealed class BorderqApp
+{
+    /// <summary>The query ran (or the prompt ended normally).</summary>
+    public const int ExitOk = 0;
+
+    /// <summary>The query has errors.</summary>
+    public const int ExitQueryError = 1;
+
+    /// <summary>The command line is wrong.</summary>
+    public const int ExitUsageError = 2;
+
+    /// <summary>A <c>--data</c> file was rejected.</summary>
+    public const int ExitDataError = 3;
+
+    /// <summary>The interactive prompt.</summary>
+    public const string Prompt = "bdq> ";
+
+    private const string ExplainPrefix = "explain ";
+
+    private readonly BorderStore? _store;
+
+    /// <summary>An app querying <paramref name="store"/>, or the bundled dataset when it is <see langword="null"/>.</summary>
+    public BorderqApp(BorderStore? store = null) => _store = store;
+
+    /// <summary>The usage text printed by <c>--help</c>.</summary>
+    public static string Usage => """
+        borderq: query the BorderDomain dataset with BDQ.
+
+        Usage:
+          borderq [options] "<query>"   run one query
+          borderq [options]             read queries from standard input, one a line, until EOF, 'exit' or 'quit'
+
+        Options:
+          --format table|json|csv   how to write results (default: table)
+          --explain                 print the query plan instead of running the query
+          --data <file.json>        load your own data on top of the bundled dataset (repeatable)
+          -h, --help                show this help
+          --version                 show the version
+
+        At the prompt, 'explain <query>' prints a plan.
+        Rows whose records cite sources get a 'source' column with the citations.
+
+        Examples:
+          borderq "accords where parties has PER and parties has ECU order by signed desc"
+          borderq --format csv "statistics where metric = BorderLength"
+          borderq "accords count"
+
+        Exit codes: 0 success, 1 query error, 2 usage error, 3 data file rejected.
+        """;
+
+    /// <summary>The informational version of this tool, without build metadata.</summary>
+    public static string Version
+    {
+        get
+        {
+            var assembly = typeof(BorderqApp).Assembly;
+            var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+                ?? assembly.GetName().Version?.ToString()
+                ?? "0.0.0";
+            var plus = version.IndexOf('+', StringComparison.Ordinal);
+            return plus < 0 ? version : version[..plus];
+        }
+    }
+
+    /// <summary>Runs the command; returns the exit code.</summary>
+    public int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdin);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        if (!CliOptions.TryParse(args, out var options, out var usageError))
+        {
+            stderr.WriteLine($"borderq: {usageError}");
+            stderr.WriteLine("Run 'borderq --help' for usage.");
+            return ExitUsageError;
+        }
+
+        if (options.Help)
+        {
+            stdout.WriteLine(Usage);
+            return ExitOk;
+        }
+
+        if (options.Version)
+        {
+            stdout.WriteLine($"borderq {Version}");
+            return ExitOk;
+        }
+
+        if (LoadStore(options.DataFiles, stderr) is not { } store)
+        {
+            return ExitDataError;
+        }
+
+        return options.Query is { } query
+            ? RunOne(store, query, options.Explain, options.Format, stdout, stderr)
+            : RunInteractive(store, options, stdin, stdout, stderr);
+    }
+
+    private BorderStore? LoadStore(IReadOnlyList<string> dataFiles, TextWriter stderr)
+    {
+        var store = _store ?? BorderStore.Default;
+        if (dataFiles.Count == 0)
+        {
+            return store;
+        }
+
+        try
+        {
+            return BorderDataset.Load(store, dataFiles);
+        }
+        catch (BorderDataException rejected)
+        {
+            stderr.WriteLine($"borderq: the data was rejected with {rejected.Errors.Count} error(s):");
+            foreach (var error in rejected.Errors)
+            {
+                stderr.WriteLine(error.ToString());
+            }
+
+            if (rejected.Errors.Count == 0)
+            {
+                stderr.WriteLine(rejected.Message);
+            }
+
+            return null;
+        }
+    }
+
+    private static int RunInteractive(BorderStore store, CliOptions options, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        while (true)
+        {
+            stdout.Write(Prompt);
+            stdout.Flush();
+            var line = stdin.ReadLine();
+            if (line is null)
+            {
+                stdout.WriteLine();
+                return ExitOk;
+            }
+
+            var query = line.Trim();
+            if (query.Length == 0)
+            {
+                continue;
+            }
+
+            if (query.Equals("exit", StringComparison.OrdinalIgnoreCase) || query.Equals("quit", StringComparison.OrdinalIgnoreCase))
+            {
+                return ExitOk;
+            }
+
+            var explain = options.Explain;
+            if (query.StartsWith(ExplainPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                explain = true;
+                query = query[ExplainPrefix.Length..].TrimStart();
+            }
+
+            RunOne(store, query, explain, options.Format, stdout, stderr);
+            stdout.Flush();
+            stderr.Flush();
+        }
+    }
+
+    private static int RunOne(BorderStore store, string query, bool explain, OutputFormat format, TextWriter stdout, TextWriter stderr)
+    {
+        IReadOnlyList<BdqDiagnostic> diagnostics;
+        try
+        {
+            if (explain)
+            {
+                if (Bdq.TryExplain(store, query, out var plan, out diagnostics) && plan is not null)
+                {
+                    stdout.WriteLine(plan.TrimEnd());
+                    return ExitOk;
+                }
+            }
+            else if (Bdq.TryExecute(store, query, out var result, out diagnostics) && result is not null)
+            {
+                ResultWriters.Write(ResultView.From(result, store), format, stdout);
+                return ExitOk;
+            }
+        }
+        catch (BdqException failed)
+        {
+            diagnostics = failed.Diagnostics;
+        }
+
+        WriteDiagnostics(query, diagnostics, stderr);
+        return ExitQueryError;
+    }
+
+    private static void WriteDiagnostics(string query, IReadOnlyList<BdqDiagnostic> diagnostics, TextWriter stderr)
+    {
+        for (var i = 0; i < diagnostics.Count; i++)
+        {
+            if (i > 0)
+            {
+                stderr.WriteLine();
+            }
+
+            stderr.WriteLine(diagnostics[i].Format(query));
+        }
+
+        if (diagnostics.Count == 0)
+        {
+            stderr.WriteLine("borderq: the query failed without a diagnostic.");
+        }
+    }
+}

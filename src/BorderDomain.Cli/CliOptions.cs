@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+
+namespace BorderDomain.Cli;
+
+/// <summary>What the command line asked for; parsed by hand by <see cref="TryParse"/>.</summary>
+internal sealed class CliOptions
+{
+    /// <summary>The query, or <see langword="null"/> for the interactive prompt. Several words are joined by spaces.</summary>
+    public string? Query { get; private set; }
+
+    /// <summary>The output format.</summary>
+    public OutputFormat Format { get; private set; } = OutputFormat.Table;
+
+    /// <summary>Print the plan instead of running the query.</summary>
+    public bool Explain { get; private set; }
+
+    /// <summary>Data files to load on top of the bundled dataset, in order.</summary>
+    public IReadOnlyList<string> DataFiles => _dataFiles;
+
+    /// <summary>Show the help and stop.</summary>
+    public bool Help { get; private set; }
+
+    /// <summary>Show the version and stop.</summary>
+    public bool Version { get; private set; }
+
+    private readonly List<string> _dataFiles = [];
+
+    /// <summary>Parses <paramref name="args"/>; on failure <paramref name="error"/> says why, for a usage error.</summary>
+    public static bool TryParse(IReadOnlyList<string> args, out CliOptions options, out string? error)
+    {
+        options = new CliOptions();
+        error = null;
+        var words = new List<string>();
+        var optionsEnded = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (optionsEnded || arg.Length < 2 || arg[0] != '-')
+            {
+                words.Add(arg);
+                continue;
+            }
+
+            // "--name=value" is the same as "--name value".
+            var (name, inlineValue) = arg.IndexOf('=', StringComparison.Ordinal) is var eq and > 0 && arg.StartsWith("--", StringComparison.Ordinal)
+                ? (arg[..eq], arg[(eq + 1)..])
+                : (arg, null);
+            switch (name)
+            {
+                case "--":
+                    optionsEnded = true;
+                    break;
+                case "-h" or "--help" or "-?":
+                    options.Help = true;
+                    break;
+                case "--version":
+                    options.Version = true;
+                    break;
+                case "--explain":
+                    options.Explain = true;
+                    break;
+                case "-f" or "--format":
+                    if (!TakeValue(args, ref i, name, inlineValue, out var format, out error))
+                    {
+                        return false;
+                    }
+
+                    if (!TryParseFormat(format, out var parsed))
+                    {
+                        error = $"unknown format '{format}'; expected table, json or csv.";
+                        return false;
+                    }
+
+                    options.Format = parsed;
+                    break;
+                case "-d" or "--data":
+                    if (!TakeValue(args, ref i, name, inlineValue, out var path, out error))
+                    {
+                        return false;
+                    }
+
+                    options._dataFiles.Add(path);
+                    break;
+                default:
+                    error = $"unknown option '{name}'.";
+                    return false;
+            }
+
+            if (inlineValue is not null && name is not ("--format" or "--data"))
+            {
+                error = $"option '{name}' takes no value.";
+                return false;
+            }
+        }
+
+        options.Query = words.Count == 0 ? null : string.Join(' ', words);
+        return true;
+    }
+
+    private static bool TakeValue(IReadOnlyList<string> args, ref int i, string name, string? inlineValue, out string value, out string? error)
+    {
+        error = null;
+        if (inlineValue is not null)
+        {
+            value = inlineValue;
+            return true;
+        }
+
+        if (i + 1 < args.Count)
+        {
+            value = args[++i];
+            return true;
+        }
+
+        value = string.Empty;
+        error = $"option '{name}' needs a value.";
+        return false;
+    }
+
+    private static bool TryParseFormat(string text, out OutputFormat format)
+    {
+        switch (text.ToUpperInvariant())
+        {
+            case "TABLE":
+                format = OutputFormat.Table;
+                return true;
+            case "JSON":
+                format = OutputFormat.Json;
+                return true;
+            case "CSV":
+                format = OutputFormat.Csv;
+                return true;
+            default:
+                format = default;
+                return false;
+        }
+    }
+}
+
+/// <summary>How results are written.</summary>
+internal enum OutputFormat
+{
+    /// <summary>Aligned columns for people.</summary>
+    Table,
+
+    /// <summary>An array of objects keyed by column.</summary>
+    Json,
+
+    /// <summary>RFC 4180 comma-separated values with a header line.</summary>
+    Csv,
+}

@@ -1,0 +1,1 @@
+return new BorderDomain.Cli.BorderqApp().Run(args, System.Console.In, System.Console.Out, System.Console.Error);

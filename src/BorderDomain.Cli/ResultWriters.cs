@@ -1,0 +1,253 @@
+using System;
+using System.Collections;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace BorderDomain.Cli;
+
+/// <summary>Writes a <see cref="ResultView"/> as a table, JSON or CSV.</summary>
+internal static class ResultWriters
+{
+    /// <summary>Cells longer than this are cut and end with "…".</summary>
+    public const int MaxCellWidth = 60;
+
+    private const string ColumnGap = "  ";
+
+    private static readonly JsonWriterOptions JsonOptions = new()
+    {
+        Indented = true,
+        // The output is read by people and programs, not embedded in HTML: keep accents and quotes readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Writes <paramref name="view"/> in <paramref name="format"/>.</summary>
+    public static void Write(ResultView view, OutputFormat format, TextWriter output)
+    {
+        switch (format)
+        {
+            case OutputFormat.Json:
+                WriteJson(view, output);
+                break;
+            case OutputFormat.Csv:
+                WriteCsv(view, output);
+                break;
+            default:
+                WriteTable(view, output);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Aligned columns under a header and a separator line, numbers right-aligned, long cells cut at
+    /// <see cref="MaxCellWidth"/>, then a line such as <c>3 accords</c>. A count is written as the bare number.
+    /// </summary>
+    public static void WriteTable(ResultView view, TextWriter output)
+    {
+        if (view.Kind == Query.BdqResultKind.Count)
+        {
+            output.WriteLine(view.Rows.Count > 0 && view.Rows[0].Length > 0 ? ValueText.Display(view.Rows[0][0]) : "0");
+            return;
+        }
+
+        var columns = view.Columns.Count;
+        var cells = new string[view.Rows.Count][];
+        var widths = new int[columns];
+        var numeric = new bool[columns];
+        for (var c = 0; c < columns; c++)
+        {
+            widths[c] = view.Columns[c].Length;
+            numeric[c] = view.Rows.Count > 0;
+        }
+
+        for (var r = 0; r < view.Rows.Count; r++)
+        {
+            cells[r] = new string[columns];
+            for (var c = 0; c < columns; c++)
+            {
+                var value = view.Rows[r][c];
+                cells[r][c] = Cell(ValueText.Display(value));
+                widths[c] = Math.Max(widths[c], cells[r][c].Length);
+                numeric[c] &= value is null || ValueText.IsNumber(value);
+            }
+        }
+
+        var line = new StringBuilder();
+        WriteLine(output, line, view.Columns, widths, numeric);
+        for (var c = 0; c < columns; c++)
+        {
+            line.Append(c == 0 ? string.Empty : ColumnGap).Append('-', widths[c]);
+        }
+
+        output.WriteLine(line.ToString());
+        line.Clear();
+        foreach (var row in cells)
+        {
+            WriteLine(output, line, row, widths, numeric);
+        }
+
+        output.WriteLine(view.Footer());
+    }
+
+    /// <summary>
+    /// An array with one object per row, keyed by column: numbers and yes/no values as themselves, collections as
+    /// arrays, null as null, everything else as its display string.
+    /// </summary>
+    public static void WriteJson(ResultView view, TextWriter output)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            json.WriteStartArray();
+            foreach (var row in view.Rows)
+            {
+                json.WriteStartObject();
+                for (var c = 0; c < view.Columns.Count; c++)
+                {
+                    json.WritePropertyName(view.Columns[c]);
+                    WriteJsonValue(json, row[c]);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    /// <summary>RFC 4180: a header line, CRLF line ends, fields quoted where they hold a comma, quote or line break.</summary>
+    public static void WriteCsv(ResultView view, TextWriter output)
+    {
+        var line = new StringBuilder();
+        AppendCsvLine(output, line, view.Columns);
+        foreach (var row in view.Rows)
+        {
+            var fields = new string[row.Length];
+            for (var c = 0; c < row.Length; c++)
+            {
+                fields[c] = ValueText.Display(row[c]);
+            }
+
+            AppendCsvLine(output, line, fields);
+        }
+    }
+
+    /// <summary><paramref name="field"/> quoted as RFC 4180 requires: only when needed, inner quotes doubled.</summary>
+    public static string CsvField(string field) =>
+        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static void WriteJsonValue(Utf8JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                json.WriteNullValue();
+                break;
+            case string text:
+                json.WriteStringValue(text);
+                break;
+            case bool flag:
+                json.WriteBooleanValue(flag);
+                break;
+            case decimal number:
+                json.WriteNumberValue(number);
+                break;
+            case double number when double.IsFinite(number):
+                json.WriteNumberValue(number);
+                break;
+            case float number when float.IsFinite(number):
+                json.WriteNumberValue(number);
+                break;
+            case long or int or short or sbyte:
+                json.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture));
+                break;
+            case ulong or uint or ushort or byte:
+                json.WriteNumberValue(Convert.ToUInt64(value, CultureInfo.InvariantCulture));
+                break;
+            case Citations citations:
+                WriteJsonArray(json, citations.Items);
+                break;
+            case IEnumerable items when value is not IFormattable:
+                WriteJsonArray(json, items);
+                break;
+            default:
+                json.WriteStringValue(ValueText.Display(value));
+                break;
+        }
+    }
+
+    private static void WriteJsonArray(Utf8JsonWriter json, IEnumerable items)
+    {
+        json.WriteStartArray();
+        foreach (var item in items)
+        {
+            WriteJsonValue(json, item);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void AppendCsvLine(TextWriter output, StringBuilder line, System.Collections.Generic.IReadOnlyList<string> fields)
+    {
+        for (var c = 0; c < fields.Count; c++)
+        {
+            line.Append(c == 0 ? string.Empty : ",").Append(CsvField(fields[c]));
+        }
+
+        output.Write(line.Append("\r\n").ToString());
+        line.Clear();
+    }
+
+    private static void WriteLine(TextWriter output, StringBuilder line, System.Collections.Generic.IReadOnlyList<string> cells, int[] widths, bool[] numeric)
+    {
+        for (var c = 0; c < cells.Count; c++)
+        {
+            if (c > 0)
+            {
+                line.Append(ColumnGap);
+            }
+
+            var pad = widths[c] - cells[c].Length;
+            if (numeric[c])
+            {
+                line.Append(' ', pad).Append(cells[c]);
+            }
+            else
+            {
+                line.Append(cells[c]);
+                if (c < cells.Count - 1)
+                {
+                    line.Append(' ', pad);
+                }
+            }
+        }
+
+        output.WriteLine(line.ToString().TrimEnd());
+        line.Clear();
+    }
+
+    private static string Cell(string text)
+    {
+        if (text.AsSpan().IndexOfAny("\r\n\t") >= 0)
+        {
+            text = text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' ');
+        }
+
+        if (text.Length <= MaxCellWidth)
+        {
+            return text;
+        }
+
+        var cut = MaxCellWidth - 1;
+        if (char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--;
+        }
+
+        return string.Concat(text.AsSpan(0, cut).TrimEnd(), "…");
+    }
+}

@@ -1,0 +1,350 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using BorderDomain.Model;
+using BorderDomain.Query.Execution;
+using BorderDomain.Query.Planning;
+using BorderDomain.Query.Semantics;
+using BorderDomain.Query.Syntax;
+using BorderDomain.Schema;
+using BorderDomain.Storage;
+
+namespace BorderDomain.Query;
+
+/// <summary>
+/// Runs BDQ queries at run time: parse, bind, plan, execute. The <c>Try…</c> methods never throw for bad query
+/// text or parameters; the others throw <see cref="BdqException"/> carrying the same diagnostics. Compiled
+/// queries are cached (bounded, keyed by the query text with comments and extra whitespace removed).
+/// </summary>
+public static class Bdq
+{
+    private static readonly QueryCache<BoundQuery> Cache = new(BdqOptions.Default.CacheCapacity);
+
+    /// <summary>Runs <paramref name="query"/> on <paramref name="store"/>.</summary>
+    /// <exception cref="BdqException">The query or its parameters are invalid.</exception>
+    public static BdqResult Execute(BorderStore store, string query, IReadOnlyDictionary<string, object?>? parameters = null, BdqOptions? options = null) =>
+        TryExecute(store, query, out var result, out var diagnostics, parameters, options) ? result! : throw new BdqException(query, diagnostics);
+
+    /// <summary>Runs <paramref name="query"/> on <paramref name="store"/>; <see langword="false"/> with diagnostics when it is invalid.</summary>
+    public static bool TryExecute(
+        BorderStore store,
+        string query,
+        out BdqResult? result,
+        out IReadOnlyList<BdqDiagnostic> diagnostics,
+        IReadOnlyDictionary<string, object?>? parameters = null,
+        BdqOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(query);
+        result = null;
+        if (!TryPrepare(store, query, parameters, options, out var executor, out var plan, out diagnostics))
+        {
+            return false;
+        }
+
+        result = executor!.Execute(plan!);
+        return true;
+    }
+
+    /// <summary>The plan <paramref name="query"/> would run with on <paramref name="store"/>, as text.</summary>
+    /// <exception cref="BdqException">The query is invalid.</exception>
+    public static string Explain(BorderStore store, string query, BdqOptions? options = null) =>
+        TryExplain(store, query, out var plan, out var diagnostics, options) ? plan! : throw new BdqException(query, diagnostics);
+
+    /// <summary>The plan <paramref name="query"/> would run with, as text; <see langword="false"/> with diagnostics when it is invalid.</summary>
+    public static bool TryExplain(BorderStore store, string query, out string? plan, out IReadOnlyList<BdqDiagnostic> diagnostics, BdqOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(query);
+        plan = null;
+        if (!TryCompile(query, QuerySchema.From(store.Tables), options, out var bound, out diagnostics))
+        {
+            return false;
+        }
+
+        var table = store.GetTable(bound!.Set.Name)!;
+        var executor = new PlanExecutor(table, store.GetTable, new Dictionary<string, object>());
+        plan = Describe(QueryPlanner.Plan(bound, executor));
+        return true;
+    }
+
+    /// <summary>Parses and binds <paramref name="query"/> against <paramref name="schema"/>, using the cache.</summary>
+    public static bool TryCompile(string query, QuerySchema schema, BdqOptions? options, out BoundQuery? bound, out IReadOnlyList<BdqDiagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(schema);
+        options ??= BdqOptions.Default;
+        var key = options == BdqOptions.Default && query.Length <= options.MaxQueryLength ? CacheKey(query) : null;
+        if (key is not null && Cache.TryGet(key, out var cached) && ReferenceEquals(cached.Set, schema.Find(cached.Set.Name)))
+        {
+            bound = cached;
+            diagnostics = [];
+            return true;
+        }
+
+        var parsed = QueryParser.Parse(query, options);
+        if (parsed.Query is null)
+        {
+            (bound, diagnostics) = (null, parsed.Diagnostics);
+            return false;
+        }
+
+        var binding = QueryBinder.Bind(parsed.Query, schema, options);
+        (bound, diagnostics) = (binding.Query, binding.Diagnostics);
+        if (bound is not null && key is not null)
+        {
+            Cache.Add(key, bound);
+        }
+
+        return bound is not null;
+    }
+
+    /// <summary>The plan as indented text, one step a line.</summary>
+    public static string Describe(QueryPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var text = new StringBuilder();
+        var query = plan.Query;
+        text.Append(CultureInfo.InvariantCulture, $"scan {query.Set.Name} ({plan.RowCount} rows)").AppendLine();
+        if (plan.Accesses.Count == 0 && query.Filter is not null)
+        {
+            text.AppendLine("  no index applies: every row is checked");
+        }
+
+        foreach (var access in plan.Accesses)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  index {access.Kind} on {access.Predicate.Path.Text}: {Describe(access.Predicate)} -> {access.Estimate} rows").AppendLine();
+        }
+
+        if (plan.Accesses.Count > 1)
+        {
+            text.AppendLine("  intersect posting lists, smallest first");
+        }
+
+        if (plan.Residual is not null)
+        {
+            text.Append("  residual filter: ").AppendLine(Describe(plan.Residual));
+        }
+
+        if (query.GroupBy is { } group)
+        {
+            text.Append("  group by ").Append(string.Join(", ", group.Keys.Select(k => k.Text))).Append(": ").AppendLine(string.Join(", ", group.Aggregates.Select(a => a.Name)));
+        }
+
+        if (query.OrderBy.Count > 0)
+        {
+            var keys = string.Join(", ", query.OrderBy.Select(o => o.Path.Text + (o.Descending ? " desc" : string.Empty)));
+            text.AppendLine(plan.Order == OrderStrategy.IndexWalk
+                ? $"  walk sorted index on {keys}, stopping after {(query.Skip ?? 0) + query.Take} matches"
+                : $"  sort by {keys}");
+        }
+
+        if (query.Skip is { } skip)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  skip {skip}").AppendLine();
+        }
+
+        if (query.Take is { } take)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  take {take}").AppendLine();
+        }
+
+        if (query.Select.Count > 0)
+        {
+            text.Append("  select ").AppendLine(string.Join(", ", query.Select.Select(p => p.Text)));
+        }
+
+        if (query.Count)
+        {
+            text.AppendLine("  count");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    private static bool TryPrepare(
+        BorderStore store,
+        string query,
+        IReadOnlyDictionary<string, object?>? parameters,
+        BdqOptions? options,
+        out PlanExecutor? executor,
+        out QueryPlan? plan,
+        out IReadOnlyList<BdqDiagnostic> diagnostics)
+    {
+        executor = null;
+        plan = null;
+        if (!TryCompile(query, QuerySchema.From(store.Tables), options, out var bound, out diagnostics))
+        {
+            return false;
+        }
+
+        var values = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+        var problems = new List<BdqDiagnostic>();
+        foreach (var parameter in bound!.Parameters)
+        {
+            object? supplied = null;
+            var found = parameters is not null && (parameters.TryGetValue(parameter.Name, out supplied) || TryGetIgnoringCase(parameters, parameter.Name, out supplied));
+            if (!found || supplied is null)
+            {
+                problems.Add(new BdqDiagnostic
+                {
+                    Code = BdqDiagnostics.MissingParameter,
+                    Message = BdqDiagnostics.MissingParameterMessage(parameter.Name, TypeText(parameter)),
+                    Span = parameter.Span,
+                });
+            }
+            else if (Convert(parameter, supplied) is { } converted)
+            {
+                values[parameter.Name] = converted;
+            }
+            else
+            {
+                problems.Add(new BdqDiagnostic
+                {
+                    Code = BdqDiagnostics.ParameterTypeMismatch,
+                    Message = BdqDiagnostics.ParameterTypeMismatchMessage(parameter.Name, TypeText(parameter), supplied.GetType().Name),
+                    Span = parameter.Span,
+                });
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            diagnostics = problems;
+            return false;
+        }
+
+        executor = new PlanExecutor(store.GetTable(bound.Set.Name)!, store.GetTable, values);
+        plan = QueryPlanner.Plan(bound, executor);
+        return true;
+    }
+
+    private static bool TryGetIgnoringCase(IReadOnlyDictionary<string, object?> parameters, string name, out object? value)
+    {
+        foreach (var (key, candidate) in parameters)
+        {
+            if (string.Equals(key.TrimStart('@'), name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        value = null;
+        return false;
+    }
+
+    /// <summary>A supplied parameter value as the executor compares it, or null when it has the wrong type.</summary>
+    private static object? Convert(BoundParameter parameter, object value) => parameter.Kind switch
+    {
+        FieldKind.String => value as string,
+        FieldKind.Number => value switch
+        {
+            decimal d => d,
+            int i => (decimal)i,
+            long l => (decimal)l,
+            double d when double.IsFinite(d) => (decimal)d,
+            _ => null,
+        },
+        FieldKind.Date or FieldKind.Period => value switch
+        {
+            PartialDate date when !date.IsDefault => date,
+            DateOnly day => PartialDate.FromDate(day),
+            int year when year is >= 1 and <= 9999 => PartialDate.FromYear(year),
+            string text when PartialDate.TryParse(text, out var parsed) => parsed,
+            _ => null,
+        },
+        FieldKind.Nation => value switch
+        {
+            NationCode code when !code.IsDefault => code,
+            string text when NationCode.TryParse(text, out var parsed) => parsed,
+            _ => null,
+        },
+        FieldKind.Unit => value switch
+        {
+            Unit unit => unit,
+            string text when Unit.TryParse(text, out var parsed) => parsed,
+            _ => null,
+        },
+        FieldKind.Boolean => value as bool?,
+        FieldKind.Enum => value is Enum member && member.GetType().FullName == parameter.TypeName ? member.ToString() : null,
+        _ => null,
+    };
+
+    private static string TypeText(BoundParameter parameter) => parameter.TypeName[(parameter.TypeName.LastIndexOf('.') + 1)..];
+
+    private static string Describe(BoundExpression expression) => expression switch
+    {
+        BoundAnd and => $"({Describe(and.Left)} and {Describe(and.Right)})",
+        BoundOr or => $"({Describe(or.Left)} or {Describe(or.Right)})",
+        BoundNot not => $"not {Describe(not.Operand)}",
+        BoundPredicate predicate => Describe(predicate),
+        _ => "?",
+    };
+
+    private static string Describe(BoundPredicate predicate)
+    {
+        var values = string.Join(", ", predicate.Values.Select(v => v switch
+        {
+            BoundConstant { Value: string text } c when c.Kind == FieldKind.String => $"\"{text}\"",
+            BoundConstant c => System.Convert.ToString(c.Value, CultureInfo.InvariantCulture),
+            BoundParameter p => "@" + p.Name,
+            _ => "?",
+        }));
+        return $"{predicate.Path.Text} {predicate.Operator} {values}".TrimEnd();
+    }
+
+    // Comments dropped, runs of whitespace outside strings collapsed to one space.
+    private static string CacheKey(string query)
+    {
+        var key = new StringBuilder(query.Length);
+        var pendingSpace = false;
+        for (var i = 0; i < query.Length; i++)
+        {
+            var c = query[i];
+            if (c == '-' && i + 1 < query.Length && query[i + 1] == '-')
+            {
+                while (i < query.Length && query[i] != '\n')
+                {
+                    i++;
+                }
+
+                pendingSpace = key.Length > 0;
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = key.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                key.Append(' ');
+                pendingSpace = false;
+            }
+
+            key.Append(c);
+            if (c == '"')
+            {
+                for (i++; i < query.Length; i++)
+                {
+                    key.Append(query[i]);
+                    if (query[i] == '\\' && i + 1 < query.Length)
+                    {
+                        key.Append(query[++i]);
+                    }
+                    else if (query[i] == '"')
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+
+        return key.ToString();
+    }
+}

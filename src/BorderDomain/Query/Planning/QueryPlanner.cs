@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using BorderDomain.Query.Semantics;
+using BorderDomain.Query.Syntax;
+using BorderDomain.Schema;
+
+namespace BorderDomain.Query.Planning;
+
+/// <summary>
+/// Chooses indexes for a bound query: splits the filter into conjuncts, sends each one an index can answer to that
+/// index, orders them by estimated size (smallest first, so intersections shrink fast), keeps the rest as a
+/// residual, and walks a sorted index for <c>order by … take k</c> when that reads fewer rows than sorting.
+/// </summary>
+public static class QueryPlanner
+{
+    /// <summary>Plans <paramref name="query"/>, using <paramref name="statistics"/> for sizes where given.</summary>
+    public static QueryPlan Plan(BoundQuery query, IIndexStatistics? statistics = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var rowCount = statistics?.RowCount ?? 1_000;
+        var accesses = new List<IndexAccess>();
+        var residual = new List<BoundExpression>();
+        foreach (var conjunct in Conjuncts(query.Filter))
+        {
+            if (conjunct is BoundPredicate predicate && Access(query.Set, predicate) is { } access)
+            {
+                var estimate = statistics?.Estimate(access) ?? Guess(access, rowCount);
+                accesses.Add(access with { Estimate = estimate });
+            }
+            else
+            {
+                residual.Add(conjunct);
+            }
+        }
+
+        accesses.Sort((a, b) => a.Estimate.CompareTo(b.Estimate));
+        var estimated = accesses.Count == 0 ? rowCount : accesses[0].Estimate;
+        var order = ChooseOrder(query, estimated, rowCount);
+        return new QueryPlan(
+            query,
+            accesses.ToImmutableArray(),
+            residual.Count == 0 ? null : residual.Aggregate((left, right) => new BoundAnd(left, right)),
+            order,
+            rowCount,
+            estimated);
+    }
+
+    /// <summary>The top-level conjuncts of a condition.</summary>
+    internal static IEnumerable<BoundExpression> Conjuncts(BoundExpression? filter)
+    {
+        var pending = new Stack<BoundExpression>();
+        if (filter is not null)
+        {
+            pending.Push(filter);
+        }
+
+        while (pending.Count > 0)
+        {
+            var next = pending.Pop();
+            if (next is BoundAnd and)
+            {
+                pending.Push(and.Right);
+                pending.Push(and.Left);
+            }
+            else
+            {
+                yield return next;
+            }
+        }
+    }
+
+    private static IndexAccess? Access(EntitySetSchema set, BoundPredicate predicate)
+    {
+        if (predicate.Path.IsHop)
+        {
+            return null;
+        }
+
+        var field = set.IndexOfField(predicate.Path.Field.Name);
+        var index = predicate.Path.Field.Index;
+        IndexAccessKind? kind = (index, predicate.Operator) switch
+        {
+            (IndexKind.Key, PredicateOperator.Equal or PredicateOperator.In) => IndexAccessKind.Key,
+            (IndexKind.Key or IndexKind.Posting, PredicateOperator.Equal or PredicateOperator.In or PredicateOperator.Has or PredicateOperator.HasAny or PredicateOperator.IsTrue) => IndexAccessKind.PostingUnion,
+            (IndexKind.Posting, PredicateOperator.HasAll) => IndexAccessKind.PostingIntersection,
+            (IndexKind.Posting, PredicateOperator.IsNull) => IndexAccessKind.NullRows,
+            (IndexKind.Sorted, PredicateOperator.Equal or PredicateOperator.Less or PredicateOperator.LessOrEqual or PredicateOperator.Greater or PredicateOperator.GreaterOrEqual or PredicateOperator.Between)
+                when predicate.Path.Field.Kind is FieldKind.Date or FieldKind.Period => IndexAccessKind.DateRange,
+            (IndexKind.Sorted, PredicateOperator.Equal or PredicateOperator.Less or PredicateOperator.LessOrEqual or PredicateOperator.Greater or PredicateOperator.GreaterOrEqual or PredicateOperator.Between)
+                when predicate.Path.Field.Kind == FieldKind.Number => IndexAccessKind.NumberRange,
+            (IndexKind.Text, PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith) => IndexAccessKind.Text,
+            _ => null,
+        };
+        return kind is { } found && field >= 0 ? new IndexAccess(predicate, field, found, 0) : null;
+    }
+
+    private static long Guess(IndexAccess access, long rowCount) => access.Kind switch
+    {
+        IndexAccessKind.Key => access.Predicate.Values.Count,
+        IndexAccessKind.PostingIntersection => Math.Max(1, rowCount / 50),
+        IndexAccessKind.DateRange or IndexAccessKind.NumberRange => Math.Max(1, rowCount / 3),
+        _ => Math.Max(1, rowCount / 10),
+    };
+
+    private static OrderStrategy ChooseOrder(BoundQuery query, long estimated, long rowCount)
+    {
+        if (query.OrderBy.Count == 0)
+        {
+            return OrderStrategy.None;
+        }
+
+        if (query.GroupBy is not null)
+        {
+            return OrderStrategy.Sort;
+        }
+
+        var key = query.OrderBy[0].Path;
+        var walkable = query.OrderBy.Count == 1 && query.Take is not null && !key.IsHop
+            && key.Field.Index == IndexKind.Sorted && key.Field.Kind is FieldKind.Date or FieldKind.Period or FieldKind.Number;
+        if (!walkable)
+        {
+            return OrderStrategy.Sort;
+        }
+
+        // Walking reads about (skip + take) * rows / matches rows; sorting costs about matches * log2(matches).
+        var wanted = (query.Skip ?? 0) + query.Take!.Value;
+        var walkCost = (double)wanted * rowCount / Math.Max(1, estimated);
+        var sortCost = estimated * Math.Log2(estimated + 2);
+        return walkCost < sortCost ? OrderStrategy.IndexWalk : OrderStrategy.Sort;
+    }
+}

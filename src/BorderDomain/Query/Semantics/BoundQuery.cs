@@ -1,0 +1,97 @@
+using BorderDomain.Query.Syntax;
+using BorderDomain.Schema;
+
+namespace BorderDomain.Query.Semantics;
+
+/// <summary>
+/// A field reached from the queried set: one field, or a reference followed one hop (<c>nation.region</c>).
+/// </summary>
+/// <param name="Text">The path as written in canonical form, e.g. <c>nation.region</c>.</param>
+/// <param name="Fields">The fields along the path; the last is the one whose value is used.</param>
+/// <param name="Sets">The set each field belongs to, aligned with <paramref name="Fields"/>.</param>
+public sealed record BoundPath(string Text, EquatableArray<FieldSchema> Fields, EquatableArray<string> Sets)
+{
+    /// <summary>The field whose value the path yields.</summary>
+    public FieldSchema Field => Fields[^1];
+
+    /// <summary>Whether the path follows a reference.</summary>
+    public bool IsHop => Fields.Count > 1;
+}
+
+/// <summary>A value in a bound query: a constant, or a parameter filled in at run time.</summary>
+public abstract record BoundValue;
+
+/// <summary>
+/// A constant in portable form: text for strings, enum member names, nation codes (alpha-3) and units; a decimal for
+/// numbers; a <see cref="Model.PartialDate"/> for dates; a bool for yes/no.
+/// </summary>
+/// <param name="Kind">The kind of the field it is compared with.</param>
+/// <param name="Value">The value.</param>
+public sealed record BoundConstant(FieldKind Kind, object Value) : BoundValue;
+
+/// <summary>A parameter, typed by where it is used.</summary>
+/// <param name="Name">The name without <c>@</c>.</param>
+/// <param name="Kind">The kind of value it must hold.</param>
+/// <param name="TypeName">The CLR type name of that value.</param>
+/// <param name="Span">Where it is first used, for diagnostics about its value.</param>
+public sealed record BoundParameter(string Name, FieldKind Kind, string TypeName, TextSpan Span) : BoundValue;
+
+/// <summary>A bound condition.</summary>
+public abstract record BoundExpression;
+
+/// <summary>Both conditions hold.</summary>
+/// <param name="Left">The first condition.</param>
+/// <param name="Right">The second condition.</param>
+public sealed record BoundAnd(BoundExpression Left, BoundExpression Right) : BoundExpression;
+
+/// <summary>Either condition holds.</summary>
+/// <param name="Left">The first condition.</param>
+/// <param name="Right">The second condition.</param>
+public sealed record BoundOr(BoundExpression Left, BoundExpression Right) : BoundExpression;
+
+/// <summary>The condition does not hold.</summary>
+/// <param name="Operand">The negated condition.</param>
+public sealed record BoundNot(BoundExpression Operand) : BoundExpression;
+
+/// <summary>A test of one path against values.</summary>
+/// <param name="Path">The tested path.</param>
+/// <param name="Operator">The test.</param>
+/// <param name="Values">The values, typed for the path's field.</param>
+public sealed record BoundPredicate(BoundPath Path, PredicateOperator Operator, EquatableArray<BoundValue> Values) : BoundExpression;
+
+/// <summary>One ordering key.</summary>
+/// <param name="Path">The key.</param>
+/// <param name="Descending">Whether larger values come first.</param>
+public sealed record BoundOrdering(BoundPath Path, bool Descending);
+
+/// <summary>One aggregate of a grouping.</summary>
+/// <param name="Function">The function.</param>
+/// <param name="Argument">Its field; <see langword="null"/> for count.</param>
+/// <param name="Name">The result column's name, e.g. <c>sum(value)</c>.</param>
+public sealed record BoundAggregate(AggregateFunction Function, BoundPath? Argument, string Name);
+
+/// <summary>A grouping.</summary>
+/// <param name="Keys">The grouping keys.</param>
+/// <param name="Aggregates">The aggregates (at least one; <c>count</c> when none was written).</param>
+public sealed record BoundGroupBy(EquatableArray<BoundPath> Keys, EquatableArray<BoundAggregate> Aggregates);
+
+/// <summary>A query checked against a schema: every name resolved, every literal typed.</summary>
+/// <param name="Set">The queried set.</param>
+/// <param name="Filter">The condition, if any.</param>
+/// <param name="GroupBy">The grouping, if any.</param>
+/// <param name="OrderBy">The ordering keys.</param>
+/// <param name="Skip">Results to skip.</param>
+/// <param name="Take">Most results to return.</param>
+/// <param name="Select">Projected paths; empty for whole records.</param>
+/// <param name="Count">Whether the query counts.</param>
+/// <param name="Parameters">The parameters the query uses, each once, with its type.</param>
+public sealed record BoundQuery(
+    EntitySetSchema Set,
+    BoundExpression? Filter,
+    BoundGroupBy? GroupBy,
+    EquatableArray<BoundOrdering> OrderBy,
+    int? Skip,
+    int? Take,
+    EquatableArray<BoundPath> Select,
+    bool Count,
+    EquatableArray<BoundParameter> Parameters);

@@ -1,0 +1,459 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using BorderDomain.Model;
+using BorderDomain.Query.Syntax;
+using BorderDomain.Schema;
+
+namespace BorderDomain.Query.Semantics;
+
+/// <summary>
+/// Checks a parsed query against a <see cref="QuerySchema"/>: every set, path, operator, literal and parameter.
+/// Returns a <see cref="BoundQuery"/> or diagnostics; never throws for bad queries.
+/// </summary>
+public sealed class QueryBinder
+{
+    private readonly QuerySchema _schema;
+    private readonly BdqOptions _options;
+    private readonly List<BdqDiagnostic> _diagnostics = [];
+    private readonly Dictionary<string, BoundParameter> _parameters = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<BoundParameter> _parameterOrder = [];
+    private EntitySetSchema _set = null!;
+
+    private QueryBinder(QuerySchema schema, BdqOptions options)
+    {
+        _schema = schema;
+        _options = options;
+    }
+
+    /// <summary>Binds <paramref name="query"/>; on failure the result has no query and at least one diagnostic.</summary>
+    public static BindResult Bind(QuerySyntax query, QuerySchema schema, BdqOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(schema);
+        var binder = new QueryBinder(schema, options ?? BdqOptions.Default);
+        var bound = binder.BindQuery(query);
+        return binder._diagnostics.Count == 0 && bound is not null
+            ? new BindResult(bound, [])
+            : new BindResult(null, binder._diagnostics);
+    }
+
+    private BoundQuery? BindQuery(QuerySyntax query)
+    {
+        if (_schema.Find(query.Set.Name) is not { } set)
+        {
+            var names = _schema.Sets.Select(s => s.Name).ToArray();
+            var suggestion = NameSuggester.Suggest(query.Set.Name, names);
+            Report(BdqDiagnostics.UnknownSet, BdqDiagnostics.UnknownSetMessage(query.Set.Name, suggestion, names), query.Set.Span, suggestion);
+            return null;
+        }
+
+        _set = set;
+        var filter = query.Where is null ? null : BindExpression(query.Where);
+        var groupBy = query.GroupBy is null ? null : BindGroupBy(query.GroupBy);
+        var orderBy = query.OrderBy.Select(BindOrdering).ToList();
+        var select = query.Select.Select(path => BindPath(path)).ToList();
+        var skip = Limit("skip", query.Skip);
+        var take = Limit("take", query.Take);
+        if (query.GroupBy is not null && query.Select.Count > 0)
+        {
+            Report(BdqDiagnostics.ClauseConflict, BdqDiagnostics.ClauseConflictMessage("select", "group by"), query.Select[0].Span);
+        }
+
+        if (query.Count && query.Select.Count > 0)
+        {
+            Report(BdqDiagnostics.ClauseConflict, BdqDiagnostics.ClauseConflictMessage("select", "count"), query.Select[0].Span);
+        }
+
+        if (groupBy is not null)
+        {
+            for (var i = 0; i < orderBy.Count; i++)
+            {
+                if (orderBy[i] is { } ordering && !groupBy.Keys.Any(key => key.Text == ordering.Path.Text))
+                {
+                    Report(BdqDiagnostics.ClauseConflict, BdqDiagnostics.ClauseConflictMessage("order by " + ordering.Path.Text, "group by without that key"), query.OrderBy[i].Span);
+                }
+            }
+        }
+
+        if (_diagnostics.Count > 0 || orderBy.Any(o => o is null) || select.Any(p => p is null))
+        {
+            return null;
+        }
+
+        return new BoundQuery(
+            set,
+            filter,
+            groupBy,
+            orderBy.Select(o => o!).ToImmutableArray(),
+            skip,
+            take,
+            select.Select(p => p!).ToImmutableArray(),
+            query.Count,
+            _parameterOrder.ToImmutableArray());
+    }
+
+    private int? Limit(string clause, NumberLiteralSyntax? literal)
+    {
+        if (literal is null)
+        {
+            return null;
+        }
+
+        if (literal.Value > _options.MaxTake)
+        {
+            Report(BdqDiagnostics.TakeTooLarge, BdqDiagnostics.TakeTooLargeMessage(clause, literal.Value, _options.MaxTake), literal.Span);
+            return null;
+        }
+
+        return (int)literal.Value;
+    }
+
+    private BoundExpression? BindExpression(ExpressionSyntax expression)
+    {
+        switch (expression)
+        {
+            case AndSyntax and:
+                {
+                    var left = BindExpression(and.Left);
+                    var right = BindExpression(and.Right);
+                    return left is null || right is null ? null : new BoundAnd(left, right);
+                }
+
+            case OrSyntax or:
+                {
+                    var left = BindExpression(or.Left);
+                    var right = BindExpression(or.Right);
+                    return left is null || right is null ? null : new BoundOr(left, right);
+                }
+
+            case NotSyntax not:
+                return BindExpression(not.Operand) is { } operand ? new BoundNot(operand) : null;
+            case PredicateSyntax predicate:
+                return BindPredicate(predicate);
+            default:
+                return null;
+        }
+    }
+
+    private BoundPredicate? BindPredicate(PredicateSyntax predicate)
+    {
+        if (BindPath(predicate.Path) is not { } path)
+        {
+            return null;
+        }
+
+        var field = path.Field;
+        var op = predicate.Operator;
+        var opText = OperatorText(op);
+        var kindText = Describe(field);
+        var isCollection = path.Fields.Any(f => f.IsCollection);
+        switch (op)
+        {
+            case PredicateOperator.IsTrue when field.Kind != FieldKind.Boolean || isCollection:
+                Report(BdqDiagnostics.NotABoolean, BdqDiagnostics.NotABooleanMessage(path.Text, kindText), predicate.Path.Span);
+                return null;
+            case PredicateOperator.Has or PredicateOperator.HasAny or PredicateOperator.HasAll when !isCollection:
+                Report(BdqDiagnostics.OperatorNotApplicable, BdqDiagnostics.OperatorNotApplicableMessage(opText, path.Text, kindText + "; 'has' is for fields holding several values"), predicate.Path.Span);
+                return null;
+            case PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith when field.Kind != FieldKind.String || isCollection:
+                Report(BdqDiagnostics.OperatorNotApplicable, BdqDiagnostics.OperatorNotApplicableMessage(opText, path.Text, kindText), predicate.Path.Span);
+                return null;
+            case PredicateOperator.Less or PredicateOperator.LessOrEqual or PredicateOperator.Greater or PredicateOperator.GreaterOrEqual or PredicateOperator.Between
+                when field.Kind is FieldKind.Enum or FieldKind.Nation or FieldKind.Boolean or FieldKind.Unit:
+                Report(BdqDiagnostics.OperatorNotApplicable, BdqDiagnostics.OperatorNotApplicableMessage(opText, path.Text, kindText), predicate.Path.Span);
+                return null;
+            case PredicateOperator.Equal or PredicateOperator.NotEqual or PredicateOperator.Less or PredicateOperator.LessOrEqual or PredicateOperator.Greater
+                or PredicateOperator.GreaterOrEqual or PredicateOperator.Between or PredicateOperator.In or PredicateOperator.NotIn or PredicateOperator.IsTrue
+                when isCollection:
+                Report(BdqDiagnostics.CollectionNotAllowed, BdqDiagnostics.CollectionNotAllowedMessage(path.Text, $"'{opText}'; use 'has', 'has any' or 'has all'"), predicate.Path.Span);
+                return null;
+        }
+
+        var values = new List<BoundValue>();
+        foreach (var operand in predicate.Operands)
+        {
+            if (BindValue(operand, path) is { } value)
+            {
+                values.Add(value);
+            }
+        }
+
+        return values.Count == predicate.Operands.Count ? new BoundPredicate(path, op, values.ToImmutableArray()) : null;
+    }
+
+    private BoundValue? BindValue(LiteralSyntax literal, BoundPath path)
+    {
+        var field = path.Field;
+        switch (literal)
+        {
+            case ParameterSyntax parameter:
+                var bound = new BoundParameter(parameter.Name, field.Kind, field.TypeName, parameter.Span);
+                if (_parameters.TryGetValue(parameter.Name, out var existing))
+                {
+                    if (existing.Kind != bound.Kind || existing.TypeName != bound.TypeName)
+                    {
+                        Report(BdqDiagnostics.ParameterTypeConflict, BdqDiagnostics.ParameterTypeConflictMessage(parameter.Name, ShortType(existing.TypeName), ShortType(bound.TypeName)), parameter.Span);
+                        return null;
+                    }
+
+                    return existing;
+                }
+
+                _parameters[parameter.Name] = bound;
+                _parameterOrder.Add(bound);
+                return bound;
+        }
+
+        switch (field.Kind)
+        {
+            case FieldKind.String when literal is StringLiteralSyntax text:
+                return new BoundConstant(FieldKind.String, text.Value);
+            case FieldKind.Number when literal is NumberLiteralSyntax number:
+                return new BoundConstant(FieldKind.Number, number.Value);
+            case FieldKind.Boolean when literal is NameLiteralSyntax name && bool.TryParse(name.Name, out var flag):
+                return new BoundConstant(FieldKind.Boolean, flag);
+            case FieldKind.Enum when NameOf(literal) is { } member:
+                var match = field.EnumMembers.FirstOrDefault(m => string.Equals(m, member, StringComparison.OrdinalIgnoreCase));
+                if (match is null)
+                {
+                    var suggestion = NameSuggester.Suggest(member, field.EnumMembers);
+                    Report(BdqDiagnostics.UnknownEnumMember, BdqDiagnostics.UnknownEnumMemberMessage(member, path.Text, suggestion), literal.Span, suggestion);
+                    return null;
+                }
+
+                return new BoundConstant(FieldKind.Enum, match);
+            case FieldKind.Nation when NameOf(literal) is { } code:
+                if (!NationCode.TryParse(code, out var nation))
+                {
+                    var suggestion = NameSuggester.Suggest(code, NationCode.All.Select(n => n.Alpha3));
+                    Report(BdqDiagnostics.UnknownNationCode, BdqDiagnostics.UnknownNationCodeMessage(code, suggestion), literal.Span, suggestion);
+                    return null;
+                }
+
+                return new BoundConstant(FieldKind.Nation, nation.Alpha3);
+            case FieldKind.Unit when NameOf(literal) is { } unitCode:
+                if (!Unit.TryParse(unitCode, out var unit))
+                {
+                    Report(BdqDiagnostics.TypeMismatch, BdqDiagnostics.TypeMismatchMessage(path.Text, "a unit or ISO 4217 currency code", $"'{unitCode}'"), literal.Span);
+                    return null;
+                }
+
+                return new BoundConstant(FieldKind.Unit, unit.Code);
+            case FieldKind.Date or FieldKind.Period:
+                return BindDate(literal, path);
+        }
+
+        Report(BdqDiagnostics.TypeMismatch, BdqDiagnostics.TypeMismatchMessage(path.Text, Expectation(field), DescribeLiteral(literal)), literal.Span);
+        return null;
+    }
+
+    private BoundConstant? BindDate(LiteralSyntax literal, BoundPath path)
+    {
+        var text = literal switch
+        {
+            NumberLiteralSyntax number when number.Value == decimal.Truncate(number.Value) && number.Value is >= 1 and <= 9999 => ((int)number.Value).ToString("D4", System.Globalization.CultureInfo.InvariantCulture),
+            DateLiteralSyntax date => date.Text,
+            StringLiteralSyntax str => str.Value,
+            _ => null,
+        };
+        if (text is null)
+        {
+            Report(BdqDiagnostics.TypeMismatch, BdqDiagnostics.TypeMismatchMessage(path.Text, Expectation(path.Field), DescribeLiteral(literal)), literal.Span);
+            return null;
+        }
+
+        if (!PartialDate.TryParse(text, out var value))
+        {
+            Report(BdqDiagnostics.InvalidDate, BdqDiagnostics.InvalidDateMessage(text), literal.Span);
+            return null;
+        }
+
+        return new BoundConstant(path.Field.Kind, value);
+    }
+
+    private BoundGroupBy? BindGroupBy(GroupBySyntax group)
+    {
+        var keys = new List<BoundPath>();
+        foreach (var key in group.Keys)
+        {
+            if (BindPath(key) is { } path)
+            {
+                if (path.Fields.Any(f => f.IsCollection))
+                {
+                    Report(BdqDiagnostics.CollectionNotAllowed, BdqDiagnostics.CollectionNotAllowedMessage(path.Text, "group by"), key.Span);
+                }
+                else
+                {
+                    keys.Add(path);
+                }
+            }
+        }
+
+        var aggregates = new List<BoundAggregate>();
+        foreach (var aggregate in group.Aggregates.Count == 0 ? [new AggregateSyntax(AggregateFunction.Count, null) { Span = group.Span }] : group.Aggregates.Items)
+        {
+            var name = aggregate.Function.ToString().ToLowerInvariant();
+            if (aggregate.Function == AggregateFunction.Count)
+            {
+                aggregates.Add(new BoundAggregate(AggregateFunction.Count, null, "count"));
+                continue;
+            }
+
+            if (aggregate.Argument is null)
+            {
+                Report(BdqDiagnostics.InvalidAggregate, BdqDiagnostics.InvalidAggregateMessage(name, "nothing", "it needs a field, e.g. " + name + "(value)"), aggregate.Span);
+                continue;
+            }
+
+            if (BindPath(aggregate.Argument) is not { } argument)
+            {
+                continue;
+            }
+
+            var kind = argument.Field.Kind;
+            var valid = !argument.Fields.Any(f => f.IsCollection) && (aggregate.Function is AggregateFunction.Sum or AggregateFunction.Avg
+                ? kind == FieldKind.Number
+                : kind is FieldKind.Number or FieldKind.Date or FieldKind.Period or FieldKind.String);
+            if (!valid)
+            {
+                Report(BdqDiagnostics.InvalidAggregate, BdqDiagnostics.InvalidAggregateMessage(name, argument.Text, Describe(argument.Field)), aggregate.Argument.Span);
+                continue;
+            }
+
+            aggregates.Add(new BoundAggregate(aggregate.Function, argument, $"{name}({argument.Text})"));
+        }
+
+        return keys.Count == group.Keys.Count && aggregates.Count == Math.Max(1, group.Aggregates.Count)
+            ? new BoundGroupBy(keys.ToImmutableArray(), aggregates.ToImmutableArray())
+            : null;
+    }
+
+    private BoundOrdering? BindOrdering(OrderingSyntax ordering)
+    {
+        if (BindPath(ordering.Path) is not { } path)
+        {
+            return null;
+        }
+
+        if (path.Fields.Any(f => f.IsCollection))
+        {
+            Report(BdqDiagnostics.CollectionNotAllowed, BdqDiagnostics.CollectionNotAllowedMessage(path.Text, "order by"), ordering.Path.Span);
+            return null;
+        }
+
+        return new BoundOrdering(path, ordering.Descending);
+    }
+
+    private BoundPath? BindPath(PathSyntax path)
+    {
+        var fields = ImmutableArray.CreateBuilder<FieldSchema>();
+        var sets = ImmutableArray.CreateBuilder<string>();
+        var set = _set;
+        for (var i = 0; i < path.Segments.Count; i++)
+        {
+            var segment = path.Segments[i];
+            if (i == 2)
+            {
+                Report(BdqDiagnostics.InvalidPath, BdqDiagnostics.PathTooLongMessage(), segment.Span);
+                return null;
+            }
+
+            if (set.FindField(segment.Name) is not { } field)
+            {
+                var suggestion = NameSuggester.Suggest(segment.Name, set.Fields.Select(f => f.Name));
+                Report(BdqDiagnostics.UnknownField, BdqDiagnostics.UnknownFieldMessage(segment.Name, set.Name, suggestion), segment.Span, suggestion);
+                return null;
+            }
+
+            fields.Add(field);
+            sets.Add(set.Name);
+            if (i + 1 < path.Segments.Count)
+            {
+                if (field.References is null || _schema.Find(field.References) is not { } next || field.IsCollection)
+                {
+                    Report(BdqDiagnostics.InvalidPath, field.IsCollection && field.References is not null
+                        ? BdqDiagnostics.CollectionNotAllowedMessage(field.Name, "a path")
+                        : BdqDiagnostics.NotAReferenceMessage(field.Name, set.Name), path.Segments[i + 1].Span);
+                    return null;
+                }
+
+                set = next;
+            }
+        }
+
+        return new BoundPath(string.Join(".", fields.Select(f => f.Name)), fields.ToImmutable(), sets.ToImmutable());
+    }
+
+    private static string? NameOf(LiteralSyntax literal) => literal switch
+    {
+        NameLiteralSyntax name => name.Name,
+        StringLiteralSyntax text => text.Value,
+        _ => null,
+    };
+
+    private static string OperatorText(PredicateOperator op) => op switch
+    {
+        PredicateOperator.IsTrue => "(yes/no test)",
+        PredicateOperator.Equal => "=",
+        PredicateOperator.NotEqual => "!=",
+        PredicateOperator.Less => "<",
+        PredicateOperator.LessOrEqual => "<=",
+        PredicateOperator.Greater => ">",
+        PredicateOperator.GreaterOrEqual => ">=",
+        PredicateOperator.In => "in",
+        PredicateOperator.NotIn => "not in",
+        PredicateOperator.Between => "between",
+        PredicateOperator.Has => "has",
+        PredicateOperator.HasAny => "has any",
+        PredicateOperator.HasAll => "has all",
+        PredicateOperator.Contains => "contains",
+        PredicateOperator.StartsWith => "startswith",
+        PredicateOperator.EndsWith => "endswith",
+        PredicateOperator.IsNull => "is null",
+        _ => "is not null",
+    };
+
+    private static string Describe(FieldSchema field) => (field.IsCollection ? "a list of " : string.Empty) + field.Kind switch
+    {
+        FieldKind.String => "text",
+        FieldKind.Enum => ShortType(field.TypeName),
+        FieldKind.Nation => "nation code",
+        FieldKind.Date => "date",
+        FieldKind.Period => "period",
+        FieldKind.Number => "number",
+        FieldKind.Boolean => "yes/no",
+        _ => "unit",
+    };
+
+    private static string Expectation(FieldSchema field) => field.Kind switch
+    {
+        FieldKind.String => "text in double quotes",
+        FieldKind.Enum => $"a {ShortType(field.TypeName)} such as {field.EnumMembers.FirstOrDefault()}",
+        FieldKind.Nation => "a nation code such as PER",
+        FieldKind.Date or FieldKind.Period => "a date such as 2013, 2013-11 or 2013-11-14",
+        FieldKind.Number => "a number",
+        FieldKind.Boolean => "true or false",
+        _ => "a unit such as km or USD",
+    };
+
+    private static string DescribeLiteral(LiteralSyntax literal) => literal switch
+    {
+        StringLiteralSyntax text => $"the text \"{text.Value}\"",
+        NumberLiteralSyntax number => $"the number {QueryPrinter.Print(number)}",
+        DateLiteralSyntax date => $"the date {date.Text}",
+        NameLiteralSyntax name => $"the name '{name.Name}'",
+        _ => "that value",
+    };
+
+    private static string ShortType(string typeName) => typeName[(typeName.LastIndexOf('.') + 1)..];
+
+    private void Report(string code, string message, TextSpan span, string? suggestion = null) =>
+        _diagnostics.Add(new BdqDiagnostic { Code = code, Message = message, Span = span, Suggestion = suggestion });
+}
+
+/// <summary>The outcome of <see cref="QueryBinder.Bind"/>: a bound query, or diagnostics.</summary>
+/// <param name="Query">The bound query, or <see langword="null"/> when binding failed.</param>
+/// <param name="Diagnostics">The errors; empty on success.</param>
+public sealed record BindResult(BoundQuery? Query, IReadOnlyList<BdqDiagnostic> Diagnostics);

@@ -1,0 +1,326 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using BorderDomain.Cli;
+using Xunit;
+using static BorderDomain.Tests.Cli.CliTestSupport;
+
+namespace BorderDomain.Tests.Cli;
+
+/// <summary>End-to-end runs of <c>borderq</c> against the bundled dataset.</summary>
+public sealed class BorderqAppTests
+{
+    private const string PeruEcuador = "accords where parties has PER and parties has ECU order by signed desc";
+
+    // Signed dates: 2025-12, 2013-11-14 (twice, kept in dataset order), 1998; the two undated accords last.
+    private static readonly string[] PeruEcuadorIds =
+    [
+        "pe-ec-2025-pledge",
+        "pe-ec-2013-human-trafficking",
+        "pe-ec-2013-fuel",
+        "pe-ec-1998-peace",
+        "pe-ec-sea-patrol-exchange",
+        "pe-ec-naval-education",
+    ];
+
+    private const string Src001Citation = "Web Editor, 2025-12-12, \"Peru and Ecuador Pledge to Combat Organized Crime and Illegal Mining\"";
+    private const string Src002Citation = "Hólger Álava, 2013-11-25, \"Peru and Ecuador cooperate in the fight against human trafficking, oil theft\"";
+
+    [Fact]
+    public void Table_ListsPeruEcuadorAccords_NewestFirst_WithASourceColumn()
+    {
+        var run = Run(PeruEcuador);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stderr);
+        var lines = run.StdoutLines;
+        var header = lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("id", header[0]);
+        Assert.Equal("source", header[^1]);
+        Assert.Contains("sources", header);
+        Assert.Matches("^-+( +-+)+$", lines[1]);
+        var body = TableBody(lines);
+        Assert.Equal(PeruEcuadorIds, FirstCells(body));
+        Assert.Equal("6 accords", lines.Last(line => line.Length > 0));
+
+        // Citations are longer than a cell: the table cuts them with "…".
+        Assert.EndsWith("Web Editor, 2025-12-12, \"Peru and Ecuador Pledge to Combat…", body[0]);
+        Assert.EndsWith("Hólger Álava, 2013-11-25, \"Peru and Ecuador cooperate in th…", body[1]);
+        Assert.Contains("ECU, PER", body[0]);
+    }
+
+    [Fact]
+    public void Table_AlignsColumnsUnderTheHeader()
+    {
+        var lines = Run(PeruEcuador).StdoutLines;
+
+        // Every column starts where its header does.
+        var sourceAt = lines[0].IndexOf("source", lines[0].IndexOf("sources", StringComparison.Ordinal) + 7, StringComparison.Ordinal);
+        var sourcesAt = lines[0].IndexOf("sources", StringComparison.Ordinal);
+        foreach (var row in TableBody(lines))
+        {
+            Assert.Equal("src-", row.Substring(sourcesAt, 4));
+            Assert.True(row.Length > sourceAt && row[sourceAt - 1] == ' ' && row[sourceAt] != ' ', row);
+        }
+    }
+
+    [Fact]
+    public void Json_ParsesBack_WithFullCitationsAndTypedValues()
+    {
+        var run = Run("--format", "json", PeruEcuador);
+
+        Assert.Equal(0, run.ExitCode);
+        using var document = JsonDocument.Parse(run.Stdout);
+        var rows = document.RootElement.EnumerateArray().ToArray();
+        Assert.Equal(PeruEcuadorIds, rows.Select(row => row.GetProperty("id").GetString()));
+
+        var pledge = rows[0];
+        Assert.Equal(["ECU", "PER"], pledge.GetProperty("parties").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("2025-12", pledge.GetProperty("signed").GetString());
+        Assert.Equal("Pledge", pledge.GetProperty("kind").GetString());
+        Assert.Equal(["src-001"], pledge.GetProperty("sources").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal([Src001Citation], pledge.GetProperty("source").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal([Src002Citation], rows[1].GetProperty("source").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(JsonValueKind.Null, rows[4].GetProperty("signed").ValueKind);
+    }
+
+    [Fact]
+    public void Json_WritesNumbersAsNumbers()
+    {
+        var run = Run("--format=json", "statistics where metric = BorderLength order by value");
+
+        Assert.Equal(0, run.ExitCode);
+        using var document = JsonDocument.Parse(run.Stdout);
+        var rows = document.RootElement.EnumerateArray().ToArray();
+        Assert.Equal(2, rows.Length);
+        Assert.Equal(1420m, rows[0].GetProperty("value").GetDecimal());
+        Assert.Equal(1500m, rows[1].GetProperty("value").GetDecimal());
+        Assert.Equal("km", rows[0].GetProperty("unit").GetString());
+        Assert.True(rows[0].GetProperty("disputed").GetBoolean());
+
+        // Statistics already have a "source" field (the id), so the citation column is named "citation".
+        Assert.Equal("src-002", rows[0].GetProperty("source").GetString());
+        Assert.Equal(Src002Citation, rows[0].GetProperty("citation").GetString());
+        Assert.Equal(Src001Citation, rows[1].GetProperty("citation").GetString());
+    }
+
+    [Fact]
+    public void Csv_ParsesBack_WithQuotedFields()
+    {
+        var run = Run("--format", "csv", PeruEcuador);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\r\n", run.Stdout);
+        var records = ParseCsv(run.Stdout);
+        var header = records[0];
+        Assert.Equal("id", header[0]);
+        Assert.Equal("source", header[^1]);
+        Assert.Equal(7, records.Count);
+        Assert.All(records, record => Assert.Equal(header.Length, record.Length));
+        Assert.Equal(PeruEcuadorIds, records.Skip(1).Select(record => record[0]));
+
+        var pledge = records[1];
+        Assert.Equal("ECU, PER", pledge[Array.IndexOf(header, "parties")]);
+        Assert.Equal("2025-12", pledge[Array.IndexOf(header, "signed")]);
+        Assert.Equal(Src001Citation, pledge[^1]);
+        Assert.Equal(string.Empty, records[5][Array.IndexOf(header, "signed")]);
+        Assert.Contains("\"Web Editor, 2025-12-12, \"\"Peru and Ecuador Pledge", run.Stdout);
+    }
+
+    [Fact]
+    public void Rows_SelectingSources_GetTheCitationsToo()
+    {
+        var run = Run("accords where parties has PER and parties has ECU order by signed desc take 2 select id, signed, sources");
+
+        Assert.Equal(0, run.ExitCode);
+        var header = run.StdoutLines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["id", "signed", "sources", "source"], header);
+        var body = TableBody(run.StdoutLines);
+        Assert.Equal(["pe-ec-2025-pledge", "pe-ec-2013-human-trafficking"], FirstCells(body));
+        Assert.Matches("2025-12 +src-001 +Web Editor", body[0]);
+        Assert.Equal("2 rows", run.StdoutLines.Last(line => line.Length > 0));
+    }
+
+    [Fact]
+    public void Rows_SelectingASingleSource_GetACitationColumn()
+    {
+        var run = Run("--format", "csv", "statistics where metric = BorderLength order by value select id, value, source");
+
+        Assert.Equal(0, run.ExitCode);
+        var records = ParseCsv(run.Stdout);
+        Assert.Equal(["id", "value", "source", "citation"], records[0]);
+        Assert.Equal(["pe-ec-border-length-2013-claim", "1420", "src-002", Src002Citation], records[1]);
+        Assert.Equal(["pe-ec-border-length-2025-claim", "1500", "src-001", Src001Citation], records[2]);
+    }
+
+    [Fact]
+    public void Count_PrintsTheNumber()
+    {
+        var run = Run("accords count");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("13\n", run.Stdout);
+    }
+
+    [Fact]
+    public void Explain_PrintsAPlanAndRunsNothing()
+    {
+        var run = Run("--explain", PeruEcuador);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.False(string.IsNullOrWhiteSpace(run.Stdout));
+        Assert.DoesNotContain("6 accords", run.Stdout);
+        Assert.DoesNotContain("pe-ec-2025-pledge", run.Stdout);
+    }
+
+    [Fact]
+    public void MisspeltField_ExitsOne_WithACaretUnderIt()
+    {
+        var run = Run("accords where parites has PER");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stdout);
+        var lines = run.StderrLines;
+        Assert.Equal("accords where parites has PER", lines[0]);
+        Assert.Equal("              ^^^^^^^", lines[1]);
+        Assert.StartsWith("BDQ0102 (1,15): ", lines[2]);
+        Assert.Contains("'parites'", lines[2]);
+    }
+
+    [Fact]
+    public void ExplainOfABadQuery_ExitsOneWithTheDiagnostic()
+    {
+        var run = Run("--explain", "accords where parites has PER");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("BDQ0102", run.Stderr);
+    }
+
+    [Fact]
+    public void QueryWords_AreJoined()
+    {
+        var run = Run("accords", "count");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("13\n", run.Stdout);
+    }
+
+    [Fact]
+    public void BadDataFile_ExitsThree_ListingEveryError()
+    {
+        var path = TempJson("""
+            {
+              "accords": [
+                { "id": "bad-accord", "title": "Bad", "kind": "Treaty", "parties": ["PRU"], "sources": ["src-nowhere"] }
+              ]
+            }
+            """);
+        try
+        {
+            var run = Run("--data", path, "accords count");
+
+            Assert.Equal(3, run.ExitCode);
+            Assert.Equal(string.Empty, run.Stdout);
+            Assert.Contains($"{path}(3): UnknownNationCode at $.accords[0].parties[0]", run.Stderr);
+            Assert.Contains("DanglingReference", run.Stderr);
+            Assert.Contains("src-nowhere", run.Stderr);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void MissingDataFile_ExitsThree()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"borderq-missing-{Guid.NewGuid():N}.json");
+
+        var run = Run("--data", path, "accords count");
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains($"{path}: Unreadable at $", run.Stderr);
+    }
+
+    [Fact]
+    public void GoodDataFile_IsQueriedWithItsOwnCitations()
+    {
+        var path = TempJson("""
+            {
+              "sources": [ { "id": "my-src", "publisher": "My Desk", "published": "2026-01-02", "title": "Notes", "kind": "Analysis" } ],
+              "accords": [ { "id": "my-accord", "title": "My accord", "kind": "Agreement", "parties": ["PER", "ECU"], "signed": "2026-01", "sources": ["my-src"] } ]
+            }
+            """);
+        try
+        {
+            var run = Run("--data", path, "--format", "csv", PeruEcuador);
+
+            Assert.Equal(0, run.ExitCode);
+            var records = ParseCsv(run.Stdout);
+            Assert.Equal(["my-accord", .. PeruEcuadorIds], records.Skip(1).Select(record => record[0]));
+            Assert.Equal("My Desk, 2026-01-02, \"Notes\"", records[1][^1]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Interactive_RunsEachLine_SurvivesErrors_AndStopsAtExit()
+    {
+        var run = RunWithInput("accords count\nbad query here\nexit\naccords count\n");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("bdq> 13\nbdq> bdq> ", run.Stdout);
+        Assert.Contains("bad query here", run.Stderr);
+        Assert.Contains("BDQ0001", run.Stderr);
+    }
+
+    [Fact]
+    public void Interactive_EndsAtEndOfInput_AndExplains()
+    {
+        var run = RunWithInput("\nexplain accords where parties has PER\nstatistics count\n", "--format", "csv");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stderr);
+        Assert.StartsWith("bdq> bdq> ", run.Stdout);
+        Assert.Contains("bdq> count\r\n17\r\nbdq> \n", run.Stdout);
+    }
+
+    [Theory]
+    [InlineData("--frobnicate")]
+    [InlineData("--format", "xml", "accords")]
+    [InlineData("--format")]
+    [InlineData("--data")]
+    [InlineData("--explain=yes", "accords")]
+    public void UsageErrors_ExitTwo(params string[] args)
+    {
+        var run = Run(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("borderq: ", run.Stderr);
+        Assert.Equal(string.Empty, run.Stdout);
+    }
+
+    [Fact]
+    public void Help_PrintsUsage()
+    {
+        var run = Run("--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Usage:", run.Stdout);
+        Assert.Contains("--format table|json|csv", run.Stdout);
+    }
+
+    [Fact]
+    public void Version_PrintsTheVersion()
+    {
+        var run = Run("--version");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal($"borderq {BorderqApp.Version}\n", run.Stdout);
+        Assert.Matches(@"^borderq \d+\.\d+", run.Stdout);
+    }
+}

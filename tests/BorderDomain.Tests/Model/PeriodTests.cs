@@ -1,0 +1,149 @@
+using System;
+using System.Linq;
+using BorderDomain.Model;
+using Xunit;
+
+namespace BorderDomain.Tests.Model;
+
+public sealed class PeriodTests
+{
+    [Fact]
+    public void Parse_MonthRange_RunsFromTheFirstMonthsStartToTheLastMonthsEnd()
+    {
+        var period = Period.Parse("2025-01..2025-10");
+
+        Assert.Equal(PartialDate.Parse("2025-01"), period.From);
+        Assert.Equal(PartialDate.Parse("2025-10"), period.To);
+        Assert.False(period.IsSingle);
+        Assert.False(period.IsDefault);
+        Assert.Equal(new DateOnly(2025, 1, 1), period.From.Start);
+        Assert.Equal(new DateOnly(2025, 10, 31), period.To.End);
+        Assert.Equal("2025-01..2025-10", period.ToString());
+    }
+
+    [Fact]
+    public void Parse_SingleDate_IsSingleWithEqualEnds()
+    {
+        var period = Period.Parse("2024");
+
+        Assert.True(period.IsSingle);
+        Assert.Equal(PartialDate.Parse("2024"), period.From);
+        Assert.Equal(period.From, period.To);
+        Assert.Equal("2024", period.ToString());
+        Assert.Equal(Period.Of(PartialDate.Parse("2024")), period);
+    }
+
+    [Fact]
+    public void Parse_RangeOfOneDate_EqualsTheSingleDate()
+    {
+        var range = Period.Parse("2025-01..2025-01");
+
+        Assert.True(range.IsSingle);
+        Assert.Equal(Period.Parse("2025-01"), range);
+        Assert.Equal("2025-01", range.ToString());
+    }
+
+    [Theory]
+    [InlineData("2025-10..2025-01")]
+    [InlineData("2025..2024")]
+    [InlineData("2025-01-02..2025-01-01")]
+    [InlineData("2025..2024-12-31")]
+    public void TryParse_ReversedRange_IsRejected(string text)
+    {
+        Assert.False(Period.TryParse(text, out var period));
+        Assert.True(period.IsDefault);
+        Assert.Throws<FormatException>(() => Period.Parse(text));
+    }
+
+    [Fact]
+    public void Between_ReversedRange_ThrowsArgumentException()
+    {
+        Assert.Throws<ArgumentException>(() => Period.Between(PartialDate.Parse("2025-10"), PartialDate.Parse("2025-01")));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("..")]
+    [InlineData("2025-01..")]
+    [InlineData("..2025-01")]
+    [InlineData("2025-01...2025-02")]
+    [InlineData("2025-01 .. 2025-02")]
+    [InlineData("2025-13..2026")]
+    [InlineData("2025..2026..2027")]
+    [InlineData("2025-02-30")]
+    [InlineData("2025/2026")]
+    public void TryParse_NotAPeriod_ReturnsFalseAndParseThrowsFormatException(string text)
+    {
+        Assert.False(Period.TryParse(text, out _));
+        Assert.Throws<FormatException>(() => Period.Parse(text));
+    }
+
+    [Fact]
+    public void TryParse_Null_ReturnsFalseAndParseThrowsArgumentNullException()
+    {
+        Assert.False(Period.TryParse(null, out _));
+        Assert.Throws<ArgumentNullException>(() => Period.Parse(null!));
+    }
+
+    [Theory]
+    [InlineData("2004..2012")]
+    [InlineData("2025-01..2025-10")]
+    [InlineData("2013-11-14..2013-11-30")]
+    [InlineData("2024-12..2025")]
+    [InlineData("2025-06")]
+    public void ToString_ValidPeriod_RoundTripsThroughParse(string text)
+    {
+        var period = Period.Parse(text);
+
+        Assert.Equal(text, period.ToString());
+        Assert.Equal(period, Period.Parse(period.ToString()));
+    }
+
+    [Fact]
+    public void Between_ValidDates_EqualsTheParsedRange()
+    {
+        var period = Period.Between(PartialDate.Parse("2004"), PartialDate.Parse("2012"));
+
+        Assert.Equal(Period.Parse("2004..2012"), period);
+        Assert.Equal(Period.Parse("2004..2012").GetHashCode(), period.GetHashCode());
+    }
+
+    [Fact]
+    public void OfAndBetween_DefaultDate_ThrowArgumentException()
+    {
+        var date = PartialDate.Parse("2024");
+
+        Assert.Throws<ArgumentException>(() => Period.Of(default));
+        Assert.Throws<ArgumentException>(() => Period.Between(default, date));
+        Assert.Throws<ArgumentException>(() => Period.Between(date, default));
+    }
+
+    [Fact]
+    public void Default_IsDefault()
+    {
+        Assert.True(default(Period).IsDefault);
+        Assert.NotEqual(default, Period.Parse("2024"));
+    }
+
+    [Fact]
+    public void CompareTo_Periods_OrdersByFromThenByTo()
+    {
+        string[] shuffled = ["2025-01..2025-10", "2024", "2024..2025", "2024-06", "2004..2012", "2025-01"];
+        string[] expected = ["2004..2012", "2024", "2024..2025", "2024-06", "2025-01", "2025-01..2025-10"];
+
+        var sorted = shuffled.Select(Period.Parse).Order().Select(p => p.ToString()).ToArray();
+
+        Assert.Equal(expected, sorted);
+        Assert.True(Period.Parse("2024") < Period.Parse("2024..2025"));
+        Assert.True(Period.Parse("2025-01..2025-10") > Period.Parse("2025-01"));
+        Assert.True(Period.Parse("2024") <= Period.Parse("2024") && Period.Parse("2024") >= Period.Parse("2024"));
+    }
+
+    [Fact]
+    public void Equals_DifferentEnds_AreNotEqual()
+    {
+        Assert.True(Period.Parse("2025-01..2025-10") != Period.Parse("2025-01..2025-11"));
+        Assert.False(Period.Parse("2025-01..2025-10").Equals((object)"2025-01..2025-10"));
+        Assert.True(Period.Parse("2025-01..2025-10").Equals((object)Period.Parse("2025-01..2025-10")));
+    }
+}

@@ -1,0 +1,132 @@
+using System;
+using System.Linq;
+using BorderDomain.Model;
+using BorderDomain.Schema;
+using BorderDomain.Storage;
+using FsCheck;
+using FsCheck.Fluent;
+using Xunit;
+
+namespace BorderDomain.Tests.Storage;
+
+public sealed class TextIndexTests
+{
+    private static readonly string?[] Titles =
+    [
+        "Peru and Ecuador Pledge to Combat Organized Crime and Illegal Mining",
+        "Lucha contra la minería ilegal",
+        null,
+        "José Jerí sworn in as president",
+        "MINERÍA Y TALA: acuerdo Perú–Ecuador",
+        "Jerusalem",
+        "Straße und Æther",
+        "Ecuador",
+    ];
+
+    private static TextIndex Index(string?[] titles)
+    {
+        var sources = titles.Select((title, row) => new Source { Id = $"src-{row}", Title = title, Kind = SourceKind.NewsSite });
+        var table = new EntityTable<Source>(QuerySets.For<Source>(), sources);
+        return table.GetTextIndex(table.Schema.IndexOfField("title"))
+            ?? throw new InvalidOperationException("sources.title has no text index.");
+    }
+
+    [Fact]
+    public void Contains_UnaccentedLowerCaseQuery_FindsAccentedUpperCaseText()
+    {
+        var index = Index(Titles);
+
+        Assert.Equal([1, 4], index.Contains("mineria"));
+        Assert.Equal([1, 4], index.Contains("MINERÍA"));
+        Assert.Equal([1, 4], index.Contains("Minería"));
+        Assert.Equal([4], index.Contains("acuerdo peru"));
+    }
+
+    [Fact]
+    public void MatchWordPrefix_UnaccentedPrefix_FindsAccentedWordButNotMidWord()
+    {
+        var index = Index(Titles);
+
+        Assert.Equal([3, 5], index.MatchWordPrefix("Jer"));
+        Assert.Equal([3], index.MatchWordPrefix("Jeri"));
+        Assert.Equal([3], index.MatchWordPrefix("jerí"));
+        Assert.Equal([0, 1, 4], index.MatchWordPrefix("min"));
+        Assert.Empty(index.MatchWordPrefix("ineria"));
+        Assert.Equal([0, 4, 7], index.MatchWordPrefix("ecuador"));
+    }
+
+    [Fact]
+    public void StartsWithAndEndsWith_FoldedQuery_MatchTheWholeTextsEnds()
+    {
+        var index = Index(Titles);
+
+        Assert.Equal([0], index.StartsWith("peru and"));
+        Assert.Equal([4], index.StartsWith("mineria y"));
+        Assert.Equal([1], index.EndsWith("MINERIA ILEGAL"));
+        Assert.Equal([4, 7], index.EndsWith("ecuador"));
+        Assert.Equal([6], index.EndsWith("aether"));
+        Assert.Equal([6], index.Contains("strasse"));
+    }
+
+    [Fact]
+    public void Contains_EmptyOrPunctuationQuery_ScansEveryNonNullText()
+    {
+        var index = Index(Titles);
+
+        Assert.Equal([0, 1, 3, 4, 5, 6, 7], index.Contains(string.Empty));
+        Assert.Equal([4], index.Contains(":"));
+        Assert.Equal([4], index.Contains("–"));
+        Assert.Null(index.FoldedText(2));
+        Assert.Equal("jose jeri sworn in as president", index.FoldedText(3));
+    }
+
+    [Theory]
+    [InlineData("Minería", "mineria")]
+    [InlineData("MINERÍA ILEGAL", "mineria ilegal")]
+    [InlineData("José Jerí", "jose jeri")]
+    [InlineData("Łódź", "lodz")]
+    [InlineData("Straße", "strasse")]
+    [InlineData("ÆRØ", "aero")]
+    [InlineData("Ñandú", "nandu")]
+    [InlineData("e\u0301xito", "exito")]
+    [InlineData("Perú–Ecuador", "peru–ecuador")]
+    [InlineData("already plain", "already plain")]
+    public void Normalize_Text_LowerCasesAndStripsAccents(string text, string expected)
+    {
+        Assert.Equal(expected, TextNormalizer.Normalize(text));
+    }
+
+    [Fact]
+    public void Words_FoldedText_AreRunsOfLettersAndDigits()
+    {
+        Assert.Equal(["jose", "jeri", "2025", "pe", "ec"], TextNormalizer.Words("jose-jeri, 2025 (pe/ec)"));
+        Assert.Empty(TextNormalizer.Words(" - "));
+    }
+
+    [Fact]
+    public void Matches_RandomTitlesAndQueries_EqualANaiveScanOfFoldedTexts()
+    {
+        var scenario =
+            from titles in Gen.ListOf(RandomRecords.OptionalTitle)
+            from probes in Gen.ArrayOf(RandomRecords.TextProbe, 10)
+            select (titles.ToArray(), probes);
+
+        Prop.ForAll(scenario.ToArbitrary(), input =>
+            {
+                var (titles, probes) = input;
+                var index = Index(titles);
+                var folded = titles.Select(t => t is null ? null : TextNormalizer.Normalize(t)).ToArray();
+                foreach (var probe in probes)
+                {
+                    var query = TextNormalizer.Normalize(probe);
+                    Assert.Equal(Scan(folded, f => f.Contains(query, StringComparison.Ordinal)), index.Contains(probe));
+                    Assert.Equal(Scan(folded, f => f.StartsWith(query, StringComparison.Ordinal)), index.StartsWith(probe));
+                    Assert.Equal(Scan(folded, f => f.EndsWith(query, StringComparison.Ordinal)), index.EndsWith(probe));
+                }
+            })
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+    }
+
+    private static int[] Scan(string?[] folded, Func<string, bool> matches) =>
+        [.. Enumerable.Range(0, folded.Length).Where(row => folded[row] is { } text && matches(text))];
+}
