@@ -181,26 +181,20 @@ internal sealed class BorderqApp
 
     private static int RunOne(BorderStore store, string query, bool explain, OutputFormat format, TextWriter stdout, TextWriter stderr)
     {
+        // The Try methods report bad queries as diagnostics; they do not throw for them.
         IReadOnlyList<BdqDiagnostic> diagnostics;
-        try
+        if (explain)
         {
-            if (explain)
+            if (Bdq.TryExplain(store, query, out var plan, out diagnostics) && plan is not null)
             {
-                if (Bdq.TryExplain(store, query, out var plan, out diagnostics) && plan is not null)
-                {
-                    stdout.WriteLine(plan.TrimEnd());
-                    return ExitOk;
-                }
-            }
-            else if (Bdq.TryExecute(store, query, out var result, out diagnostics) && result is not null)
-            {
-                ResultWriters.Write(ResultView.From(result, store), format, stdout);
+                stdout.WriteLine(plan.TrimEnd());
                 return ExitOk;
             }
         }
-        catch (BdqException failed)
+        else if (Bdq.TryExecute(store, query, out var result, out diagnostics) && result is not null)
         {
-            diagnostics = failed.Diagnostics;
+            ResultWriters.Write(ResultView.From(result, store), format, stdout);
+            return ExitOk;
         }
 
         WriteDiagnostics(query, diagnostics, stderr);

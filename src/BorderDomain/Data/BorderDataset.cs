@@ -101,7 +101,7 @@ public static class BorderDataset
                 .ToList());
         }
 
-        return builder.Build(origins);
+        return builder.BuildValidated();
     }
 
     private static byte[]? ReadBytes(string name, Func<Stream> open, long maxFileBytes, List<DataError> errors)

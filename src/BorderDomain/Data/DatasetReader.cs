@@ -48,7 +48,7 @@ internal sealed class DatasetReader
         reader.Each(document.Events, "$.events", reader.ToEvent, target.Events);
     }
 
-    private void Each<TJson, TRecord>(List<TJson?>? items, string path, Func<TJson, string, TRecord?> convert, List<TRecord> target)
+    private void Each<TJson, TRecord>(List<TJson?>? items, string path, Func<TJson, string, TRecord> convert, List<TRecord> target)
         where TJson : JsonRecord
         where TRecord : class
     {
@@ -65,15 +65,12 @@ internal sealed class DatasetReader
             // id and report no false dangling references; the load fails anyway.
             Unknown(item, at);
             var record = convert(item, at);
-            if (record is not null)
-            {
-                target.Add(record);
-                _origins[record] = new RecordOrigin(_file, at, _lines);
-            }
+            target.Add(record);
+            _origins[record] = new RecordOrigin(_file, at, _lines);
         }
     }
 
-    private Source? ToSource(SourceJson json, string at) => new()
+    private Source ToSource(SourceJson json, string at) => new()
     {
         Id = Required(json.Id, at, "id"),
         Publisher = json.Publisher,
@@ -85,7 +82,7 @@ internal sealed class DatasetReader
         Note = json.Note,
     };
 
-    private Nation? ToNation(NationJson json, string at) => new()
+    private Nation ToNation(NationJson json, string at) => new()
     {
         Code = Code(json.Code, $"{at}.code"),
         Name = Required(json.Name, at, "name"),
@@ -93,7 +90,7 @@ internal sealed class DatasetReader
         Neighbours = Codes(json.Neighbours, $"{at}.neighbours"),
     };
 
-    private Agency? ToAgency(AgencyJson json, string at) => new()
+    private Agency ToAgency(AgencyJson json, string at) => new()
     {
         Id = Required(json.Id, at, "id"),
         Name = Required(json.Name, at, "name"),
@@ -105,7 +102,7 @@ internal sealed class DatasetReader
         Sources = Strings(json.Sources, $"{at}.sources"),
     };
 
-    private Person? ToPerson(PersonJson json, string at)
+    private Person ToPerson(PersonJson json, string at)
     {
         var roles = ImmutableArray.CreateBuilder<PersonRole>();
         for (var i = 0; i < (json.Roles?.Count ?? 0); i++)
@@ -140,7 +137,7 @@ internal sealed class DatasetReader
         };
     }
 
-    private Accord? ToAccord(AccordJson json, string at) => new()
+    private Accord ToAccord(AccordJson json, string at) => new()
     {
         Id = Required(json.Id, at, "id"),
         Title = Required(json.Title, at, "title"),
@@ -156,7 +153,7 @@ internal sealed class DatasetReader
         Note = json.Note,
     };
 
-    private Statistic? ToStatistic(StatisticJson json, string at)
+    private Statistic ToStatistic(StatisticJson json, string at)
     {
         Period? period = null;
         if (json.Period is not null)
@@ -196,7 +193,7 @@ internal sealed class DatasetReader
         };
     }
 
-    private Event? ToEvent(EventJson json, string at) => new()
+    private Event ToEvent(EventJson json, string at) => new()
     {
         Id = Required(json.Id, at, "id"),
         Kind = Enum<EventKind>(json.Kind, $"{at}.kind"),
@@ -333,6 +330,3 @@ internal sealed class DatasetReader
     private void Error(DataErrorKind kind, string path, string message) =>
         _errors.Add(new DataError { Kind = kind, Message = message, Path = path, File = _file, Line = _lines.LineOf(path) });
 }
-
-/// <summary>Where a loaded record came from, for errors found after reading.</summary>
-internal readonly record struct RecordOrigin(string? File, string Path, JsonLineMap? Lines);

@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Globalization;
 using BorderDomain.Data.Json;
 using BorderDomain.Model;
 using BorderDomain.Schema;
@@ -58,7 +57,7 @@ internal static class DatasetValidator
         for (var row = 0; row < set.Count; row++)
         {
             // A missing key was already reported by the reader; it is not a duplicate.
-            var key = KeyText(set.Value(row, keyField));
+            var key = RecordKey.Text(set.Value(row, keyField));
             if (string.IsNullOrEmpty(key))
             {
                 continue;
@@ -67,15 +66,7 @@ internal static class DatasetValidator
             if (!rows.TryAdd(key, row))
             {
                 var first = Where(set, rows[key], origins);
-                var (path, file, line) = Locate(set, row, origins, "." + set.Schema.Fields[keyField].Name);
-                errors.Add(new DataError
-                {
-                    Kind = DataErrorKind.DuplicateId,
-                    Path = path,
-                    File = file,
-                    Line = line,
-                    Message = $"The {set.Schema.Fields[keyField].Name} '{key}' is already used by {first}.",
-                });
+                errors.Add(Error(set, row, origins, "." + set.Schema.Fields[keyField].Name, DataErrorKind.DuplicateId, $"The {set.Schema.Fields[keyField].Name} '{key}' is already used by {first}."));
             }
         }
 
@@ -102,19 +93,11 @@ internal static class DatasetValidator
                 var position = 0;
                 foreach (var value in Values(set.Value(row, field), schema.IsCollection))
                 {
-                    var key = KeyText(value);
+                    var key = RecordKey.Text(value);
                     if (key is { Length: > 0 } && targetKeys?.ContainsKey(key) != true)
                     {
                         var suffix = schema.IsCollection ? $".{schema.Name}[{position}]" : $".{schema.Name}";
-                        var (path, file, line) = Locate(set, row, origins, suffix);
-                        errors.Add(new DataError
-                        {
-                            Kind = DataErrorKind.DanglingReference,
-                            Path = path,
-                            File = file,
-                            Line = line,
-                            Message = $"No record in {target} has the key '{key}'.",
-                        });
+                        errors.Add(Error(set, row, origins, suffix, DataErrorKind.DanglingReference, $"No record in {target} has the key '{key}'."));
                     }
 
                     position++;
@@ -143,15 +126,7 @@ internal static class DatasetValidator
             {
                 if (roles[i].Agency is { } agency && agencies?.ContainsKey(agency) != true)
                 {
-                    var (path, file, line) = Locate(set, row, origins, $".roles[{i}].agency");
-                    errors.Add(new DataError
-                    {
-                        Kind = DataErrorKind.DanglingReference,
-                        Path = path,
-                        File = file,
-                        Line = line,
-                        Message = $"No record in agencies has the key '{agency}'.",
-                    });
+                    errors.Add(Error(set, row, origins, $".roles[{i}].agency", DataErrorKind.DanglingReference, $"No record in agencies has the key '{agency}'."));
                 }
             }
         }
@@ -196,15 +171,7 @@ internal static class DatasetValidator
                     var target = next.Current;
                     if (state[target] == 1)
                     {
-                        var (path, file, line) = Locate(set, row, origins, "." + schema.Name);
-                        errors.Add(new DataError
-                        {
-                            Kind = DataErrorKind.ReferenceCycle,
-                            Path = path,
-                            File = file,
-                            Line = line,
-                            Message = $"Following {schema.Name} from {Where(set, target, origins)} leads back to it.",
-                        });
+                        errors.Add(Error(set, row, origins, "." + schema.Name, DataErrorKind.ReferenceCycle, $"Following {schema.Name} from {Where(set, target, origins)} leads back to it."));
                     }
                     else if (state[target] == 0)
                     {
@@ -220,7 +187,7 @@ internal static class DatasetValidator
     {
         foreach (var value in Values(set.Value(row, field), isCollection))
         {
-            if (KeyText(value) is { } key && rowByKey.TryGetValue(key, out var target))
+            if (RecordKey.Text(value) is { } key && rowByKey.TryGetValue(key, out var target))
             {
                 yield return target;
             }
@@ -241,23 +208,17 @@ internal static class DatasetValidator
         }
     }
 
-    private static string? KeyText(object? value) => value switch
-    {
-        null => null,
-        NationCode code => code.IsDefault ? null : code.Alpha3,
-        string text => text,
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
-    };
 
     private static string Where(ISet set, int row, IReadOnlyDictionary<object, RecordOrigin> origins) =>
         origins.TryGetValue(set.Record(row), out var origin)
             ? origin.File is null ? origin.Path : $"{origin.Path} in {origin.File}"
             : $"{set.Schema.Name}[{row}] of the existing store";
 
-    private static (string Path, string? File, int? Line) Locate(ISet set, int row, IReadOnlyDictionary<object, RecordOrigin> origins, string suffix) =>
+    /// <summary>An error at <paramref name="suffix"/> inside a record: its file, path and line where it came from a file.</summary>
+    private static DataError Error(ISet set, int row, IReadOnlyDictionary<object, RecordOrigin> origins, string suffix, DataErrorKind kind, string message) =>
         origins.TryGetValue(set.Record(row), out var origin)
-            ? (origin.Path + suffix, origin.File, origin.Lines?.LineOf(origin.Path + suffix))
-            : ($"{set.Schema.Name}[{row}]{suffix}", null, null);
+            ? new DataError { Kind = kind, Message = message, Path = origin.Path + suffix, File = origin.File, Line = origin.Lines?.LineOf(origin.Path + suffix) }
+            : new DataError { Kind = kind, Message = message, Path = $"{set.Schema.Name}[{row}]{suffix}" };
 
     /// <summary>Adapts an <see cref="EntityTable{T}"/>-to-be: a list of records and their metadata.</summary>
     internal sealed class ListSet<T>(QuerySetMetadata<T> metadata, IReadOnlyList<T> records) : ISet

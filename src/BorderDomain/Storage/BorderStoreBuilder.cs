@@ -39,7 +39,11 @@ public sealed class BorderStoreBuilder
     /// builds the snapshot with all its indexes.
     /// </summary>
     /// <exception cref="BorderDataException">The records are inconsistent; every problem is listed.</exception>
-    public BorderStore Build() => Build(new Dictionary<object, RecordOrigin>(ReferenceEqualityComparer.Instance));
+    public BorderStore Build()
+    {
+        var errors = Validate(new Dictionary<object, RecordOrigin>());
+        return errors.Count > 0 ? throw new BorderDataException(errors) : BuildValidated();
+    }
 
     /// <summary>Every consistency error of the records (keys, references, cycles), without building anything.</summary>
     internal List<DataError> Validate(IReadOnlyDictionary<object, RecordOrigin> origins) => DatasetValidator.Validate(
@@ -48,15 +52,9 @@ public sealed class BorderStoreBuilder
         ],
         origins);
 
-    internal BorderStore Build(IReadOnlyDictionary<object, RecordOrigin> origins)
-    {
-        var errors = Validate(origins);
-        if (errors.Count > 0)
-        {
-            throw new BorderDataException(errors);
-        }
-
-        return new BorderStore(
+    /// <summary>Builds the snapshot from records <see cref="Validate"/> found consistent.</summary>
+    internal BorderStore BuildValidated() =>
+        new BorderStore(
             new EntityTable<Source>(QuerySets.For<Source>(), Sources),
             new EntityTable<Nation>(QuerySets.For<Nation>(), Nations),
             new EntityTable<Agency>(QuerySets.For<Agency>(), Agencies),
@@ -64,7 +62,6 @@ public sealed class BorderStoreBuilder
             new EntityTable<Accord>(QuerySets.For<Accord>(), Accords),
             new EntityTable<Statistic>(QuerySets.For<Statistic>(), MarkDisputed(Statistics)),
             new EntityTable<Event>(QuerySets.For<Event>(), Events));
-    }
 
     /// <summary>
     /// Marks a statistic disputed when another has the same metric, nations (in any order), agency, place, period

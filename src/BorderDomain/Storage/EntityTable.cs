@@ -145,7 +145,7 @@ public sealed class EntityTable<T> : IEntityTable, IReadOnlyList<T>
             case IndexKind.Key:
                 for (var row = 0; row < _rows.Length; row++)
                 {
-                    var key = KeyText(ValueAt(row))
+                    var key = RecordKey.Text(ValueAt(row))
                         ?? throw new ArgumentException($"Row {row} of {Schema.Name} has no {schema.Name}.", nameof(field));
                     if (!_rowByKey.TryAdd(key, row))
                     {
@@ -185,12 +185,4 @@ public sealed class EntityTable<T> : IEntityTable, IReadOnlyList<T>
 
         return new SortedIndex<decimal>([.. keys], [.. rows]);
     }
-
-    private static string? KeyText(object? value) => value switch
-    {
-        null => null,
-        string text => text,
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
 }

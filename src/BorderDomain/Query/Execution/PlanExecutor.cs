@@ -22,6 +22,10 @@ public sealed class PlanExecutor : IIndexStatistics
     private readonly IEntityTable _table;
     private readonly IReadOnlyDictionary<string, object> _parameters;
 
+    // Resolved once per predicate and path (by reference), not once per row.
+    private readonly Dictionary<BoundPredicate, object[]> _constants = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<BoundPath, ResolvedPath> _paths = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>An executor over <paramref name="table"/>, resolving references through <paramref name="tables"/>.</summary>
     /// <param name="table">The queried table.</param>
     /// <param name="tables">Finds a table by set name, for one-hop paths.</param>
@@ -112,15 +116,15 @@ public sealed class PlanExecutor : IIndexStatistics
     {
         var predicate = access.Predicate;
         var kind = predicate.Path.Field.Kind;
-        var values = predicate.Values.Select(Constant).ToArray();
+        var values = Constants(predicate);
         switch (access.Kind)
         {
             case IndexAccessKind.Key:
-                return PostingList.FromUnsorted(values.Select(v => _table.TryGetRow(KeyText(v), out var row) ? row : -1).Where(r => r >= 0).Distinct().ToArray());
+                return PostingList.FromUnsorted(values.Select(v => _table.TryGetRow(RecordKey.Text(v) ?? string.Empty, out var row) ? row : -1).Where(r => r >= 0).Distinct().ToArray());
             case IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection:
                 var index = _table.GetPostingIndex(access.Field)!;
                 var keys = predicate.Operator == PredicateOperator.IsTrue ? [true] : values.Select(v => IndexKey(index, kind, v)).ToArray();
-                var lists = keys.Select(key => key is null ? [] : index.Lookup(key).ToArray()).ToList();
+                var lists = keys.Select(key => key is null ? [] : index.LookupArray(key)).ToList();
                 return access.Kind == IndexAccessKind.PostingUnion
                     ? PostingList.UnionAll(lists)
                     : lists.Aggregate((left, right) => PostingList.Intersect(left, right));
@@ -174,9 +178,8 @@ public sealed class PlanExecutor : IIndexStatistics
     {
         var path = predicate.Path;
         var kind = path.Field.Kind;
-        var isCollection = path.Fields.Any(f => f.IsCollection);
         var value = Value(row, path);
-        var values = predicate.Values.Select(Constant).ToArray();
+        var values = Constants(predicate);
         return predicate.Operator switch
         {
             PredicateOperator.IsTrue => value is true,
@@ -184,9 +187,8 @@ public sealed class PlanExecutor : IIndexStatistics
             PredicateOperator.NotEqual => value is not null && !ValueSemantics.AreEqual(kind, value, values[0]),
             PredicateOperator.In => values.Any(v => ValueSemantics.AreEqual(kind, value, v)),
             PredicateOperator.NotIn => value is not null && !values.Any(v => ValueSemantics.AreEqual(kind, value, v)),
-            PredicateOperator.Between => kind is FieldKind.Date or FieldKind.Period
-                ? ValueSemantics.Compare(kind, value, values[0], PredicateOperator.GreaterOrEqual) && ValueSemantics.Compare(kind, value, values[1], PredicateOperator.LessOrEqual)
-                : ValueSemantics.Compare(kind, value, values[0], PredicateOperator.GreaterOrEqual) && ValueSemantics.Compare(kind, value, values[1], PredicateOperator.LessOrEqual),
+            PredicateOperator.Between => ValueSemantics.Compare(kind, value, values[0], PredicateOperator.GreaterOrEqual)
+                && ValueSemantics.Compare(kind, value, values[1], PredicateOperator.LessOrEqual),
             PredicateOperator.Less or PredicateOperator.LessOrEqual or PredicateOperator.Greater or PredicateOperator.GreaterOrEqual
                 => ValueSemantics.Compare(kind, value, values[0], predicate.Operator),
             PredicateOperator.Has => ValueSemantics.Has(kind, value, values[0]),
@@ -194,26 +196,51 @@ public sealed class PlanExecutor : IIndexStatistics
             PredicateOperator.HasAll => values.All(v => ValueSemantics.Has(kind, value, v)),
             PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith => value is string text && TextIndex.IsMatch(
                 TextNormalizer.Normalize(text),
-                TextNormalizer.Normalize((string)values[0]),
+                (string)values[0],
                 predicate.Operator switch { PredicateOperator.StartsWith => TextMatch.StartsWith, PredicateOperator.EndsWith => TextMatch.EndsWith, _ => TextMatch.Contains }),
-            PredicateOperator.IsNull => ValueSemantics.IsMissing(value, isCollection),
-            _ => !ValueSemantics.IsMissing(value, isCollection),
+            PredicateOperator.IsNull => ValueSemantics.IsMissing(value, path.Field.IsCollection),
+            _ => !ValueSemantics.IsMissing(value, path.Field.IsCollection),
         };
     }
 
     /// <summary>The value at the end of <paramref name="path"/> for <paramref name="row"/>; null when a reference dangles.</summary>
     private object? Value(int row, BoundPath path)
     {
-        var value = _table.GetValue(row, _table.Schema.IndexOfField(path.Fields[0].Name));
+        if (!_paths.TryGetValue(path, out var resolved))
+        {
+            var target = path.IsHop ? _tables(path.Fields[0].References!) : null;
+            _paths[path] = resolved = new ResolvedPath(
+                _table.Schema.IndexOfField(path.Fields[0].Name),
+                target,
+                target?.Schema.IndexOfField(path.Fields[1].Name) ?? -1);
+        }
+
+        var value = _table.GetValue(row, resolved.Field);
         if (!path.IsHop || value is null)
         {
             return value;
         }
 
-        var target = _tables(path.Fields[0].References!);
-        return target is not null && target.TryGetRow(KeyText(value), out var targetRow)
-            ? target.GetValue(targetRow, target.Schema.IndexOfField(path.Fields[1].Name))
+        return resolved.Target is { } table && table.TryGetRow(RecordKey.Text(value) ?? string.Empty, out var targetRow)
+            ? table.GetValue(targetRow, resolved.TargetField)
             : null;
+    }
+
+    /// <summary>The predicate's values as records hold them; search text comes folded for text matching.</summary>
+    private object[] Constants(BoundPredicate predicate)
+    {
+        if (!_constants.TryGetValue(predicate, out var values))
+        {
+            values = predicate.Values.Select(Constant).ToArray();
+            if (predicate.Operator is PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith)
+            {
+                values[0] = TextNormalizer.Normalize((string)values[0]);
+            }
+
+            _constants[predicate] = values;
+        }
+
+        return values;
     }
 
     private object Constant(BoundValue value) => value switch
@@ -231,11 +258,12 @@ public sealed class PlanExecutor : IIndexStatistics
         _ => value,
     };
 
+    // Enum keys are stored as the CLR enum value; the bound query names the member.
     private static object? IndexKey(PostingIndex index, FieldKind kind, object value)
     {
         if (kind != FieldKind.Enum)
         {
-            return kind == FieldKind.Number ? value : value;
+            return value;
         }
 
         foreach (var key in index.Keys)
@@ -433,12 +461,7 @@ public sealed class PlanExecutor : IIndexStatistics
         }
     }
 
-    private static string KeyText(object value) => value switch
-    {
-        string text => text,
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? string.Empty,
-    };
+    private readonly record struct ResolvedPath(int Field, IEntityTable? Target, int TargetField);
 
     private sealed class GroupKey(object?[] values) : IEquatable<GroupKey>
     {

@@ -31,8 +31,10 @@ internal static class QueryGrammar
         "where", "and", "or", "not", "in", "between", "has", "any", "all", "contains", "startswith", "endswith", "is",
         "null", "order", "by", "asc", "desc", "skip", "take", "select", "count", "group", "sum", "min", "max", "avg");
 
+    private static readonly Parser<string> UnreservedWord = Word.Where(word => !Reserved.Contains(word));
+
     private static readonly Parser<IdentifierSyntax> Identifier = Node(
-        Word.Where(word => !Reserved.Contains(word)).Select(word => new IdentifierSyntax(word))).Named("name");
+        UnreservedWord.Select(word => new IdentifierSyntax(word))).Named("name");
 
     internal static readonly Parser<PathSyntax> Path = Node(
         from first in Identifier
@@ -60,7 +62,7 @@ internal static class QueryGrammar
         select new ParameterSyntax(name)).Named("parameter");
 
     private static readonly Parser<NameLiteralSyntax> Name = Node(
-        Word.Where(word => !Reserved.Contains(word)).Select(word => new NameLiteralSyntax(word))).Named("name");
+        UnreservedWord.Select(word => new NameLiteralSyntax(word))).Named("name");
 
     internal static readonly Parser<LiteralSyntax> Literal =
         Token(String).Or<LiteralSyntax>(Token(Date)).Or(Token(Number)).Or(Token(Parameter)).Or(Token(Name)).Named("value");
