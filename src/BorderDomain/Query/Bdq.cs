@@ -180,100 +180,15 @@ public static class Bdq
             return false;
         }
 
-        var values = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
-        var problems = new List<BdqDiagnostic>();
-        foreach (var parameter in bound!.Parameters)
+        if (!ParameterResolver.TryResolve(bound!, parameters, out var values, out diagnostics))
         {
-            object? supplied = null;
-            var found = parameters is not null && (parameters.TryGetValue(parameter.Name, out supplied) || TryGetIgnoringCase(parameters, parameter.Name, out supplied));
-            if (!found || supplied is null)
-            {
-                problems.Add(new BdqDiagnostic
-                {
-                    Code = BdqDiagnostics.MissingParameter,
-                    Message = BdqDiagnostics.MissingParameterMessage(parameter.Name, TypeText(parameter)),
-                    Span = parameter.Span,
-                });
-            }
-            else if (Convert(parameter, supplied) is { } converted)
-            {
-                values[parameter.Name] = converted;
-            }
-            else
-            {
-                problems.Add(new BdqDiagnostic
-                {
-                    Code = BdqDiagnostics.ParameterTypeMismatch,
-                    Message = BdqDiagnostics.ParameterTypeMismatchMessage(parameter.Name, TypeText(parameter), supplied.GetType().Name),
-                    Span = parameter.Span,
-                });
-            }
-        }
-
-        if (problems.Count > 0)
-        {
-            diagnostics = problems;
             return false;
         }
 
-        executor = new PlanExecutor(store.GetTable(bound.Set.Name)!, store.GetTable, values);
+        executor = new PlanExecutor(store.GetTable(bound!.Set.Name)!, store.GetTable, values);
         plan = QueryPlanner.Plan(bound, executor);
         return true;
     }
-
-    private static bool TryGetIgnoringCase(IReadOnlyDictionary<string, object?> parameters, string name, out object? value)
-    {
-        foreach (var (key, candidate) in parameters)
-        {
-            if (string.Equals(key.TrimStart('@'), name, StringComparison.OrdinalIgnoreCase))
-            {
-                value = candidate;
-                return true;
-            }
-        }
-
-        value = null;
-        return false;
-    }
-
-    /// <summary>A supplied parameter value as the executor compares it, or null when it has the wrong type.</summary>
-    private static object? Convert(BoundParameter parameter, object value) => parameter.Kind switch
-    {
-        FieldKind.String => value as string,
-        FieldKind.Number => value switch
-        {
-            decimal d => d,
-            int i => (decimal)i,
-            long l => (decimal)l,
-            double d when double.IsFinite(d) => (decimal)d,
-            _ => null,
-        },
-        FieldKind.Date or FieldKind.Period => value switch
-        {
-            PartialDate date when !date.IsDefault => date,
-            DateOnly day => PartialDate.FromDate(day),
-            int year when year is >= 1 and <= 9999 => PartialDate.FromYear(year),
-            string text when PartialDate.TryParse(text, out var parsed) => parsed,
-            _ => null,
-        },
-        FieldKind.Nation => value switch
-        {
-            NationCode code when !code.IsDefault => code,
-            string text when NationCode.TryParse(text, out var parsed) => parsed,
-            _ => null,
-        },
-        FieldKind.Unit => value switch
-        {
-            Unit unit => unit,
-            string text when Unit.TryParse(text, out var parsed) => parsed,
-            _ => null,
-        },
-        FieldKind.Boolean => value as bool?,
-        FieldKind.Enum => value is Enum member && member.GetType().FullName == parameter.TypeName ? member.ToString() : null,
-        _ => null,
-    };
-
-    private static string TypeText(BoundParameter parameter) => parameter.TypeName[(parameter.TypeName.LastIndexOf('.') + 1)..];
 
     private static string Describe(BoundExpression expression) => expression switch
     {

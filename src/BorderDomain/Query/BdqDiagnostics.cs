@@ -71,6 +71,9 @@ public static class BdqDiagnostics
     /// <summary>BDQ0113: clauses that cannot be combined (e.g. <c>select</c> with <c>group by</c>).</summary>
     public const string ClauseConflict = "BDQ0113";
 
+    /// <summary>BDQ0114: the query asks for something this entry point cannot give (e.g. <c>select</c> on an <c>IQueryable</c>).</summary>
+    public const string NotSupportedHere = "BDQ0114";
+
     /// <summary>BDQ0201: a parameter the query uses was not supplied.</summary>
     public const string MissingParameter = "BDQ0201";
 
@@ -100,6 +103,7 @@ public static class BdqDiagnostics
         [CollectionNotAllowed] = "Collection not allowed",
         [NotABoolean] = "Not a yes/no field",
         [ClauseConflict] = "Clause conflict",
+        [NotSupportedHere] = "Not supported here",
         [MissingParameter] = "Missing parameter",
         [ParameterTypeMismatch] = "Parameter type mismatch",
     };
@@ -167,6 +171,9 @@ public static class BdqDiagnostics
 
     internal static string ClauseConflictMessage(string first, string second) =>
         $"'{first}' cannot be combined with '{second}'.";
+
+    internal static string NotSupportedHereMessage(string what, string where, string instead) =>
+        $"{what} is not supported {where}; {instead}.";
 
     internal static string MissingParameterMessage(string name, string type) =>
         $"The query needs parameter '@{name}' ({type}), which was not supplied.";

@@ -177,30 +177,7 @@ public sealed class PlanExecutor : IIndexStatistics
     private bool Matches(int row, BoundPredicate predicate)
     {
         var path = predicate.Path;
-        var kind = path.Field.Kind;
-        var value = Value(row, path);
-        var values = Constants(predicate);
-        return predicate.Operator switch
-        {
-            PredicateOperator.IsTrue => value is true,
-            PredicateOperator.Equal => ValueSemantics.AreEqual(kind, value, values[0]),
-            PredicateOperator.NotEqual => value is not null && !ValueSemantics.AreEqual(kind, value, values[0]),
-            PredicateOperator.In => values.Any(v => ValueSemantics.AreEqual(kind, value, v)),
-            PredicateOperator.NotIn => value is not null && !values.Any(v => ValueSemantics.AreEqual(kind, value, v)),
-            PredicateOperator.Between => ValueSemantics.Compare(kind, value, values[0], PredicateOperator.GreaterOrEqual)
-                && ValueSemantics.Compare(kind, value, values[1], PredicateOperator.LessOrEqual),
-            PredicateOperator.Less or PredicateOperator.LessOrEqual or PredicateOperator.Greater or PredicateOperator.GreaterOrEqual
-                => ValueSemantics.Compare(kind, value, values[0], predicate.Operator),
-            PredicateOperator.Has => ValueSemantics.Has(kind, value, values[0]),
-            PredicateOperator.HasAny => values.Any(v => ValueSemantics.Has(kind, value, v)),
-            PredicateOperator.HasAll => values.All(v => ValueSemantics.Has(kind, value, v)),
-            PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith => value is string text && TextIndex.IsMatch(
-                TextNormalizer.Normalize(text),
-                (string)values[0],
-                predicate.Operator switch { PredicateOperator.StartsWith => TextMatch.StartsWith, PredicateOperator.EndsWith => TextMatch.EndsWith, _ => TextMatch.Contains }),
-            PredicateOperator.IsNull => ValueSemantics.IsMissing(value, path.Field.IsCollection),
-            _ => !ValueSemantics.IsMissing(value, path.Field.IsCollection),
-        };
+        return ValueSemantics.Test(path.Field.Kind, predicate.Operator, Value(row, path), Constants(predicate), path.Field.IsCollection);
     }
 
     /// <summary>The value at the end of <paramref name="path"/> for <paramref name="row"/>; null when a reference dangles.</summary>
@@ -287,11 +264,10 @@ public sealed class PlanExecutor : IIndexStatistics
             {
                 var left = keys[k][a];
                 var right = keys[k][b];
-                var order = ValueSemantics.Order(orderBy[k].Path.Field.Kind, left, right);
+                var order = ValueSemantics.SortOrder(orderBy[k].Path.Field.Kind, left, right, orderBy[k].Descending);
                 if (order != 0)
                 {
-                    // Missing values go last whichever the direction.
-                    return left is null || right is null ? order : orderBy[k].Descending ? -order : order;
+                    return order;
                 }
             }
 

@@ -12,10 +12,47 @@ namespace BorderDomain.Query.Execution;
 /// inside, <c>&gt;=</c> on or after the start, <c>&lt;=</c> on or before the end), enums compare by member name.
 /// A missing value satisfies no comparison. Index answers are checked against this in the tests.
 /// </summary>
-internal static class ValueSemantics
+public static class ValueSemantics
 {
+    /// <summary>
+    /// Whether a value passes a predicate. <paramref name="constants"/> are the predicate's values as records hold
+    /// them; for contains, startswith and endswith the search text must already be folded by <see cref="TextNormalizer"/>.
+    /// The in-memory executor and the LINQ expression path both call this, so both mean the same thing.
+    /// </summary>
+    public static bool Test(FieldKind kind, Syntax.PredicateOperator op, object? value, object[] constants, bool isCollection) => op switch
+    {
+        Syntax.PredicateOperator.IsTrue => value is true,
+        Syntax.PredicateOperator.Equal => AreEqual(kind, value, constants[0]),
+        Syntax.PredicateOperator.NotEqual => value is not null && !AreEqual(kind, value, constants[0]),
+        Syntax.PredicateOperator.In => Array.Exists(constants, c => AreEqual(kind, value, c)),
+        Syntax.PredicateOperator.NotIn => value is not null && !Array.Exists(constants, c => AreEqual(kind, value, c)),
+        Syntax.PredicateOperator.Between => Compare(kind, value, constants[0], Syntax.PredicateOperator.GreaterOrEqual)
+            && Compare(kind, value, constants[1], Syntax.PredicateOperator.LessOrEqual),
+        Syntax.PredicateOperator.Less or Syntax.PredicateOperator.LessOrEqual or Syntax.PredicateOperator.Greater or Syntax.PredicateOperator.GreaterOrEqual
+            => Compare(kind, value, constants[0], op),
+        Syntax.PredicateOperator.Has => Has(kind, value, constants[0]),
+        Syntax.PredicateOperator.HasAny => Array.Exists(constants, c => Has(kind, value, c)),
+        Syntax.PredicateOperator.HasAll => Array.TrueForAll(constants, c => Has(kind, value, c)),
+        Syntax.PredicateOperator.Contains or Syntax.PredicateOperator.StartsWith or Syntax.PredicateOperator.EndsWith
+            => value is string text && TextIndex.IsMatch(TextNormalizer.Normalize(text), (string)constants[0], op switch
+            {
+                Syntax.PredicateOperator.StartsWith => TextMatch.StartsWith,
+                Syntax.PredicateOperator.EndsWith => TextMatch.EndsWith,
+                _ => TextMatch.Contains,
+            }),
+        Syntax.PredicateOperator.IsNull => IsMissing(value, isCollection),
+        _ => !IsMissing(value, isCollection),
+    };
+
+    /// <summary>The order of two sort keys: by <see cref="Order"/>, reversed when descending, missing values last either way.</summary>
+    public static int SortOrder(FieldKind kind, object? left, object? right, bool descending)
+    {
+        var order = Order(kind, left, right);
+        return left is null || right is null || !descending ? order : -order;
+    }
+
     /// <summary>Whether <paramref name="value"/> equals (for dates: falls inside) <paramref name="constant"/>.</summary>
-    internal static bool AreEqual(FieldKind kind, object? value, object constant) => value is not null && kind switch
+    public static bool AreEqual(FieldKind kind, object? value, object constant) => value is not null && kind switch
     {
         FieldKind.String => string.Equals((string)value, (string)constant, StringComparison.OrdinalIgnoreCase),
         FieldKind.Number => ToDecimal(value) == (decimal)constant,
@@ -26,7 +63,7 @@ internal static class ValueSemantics
     };
 
     /// <summary>The comparison of <paramref name="value"/> with <paramref name="constant"/> under <paramref name="op"/> (&lt;, &lt;=, &gt;, &gt;=).</summary>
-    internal static bool Compare(FieldKind kind, object? value, object constant, Syntax.PredicateOperator op)
+    public static bool Compare(FieldKind kind, object? value, object constant, Syntax.PredicateOperator op)
     {
         if (value is null)
         {
@@ -63,7 +100,7 @@ internal static class ValueSemantics
     }
 
     /// <summary>Whether a collection value holds an element equal to <paramref name="constant"/>.</summary>
-    internal static bool Has(FieldKind kind, object? collection, object constant)
+    public static bool Has(FieldKind kind, object? collection, object constant)
     {
         foreach (var element in (IEnumerable?)collection ?? Array.Empty<object>())
         {
@@ -77,7 +114,7 @@ internal static class ValueSemantics
     }
 
     /// <summary>Whether a value is missing: null, or an empty collection.</summary>
-    internal static bool IsMissing(object? value, bool isCollection)
+    public static bool IsMissing(object? value, bool isCollection)
     {
         if (value is null)
         {
@@ -101,7 +138,7 @@ internal static class ValueSemantics
     }
 
     /// <summary>Orders two values of one kind: nulls last, dates by first day, enums by value, text ignoring case.</summary>
-    internal static int Order(FieldKind kind, object? left, object? right)
+    public static int Order(FieldKind kind, object? left, object? right)
     {
         if (left is null || right is null)
         {
@@ -120,7 +157,8 @@ internal static class ValueSemantics
     }
 
     /// <summary>The day a date or period sorts by: its first day.</summary>
-    internal static int SortDay(object value) => DateIndex.TryGetDays(value, out var start, out _) ? start : int.MaxValue;
+    public static int SortDay(object value) => DateIndex.TryGetDays(value, out var start, out _) ? start : int.MaxValue;
 
-    internal static decimal ToDecimal(object value) => value as decimal? ?? Convert.ToDecimal(value, CultureInfo.InvariantCulture);
+    /// <summary>A number field value as a decimal.</summary>
+    public static decimal ToDecimal(object value) => value as decimal? ?? Convert.ToDecimal(value, CultureInfo.InvariantCulture);
 }

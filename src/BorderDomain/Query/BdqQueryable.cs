@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.Linq;
+using BorderDomain.Query.Execution;
+using BorderDomain.Query.Semantics;
+using BorderDomain.Schema;
+using BorderDomain.Storage;
+
+namespace BorderDomain.Query;
+
+/// <summary>
+/// Applies a BDQ query to any <see cref="IQueryable{T}"/> as LINQ expression trees (<c>Where</c>, <c>OrderBy</c>/<c>ThenBy</c>,
+/// <c>Skip</c>, <c>Take</c>), so BDQ runs on other LINQ providers. Conditions call <see cref="ValueSemantics.Test"/>,
+/// which LINQ to Objects runs as is; a provider that translates to another language must know that method.
+/// A trailing <c>count</c> leaves the rows to count: call <c>Count()</c> on the result. <c>select</c> and
+/// <c>group by</c> change the row type and are refused (BDQ0114); use <see cref="Bdq.Execute"/> for them.
+/// </summary>
+public static class BdqQueryable
+{
+    /// <summary>Applies <paramref name="query"/> to <paramref name="source"/>.</summary>
+    /// <param name="source">The records, of the type of the query's set.</param>
+    /// <param name="query">A BDQ query over <typeparamref name="T"/>'s set.</param>
+    /// <param name="parameters">Values for the query's <c>@parameters</c>.</param>
+    /// <param name="store">A store to follow one-hop references through (<c>nation.region</c>); without one, only the record's own fields can be named.</param>
+    /// <param name="options">Limits; <see cref="BdqOptions.Default"/> when null.</param>
+    /// <exception cref="BdqException">The query is invalid for this source.</exception>
+    public static IQueryable<T> Apply<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(
+        IQueryable<T> source,
+        string query,
+        IReadOnlyDictionary<string, object?>? parameters = null,
+        BorderStore? store = null,
+        BdqOptions? options = null)
+        where T : class =>
+        TryApply(source, query, out var result, out var diagnostics, parameters, store, options) ? result! : throw new BdqException(query, diagnostics);
+
+    /// <summary>Applies <paramref name="query"/> to <paramref name="source"/>; <see langword="false"/> with diagnostics when it is invalid.</summary>
+    /// <param name="source">The records, of the type of the query's set.</param>
+    /// <param name="query">A BDQ query over <typeparamref name="T"/>'s set.</param>
+    /// <param name="result">The source with the query applied.</param>
+    /// <param name="diagnostics">What is wrong with the query, when it is invalid.</param>
+    /// <param name="parameters">Values for the query's <c>@parameters</c>.</param>
+    /// <param name="store">A store to follow one-hop references through.</param>
+    /// <param name="options">Limits; <see cref="BdqOptions.Default"/> when null.</param>
+    public static bool TryApply<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(
+        IQueryable<T> source,
+        string query,
+        out IQueryable<T>? result,
+        out IReadOnlyList<BdqDiagnostic> diagnostics,
+        IReadOnlyDictionary<string, object?>? parameters = null,
+        BorderStore? store = null,
+        BdqOptions? options = null)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(query);
+        result = null;
+        var own = QuerySets.For<T>().Schema;
+        var schema = store is null ? new QuerySchema(new[] { own }) : QuerySchema.From(store.Tables);
+        if (!Bdq.TryCompile(query, schema, options, out var bound, out diagnostics))
+        {
+            return false;
+        }
+
+        if (Refuse(bound!, own, query) is { } refused)
+        {
+            diagnostics = [refused];
+            return false;
+        }
+
+        if (!ParameterResolver.TryResolve(bound!, parameters, out var values, out diagnostics))
+        {
+            return false;
+        }
+
+        var builder = new LinqExpressionBuilder<T>(name => store?.GetTable(name), values);
+        var rows = bound!.Filter is { } filter ? source.Where(builder.Filter(filter)) : source;
+        IOrderedQueryable<T>? ordered = null;
+        foreach (var ordering in bound.OrderBy)
+        {
+            var comparer = new SortComparer(ordering.Path.Field.Kind, ordering.Descending);
+            ordered = ordered is null ? rows.OrderBy(builder.Key(ordering.Path), comparer) : ordered.ThenBy(builder.Key(ordering.Path), comparer);
+        }
+
+        rows = ordered ?? rows;
+        if (bound.Skip is { } skip)
+        {
+            rows = rows.Skip(skip);
+        }
+
+        if (bound.Take is { } take)
+        {
+            rows = rows.Take(take);
+        }
+
+        result = rows;
+        return true;
+    }
+
+    // The bound query keeps no spans, so a refusal points at the whole query.
+    private static BdqDiagnostic? Refuse(BoundQuery bound, EntitySetSchema own, string query)
+    {
+        string? what = !string.Equals(bound.Set.Name, own.Name, StringComparison.OrdinalIgnoreCase) ? $"Querying {bound.Set.Name}"
+            : bound.GroupBy is not null ? "'group by'"
+            : bound.Select.Count > 0 ? "'select'"
+            : null;
+        return what is null ? null : new BdqDiagnostic
+        {
+            Code = BdqDiagnostics.NotSupportedHere,
+            Message = BdqDiagnostics.NotSupportedHereMessage(what, $"on an IQueryable of {own.Name}", "use Bdq.Execute on a store"),
+            Span = new TextSpan(0, query.Length, 1, 1),
+        };
+    }
+
+    /// <summary>Orders boxed key values as the executor does: <see cref="ValueSemantics.SortOrder"/>.</summary>
+    private sealed class SortComparer(FieldKind kind, bool descending) : IComparer<object?>
+    {
+        public int Compare(object? x, object? y) => ValueSemantics.SortOrder(kind, x, y, descending);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using System.Linq;
+using BorderDomain.Model;
+using BorderDomain.Query;
+using BorderDomain.Storage;
+using Xunit;
+
+namespace BorderDomain.Tests.Query;
+
+/// <summary>The IQueryable path answers as the in-memory executor does, order included.</summary>
+public sealed class QueryableTests
+{
+    private static readonly BorderStore Store = BorderStore.Default;
+
+    private static readonly Dictionary<string, object?> Parameters = new() { ["nation"] = NationCode.Peru, ["from"] = 2010, ["to"] = "2013-12" };
+
+    [Theory]
+    [InlineData("accords where parties has PER and parties has ECU order by signed desc")]
+    [InlineData("accords where topics has any (IllegalMining, DrugTrafficking) and signed >= 2010 take 5")]
+    [InlineData("accords where title contains \"mining\" or not (kind = Agreement)")]
+    [InlineData("accords where parties has @nation and signed between @from and @to")]
+    [InlineData("accords where signed is null order by title")]
+    [InlineData("accords order by kind desc, signed skip 2 take 4")]
+    public void Accords_MatchTheExecutor(string query) => AssertSame(Store.Accords, query);
+
+    [Theory]
+    [InlineData("agencies where nation = ECU and kind in (Police, Customs) order by name")]
+    [InlineData("agencies where nation.region = \"South America\" order by nation.region desc, name")]
+    [InlineData("agencies where parent is not null and acronym startswith \"c\"")]
+    public void Agencies_MatchTheExecutor(string query) => AssertSame(Store.Agencies, query);
+
+    [Theory]
+    [InlineData("statistics where metric = BorderLength and nations has PER and nations has ECU")]
+    [InlineData("statistics where value between 10 and 2000 and unit != USD order by value desc")]
+    [InlineData("statistics where period >= 2025 or disputed")]
+    public void Statistics_MatchTheExecutor(string query) => AssertSame(Store.Statistics, query);
+
+    [Fact]
+    public void Count_LeavesTheRowsToCount()
+    {
+        var rows = BdqQueryable.Apply(Store.Agencies.AsQueryable(), "agencies where nation.region = \"South America\" count", store: Store);
+
+        Assert.Equal(Bdq.Execute(Store, "agencies where nation.region = \"South America\" count").Count, rows.Count());
+    }
+
+    [Fact]
+    public void SelectOnAQueryable_IsRefusedWithADiagnostic()
+    {
+        var ok = BdqQueryable.TryApply(Store.Statistics.AsQueryable(), "statistics where disputed select value", out _, out var diagnostics);
+
+        Assert.False(ok);
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("BDQ0114", diagnostic.Code);
+        Assert.Equal("'select' is not supported on an IQueryable of statistics; use Bdq.Execute on a store.", diagnostic.Message);
+    }
+
+    [Fact]
+    public void HopWithoutAStore_IsAnInvalidPath()
+    {
+        var ok = BdqQueryable.TryApply(Store.Agencies.AsQueryable(), "agencies where nation.region = \"South America\"", out _, out var diagnostics);
+
+        Assert.False(ok);
+        Assert.Equal("BDQ0103", Assert.Single(diagnostics).Code);
+    }
+
+    private static void AssertSame<T>(EntityTable<T> table, string query)
+        where T : class
+    {
+        var expected = Bdq.Execute(Store, query, Parameters).Records;
+        var actual = BdqQueryable.Apply(table.AsQueryable(), query, Parameters, Store).ToList();
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, actual.Cast<object>());
+    }
+}
