@@ -43,8 +43,10 @@ public static class QueryParser
         var expected = failure.Expectations.Where(e => !string.IsNullOrEmpty(e)).ToList();
         if (expected.Contains("end of query"))
         {
+            // The grammar stopped at a clause boundary; say what else could have continued the condition.
             expected.Remove("end of query");
-            expected.AddRange(QueryGrammar.ClauseKeywords);
+            expected.AddRange(ConditionContinuations(text, position));
+            expected.AddRange(RemainingClauses(text, position));
             expected.Add("end of query");
         }
 
@@ -61,6 +63,99 @@ public static class QueryParser
             Span = TextSpan.At(text, position, length),
             Expected = distinct,
         };
+    }
+
+    /// <summary>
+    /// Inside a <c>where</c> clause, what may follow the tokens before <paramref name="position"/>: an operator after
+    /// a bare field (<c>where parites hs PER</c>), and <c>and</c>/<c>or</c> after any complete condition.
+    /// </summary>
+    private static IEnumerable<string> ConditionContinuations(string text, int position)
+    {
+        var tokens = Tokens(text[..position]).ToList();
+        var where = tokens.FindLastIndex(t => t.Equals("where", StringComparison.OrdinalIgnoreCase));
+        if (where < 0 || tokens.Skip(where + 1).Any(t => QueryGrammar.ClauseKeywords.Contains(t.ToLowerInvariant())))
+        {
+            yield break;
+        }
+
+        var last = tokens.Count - 1;
+        var bareField = last > where && IsName(tokens[last])
+            && (tokens[last - 1] is "(" || tokens[last - 1].ToLowerInvariant() is "where" or "and" or "or" or "not");
+        if (bareField)
+        {
+            foreach (var op in Operators)
+            {
+                yield return op;
+            }
+        }
+
+        yield return "and";
+        yield return "or";
+    }
+
+    /// <summary>The clauses that may still come: those after the last clause keyword before <paramref name="position"/>.</summary>
+    private static IEnumerable<string> RemainingClauses(string text, int position)
+    {
+        var firstWords = QueryGrammar.ClauseKeywords.Select(k => k.Split(' ')[0]).ToList();
+        var last = -1;
+        foreach (var token in Tokens(text[..position]))
+        {
+            last = Math.Max(last, firstWords.FindIndex(w => w.Equals(token, StringComparison.OrdinalIgnoreCase)));
+        }
+
+        return QueryGrammar.ClauseKeywords.Skip(last + 1);
+    }
+
+    private static readonly string[] Operators =
+        ["=", "!=", "<", "<=", ">", ">=", "in", "not in", "between", "has", "contains", "startswith", "endswith", "is"];
+
+    private static bool IsName(string token) =>
+        (char.IsLetter(token[0]) || token[0] == '_') && !QueryGrammar.Reserved.Contains(token);
+
+    // Words (with dotted paths), quoted strings and single symbols, skipping whitespace and comments.
+    private static IEnumerable<string> Tokens(string text)
+    {
+        for (var i = 0; i < text.Length;)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+            }
+            else if (c == '-' && i + 1 < text.Length && text[i + 1] == '-')
+            {
+                while (i < text.Length && text[i] != '\n')
+                {
+                    i++;
+                }
+            }
+            else if (char.IsLetterOrDigit(c) || c is '_' or '@')
+            {
+                var start = i;
+                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '_' or '@' or '.' or '-'))
+                {
+                    i++;
+                }
+
+                yield return text[start..i];
+            }
+            else if (c == '"')
+            {
+                var start = i++;
+                while (i < text.Length && text[i] != '"')
+                {
+                    i += text[i] == '\\' ? 2 : 1;
+                }
+
+                i = Math.Min(i + 1, text.Length);
+                yield return text[start..i];
+            }
+            else
+            {
+                i++;
+                yield return c.ToString();
+            }
+        }
     }
 
     private static (string Found, int Length) TokenAt(string text, int position)
