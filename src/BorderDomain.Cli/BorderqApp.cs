@@ -49,6 +49,7 @@ internal sealed class BorderqApp
           --format table|json|csv   how to write results (default: table)
           --explain                 print the query plan instead of running the query
           --data <file.json>        load your own data on top of the bundled dataset (repeatable)
+          --param <name=value>      a value for @name in the query (repeatable)
           -h, --help                show this help
           --version                 show the version
 
@@ -109,7 +110,7 @@ internal sealed class BorderqApp
         }
 
         return options.Query is { } query
-            ? RunOne(store, query, options.Explain, options.Format, stdout, stderr)
+            ? RunOne(store, query, options, options.Explain, stdout, stderr)
             : RunInteractive(store, options, stdin, stdout, stderr);
     }
 
@@ -173,13 +174,13 @@ internal sealed class BorderqApp
                 query = query[ExplainPrefix.Length..].TrimStart();
             }
 
-            RunOne(store, query, explain, options.Format, stdout, stderr);
+            RunOne(store, query, options, explain, stdout, stderr);
             stdout.Flush();
             stderr.Flush();
         }
     }
 
-    private static int RunOne(BorderStore store, string query, bool explain, OutputFormat format, TextWriter stdout, TextWriter stderr)
+    private static int RunOne(BorderStore store, string query, CliOptions options, bool explain, TextWriter stdout, TextWriter stderr)
     {
         // The Try methods report bad queries as diagnostics; they do not throw for them.
         IReadOnlyList<BdqDiagnostic> diagnostics;
@@ -191,9 +192,9 @@ internal sealed class BorderqApp
                 return ExitOk;
             }
         }
-        else if (Bdq.TryExecute(store, query, out var result, out diagnostics) && result is not null)
+        else if (Bdq.TryExecute(store, query, out var result, out diagnostics, options.Parameters) && result is not null)
         {
-            ResultWriters.Write(ResultView.From(result, store), format, stdout);
+            ResultWriters.Write(ResultView.From(result, store), options.Format, stdout);
             return ExitOk;
         }
 

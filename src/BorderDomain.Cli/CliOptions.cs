@@ -18,6 +18,9 @@ internal sealed class CliOptions
     /// <summary>Data files to load on top of the bundled dataset, in order.</summary>
     public IReadOnlyList<string> DataFiles => _dataFiles;
 
+    /// <summary>Values for the query's <c>@parameters</c>, as typed on the command line; the engine converts them to each parameter's type.</summary>
+    public IReadOnlyDictionary<string, object?> Parameters => _parameters;
+
     /// <summary>Show the help and stop.</summary>
     public bool Help { get; private set; }
 
@@ -25,6 +28,7 @@ internal sealed class CliOptions
     public bool Version { get; private set; }
 
     private readonly List<string> _dataFiles = [];
+    private readonly Dictionary<string, object?> _parameters = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Parses <paramref name="args"/>; on failure <paramref name="error"/> says why, for a usage error.</summary>
     public static bool TryParse(IReadOnlyList<string> args, out CliOptions options, out string? error)
@@ -82,12 +86,27 @@ internal sealed class CliOptions
 
                     options._dataFiles.Add(path);
                     break;
+                case "-p" or "--param":
+                    if (!TakeValue(args, ref i, name, inlineValue, out var assignment, out error))
+                    {
+                        return false;
+                    }
+
+                    var equals = assignment.IndexOf('=', StringComparison.Ordinal);
+                    if (equals <= 0)
+                    {
+                        error = $"'{assignment}' is not name=value (e.g. --param nation=PER).";
+                        return false;
+                    }
+
+                    options._parameters[assignment[..equals].TrimStart('@')] = assignment[(equals + 1)..];
+                    break;
                 default:
                     error = $"unknown option '{name}'.";
                     return false;
             }
 
-            if (inlineValue is not null && name is not ("--format" or "--data"))
+            if (inlineValue is not null && name is not ("--format" or "--data" or "--param"))
             {
                 error = $"option '{name}' takes no value.";
                 return false;

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using BorderDomain.Model;
 using BorderDomain.Query.Semantics;
 using BorderDomain.Schema;
@@ -78,6 +80,7 @@ internal static class ParameterResolver
             int i => (decimal)i,
             long l => (decimal)l,
             double d when double.IsFinite(d) => (decimal)d,
+            string text when decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) => parsed,
             _ => null,
         },
         FieldKind.Date or FieldKind.Period => value switch
@@ -100,8 +103,18 @@ internal static class ParameterResolver
             string text when Unit.TryParse(text, out var parsed) => parsed,
             _ => null,
         },
-        FieldKind.Boolean => value as bool?,
-        FieldKind.Enum => value is Enum member && member.GetType().FullName == parameter.TypeName ? member.ToString() : null,
+        FieldKind.Boolean => value switch
+        {
+            bool flag => flag,
+            string text when bool.TryParse(text, out var parsed) => parsed,
+            _ => null,
+        },
+        FieldKind.Enum => value switch
+        {
+            Enum member when member.GetType().FullName == parameter.TypeName => member.ToString(),
+            string text => parameter.EnumMembers.FirstOrDefault(m => string.Equals(m, text, StringComparison.OrdinalIgnoreCase)),
+            _ => null,
+        },
         _ => null,
     };
 

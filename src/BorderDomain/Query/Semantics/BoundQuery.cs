@@ -34,7 +34,8 @@ public sealed record BoundConstant(FieldKind Kind, object Value) : BoundValue;
 /// <param name="Kind">The kind of value it must hold.</param>
 /// <param name="TypeName">The CLR type name of that value.</param>
 /// <param name="Span">Where it is first used, for diagnostics about its value.</param>
-public sealed record BoundParameter(string Name, FieldKind Kind, string TypeName, TextSpan Span) : BoundValue;
+/// <param name="EnumMembers">For an enum parameter, the member names a value may take.</param>
+public sealed record BoundParameter(string Name, FieldKind Kind, string TypeName, TextSpan Span, EquatableArray<string> EnumMembers) : BoundValue;
 
 /// <summary>A bound condition.</summary>
 public abstract record BoundExpression;

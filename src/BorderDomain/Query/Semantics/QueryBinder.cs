@@ -189,7 +189,7 @@ public sealed class QueryBinder
         switch (literal)
         {
             case ParameterSyntax parameter:
-                var bound = new BoundParameter(parameter.Name, field.Kind, field.TypeName, parameter.Span);
+                var bound = new BoundParameter(parameter.Name, field.Kind, field.TypeName, parameter.Span, field.EnumMembers);
                 if (_parameters.TryGetValue(parameter.Name, out var existing))
                 {
                     if (existing.Kind != bound.Kind || existing.TypeName != bound.TypeName)
