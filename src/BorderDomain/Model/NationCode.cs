@@ -149,11 +149,11 @@ public readonly struct NationCode : IEquatable<NationCode>, IComparable<NationCo
 
         private static Row[] Load()
         {
-            var lines = IsoCountryTable.Data.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var lines = IsoCountryTable.Data.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             var rows = new Row[lines.Length];
             for (var i = 0; i < lines.Length; i++)
             {
-                var parts = lines[i].Split('|');
+                var parts = lines[i].Trim().Split('|');
                 rows[i] = new Row(parts[0], parts[1], int.Parse(parts[2], CultureInfo.InvariantCulture), parts[3]);
             }
 

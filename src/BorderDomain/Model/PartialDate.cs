@@ -38,22 +38,24 @@ public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<Partia
     /// <summary><see langword="true"/> for <c>default(PartialDate)</c>, which is not a valid date.</summary>
     public bool IsDefault => _packed == 0;
 
+#if !NETSTANDARD2_0
     /// <summary>The first day the date covers.</summary>
-    public DateOnly Start => new(Year, Month ?? 1, Day ?? 1);
+    public DateOnly Start => DateOnly.FromDayNumber(StartDayNumber);
 
     /// <summary>The last day the date covers.</summary>
-    public DateOnly End => Precision switch
+    public DateOnly End => DateOnly.FromDayNumber(EndDayNumber);
+#endif
+
+    /// <summary>The first day covered, as a day number (days since 0001-01-01, as <c>DateOnly.DayNumber</c>), for sorted indexes.</summary>
+    public int StartDayNumber => DayNumber(Year, Month ?? 1, Day ?? 1);
+
+    /// <summary>The last day covered, as a day number (days since 0001-01-01, as <c>DateOnly.DayNumber</c>), for sorted indexes.</summary>
+    public int EndDayNumber => Precision switch
     {
-        PartialDatePrecision.Year => new DateOnly(Year, 12, 31),
-        PartialDatePrecision.Month => new DateOnly(Year, Month!.Value, DateTime.DaysInMonth(Year, Month.Value)),
-        _ => Start,
+        PartialDatePrecision.Year => DayNumber(Year, 12, 31),
+        PartialDatePrecision.Month => DayNumber(Year, Month!.Value, DateTime.DaysInMonth(Year, Month.Value)),
+        _ => StartDayNumber,
     };
-
-    /// <summary>The first day covered, as a day number (days since 0001-01-01), for sorted indexes.</summary>
-    public int StartDayNumber => Start.DayNumber;
-
-    /// <summary>The last day covered, as a day number (days since 0001-01-01), for sorted indexes.</summary>
-    public int EndDayNumber => End.DayNumber;
 
     /// <summary>A date known to the year.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The year is outside 1–9999.</exception>
@@ -67,14 +69,16 @@ public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<Partia
     /// <exception cref="ArgumentOutOfRangeException">The year, month or day is out of range.</exception>
     public static PartialDate FromDate(int year, int month, int day) => Create(year, month, day);
 
+#if !NETSTANDARD2_0
     /// <summary>A full calendar date.</summary>
     public static PartialDate FromDate(DateOnly date) => new(Pack(date.Year, date.Month, date.Day));
+#endif
 
     /// <summary>Parses <c>yyyy</c>, <c>yyyy-MM</c> or <c>yyyy-MM-dd</c>.</summary>
     /// <exception cref="FormatException">The text is not such a date.</exception>
     public static PartialDate Parse(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
+        _ = text ?? throw new ArgumentNullException(nameof(text));
         return TryParse(text, out var date)
             ? date
             : throw new FormatException($"'{text}' is not a partial date: expected yyyy, yyyy-MM or yyyy-MM-dd.");
@@ -115,7 +119,7 @@ public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<Partia
     }
 
     /// <summary>Whether this date's interval lies wholly inside <paramref name="other"/>'s ("falls inside").</summary>
-    public bool FallsWithin(PartialDate other) => Start >= other.Start && End <= other.End;
+    public bool FallsWithin(PartialDate other) => StartDayNumber >= other.StartDayNumber && EndDayNumber <= other.EndDayNumber;
 
     /// <inheritdoc />
     public bool Equals(PartialDate other) => _packed == other._packed;
@@ -183,6 +187,19 @@ public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<Partia
         && (length == 10 ? day >= 1 && day <= DateTime.DaysInMonth(year, month) : day == 0);
 
     private static int Pack(int year, int month, int day) => (year << 9) | (month << 5) | day;
+
+    // Days since 0001-01-01 in the proleptic Gregorian calendar, the numbering of DateOnly.DayNumber.
+    private static int DayNumber(int year, int month, int day)
+    {
+        var y = year - 1;
+        var days = (y * 365) + (y / 4) - (y / 100) + (y / 400);
+        for (var m = 1; m < month; m++)
+        {
+            days += DateTime.DaysInMonth(year, m);
+        }
+
+        return days + day - 1;
+    }
 
     private static bool TryDigits(ReadOnlySpan<char> digits, out int value)
     {

@@ -99,7 +99,7 @@ public readonly struct Unit : IEquatable<Unit>
     private static FrozenSet<string> LoadCurrencies()
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var line in IsoCurrencyTable.Data.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var line in IsoCurrencyTable.Data.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             set.Add(line[..line.IndexOf('|', StringComparison.Ordinal)]);
         }

@@ -59,7 +59,7 @@ public static class Bdq
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(query);
         plan = null;
-        if (!TryCompile(query, QuerySchema.From(store.Tables), options, out var bound, out diagnostics))
+        if (!TryCompile(query, store.Schema, options, out var bound, out diagnostics))
         {
             return false;
         }
@@ -175,7 +175,7 @@ public static class Bdq
     {
         executor = null;
         plan = null;
-        if (!TryCompile(query, QuerySchema.From(store.Tables), options, out var bound, out diagnostics))
+        if (!TryCompile(query, store.Schema, options, out var bound, out diagnostics))
         {
             return false;
         }

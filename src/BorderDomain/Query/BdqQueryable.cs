@@ -56,7 +56,7 @@ public static class BdqQueryable
         ArgumentNullException.ThrowIfNull(query);
         result = null;
         var own = QuerySets.For<T>().Schema;
-        var schema = store is null ? new QuerySchema(new[] { own }) : QuerySchema.From(store.Tables);
+        var schema = store is null ? new QuerySchema(new[] { own }) : store.Schema;
         if (!Bdq.TryCompile(query, schema, options, out var bound, out diagnostics))
         {
             return false;

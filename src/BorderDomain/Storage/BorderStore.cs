@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using System.IO;
 using BorderDomain.Data;
 using BorderDomain.Model;
+using BorderDomain.Query.Semantics;
 
 namespace BorderDomain.Storage;
 
@@ -34,6 +37,7 @@ public sealed class BorderStore
         Statistics = statistics;
         Events = events;
         Tables = [sources, nations, agencies, people, accords, statistics, events];
+        Schema = new QuerySchema(Tables.Select(table => table.Schema).ToImmutableArray());
     }
 
     /// <summary>The bundled dataset, built from the source articles, loaded on first use.</summary>
@@ -65,6 +69,9 @@ public sealed class BorderStore
 
     /// <summary>Every table, in a fixed order (sources, nations, agencies, people, accords, statistics, events).</summary>
     public IReadOnlyList<IEntityTable> Tables { get; }
+
+    /// <summary>The schema of every table, as the BDQ binder sees it.</summary>
+    public QuerySchema Schema { get; }
 
     /// <summary>The table of the set named <paramref name="set"/> (ignoring case), or <see langword="null"/>.</summary>
     public IEntityTable? GetTable(string set)

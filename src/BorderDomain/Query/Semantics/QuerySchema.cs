@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 
 namespace BorderDomain.Query.Semantics;
 
@@ -20,18 +18,5 @@ public sealed record QuerySchema(EquatableArray<Schema.EntitySetSchema> Sets)
         }
 
         return null;
-    }
-
-    /// <summary>The schema of a store's tables.</summary>
-    public static QuerySchema From(IEnumerable<Storage.IEntityTable> tables)
-    {
-        ArgumentNullException.ThrowIfNull(tables);
-        var sets = ImmutableArray.CreateBuilder<Schema.EntitySetSchema>();
-        foreach (var table in tables)
-        {
-            sets.Add(table.Schema);
-        }
-
-        return new QuerySchema(sets.ToImmutable());
     }
 }

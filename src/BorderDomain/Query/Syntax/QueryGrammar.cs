@@ -213,5 +213,5 @@ internal static class QueryGrammar
         || word.Equals("min", StringComparison.OrdinalIgnoreCase) || word.Equals("max", StringComparison.OrdinalIgnoreCase)
         || word.Equals("avg", StringComparison.OrdinalIgnoreCase);
 
-    private static AggregateFunction ParseAggregate(string word) => Enum.Parse<AggregateFunction>(word, ignoreCase: true);
+    private static AggregateFunction ParseAggregate(string word) => (AggregateFunction)Enum.Parse(typeof(AggregateFunction), word, ignoreCase: true);
 }
