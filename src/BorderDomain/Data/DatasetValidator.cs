@@ -79,7 +79,7 @@ internal static class DatasetValidator
         IReadOnlyDictionary<object, RecordOrigin> origins,
         List<DataError> errors)
     {
-        for (var field = 0; field < set.Schema.Fields.Length; field++)
+        for (var field = 0; field < set.Schema.Fields.Count; field++)
         {
             var schema = set.Schema.Fields[field];
             if (schema.References is not { } target)
@@ -138,7 +138,7 @@ internal static class DatasetValidator
         IReadOnlyDictionary<object, RecordOrigin> origins,
         List<DataError> errors)
     {
-        for (var field = 0; field < set.Schema.Fields.Length; field++)
+        for (var field = 0; field < set.Schema.Fields.Count; field++)
         {
             var schema = set.Schema.Fields[field];
             if (!string.Equals(schema.References, set.Schema.Name, StringComparison.OrdinalIgnoreCase))

@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Immutable;
+using BorderDomain.Query;
 
 namespace BorderDomain.Schema;
 
@@ -13,7 +13,7 @@ public sealed record EntitySetSchema
     public required string RecordTypeName { get; init; }
 
     /// <summary>The queryable fields, in property declaration order.</summary>
-    public required ImmutableArray<FieldSchema> Fields { get; init; }
+    public required EquatableArray<FieldSchema> Fields { get; init; }
 
     /// <summary>The field marked <see cref="IndexKind.Key"/>, if any.</summary>
     public FieldSchema? Key
@@ -49,7 +49,7 @@ public sealed record EntitySetSchema
     /// <summary>The position of the field named <paramref name="name"/> in <see cref="Fields"/>, or -1.</summary>
     public int IndexOfField(string name)
     {
-        for (var i = 0; i < Fields.Length; i++)
+        for (var i = 0; i < Fields.Count; i++)
         {
             if (Fields[i].IsNamed(name))
             {

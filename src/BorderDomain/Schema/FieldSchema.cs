@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Immutable;
+using BorderDomain.Query;
 
 namespace BorderDomain.Schema;
 
@@ -31,7 +31,7 @@ public sealed record FieldSchema
     public string? References { get; init; }
 
     /// <summary>For an <see cref="FieldKind.Enum"/> field, the member names in declaration order.</summary>
-    public ImmutableArray<string> EnumMembers { get; init; } = [];
+    public EquatableArray<string> EnumMembers { get; init; }
 
     /// <summary>Whether <paramref name="name"/> names this field (case-insensitive).</summary>
     public bool IsNamed(string name) => string.Equals(Name, name, StringComparison.OrdinalIgnoreCase);

@@ -17,7 +17,7 @@ public sealed class QuerySetMetadata<T>
     public QuerySetMetadata(EntitySetSchema schema, ImmutableArray<Func<T, object?>> getters)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        if (getters.IsDefault || getters.Length != schema.Fields.Length)
+        if (getters.IsDefault || getters.Length != schema.Fields.Count)
         {
             throw new ArgumentException("There must be exactly one getter per field.", nameof(getters));
         }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
-using BorderDomain.Model;
 
 namespace BorderDomain.Schema;
 
@@ -49,42 +48,22 @@ internal static class QuerySetReflector
         var isNullable = underlying is not null || (!type.IsValueType && IsNullableReference(property));
         type = underlying ?? type;
 
-        var kind = KindOf(type)
+        var kind = SchemaConventions.KindOf(type.FullName ?? type.Name, type.IsEnum)
             ?? throw new InvalidOperationException($"{owner.FullName}.{property.Name} has type {type.Name}, which queries cannot use; mark it [QueryField(Ignore = true)].");
         var indexed = property.GetCustomAttribute<IndexedAttribute>();
         return new FieldSchema
         {
-            Name = name ?? char.ToLowerInvariant(property.Name[0]) + property.Name[1..],
+            Name = name ?? SchemaConventions.FieldName(property.Name),
             PropertyName = property.Name,
             Kind = kind,
             TypeName = type.FullName ?? type.Name,
             IsCollection = isCollection,
             IsNullable = isNullable,
-            Index = indexed is null ? null : Resolve(indexed.Kind, kind),
+            Index = indexed is null ? null : SchemaConventions.ResolveIndex(indexed.Kind, kind),
             References = property.GetCustomAttribute<ReferencesAttribute>()?.Set,
-            EnumMembers = kind == FieldKind.Enum ? [.. Enum.GetNames(type)] : [],
+            EnumMembers = kind == FieldKind.Enum ? Enum.GetNames(type) : [],
         };
     }
-
-    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Enum.GetNames on an enum field type, which the record's own property keeps alive.")]
-    private static FieldKind? KindOf(Type type) =>
-        type == typeof(string) ? FieldKind.String
-        : type.IsEnum ? FieldKind.Enum
-        : type == typeof(NationCode) ? FieldKind.Nation
-        : type == typeof(PartialDate) ? FieldKind.Date
-        : type == typeof(Period) ? FieldKind.Period
-        : type == typeof(bool) ? FieldKind.Boolean
-        : type == typeof(Unit) ? FieldKind.Unit
-        : IsNumber(type) ? FieldKind.Number
-        : null;
-
-    private static bool IsNumber(Type type) =>
-        type == typeof(decimal) || type == typeof(int) || type == typeof(long) || type == typeof(double);
-
-    /// <summary>The index <see cref="IndexKind.Auto"/> stands for, given the field's kind.</summary>
-    internal static IndexKind Resolve(IndexKind requested, FieldKind kind) => requested != IndexKind.Auto
-        ? requested
-        : kind is FieldKind.Date or FieldKind.Period or FieldKind.Number ? IndexKind.Sorted : IndexKind.Posting;
 
     private static bool IsNullableReference(PropertyInfo property) =>
         new NullabilityInfoContext().Create(property).ReadState == NullabilityState.Nullable;

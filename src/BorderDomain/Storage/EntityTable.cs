@@ -33,12 +33,12 @@ public sealed class EntityTable<T> : IEntityTable, IReadOnlyList<T>
         Metadata = metadata;
         _rows = [.. rows];
         var fields = metadata.Schema.Fields;
-        _postings = new PostingIndex?[fields.Length];
-        _dates = new DateIndex?[fields.Length];
-        _numbers = new SortedIndex<decimal>?[fields.Length];
-        _texts = new TextIndex?[fields.Length];
+        _postings = new PostingIndex?[fields.Count];
+        _dates = new DateIndex?[fields.Count];
+        _numbers = new SortedIndex<decimal>?[fields.Count];
+        _texts = new TextIndex?[fields.Count];
         _rowByKey = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var field = 0; field < fields.Length; field++)
+        for (var field = 0; field < fields.Count; field++)
         {
             BuildIndex(field);
         }

@@ -219,7 +219,7 @@ public sealed class IndexPropertyTests
         where T : class
     {
         var schema = table.Schema;
-        var indexed = Enumerable.Range(0, schema.Fields.Length)
+        var indexed = Enumerable.Range(0, schema.Fields.Count)
             .Where(i => table.GetPostingIndex(i) is not null)
             .Select(i => schema.Fields[i].Name)
             .Order(StringComparer.Ordinal);

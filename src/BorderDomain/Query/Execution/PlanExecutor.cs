@@ -77,7 +77,7 @@ public sealed class PlanExecutor : IIndexStatistics
         }
 
         var fields = query.Set.Fields;
-        var records = paged.Select(row => (IReadOnlyList<object?>)Enumerable.Range(0, fields.Length).Select(f => _table.GetValue(row, f)).ToArray()).ToArray();
+        var records = paged.Select(row => (IReadOnlyList<object?>)Enumerable.Range(0, fields.Count).Select(f => _table.GetValue(row, f)).ToArray()).ToArray();
         return new BdqResult(BdqResultKind.Records, query.Set, fields.Select(f => f.Name).ToArray(), records, paged.Select(_table.GetRecord).ToArray(), null);
     }
 
