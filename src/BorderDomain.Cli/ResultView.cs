@@ -104,7 +104,7 @@ internal sealed class ResultView
             }
 
             // A record's values follow the schema's fields; selected and grouped columns are named after theirs.
-            var field = result.Kind == BdqResultKind.Records && i < result.Set.Fields.Length ? result.Set.Fields[i] : result.Set.FindField(columns[i]);
+            var field = result.Kind == BdqResultKind.Records && i < result.Set.Fields.Count ? result.Set.Fields[i] : result.Set.FindField(columns[i]);
             if (field is not null && field.IsNamed(columns[i]) && (field.References is null || field.References.Equals(SourcesSet, StringComparison.OrdinalIgnoreCase)))
             {
                 return i;

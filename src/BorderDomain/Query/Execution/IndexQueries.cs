@@ -1,0 +1,191 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using BorderDomain.Model;
+using BorderDomain.Query.Planning;
+using BorderDomain.Query.Syntax;
+using BorderDomain.Schema;
+using BorderDomain.Storage;
+
+namespace BorderDomain.Query.Execution;
+
+/// <summary>Index accesses and index walks, shared by the in-memory executor and the code the generator writes.</summary>
+public static class IndexQueries
+{
+    /// <summary>
+    /// The ascending rows an index access yields: the one place index accesses are carried out, for the in-memory
+    /// executor and for generated code alike.
+    /// </summary>
+    /// <param name="table">The table.</param>
+    /// <param name="field">The field's position in the table's schema.</param>
+    /// <param name="kind">How the index answers.</param>
+    /// <param name="op">The predicate's operator.</param>
+    /// <param name="fieldKind">The field's kind.</param>
+    /// <param name="values">The predicate's values as records hold them (enum members may also be given by name); search text already folded.</param>
+    public static int[] Rows(IEntityTable table, int field, IndexAccessKind kind, PredicateOperator op, FieldKind fieldKind, object[] values)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(values);
+        switch (kind)
+        {
+            case IndexAccessKind.Key:
+                return PostingList.FromUnsorted(values.Select(v => table.TryGetRow(RecordKey.Text(v) ?? string.Empty, out var row) ? row : -1).Where(r => r >= 0).Distinct().ToArray());
+            case IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection:
+                var index = table.GetPostingIndex(field)!;
+                var keys = op == PredicateOperator.IsTrue ? [true] : values.Select(v => IndexKey(index, fieldKind, v)).ToArray();
+                var lists = keys.Select(key => key is null ? [] : index.LookupArray(key)).ToList();
+                return kind == IndexAccessKind.PostingUnion
+                    ? (lists.Count == 1 ? lists[0] : PostingList.UnionAll(lists))
+                    : lists.Aggregate((left, right) => PostingList.Intersect(left, right));
+            case IndexAccessKind.NullRows:
+                return table.GetPostingIndex(field)!.NullRows.ToArray();
+            case IndexAccessKind.DateRange:
+                return DateRows(table.GetDateIndex(field)!, op, values.Cast<PartialDate>().ToArray());
+            case IndexAccessKind.NumberRange:
+                return NumberRows(table.GetNumberIndex(field)!, op, values.Select(v => ValueSemantics.ToDecimal(v)).ToArray());
+            default:
+                var text = table.GetTextIndex(field)!;
+                var search = (string)values[0];
+                return op switch
+                {
+                    PredicateOperator.StartsWith => text.StartsWith(search),
+                    PredicateOperator.EndsWith => text.EndsWith(search),
+                    _ => text.Contains(search),
+                };
+        }
+    }
+
+    /// <summary>
+    /// The first <paramref name="wanted"/> of <paramref name="rows"/> in the order of the sorted index on
+    /// <paramref name="field"/>, read by walking the index rather than sorting: ties in row order, rows without a
+    /// value last, as <see cref="ValueSemantics.SortOrder"/> orders them.
+    /// </summary>
+    public static IReadOnlyList<int> Walk(IEntityTable table, int field, bool descending, int[] rows, int wanted)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(rows);
+        var member = new HashSet<int>(rows);
+        ReadOnlySpan<int> walk;
+        Func<int, IComparable> keyAt;
+        if (table.GetDateIndex(field) is { } dates)
+        {
+            walk = dates.ByStart.RowsInKeyOrder;
+            var keys = dates.ByStart.Keys.ToArray();
+            keyAt = i => keys[i];
+        }
+        else
+        {
+            var numbers = table.GetNumberIndex(field)!;
+            walk = numbers.RowsInKeyOrder;
+            var keys = numbers.Keys.ToArray();
+            keyAt = i => keys[i];
+        }
+
+        var result = new List<int>();
+        var indexed = new HashSet<int>();
+        if (!descending)
+        {
+            foreach (var row in walk)
+            {
+                indexed.Add(row);
+                if (member.Contains(row) && result.Count < wanted)
+                {
+                    result.Add(row);
+                }
+            }
+        }
+        else
+        {
+            // Walk tie groups from the largest key down, each group in ascending row order (as the sort does).
+            var end = walk.Length;
+            while (end > 0 && result.Count < wanted)
+            {
+                var start = end - 1;
+                while (start > 0 && keyAt(start - 1).CompareTo(keyAt(end - 1)) == 0)
+                {
+                    start--;
+                }
+
+                var group = walk[start..end].ToArray();
+                Array.Sort(group);
+                foreach (var row in group)
+                {
+                    if (member.Contains(row) && result.Count < wanted)
+                    {
+                        result.Add(row);
+                    }
+                }
+
+                end = start;
+            }
+
+            foreach (var row in walk)
+            {
+                indexed.Add(row);
+            }
+        }
+
+        // Rows without a key come last, in row order.
+        foreach (var row in rows)
+        {
+            if (result.Count >= wanted)
+            {
+                break;
+            }
+
+            if (!indexed.Contains(row))
+            {
+                result.Add(row);
+            }
+        }
+
+        return result;
+    }
+
+    private static int[] DateRows(DateIndex index, PredicateOperator op, PartialDate[] values)
+    {
+        KeyBound<int> From(int day, bool inclusive = true) => new(day, inclusive);
+        return op switch
+        {
+            PredicateOperator.GreaterOrEqual => PostingList.FromUnsorted(index.ByStart.RowsInRange(From(values[0].StartDayNumber), null)),
+            PredicateOperator.Greater => PostingList.FromUnsorted(index.ByStart.RowsInRange(From(values[0].EndDayNumber, false), null)),
+            PredicateOperator.LessOrEqual => PostingList.FromUnsorted(index.ByEnd.RowsInRange(null, From(values[0].EndDayNumber))),
+            PredicateOperator.Less => PostingList.FromUnsorted(index.ByEnd.RowsInRange(null, From(values[0].StartDayNumber, false))),
+            PredicateOperator.Equal => PostingList.Intersect(
+                PostingList.FromUnsorted(index.ByStart.RowsInRange(From(values[0].StartDayNumber), null)),
+                PostingList.FromUnsorted(index.ByEnd.RowsInRange(null, From(values[0].EndDayNumber)))),
+            _ => PostingList.Intersect(
+                PostingList.FromUnsorted(index.ByStart.RowsInRange(From(values[0].StartDayNumber), null)),
+                PostingList.FromUnsorted(index.ByEnd.RowsInRange(null, From(values[1].EndDayNumber)))),
+        };
+    }
+
+    private static int[] NumberRows(SortedIndex<decimal> index, PredicateOperator op, decimal[] values) => PostingList.FromUnsorted(op switch
+    {
+        PredicateOperator.GreaterOrEqual => index.RowsInRange(new KeyBound<decimal>(values[0], true), null),
+        PredicateOperator.Greater => index.RowsInRange(new KeyBound<decimal>(values[0], false), null),
+        PredicateOperator.LessOrEqual => index.RowsInRange(null, new KeyBound<decimal>(values[0], true)),
+        PredicateOperator.Less => index.RowsInRange(null, new KeyBound<decimal>(values[0], false)),
+        PredicateOperator.Equal => index.RowsInRange(new KeyBound<decimal>(values[0], true), new KeyBound<decimal>(values[0], true)),
+        _ => index.RowsInRange(new KeyBound<decimal>(values[0], true), new KeyBound<decimal>(values[1], true)),
+    });
+
+    // Enum keys are stored as the CLR enum value; the bound query names the member.
+    private static object? IndexKey(PostingIndex index, FieldKind kind, object value)
+    {
+        if (kind != FieldKind.Enum)
+        {
+            return value;
+        }
+
+        foreach (var key in index.Keys)
+        {
+            if (string.Equals(key.ToString(), (string)value, StringComparison.Ordinal))
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
+}
