@@ -12,7 +12,7 @@ namespace BorderDomain.Query;
 /// parameter); each further parameter supplies the query parameter of the same name (<c>@nation</c> ↔
 /// <c>NationCode nation</c>). Return <c>IReadOnlyList&lt;T&gt;</c>, <c>List&lt;T&gt;</c>, <c>IEnumerable&lt;T&gt;</c> or
 /// <c>T[]</c> for records, <c>T?</c> for the first record, <c>int</c> or <c>long</c> for a query ending in
-/// <c>count</c>, and <c>IReadOnlyList&lt;object?[]&gt;</c> for <c>select</c> and <c>group by</c> rows.
+/// <c>count</c>, and <c>IReadOnlyList&lt;IReadOnlyList&lt;object?&gt;&gt;</c> for <c>select</c> and <c>group by</c> rows.
 /// </remarks>
 /// <param name="query">The BDQ query.</param>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]

@@ -36,7 +36,7 @@ public sealed class EngineTests
     [Fact]
     public void Cache_ReturnsTheSameCompiledQueryForSpacingAndComments()
     {
-        var schema = QuerySchema.From(Store.Tables);
+        var schema = Store.Schema;
 
         Assert.True(Bdq.TryCompile("accords   where kind = Treaty", schema, null, out var first, out _));
         Assert.True(Bdq.TryCompile("accords where kind = Treaty -- same query", schema, null, out var second, out _));
@@ -134,7 +134,7 @@ public sealed class EngineTests
 
     private static BoundQuery Bind(string text)
     {
-        Assert.True(Bdq.TryCompile(text, QuerySchema.From(Store.Tables), null, out var bound, out var diagnostics), string.Join("; ", diagnostics));
+        Assert.True(Bdq.TryCompile(text, Store.Schema, null, out var bound, out var diagnostics), string.Join("; ", diagnostics));
         return bound!;
     }
 }

@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using BorderDomain.Schema;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace BorderDomain.Generators;
+
+/// <summary>
+/// Compiles BDQ queries at build time. For each <c>[BdqQuery]</c> method it parses, binds and plans the query with
+/// the library's own front end (linked in, one copy), reports errors at their place in the string literal, and
+/// writes a body that calls the store's indexes. It also registers the metadata of the compilation's
+/// <c>[QuerySet]</c> types. Every stage passes equatable data and is named, so unrelated edits hit the cache.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class BdqGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking name of the schema read from the compilation.</summary>
+    public const string SchemaStep = "BdqSchema";
+
+    /// <summary>Tracking name of the query methods found.</summary>
+    public const string MethodsStep = "BdqQueryMethods";
+
+    /// <summary>Tracking name of the bound, planned and emitted queries.</summary>
+    public const string OutputsStep = "BdqQueryOutputs";
+
+    /// <summary>Tracking name of the [QuerySet] types declared in the compilation.</summary>
+    public const string QuerySetsStep = "BdqQuerySets";
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var schema = context.CompilationProvider
+            .Select(static (compilation, token) => SchemaReader.Read(compilation, token))
+            .WithTrackingName(SchemaStep);
+
+        var methods = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                QueryMethodReader.QueryAttribute,
+                static (node, _) => node is MethodDeclarationSyntax,
+                static (syntax, token) => QueryMethodReader.Read(syntax, token))
+            .WithTrackingName(MethodsStep);
+
+        var outputs = methods
+            .Combine(schema)
+            .Select(static (pair, _) => QueryBinding.Bind(pair.Left, pair.Right))
+            .WithTrackingName(OutputsStep);
+
+        context.RegisterSourceOutput(outputs, static (output, query) =>
+        {
+            foreach (var diagnostic in query.Diagnostics)
+            {
+                output.ReportDiagnostic(ToDiagnostic(diagnostic));
+            }
+
+            if (query.Source.Length > 0)
+            {
+                output.AddSource(query.HintName, SourceText.From(query.Source, Encoding.UTF8));
+            }
+        });
+
+        var sets = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                SchemaReader.QuerySetAttribute,
+                static (node, _) => node is TypeDeclarationSyntax,
+                static (syntax, _) => SchemaReader.ReadType((INamedTypeSymbol)syntax.TargetSymbol))
+            .Where(static set => set is not null)
+            .WithTrackingName(QuerySetsStep);
+
+        context.RegisterSourceOutput(sets.Collect(), static (output, found) =>
+        {
+            var distinct = found.Where(s => s is not null).Select(s => s!).GroupBy(s => s.RecordTypeName).Select(g => g.First()).ToImmutableArray();
+            if (distinct.Length > 0)
+            {
+                output.AddSource("QuerySetRegistrations.g.cs", SourceText.From(MetadataEmitter.Emit(distinct), Encoding.UTF8));
+            }
+        });
+    }
+
+    private static Diagnostic ToDiagnostic(DiagnosticInfo info)
+    {
+        var descriptor = GeneratorDiagnostics.All.TryGetValue(info.Id, out var known) ? known : GeneratorDiagnostics.InvalidMethod;
+        var location = info.Location is { } at
+            ? Location.Create(at.FilePath, new TextSpan(at.Start, at.Length), new LinePositionSpan(new LinePosition(at.StartLine, at.StartColumn), new LinePosition(at.EndLine, at.EndColumn)))
+            : Location.None;
+        return Diagnostic.Create(descriptor, location, info.Message);
+    }
+}

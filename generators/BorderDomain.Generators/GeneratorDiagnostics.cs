@@ -1,0 +1,138 @@
+using System.Collections.Generic;
+using System.Linq;
+using BorderDomain.Query;
+using Microsoft.CodeAnalysis;
+
+namespace BorderDomain.Generators;
+
+/// <summary>
+/// The diagnostics the generator reports: every BDQ query diagnostic (BDQ0001–BDQ02xx, with the IDs and texts of
+/// <see cref="BdqDiagnostics"/>) and the generator's own about method shapes and .bdq files (BDQ1xxx). IDs are
+/// tracked in AnalyzerReleases.Shipped.md and AnalyzerReleases.Unshipped.md; a test checks that every code in
+/// <see cref="BdqDiagnostics.All"/> has a descriptor here.
+/// </summary>
+internal static class GeneratorDiagnostics
+{
+    private const string Category = "BorderDomain.Query";
+
+    /// <summary>Syntax error (<see cref="BdqDiagnostics.SyntaxError"/>).</summary>
+    internal static readonly DiagnosticDescriptor SyntaxError = new(BdqDiagnostics.SyntaxError, "Syntax error", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Unterminated string (<see cref="BdqDiagnostics.UnterminatedString"/>).</summary>
+    internal static readonly DiagnosticDescriptor UnterminatedString = new(BdqDiagnostics.UnterminatedString, "Unterminated string", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Query too long (<see cref="BdqDiagnostics.QueryTooLong"/>).</summary>
+    internal static readonly DiagnosticDescriptor QueryTooLong = new(BdqDiagnostics.QueryTooLong, "Query too long", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Nesting too deep (<see cref="BdqDiagnostics.NestingTooDeep"/>).</summary>
+    internal static readonly DiagnosticDescriptor NestingTooDeep = new(BdqDiagnostics.NestingTooDeep, "Nesting too deep", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>List too long (<see cref="BdqDiagnostics.ListTooLong"/>).</summary>
+    internal static readonly DiagnosticDescriptor ListTooLong = new(BdqDiagnostics.ListTooLong, "List too long", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Take or skip too large (<see cref="BdqDiagnostics.TakeTooLarge"/>).</summary>
+    internal static readonly DiagnosticDescriptor TakeTooLarge = new(BdqDiagnostics.TakeTooLarge, "Take or skip too large", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Empty query (<see cref="BdqDiagnostics.EmptyQuery"/>).</summary>
+    internal static readonly DiagnosticDescriptor EmptyQuery = new(BdqDiagnostics.EmptyQuery, "Empty query", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Unknown entity set (<see cref="BdqDiagnostics.UnknownSet"/>).</summary>
+    internal static readonly DiagnosticDescriptor UnknownSet = new(BdqDiagnostics.UnknownSet, "Unknown entity set", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Unknown field (<see cref="BdqDiagnostics.UnknownField"/>).</summary>
+    internal static readonly DiagnosticDescriptor UnknownField = new(BdqDiagnostics.UnknownField, "Unknown field", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Invalid path (<see cref="BdqDiagnostics.InvalidPath"/>).</summary>
+    internal static readonly DiagnosticDescriptor InvalidPath = new(BdqDiagnostics.InvalidPath, "Invalid path", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Operator not applicable (<see cref="BdqDiagnostics.OperatorNotApplicable"/>).</summary>
+    internal static readonly DiagnosticDescriptor OperatorNotApplicable = new(BdqDiagnostics.OperatorNotApplicable, "Operator not applicable", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Unknown enum member (<see cref="BdqDiagnostics.UnknownEnumMember"/>).</summary>
+    internal static readonly DiagnosticDescriptor UnknownEnumMember = new(BdqDiagnostics.UnknownEnumMember, "Unknown enum member", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Unknown nation code (<see cref="BdqDiagnostics.UnknownNationCode"/>).</summary>
+    internal static readonly DiagnosticDescriptor UnknownNationCode = new(BdqDiagnostics.UnknownNationCode, "Unknown nation code", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Type mismatch (<see cref="BdqDiagnostics.TypeMismatch"/>).</summary>
+    internal static readonly DiagnosticDescriptor TypeMismatch = new(BdqDiagnostics.TypeMismatch, "Type mismatch", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Invalid date (<see cref="BdqDiagnostics.InvalidDate"/>).</summary>
+    internal static readonly DiagnosticDescriptor InvalidDate = new(BdqDiagnostics.InvalidDate, "Invalid date", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Parameter type conflict (<see cref="BdqDiagnostics.ParameterTypeConflict"/>).</summary>
+    internal static readonly DiagnosticDescriptor ParameterTypeConflict = new(BdqDiagnostics.ParameterTypeConflict, "Parameter type conflict", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Invalid aggregate (<see cref="BdqDiagnostics.InvalidAggregate"/>).</summary>
+    internal static readonly DiagnosticDescriptor InvalidAggregate = new(BdqDiagnostics.InvalidAggregate, "Invalid aggregate", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Collection not allowed (<see cref="BdqDiagnostics.CollectionNotAllowed"/>).</summary>
+    internal static readonly DiagnosticDescriptor CollectionNotAllowed = new(BdqDiagnostics.CollectionNotAllowed, "Collection not allowed", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Not a yes/no field (<see cref="BdqDiagnostics.NotABoolean"/>).</summary>
+    internal static readonly DiagnosticDescriptor NotABoolean = new(BdqDiagnostics.NotABoolean, "Not a yes/no field", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Clause conflict (<see cref="BdqDiagnostics.ClauseConflict"/>).</summary>
+    internal static readonly DiagnosticDescriptor ClauseConflict = new(BdqDiagnostics.ClauseConflict, "Clause conflict", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Not supported here (<see cref="BdqDiagnostics.NotSupportedHere"/>).</summary>
+    internal static readonly DiagnosticDescriptor NotSupportedHere = new(BdqDiagnostics.NotSupportedHere, "Not supported here", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Missing parameter (<see cref="BdqDiagnostics.MissingParameter"/>).</summary>
+    internal static readonly DiagnosticDescriptor MissingParameter = new(BdqDiagnostics.MissingParameter, "Missing parameter", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Parameter type mismatch (<see cref="BdqDiagnostics.ParameterTypeMismatch"/>).</summary>
+    internal static readonly DiagnosticDescriptor ParameterTypeMismatch = new(BdqDiagnostics.ParameterTypeMismatch, "Parameter type mismatch", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>BDQ1001: a query method that is not a static partial declaration in a partial type.</summary>
+    internal static readonly DiagnosticDescriptor InvalidMethod = new("BDQ1001", "Invalid query method", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>BDQ1002: the method's first parameter is not the BorderStore.</summary>
+    internal static readonly DiagnosticDescriptor MissingStore = new("BDQ1002", "Query method needs a BorderStore", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>BDQ1003: the return type does not fit what the query returns.</summary>
+    internal static readonly DiagnosticDescriptor ReturnTypeMismatch = new("BDQ1003", "Return type does not fit the query", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>BDQ1004: the method's parameters do not match the query's @parameters.</summary>
+    internal static readonly DiagnosticDescriptor ParameterMismatch = new("BDQ1004", "Parameters do not match the query", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>BDQ1005: the query is not a string literal.</summary>
+    internal static readonly DiagnosticDescriptor QueryNotLiteral = new("BDQ1005", "Query must be a string literal", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>BDQ1006: a .bdq file is not in the expected form.</summary>
+    internal static readonly DiagnosticDescriptor InvalidQueryFile = new("BDQ1006", "Invalid .bdq file", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Every descriptor, by ID.</summary>
+    internal static IReadOnlyDictionary<string, DiagnosticDescriptor> All { get; } = new[]
+    {
+        SyntaxError,
+        UnterminatedString,
+        QueryTooLong,
+        NestingTooDeep,
+        ListTooLong,
+        TakeTooLarge,
+        EmptyQuery,
+        UnknownSet,
+        UnknownField,
+        InvalidPath,
+        OperatorNotApplicable,
+        UnknownEnumMember,
+        UnknownNationCode,
+        TypeMismatch,
+        InvalidDate,
+        ParameterTypeConflict,
+        InvalidAggregate,
+        CollectionNotAllowed,
+        NotABoolean,
+        ClauseConflict,
+        NotSupportedHere,
+        MissingParameter,
+        ParameterTypeMismatch,
+        InvalidMethod,
+        MissingStore,
+        ReturnTypeMismatch,
+        ParameterMismatch,
+        QueryNotLiteral,
+        InvalidQueryFile,
+    }.ToDictionary(d => d.Id);
+}

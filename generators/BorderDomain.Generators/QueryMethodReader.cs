@@ -1,0 +1,132 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using BorderDomain.Query;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace BorderDomain.Generators;
+
+/// <summary>Turns a method carrying <c>[BdqQuery]</c> into a <see cref="QueryMethodModel"/>, checking its shape.</summary>
+internal static class QueryMethodReader
+{
+    internal const string QueryAttribute = "BorderDomain.Query.BdqQueryAttribute";
+    internal const string StoreType = "global::BorderDomain.Storage.BorderStore";
+
+    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    internal static QueryMethodModel Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var method = (IMethodSymbol)context.TargetSymbol;
+        var syntax = (MethodDeclarationSyntax)context.TargetNode;
+        var diagnostics = new List<DiagnosticInfo>();
+        var attribute = context.Attributes[0];
+        var argument = (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax)?.ArgumentList?.Arguments.FirstOrDefault()?.Expression;
+        var literal = argument as LiteralExpressionSyntax;
+        var query = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+        if (query is null || literal is null || !literal.Token.IsKind(SyntaxKind.StringLiteralToken) && !literal.Token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) && !literal.Token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken))
+        {
+            diagnostics.Add(new DiagnosticInfo(GeneratorDiagnostics.QueryNotLiteral.Id, "The query must be a string literal, so its errors can be shown in place.", Locate(argument ?? (SyntaxNode)syntax)));
+        }
+
+        var isDeclaration = syntax.Body is null && syntax.ExpressionBody is null && method.IsPartialDefinition;
+        if (!method.IsStatic || !syntax.Modifiers.Any(SyntaxKind.PartialKeyword) || !isDeclaration || method.IsGenericMethod)
+        {
+            diagnostics.Add(new DiagnosticInfo(GeneratorDiagnostics.InvalidMethod.Id, $"'{method.Name}' must be a static partial method without a body or type parameters.", Locate(syntax.Identifier)));
+        }
+
+        var containing = new List<ContainingType>();
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            var declaration = type.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as TypeDeclarationSyntax;
+            if (declaration is null || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword) || type.IsGenericType)
+            {
+                diagnostics.Add(new DiagnosticInfo(GeneratorDiagnostics.InvalidMethod.Id, $"'{type.Name}' must be a non-generic partial type to hold query methods.", Locate(syntax.Identifier)));
+                isDeclaration = false;
+            }
+
+            containing.Insert(0, new ContainingType(declaration is RecordDeclarationSyntax record ? "record " + (record.ClassOrStructKeyword.Text is { Length: > 0 } k ? k : "class") : declaration?.Keyword.Text ?? "class", type.Name));
+        }
+
+        var parameters = method.Parameters.Select(p => new MethodParameter(p.Name, p.Type.ToDisplayString(TypeFormat), method.IsExtensionMethod && p.Ordinal == 0)).ToImmutableArray();
+        if (parameters.Length == 0 || parameters[0].TypeName != StoreType)
+        {
+            diagnostics.Add(new DiagnosticInfo(GeneratorDiagnostics.MissingStore.Id, $"The first parameter of '{method.Name}' must be the BorderStore to query.", Locate(syntax.ParameterList)));
+        }
+
+        var (shape, element) = Shape(method.ReturnType);
+        return new QueryMethodModel(
+            method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
+            containing.ToImmutableArray(),
+            string.Join(" ", syntax.Modifiers.Select(m => m.Text)),
+            method.ReturnType.ToDisplayString(TypeFormat),
+            shape,
+            element,
+            method.Name,
+            parameters,
+            query,
+            literal?.Token.Text,
+            literal is null ? null : Locate(literal.Token),
+            diagnostics.ToImmutableArray(),
+            isDeclaration);
+    }
+
+    /// <summary>How a return type carries results, and its record type where it has one.</summary>
+    private static (ReturnShape Shape, string? Element) Shape(ITypeSymbol type)
+    {
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Int32:
+                return (ReturnShape.Int32, null);
+            case SpecialType.System_Int64:
+                return (ReturnShape.Int64, null);
+        }
+
+        if (type is IArrayTypeSymbol array)
+        {
+            return (ReturnShape.Array, Name(array.ElementType));
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic)
+        {
+            var definition = generic.ConstructedFrom.ToDisplayString();
+            var argument = generic.TypeArguments[0];
+            if (definition == "System.Collections.Generic.IReadOnlyList<T>" && argument is INamedTypeSymbol { IsGenericType: true } inner
+                && inner.ConstructedFrom.ToDisplayString() == "System.Collections.Generic.IReadOnlyList<T>" && inner.TypeArguments[0].SpecialType == SpecialType.System_Object)
+            {
+                return (ReturnShape.Rows, null);
+            }
+
+            if (definition is "System.Collections.Generic.IReadOnlyList<T>" or "System.Collections.Generic.List<T>" or "System.Collections.Generic.IEnumerable<T>"
+                or "System.Collections.Generic.IList<T>" or "System.Collections.Generic.ICollection<T>" or "System.Collections.Generic.IReadOnlyCollection<T>")
+            {
+                return (ReturnShape.List, Name(argument));
+            }
+        }
+
+        return type.TypeKind == TypeKind.Class ? (ReturnShape.First, Name(type)) : (ReturnShape.Unsupported, null);
+    }
+
+    private static string Name(ITypeSymbol type) => type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
+    internal static SourceLocation Locate(SyntaxNode node) => Locate(node.GetLocation());
+
+    internal static SourceLocation Locate(SyntaxToken token) => Locate(token.GetLocation());
+
+    private static SourceLocation Locate(Location location)
+    {
+        var lines = location.GetLineSpan();
+        return new SourceLocation(
+            lines.Path ?? string.Empty,
+            location.SourceSpan.Start,
+            location.SourceSpan.Length,
+            lines.StartLinePosition.Line,
+            lines.StartLinePosition.Character,
+            lines.EndLinePosition.Line,
+            lines.EndLinePosition.Character);
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using BorderDomain.Schema;
+using BorderDomain.Storage;
+
+namespace BorderDomain.Query.Execution;
+
+/// <summary>
+/// Small helpers the code written by the BorderDomain source generator calls; not meant for hand-written code.
+/// Everything a query needs beyond these (index accesses, predicate semantics, grouping) is the same public code
+/// the run-time executor uses.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class GeneratedQuerySupport
+{
+    /// <summary>The table of <paramref name="set"/> in <paramref name="store"/>, typed.</summary>
+    /// <exception cref="InvalidOperationException">The store has no such set, or it holds another record type.</exception>
+    public static EntityTable<T> Table<T>(BorderStore store, string set)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.GetTable(set) as EntityTable<T>
+            ?? throw new InvalidOperationException($"The store has no set '{set}' of {typeof(T).Name} records.");
+    }
+
+    /// <summary>The position of field <paramref name="name"/> in <typeparamref name="T"/>'s schema.</summary>
+    /// <exception cref="InvalidOperationException">The schema has no such field (the generated code is out of date).</exception>
+    public static int Field<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(string name)
+        where T : class
+    {
+        var field = QuerySets.For<T>().Schema.IndexOfField(name);
+        return field >= 0 ? field : throw new InvalidOperationException($"{typeof(T).Name} has no query field '{name}'.");
+    }
+
+    /// <summary>The rows in both lists; <paramref name="rows"/> may be null for "all rows so far".</summary>
+    public static int[] And(int[]? rows, int[] next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        return rows is null ? next : PostingList.Intersect(rows, next);
+    }
+
+    /// <summary>Follows a reference one hop: the value of <paramref name="field"/> on the <paramref name="set"/> record keyed <paramref name="key"/>, or null.</summary>
+    public static object? Follow(BorderStore store, string set, object? key, string field)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.GetTable(set) is { } table && RecordKey.Text(key) is { } text && table.TryGetRow(text, out var row)
+            ? table.GetValue(row, table.Schema.IndexOfField(field))
+            : null;
+    }
+
+    /// <summary>Sorts rows by <paramref name="comparison"/> of their records, ties in row order.</summary>
+    public static List<int> Sort<T>(EntityTable<T> table, List<int> rows, Comparison<T> comparison)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(comparison);
+        rows.Sort((a, b) =>
+        {
+            var order = comparison(table[a], table[b]);
+            return order != 0 ? order : a.CompareTo(b);
+        });
+        return rows;
+    }
+
+    /// <summary>The value compared as <see cref="ValueSemantics"/> expects: a bool as is, anything else boxed.</summary>
+    public static object? Box<TValue>(TValue value) => value;
+
+    /// <summary>The sort order of two values of one kind, as <see cref="ValueSemantics.SortOrder"/>.</summary>
+    public static int Compare(FieldKind kind, object? left, object? right, bool descending) =>
+        ValueSemantics.SortOrder(kind, left, right, descending);
+}
