@@ -97,9 +97,9 @@ internal static class SchemaReader
             isNullable = true;
         }
 
-        var typeName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty);
+        var typeName = MetadataName(type);
         var isEnum = type.TypeKind == TypeKind.Enum;
-        var kind = SchemaConventions.KindOf(MetadataName(type), isEnum);
+        var kind = SchemaConventions.KindOf(typeName, isEnum);
         if (kind is null)
         {
             return null;

@@ -163,11 +163,14 @@ public static class BdqDiagnostics
     internal static string InvalidAggregateMessage(string function, string field, string kind) =>
         $"'{function}' cannot aggregate '{field}' ({kind}).";
 
+    internal static string AggregateNeedsFieldMessage(string function) =>
+        $"'{function}' needs a field to aggregate, e.g. {function}(value).";
+
     internal static string CollectionNotAllowedMessage(string field, string clause) =>
         $"'{field}' holds several values and cannot be used in {clause}.";
 
-    internal static string NotABooleanMessage(string field, string kind) =>
-        $"'{field}' ({kind}) is not a yes/no field; compare it with a value, e.g. '{field} = …'.";
+    internal static string NotABooleanMessage(string field, string kind, bool isCollection) =>
+        $"'{field}' ({kind}) is not a yes/no field; compare it with a value, e.g. '{field} {(isCollection ? "has" : "=")} …'.";
 
     internal static string ClauseConflictMessage(string first, string second) =>
         $"'{first}' cannot be combined with '{second}'.";

@@ -152,7 +152,7 @@ public sealed class QueryBinder
         switch (op)
         {
             case PredicateOperator.IsTrue when field.Kind != FieldKind.Boolean || isCollection:
-                Report(BdqDiagnostics.NotABoolean, BdqDiagnostics.NotABooleanMessage(path.Text, kindText), predicate.Path.Span);
+                Report(BdqDiagnostics.NotABoolean, BdqDiagnostics.NotABooleanMessage(path.Text, kindText, isCollection), predicate.Path.Span);
                 return null;
             case PredicateOperator.Has or PredicateOperator.HasAny or PredicateOperator.HasAll when !isCollection:
                 Report(BdqDiagnostics.OperatorNotApplicable, BdqDiagnostics.OperatorNotApplicableMessage(opText, path.Text, kindText + "; 'has' is for fields holding several values"), predicate.Path.Span);
@@ -303,7 +303,7 @@ public sealed class QueryBinder
 
             if (aggregate.Argument is null)
             {
-                Report(BdqDiagnostics.InvalidAggregate, BdqDiagnostics.InvalidAggregateMessage(name, "nothing", "it needs a field, e.g. " + name + "(value)"), aggregate.Span);
+                Report(BdqDiagnostics.InvalidAggregate, BdqDiagnostics.AggregateNeedsFieldMessage(name), aggregate.Span);
                 continue;
             }
 
@@ -415,17 +415,29 @@ public sealed class QueryBinder
         _ => "is not null",
     };
 
-    private static string Describe(FieldSchema field) => (field.IsCollection ? "a list of " : string.Empty) + field.Kind switch
-    {
-        FieldKind.String => "text",
-        FieldKind.Enum => ShortType(field.TypeName),
-        FieldKind.Nation => "nation code",
-        FieldKind.Date => "date",
-        FieldKind.Period => "period",
-        FieldKind.Number => "number",
-        FieldKind.Boolean => "yes/no",
-        _ => "unit",
-    };
+    private static string Describe(FieldSchema field) => field.IsCollection
+        ? "a list of " + field.Kind switch
+        {
+            FieldKind.String => "texts",
+            FieldKind.Enum => ShortType(field.TypeName) + " values",
+            FieldKind.Nation => "nation codes",
+            FieldKind.Date => "dates",
+            FieldKind.Period => "periods",
+            FieldKind.Number => "numbers",
+            FieldKind.Boolean => "yes/no values",
+            _ => "units",
+        }
+        : field.Kind switch
+        {
+            FieldKind.String => "text",
+            FieldKind.Enum => ShortType(field.TypeName),
+            FieldKind.Nation => "nation code",
+            FieldKind.Date => "date",
+            FieldKind.Period => "period",
+            FieldKind.Number => "number",
+            FieldKind.Boolean => "yes/no",
+            _ => "unit",
+        };
 
     private static string Expectation(FieldSchema field) => field.Kind switch
     {

@@ -47,14 +47,20 @@ internal static class QueryGrammar
         from close in Parse.Char('"')
         select new StringLiteralSyntax(chars)).Named("string");
 
+    // ASCII digits only ([0-9], not \d, which also matches other scripts' digits), and only numbers a decimal holds:
+    // anything else fails here as a syntax error instead of throwing.
     private static readonly Parser<DateLiteralSyntax> Date = Node(
-        Parse.Regex(@"\d{4}-\d{2}(-\d{2})?").Select(text => new DateLiteralSyntax(text))).Named("date");
+        Parse.Regex("[0-9]{4}-[0-9]{2}(-[0-9]{2})?").Select(text => new DateLiteralSyntax(text))).Named("date");
 
     private static readonly Parser<NumberLiteralSyntax> Number = Node(
-        Parse.Regex(@"-?\d+(\.\d+)?").Select(text => new NumberLiteralSyntax(decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture)))).Named("number");
+        Parse.Regex("-?[0-9]+([.][0-9]+)?")
+            .Where(text => decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _))
+            .Select(text => new NumberLiteralSyntax(decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture)))).Named("number");
 
     private static readonly Parser<NumberLiteralSyntax> Count = Node(
-        Parse.Regex(@"\d+").Select(text => new NumberLiteralSyntax(decimal.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture)))).Named("whole number");
+        Parse.Regex("[0-9]+")
+            .Where(text => decimal.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            .Select(text => new NumberLiteralSyntax(decimal.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture)))).Named("whole number");
 
     private static readonly Parser<ParameterSyntax> Parameter = Node(
         from at in Parse.Char('@')
@@ -98,15 +104,16 @@ internal static class QueryGrammar
         .Or(from kw in Keyword("all") from items in LiteralList select (PredicateOperator.HasAll, items))
         .Or(from value in Literal select (PredicateOperator.Has, Single(value)));
 
+    // The predicate's span runs from its path to the end of its test, closing parenthesis or 'null' included.
     private static readonly Parser<ExpressionSyntax> Predicate =
         from path in Token(Path)
-        from test in Test.XOptional()
+        from test in Test.Span().XOptional()
         select (ExpressionSyntax)new PredicateSyntax(
             path,
-            test.IsDefined ? test.Get().Operator : PredicateOperator.IsTrue,
-            test.IsDefined ? test.Get().Operands.ToImmutableArray() : [])
+            test.IsDefined ? test.Get().Value.Operator : PredicateOperator.IsTrue,
+            test.IsDefined ? test.Get().Value.Operands.ToImmutableArray() : [])
         {
-            Span = Cover(path.Span, test.IsDefined && test.Get().Operands.Any() ? test.Get().Operands.Last().Span : path.Span),
+            Span = path.Span with { Length = (test.IsDefined ? test.Get().End.Pos : path.Span.End) - path.Span.Start },
         };
 
     private static readonly Parser<ExpressionSyntax> Parenthesized =
@@ -116,17 +123,17 @@ internal static class QueryGrammar
         select inner;
 
     private static readonly Parser<ExpressionSyntax> Unary =
-        (from not in Token(Node(Word.Select(word => new IdentifierSyntax(word)))).Where(word => word.Name.Equals("not", StringComparison.OrdinalIgnoreCase))
+        (from not in Atomic(Token(Node(Word.Select(word => new IdentifierSyntax(word)))).Where(word => word.Name.Equals("not", StringComparison.OrdinalIgnoreCase))).Named("not")
          from operand in Parse.Ref(() => Unary!)
          select (ExpressionSyntax)new NotSyntax(operand) { Span = Cover(not.Span, operand.Span) })
         .Or(Parenthesized)
         .Or(Predicate);
 
     private static readonly Parser<ExpressionSyntax> Conjunction =
-        Parse.ChainOperator(Keyword("and"), Unary, (_, left, right) => new AndSyntax(left, right) { Span = Cover(left.Span, right.Span) });
+        Parse.XChainOperator(Keyword("and"), Unary, (_, left, right) => new AndSyntax(left, right) { Span = Cover(left.Span, right.Span) });
 
     internal static readonly Parser<ExpressionSyntax> Expression =
-        Parse.ChainOperator(Keyword("or"), Conjunction, (_, left, right) => new OrSyntax(left, right) { Span = Cover(left.Span, right.Span) });
+        Parse.XChainOperator(Keyword("or"), Conjunction, (_, left, right) => new OrSyntax(left, right) { Span = Cover(left.Span, right.Span) });
 
     private static readonly Parser<OrderingSyntax> Ordering =
         from path in Token(Path)

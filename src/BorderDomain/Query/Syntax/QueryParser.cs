@@ -196,8 +196,11 @@ public static class QueryParser
             };
         }
 
+        // Depth is what the grammar's recursion will reach: one level per open parenthesis, plus each run of
+        // consecutive 'not's (a run ends at any other token; one open before a parenthesis stays counted inside it).
         var scopes = new Stack<Scope>();
-        var nots = 0; // 'not' keywords in the open scopes
+        var prefixNots = 0; // 'not' runs that opened the enclosing parentheses
+        var run = 0; // the current run of consecutive 'not's
         var sawContent = false;
         for (var i = 0; i < text.Length; i++)
         {
@@ -221,6 +224,7 @@ public static class QueryParser
             switch (c)
             {
                 case '"':
+                    run = 0;
                     var start = i;
                     for (i++; i < text.Length && text[i] != '"'; i++)
                     {
@@ -242,21 +246,25 @@ public static class QueryParser
 
                     break;
                 case '(':
-                    scopes.Push(new Scope(i, 1, 0));
-                    if (scopes.Count + nots > options.MaxNestingDepth)
+                    scopes.Push(new Scope(i, 1, run));
+                    prefixNots += run;
+                    run = 0;
+                    if (scopes.Count + prefixNots > options.MaxNestingDepth)
                     {
-                        return TooDeep(text, i, options);
+                        return TooDeep(text, i, 1, options);
                     }
 
                     break;
                 case ')':
                     if (scopes.Count > 0)
                     {
-                        nots -= scopes.Pop().Nots;
+                        prefixNots -= scopes.Pop().Nots;
                     }
 
+                    run = 0;
                     break;
                 case ',':
+                    run = 0;
                     if (scopes.Count > 0)
                     {
                         var scope = scopes.Pop();
@@ -277,17 +285,17 @@ public static class QueryParser
                 default:
                     if (IsWordStart(text, i) && IsWord(text, i, "not"))
                     {
-                        nots++;
-                        if (scopes.Count > 0)
+                        run++;
+                        if (scopes.Count + prefixNots + run > options.MaxNestingDepth)
                         {
-                            var scope = scopes.Pop();
-                            scopes.Push(scope with { Nots = scope.Nots + 1 });
+                            return TooDeep(text, i, 3, options);
                         }
 
-                        if (scopes.Count + nots > options.MaxNestingDepth)
-                        {
-                            return TooDeep(text, i, options);
-                        }
+                        i += 2;
+                    }
+                    else
+                    {
+                        run = 0;
                     }
 
                     break;
@@ -302,11 +310,11 @@ public static class QueryParser
         };
     }
 
-    private static BdqDiagnostic TooDeep(string text, int position, BdqOptions options) => new()
+    private static BdqDiagnostic TooDeep(string text, int position, int length, BdqOptions options) => new()
     {
         Code = BdqDiagnostics.NestingTooDeep,
         Message = BdqDiagnostics.NestingTooDeepMessage(options.MaxNestingDepth),
-        Span = TextSpan.At(text, position, 1),
+        Span = TextSpan.At(text, position, length),
     };
 
     private static bool IsWordStart(string text, int i) => i == 0 || !(char.IsLetterOrDigit(text[i - 1]) || text[i - 1] is '_' or '@');

@@ -1,0 +1,57 @@
+using System;
+using BorderDomain.Model;
+using BorderDomain.Schema;
+using BorderDomain.Storage;
+using Xunit;
+
+namespace BorderDomain.Tests.Generators;
+
+/// <summary>The metadata the generator registers for the library's records equals what reflection reads.</summary>
+public sealed class GeneratedMetadataTests
+{
+    private static readonly BorderStore Store = BorderStore.Default;
+
+    [Fact]
+    public void Accord_GeneratedMetadataEqualsReflection() => AssertParity(Store.Accords.Find("pe-ec-2025-pledge")!);
+
+    [Fact]
+    public void Agency_GeneratedMetadataEqualsReflection() => AssertParity(Store.Agencies.Find("us-cbp")!);
+
+    [Fact]
+    public void Nation_GeneratedMetadataEqualsReflection() => AssertParity(Store.Nations.Find("PER")!);
+
+    [Fact]
+    public void Statistic_GeneratedMetadataEqualsReflection() => AssertParity(Store.Statistics.Find("pe-ec-trade-2024")!);
+
+    [Fact]
+    public void Source_GeneratedMetadataEqualsReflection() => AssertParity(Store.Sources.Find("src-002")!);
+
+    [Fact]
+    public void Person_GeneratedMetadataEqualsReflection() => AssertParity(Store.People.Find("jose-jeri")!);
+
+    [Fact]
+    public void Event_GeneratedMetadataEqualsReflection() => AssertParity(Store.Events[0]);
+
+    [Fact]
+    public void LibraryRecords_AreRegisteredByGeneratedCode_NotReadByReflection()
+    {
+        // Registered getters are the generator's lambdas, declared in its registration class.
+        var getter = QuerySets.For<Accord>().Getters[0];
+
+        Assert.Contains("QuerySetRegistrations", getter.Method.DeclaringType!.FullName, StringComparison.Ordinal);
+    }
+
+    private static void AssertParity<T>(T sample)
+        where T : class
+    {
+        var generated = QuerySets.For<T>();
+        var reflected = QuerySetReflector.Read<T>();
+
+        Assert.Equal(reflected.Schema, generated.Schema);
+        Assert.NotEmpty(generated.Schema.Fields);
+        for (var field = 0; field < generated.Schema.Fields.Count; field++)
+        {
+            Assert.Equal(reflected.Getters[field](sample), generated.Getters[field](sample));
+        }
+    }
+}
