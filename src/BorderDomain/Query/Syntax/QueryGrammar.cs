@@ -73,6 +73,9 @@ internal static class QueryGrammar
     internal static readonly Parser<LiteralSyntax> Literal =
         Token(String).Or<LiteralSyntax>(Token(Date)).Or(Token(Number)).Or(Token(Parameter)).Or(Token(Name)).Named("value");
 
+    // The text searched for: a string, or a parameter holding one.
+    private static readonly Parser<LiteralSyntax> SearchText = Token(String).Or<LiteralSyntax>(Token(Parameter));
+
     private static readonly Parser<IEnumerable<LiteralSyntax>> LiteralList =
         from open in Symbol("(")
         from items in Literal.XDelimitedBy(Symbol(","))
@@ -93,9 +96,9 @@ internal static class QueryGrammar
         .Or(from kw in Keyword("not") from kw2 in Keyword("in") from items in LiteralList select (PredicateOperator.NotIn, items))
         .Or(from kw in Keyword("between") from low in Literal from andKeyword in Keyword("and") from high in Literal select (PredicateOperator.Between, Pair(low, high)))
         .Or(from kw in Keyword("has") from rest in HasTail select rest)
-        .Or(from kw in Keyword("contains") from text in Token(String) select (PredicateOperator.Contains, Single<LiteralSyntax>(text)))
-        .Or(from kw in Keyword("startswith") from text in Token(String) select (PredicateOperator.StartsWith, Single<LiteralSyntax>(text)))
-        .Or(from kw in Keyword("endswith") from text in Token(String) select (PredicateOperator.EndsWith, Single<LiteralSyntax>(text)))
+        .Or(from kw in Keyword("contains") from text in SearchText select (PredicateOperator.Contains, Single(text)))
+        .Or(from kw in Keyword("startswith") from text in SearchText select (PredicateOperator.StartsWith, Single(text)))
+        .Or(from kw in Keyword("endswith") from text in SearchText select (PredicateOperator.EndsWith, Single(text)))
         .Or(from kw in Keyword("is") from negated in Keyword("not").Optional() from nullKeyword in Keyword("null")
             select (negated.IsDefined ? PredicateOperator.IsNotNull : PredicateOperator.IsNull, Enumerable.Empty<LiteralSyntax>()));
 

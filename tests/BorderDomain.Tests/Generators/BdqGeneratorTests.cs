@@ -1,0 +1,293 @@
+extern alias generator;
+
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using BorderDomain.Model;
+using BorderDomain.Query;
+using BorderDomain.Storage;
+using Microsoft.CodeAnalysis;
+using Xunit;
+using BdqGenerator = generator::BorderDomain.Generators.BdqGenerator;
+using GeneratorDiagnostics = generator::BorderDomain.Generators.GeneratorDiagnostics;
+
+namespace BorderDomain.Tests.Generators;
+
+public sealed class BdqGeneratorTests
+{
+    private const string Queries = """
+        using System.Collections.Generic;
+        using BorderDomain.Model;
+        using BorderDomain.Query;
+        using BorderDomain.Storage;
+
+        namespace Consumer;
+
+        public static partial class PeruQueries
+        {
+            [BdqQuery("accords where parties has PER and topics has any (IllegalMining, DrugTrafficking) order by signed desc")]
+            public static partial IReadOnlyList<Accord> MiningAndDrugs(BorderStore store);
+
+            [BdqQuery("accords where parties has @nation and signed >= @since")]
+            public static partial IReadOnlyList<Accord> Since(this BorderStore store, NationCode nation, PartialDate since);
+
+            [BdqQuery("statistics where disputed count")]
+            public static partial int DisputedCount(BorderStore store);
+
+            [BdqQuery("agencies where nation = ECU and kind in (Police, Customs) order by name")]
+            public static partial Agency[] EcuadorPoliceAndCustoms(BorderStore store);
+
+            [BdqQuery("agencies where nation.region = \"South America\" count")]
+            public static partial long SouthAmerican(BorderStore store);
+
+            [BdqQuery("people where name contains \"JERI\"")]
+            public static partial Person? Jeri(BorderStore store);
+
+            [BdqQuery("statistics where disputed order by value select metric, value, unit, source")]
+            public static partial IReadOnlyList<IReadOnlyList<object?>> DisputedRows(BorderStore store);
+
+            [BdqQuery("statistics where metric = BilateralTrade group by period sum(value)")]
+            public static partial IReadOnlyList<IReadOnlyList<object?>> TradeByPeriod(BorderStore store);
+
+            [BdqQuery("accords where signed >= 1990 order by signed desc take 3")]
+            public static partial List<Accord> Latest(BorderStore store);
+
+            [BdqQuery("accords where kind = @kind and not (title contains @text) skip 1")]
+            public static partial IEnumerable<Accord> OfKind(BorderStore store, AccordKind kind, string text);
+        }
+        """;
+
+    private static readonly BorderStore Store = BorderStore.Default;
+
+    [Fact]
+    public void RepresentativeQueries_GenerateWithoutDiagnosticsAndCallTheIndexes()
+    {
+        var (output, diagnostics, _) = GeneratorHarness.Run(Queries);
+
+        Assert.Empty(diagnostics);
+        var generated = string.Join("\n", output.SyntaxTrees.Skip(1).Select(t => t.ToString()));
+        Assert.Contains("IndexQueries.Rows(__table", generated);
+        Assert.Contains("IndexAccessKind.PostingUnion", generated);
+        Assert.Contains("IndexQueries.Walk(__table", generated);
+        Assert.DoesNotContain("QueryParser", generated);
+        Assert.DoesNotContain("Bdq.Execute", generated);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void GeneratedMethods_AnswerAsTheRunTimePathDoes()
+    {
+        var (output, _, _) = GeneratorHarness.Run(Queries);
+        var assembly = GeneratorHarness.Load(output);
+        object? Call(string method, params object?[] arguments) => GeneratorHarness.Invoke(assembly, "Consumer.PeruQueries", method, arguments);
+
+        AssertRecords("accords where parties has PER and topics has any (IllegalMining, DrugTrafficking) order by signed desc", null, Call("MiningAndDrugs"));
+        AssertRecords("accords where parties has @nation and signed >= @since", new() { ["nation"] = NationCode.Ecuador, ["since"] = PartialDate.Parse("2013") }, Call("Since", NationCode.Ecuador, PartialDate.Parse("2013")));
+        Assert.Equal(Bdq.Execute(Store, "statistics where disputed count").Count, Call("DisputedCount"));
+        AssertRecords("agencies where nation = ECU and kind in (Police, Customs) order by name", null, Call("EcuadorPoliceAndCustoms"));
+        Assert.Equal((long)Bdq.Execute(Store, "agencies where nation.region = \"South America\" count").Count!.Value, Call("SouthAmerican"));
+        Assert.Equal("jose-jeri", ((Person)Call("Jeri")!).Id);
+        AssertRows("statistics where disputed order by value select metric, value, unit, source", Call("DisputedRows"));
+        AssertRows("statistics where metric = BilateralTrade group by period sum(value)", Call("TradeByPeriod"));
+        AssertRecords("accords where signed >= 1990 order by signed desc take 3", null, Call("Latest"));
+        AssertRecords("accords where kind = @kind and not (title contains @text) skip 1", new() { ["kind"] = AccordKind.Agreement, ["text"] = "PERU" }, Call("OfKind", AccordKind.Agreement, "PERU"));
+    }
+
+    [Theory]
+    [InlineData("[BdqQuery(\"accords where parites has PER\")]", 14, 30)]
+    [InlineData("[BdqQuery(@\"accords where title = \"\"x\"\" and parites has PER\")]", 14, 49)]
+    [InlineData("[BdqQuery(\"accords where title = \\\"\\u0078\\\" and parites has PER\")]", 14, 53)]
+    [InlineData("[BdqQuery(\"\"\"accords where parites has PER\"\"\")]", 14, 32)]
+    public void MisspeltField_IsReportedAtItsColumnInTheLiteral(string attribute, int line, int column)
+    {
+        var source = $$"""
+            using System.Collections.Generic;
+            using BorderDomain.Model;
+            using BorderDomain.Query;
+            using BorderDomain.Storage;
+
+            namespace Consumer;
+
+            public static partial class Broken
+            {
+                // padding so the attribute is on line 14 (1-based)
+                //
+                //
+                //
+                {{attribute}}
+                public static partial IReadOnlyList<Accord> Find(BorderStore store);
+            }
+            """;
+
+        var (output, diagnostics, _) = GeneratorHarness.Run(source);
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("BDQ0102", diagnostic.Id);
+        Assert.Equal("Unknown field 'parites' on accords; did you mean 'parties'?", diagnostic.GetMessage());
+        var position = diagnostic.Location.GetLineSpan().StartLinePosition;
+        Assert.Equal((line, column), (position.Line + 1, position.Character + 1));
+        Assert.Equal("parites", source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+
+        // A body is still generated (it throws), so the only error is the BDQ one, not CS8795.
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void MultiLineRawQuery_ErrorPointsInsideTheRightLine()
+    {
+        var source = "using System.Collections.Generic;\nusing BorderDomain.Model;\nusing BorderDomain.Query;\nusing BorderDomain.Storage;\n"
+            + "public static partial class Q\n{\n    [BdqQuery(\"\"\"\n        accords\n        where kind = Treaty\n          and signed >= 2013-13\n        \"\"\")]\n"
+            + "    public static partial IReadOnlyList<Accord> Find(BorderStore store);\n}\n";
+
+        var (_, diagnostics, _) = GeneratorHarness.Run(source);
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("BDQ0108", diagnostic.Id);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal((10, 25), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+        Assert.Equal(7, diagnostic.Location.SourceSpan.Length);
+    }
+
+    [Theory]
+    [InlineData("public static IReadOnlyList<Accord> Find(BorderStore store) => null!;", "BDQ1001")]
+    [InlineData("public partial IReadOnlyList<Accord> Find(BorderStore store);", "BDQ1001")]
+    [InlineData("public static partial IReadOnlyList<Accord> Find(int store);", "BDQ1002")]
+    [InlineData("public static partial int Find(BorderStore store);", "BDQ1003")]
+    [InlineData("public static partial IReadOnlyList<Agency> Find(BorderStore store);", "BDQ1003")]
+    public void InvalidMethodShapes_HaveTheirOwnCodes(string declaration, string code)
+    {
+        var source = ShapeSource("[BdqQuery(\"accords where kind = Treaty\")]", declaration);
+
+        var (_, diagnostics, _) = GeneratorHarness.Run(source);
+
+        Assert.Contains(diagnostics, d => d.Id == code);
+    }
+
+    [Theory]
+    [InlineData("public static partial IReadOnlyList<Accord> Find(BorderStore store);", "The query uses @nation; add a parameter 'global::BorderDomain.Model.NationCode nation' to 'Find'.")]
+    [InlineData("public static partial IReadOnlyList<Accord> Find(BorderStore store, string nation);", "Parameter 'nation' is string, but @nation needs global::BorderDomain.Model.NationCode.")]
+    [InlineData("public static partial IReadOnlyList<Accord> Find(BorderStore store, NationCode nation, int extra);", "Parameter 'extra' is not used by the query; use it as @extra or remove it.")]
+    public void ParameterMismatch_IsBdq1004(string declaration, string message)
+    {
+        var source = ShapeSource("[BdqQuery(\"accords where parties has @nation\")]", declaration);
+
+        var (_, diagnostics, _) = GeneratorHarness.Run(source);
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("BDQ1004", diagnostic.Id);
+        Assert.Equal(message, diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void NonLiteralQuery_IsBdq1005()
+    {
+        var source = ShapeSource("[BdqQuery(\"accords \" + \"count\")]", "public static partial int Find(BorderStore store);");
+
+        var (_, diagnostics, _) = GeneratorHarness.Run(source);
+
+        Assert.Contains(diagnostics, d => d.Id == "BDQ1005");
+    }
+
+    [Fact]
+    public void EveryQueryDiagnosticCode_HasADescriptor()
+    {
+        foreach (var code in BdqDiagnostics.All.Keys)
+        {
+            Assert.True(GeneratorDiagnostics.All.ContainsKey(code), code);
+        }
+    }
+
+    [Fact]
+    public void UnrelatedEdit_LeavesEveryQueryStepCached()
+    {
+        var compilation = GeneratorHarness.Compilation(Queries);
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation);
+
+        var edited = compilation.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("namespace Consumer; public static class Unrelated { public static int X => 1; }", GeneratorHarness.ParseOptions));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        foreach (var step in new[] { BdqGenerator.MethodsStep, BdqGenerator.OutputsStep })
+        {
+            var outputs = result.TrackedSteps[step].SelectMany(s => s.Outputs).ToList();
+            Assert.NotEmpty(outputs);
+            Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {o.Reason}"));
+        }
+
+        Assert.All(result.TrackedSteps[BdqGenerator.SchemaStep].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+    }
+
+    [Fact]
+    public void StepOutputs_HoldNoSymbolsSyntaxOrCompilations()
+    {
+        var result = GeneratorHarness.Driver().RunGenerators(GeneratorHarness.Compilation(Queries)).GetRunResult().Results.Single();
+
+        foreach (var (name, steps) in result.TrackedSteps.Where(s => s.Key.StartsWith("Bdq", System.StringComparison.Ordinal)))
+        {
+            foreach (var value in steps.SelectMany(s => s.Outputs).Select(o => o.Value))
+            {
+                AssertNoRoslynObjects(name, value, depth: 0);
+            }
+        }
+    }
+
+    private static void AssertNoRoslynObjects(string step, object? value, int depth)
+    {
+        if (value is null || depth > 6 || value is string)
+        {
+            return;
+        }
+
+        Assert.False(value is ISymbol or Compilation or SyntaxNode or Location or SemanticModel, $"{step} holds a {value.GetType().Name}");
+        if (value is IEnumerable items)
+        {
+            foreach (var item in items)
+            {
+                AssertNoRoslynObjects(step, item, depth + 1);
+            }
+        }
+
+        if (value.GetType().IsGenericType && value.GetType().FullName!.StartsWith("System.ValueTuple", System.StringComparison.Ordinal))
+        {
+            foreach (var field in value.GetType().GetFields())
+            {
+                AssertNoRoslynObjects(step, field.GetValue(value), depth + 1);
+            }
+        }
+        else if (value.GetType().Namespace?.StartsWith("BorderDomain", System.StringComparison.Ordinal) == true && !value.GetType().IsEnum)
+        {
+            foreach (var property in value.GetType().GetProperties().Where(p => p.GetIndexParameters().Length == 0))
+            {
+                AssertNoRoslynObjects(step, property.GetValue(value), depth + 1);
+            }
+        }
+    }
+
+    private static string ShapeSource(string attribute, string declaration) => $$"""
+        using System.Collections.Generic;
+        using BorderDomain.Model;
+        using BorderDomain.Query;
+        using BorderDomain.Storage;
+
+        public static partial class Shapes
+        {
+            {{attribute}}
+            {{declaration}}
+        }
+        """;
+
+    private static void AssertRecords(string query, Dictionary<string, object?>? parameters, object? generated)
+    {
+        var expected = Bdq.Execute(Store, query, parameters).Records;
+        var actual = ((IEnumerable)generated!).Cast<object>().ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, actual);
+    }
+
+    private static void AssertRows(string query, object? generated)
+    {
+        var expected = Bdq.Execute(Store, query).Rows;
+        var actual = (IReadOnlyList<IReadOnlyList<object?>>)generated!;
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(r => r.ToArray()), actual.Select(r => r.ToArray()));
+    }
+}

@@ -1,0 +1,64 @@
+extern alias generator;
+
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using BorderDomain.Storage;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+using BdqGenerator = generator::BorderDomain.Generators.BdqGenerator;
+
+namespace BorderDomain.Tests.Generators;
+
+/// <summary>Runs the BDQ generator over a consumer's source in memory, as a build would.</summary>
+internal static class GeneratorHarness
+{
+    internal static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    private static readonly ImmutableArray<MetadataReference> References = LoadReferences();
+
+    /// <summary>A consumer compilation of <paramref name="sources"/> referencing the framework and BorderDomain.</summary>
+    internal static CSharpCompilation Compilation(params string[] sources) => CSharpCompilation.Create(
+        "Consumer" + Guid.NewGuid().ToString("N"),
+        sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Queries{i}.cs")),
+        References,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    /// <summary>A driver for the generator that records its incremental steps.</summary>
+    internal static GeneratorDriver Driver() => CSharpGeneratorDriver.Create(
+        [new BdqGenerator().AsSourceGenerator()],
+        parseOptions: ParseOptions,
+        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator; returns the updated compilation and the generator's diagnostics.</summary>
+    internal static (Compilation Output, ImmutableArray<Diagnostic> Diagnostics, GeneratorDriver Driver) Run(params string[] sources)
+    {
+        var driver = Driver().RunGeneratorsAndUpdateCompilation(Compilation(sources), out var output, out var diagnostics);
+        return (output, diagnostics, driver);
+    }
+
+    /// <summary>Compiles the generator's output into an assembly and loads it; fails the test on any compiler error.</summary>
+    internal static Assembly Load(Compilation output)
+    {
+        using var image = new MemoryStream();
+        var result = output.Emit(image);
+        Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        image.Position = 0;
+        return new AssemblyLoadContext(null, isCollectible: true).LoadFromStream(image);
+    }
+
+    /// <summary>Calls a generated static method of <paramref name="type"/> on the bundled store.</summary>
+    internal static object? Invoke(Assembly assembly, string type, string method, params object?[] arguments) =>
+        assembly.GetType(type, throwOnError: true)!.GetMethod(method)!.Invoke(null, [BorderStore.Default, .. arguments]);
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll");
+        return [.. platform.Append(typeof(BorderStore).Assembly.Location).Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))];
+    }
+}
