@@ -36,6 +36,27 @@ public sealed class QueryableTests
     public void Statistics_MatchTheExecutor(string query) => AssertSame(Store.Statistics, query);
 
     [Fact]
+    public void Corpus_EveryRecordQueryMatchesTheExecutor()
+    {
+        foreach (var query in QueryCorpus.RecordQueries)
+        {
+            var expected = Bdq.Execute(Store, query).Records;
+            IEnumerable<object> actual = query.Split(' ')[0] switch
+            {
+                "accords" => BdqQueryable.Apply(Store.Accords.AsQueryable(), query, store: Store),
+                "agencies" => BdqQueryable.Apply(Store.Agencies.AsQueryable(), query, store: Store),
+                "statistics" => BdqQueryable.Apply(Store.Statistics.AsQueryable(), query, store: Store),
+                "people" => BdqQueryable.Apply(Store.People.AsQueryable(), query, store: Store),
+                "events" => BdqQueryable.Apply(Store.Events.AsQueryable(), query, store: Store),
+                "sources" => BdqQueryable.Apply(Store.Sources.AsQueryable(), query, store: Store),
+                _ => BdqQueryable.Apply(Store.Nations.AsQueryable(), query, store: Store),
+            };
+
+            Assert.True(expected.SequenceEqual(actual), query);
+        }
+    }
+
+    [Fact]
     public void Count_LeavesTheRowsToCount()
     {
         var rows = BdqQueryable.Apply(Store.Agencies.AsQueryable(), "agencies where nation.region = \"South America\" count", store: Store);
