@@ -26,6 +26,12 @@ public sealed class BdqGenerator : IIncrementalGenerator
     /// <summary>Tracking name of the bound, planned and emitted queries.</summary>
     public const string OutputsStep = "BdqQueryOutputs";
 
+    /// <summary>Tracking name of the .bdq files read.</summary>
+    public const string FilesStep = "BdqFiles";
+
+    /// <summary>Tracking name of the bound, planned and emitted .bdq queries.</summary>
+    public const string FileOutputsStep = "BdqFileOutputs";
+
     /// <summary>Tracking name of the [QuerySet] types declared in the compilation.</summary>
     public const string QuerySetsStep = "BdqQuerySets";
 
@@ -58,6 +64,41 @@ public sealed class BdqGenerator : IIncrementalGenerator
             if (query.Source.Length > 0)
             {
                 output.AddSource(query.HintName, SourceText.From(query.Source, Encoding.UTF8));
+            }
+        });
+
+        var files = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(".bdq", System.StringComparison.OrdinalIgnoreCase))
+            .Combine(context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
+                options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var root) && root.Length > 0 ? root + ".Queries" : "BdqQueries"))
+            .Select(static (pair, token) => new QueryFileModel(pair.Left.Path, pair.Left.GetText(token)?.ToString() ?? string.Empty, pair.Right))
+            .WithTrackingName(FilesStep);
+
+        var fileOutputs = files
+            .Combine(schema)
+            .Select(static (pair, _) =>
+            {
+                var (methods, problems) = QueryFileReader.Read(pair.Left, pair.Right);
+                var outputs = methods.Select(method => QueryBinding.Bind(method, pair.Right)).ToImmutableArray();
+                return (Outputs: new BorderDomain.Query.EquatableArray<QueryMethodOutput>(outputs), Problems: new BorderDomain.Query.EquatableArray<DiagnosticInfo>(problems));
+            })
+            .WithTrackingName(FileOutputsStep);
+
+        context.RegisterSourceOutput(fileOutputs, static (output, file) =>
+        {
+            foreach (var problem in file.Problems)
+            {
+                output.ReportDiagnostic(ToDiagnostic(problem));
+            }
+
+            foreach (var query in file.Outputs)
+            {
+                foreach (var diagnostic in query.Diagnostics)
+                {
+                    output.ReportDiagnostic(ToDiagnostic(diagnostic));
+                }
+
+                output.AddSource("BdqFile." + query.HintName, SourceText.From(query.Source, Encoding.UTF8));
             }
         });
 

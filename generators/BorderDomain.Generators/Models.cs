@@ -43,7 +43,11 @@ internal enum ReturnShape
     Rows,
 }
 
-/// <summary>A method carrying <c>[BdqQuery]</c>, or a query from a <c>.bdq</c> file, as data.</summary>
+/// <summary>
+/// A method carrying <c>[BdqQuery]</c>, or a query from a <c>.bdq</c> file, as data. For a method the query sits in a
+/// string literal (<see cref="LiteralText"/>, <see cref="LiteralLocation"/>); for a file it is the file's own text
+/// from <see cref="TextStart"/>.
+/// </summary>
 internal sealed record QueryMethodModel(
     string? Namespace,
     EquatableArray<ContainingType> ContainingTypes,
@@ -57,7 +61,11 @@ internal sealed record QueryMethodModel(
     string? LiteralText,
     SourceLocation? LiteralLocation,
     EquatableArray<DiagnosticInfo> ShapeDiagnostics,
-    bool IsDeclaration);
+    bool IsDeclaration,
+    SourceLocation? TextStart = null);
+
+/// <summary>A <c>.bdq</c> file: its path, text and the namespace its class goes in.</summary>
+internal sealed record QueryFileModel(string Path, string Text, string Namespace);
 
 /// <summary>The record types with <c>[QuerySet]</c> the compilation can see, as the binder's schema.</summary>
 internal sealed record SchemaModel(QuerySchema Schema);

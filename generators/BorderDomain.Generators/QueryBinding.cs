@@ -102,8 +102,15 @@ internal static class QueryBinding
     };
 
     /// <summary>The place in the source of a span of the query text, inside the string literal.</summary>
-    private static SourceLocation? MapToSource(QueryMethodModel method, TextSpan span)
+    internal static SourceLocation? MapToSource(QueryMethodModel method, TextSpan span)
     {
+        if (method.TextStart is { } start && method.Query is { } text)
+        {
+            var from = Advance(text, span.Start, start.StartLine, start.StartColumn);
+            var to = Advance(text, span.Start + span.Length, start.StartLine, start.StartColumn);
+            return new SourceLocation(start.FilePath, start.Start + span.Start, span.Length, from.Line, from.Column, to.Line, to.Column);
+        }
+
         if (method.LiteralLocation is not { } literal || method.LiteralText is not { } token)
         {
             return method.LiteralLocation;

@@ -28,11 +28,19 @@ internal static class GeneratorHarness
         References,
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    /// <summary>A driver for the generator that records its incremental steps.</summary>
-    internal static GeneratorDriver Driver() => CSharpGeneratorDriver.Create(
+    /// <summary>A driver for the generator that records its incremental steps, with <c>.bdq</c> files as additional texts.</summary>
+    internal static GeneratorDriver Driver(params (string Path, string Text)[] files) => CSharpGeneratorDriver.Create(
         [new BdqGenerator().AsSourceGenerator()],
+        additionalTexts: [.. files.Select(file => (AdditionalText)new InMemoryText(file.Path, file.Text))],
         parseOptions: ParseOptions,
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator over sources and .bdq files.</summary>
+    internal static (Compilation Output, ImmutableArray<Diagnostic> Diagnostics) RunWithFiles((string Path, string Text)[] files, params string[] sources)
+    {
+        Driver(files).RunGeneratorsAndUpdateCompilation(Compilation(sources), out var output, out var diagnostics);
+        return (output, diagnostics);
+    }
 
     /// <summary>Runs the generator; returns the updated compilation and the generator's diagnostics.</summary>
     internal static (Compilation Output, ImmutableArray<Diagnostic> Diagnostics, GeneratorDriver Driver) Run(params string[] sources)
@@ -60,5 +68,13 @@ internal static class GeneratorHarness
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll");
         return [.. platform.Append(typeof(BorderStore).Assembly.Location).Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))];
+    }
+
+    private sealed class InMemoryText(string path, string text) : AdditionalText
+    {
+        public override string Path => path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(System.Threading.CancellationToken cancellationToken = default) =>
+            Microsoft.CodeAnalysis.Text.SourceText.From(text);
     }
 }
