@@ -20,7 +20,7 @@ namespace BorderDomain.Query;
 /// </summary>
 public static class Bdq
 {
-    private static readonly QueryCache<BoundQuery> Cache = new(BdqOptions.Default.CacheCapacity);
+    private static readonly QueryCache<(QuerySchema Schema, BoundQuery Query)> Cache = new(BdqOptions.Default.CacheCapacity);
 
     /// <summary>Runs <paramref name="query"/> on <paramref name="store"/>.</summary>
     /// <exception cref="BdqException">The query or its parameters are invalid.</exception>
@@ -77,9 +77,10 @@ public static class Bdq
         ArgumentNullException.ThrowIfNull(schema);
         options ??= BdqOptions.Default;
         var key = options == BdqOptions.Default && query.Length <= options.MaxQueryLength ? CacheKey(query) : null;
-        if (key is not null && Cache.TryGet(key, out var cached) && ReferenceEquals(cached.Set, schema.Find(cached.Set.Name)))
+        // A cached query was bound against one schema; another schema (another store, or a bare IQueryable's) binds anew.
+        if (key is not null && Cache.TryGet(key, out var cached) && ReferenceEquals(cached.Schema, schema))
         {
-            bound = cached;
+            bound = cached.Query;
             diagnostics = [];
             return true;
         }
@@ -95,7 +96,7 @@ public static class Bdq
         (bound, diagnostics) = (binding.Query, binding.Diagnostics);
         if (bound is not null && key is not null)
         {
-            Cache.Add(key, bound);
+            Cache.Add(key, (schema, bound));
         }
 
         return bound is not null;

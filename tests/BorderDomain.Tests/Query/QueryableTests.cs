@@ -76,6 +76,18 @@ public sealed class QueryableTests
     }
 
     [Fact]
+    public void HopWithoutAStore_IsInvalidEvenAfterTheSameTextRanOnAStore()
+    {
+        const string query = "agencies where nation.region = \"South America\" take 2 -- cache regression";
+        Assert.Equal(2, Bdq.Execute(Store, query).Records.Count);
+
+        var ok = BdqQueryable.TryApply(Store.Agencies.AsQueryable(), query, out _, out var diagnostics);
+
+        Assert.False(ok);
+        Assert.Equal("BDQ0103", Assert.Single(diagnostics).Code);
+    }
+
+    [Fact]
     public void HopWithoutAStore_IsAnInvalidPath()
     {
         var ok = BdqQueryable.TryApply(Store.Agencies.AsQueryable(), "agencies where nation.region = \"South America\"", out _, out var diagnostics);

@@ -43,7 +43,7 @@ public sealed class QueryBinder
     {
         if (_schema.Find(query.Set.Name) is not { } set)
         {
-            var names = _schema.Sets.Select(s => s.Name).ToArray();
+            var names = _schema.Sets.Select(s => s.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
             var suggestion = NameSuggester.Suggest(query.Set.Name, names);
             Report(BdqDiagnostics.UnknownSet, BdqDiagnostics.UnknownSetMessage(query.Set.Name, suggestion, names), query.Set.Span, suggestion);
             return null;

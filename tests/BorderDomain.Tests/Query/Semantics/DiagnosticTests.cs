@@ -29,7 +29,7 @@ public sealed class DiagnosticTests
 
     private const string ClauseList = "where, group by, order by, skip, take, select, count or end of query";
 
-    private static readonly DiagnosticCase[] Cases =
+    internal static readonly DiagnosticCase[] Cases =
     [
         // BDQ0001: syntax errors.
         // The expected list should name grammar tokens ('not', '(' or a name), not Sprache's character classes
@@ -43,7 +43,7 @@ public sealed class DiagnosticTests
         new("Syntax_NegativeTake", "accords take -1", BdqDiagnostics.SyntaxError,
             "Unexpected '-'; expected whole number.", new TextSpan(13, 1, 1, 14)),
         new("Syntax_ContainsBareWord", "accords where title contains mineria", BdqDiagnostics.SyntaxError,
-            "Unexpected 'mineria'; expected string.", new TextSpan(29, 7, 1, 30)),
+            "Unexpected 'mineria'; expected string or parameter.", new TextSpan(29, 7, 1, 30)),
         new("Syntax_UnclosedParenthesis", "accords where (signed >= 2010", BdqDiagnostics.SyntaxError,
             "Unexpected end of query; expected ).", new TextSpan(29, 0, 1, 30)),
         new("Syntax_MissingWhere", "accords kind = Treaty", BdqDiagnostics.SyntaxError,
@@ -68,8 +68,8 @@ public sealed class DiagnosticTests
         // the 'and' (which is a perfectly good token).
         new("Syntax_NothingAfterAnd", "accords where signed >= 2010 and", BdqDiagnostics.SyntaxError,
             "Unexpected end of query; expected not, ( or name.", new TextSpan(32, 0, 1, 33)),
-        new("Syntax_ParameterAfterContains", "accords where signed >= 2010 and title contains @x", BdqDiagnostics.SyntaxError,
-            "Unexpected '@x'; expected string.", new TextSpan(48, 2, 1, 49)),
+        new("Syntax_NumberAfterContains", "accords where signed >= 2010 and title contains 5", BdqDiagnostics.SyntaxError,
+            "Unexpected '5'; expected string or parameter.", new TextSpan(48, 1, 1, 49)),
         new("Syntax_MultiLineDoubledOperator", "accords\nwhere kind = Treaty\n  and signed >> 2010", BdqDiagnostics.SyntaxError,
             "Unexpected '>'; expected value.", new TextSpan(42, 1, 3, 15)),
 
@@ -113,7 +113,7 @@ public sealed class DiagnosticTests
         new("UnknownSet_WithSuggestion", "acords where kind = Treaty", BdqDiagnostics.UnknownSet,
             "Unknown entity set 'acords'; did you mean 'accords'?", new TextSpan(0, 6, 1, 1), Suggestion: "accords"),
         new("UnknownSet_ListsTheSets", "foo where kind = Treaty", BdqDiagnostics.UnknownSet,
-            "Unknown entity set 'foo'; expected sources, nations, agencies, people, accords, statistics or events.", new TextSpan(0, 3, 1, 1)),
+            "Unknown entity set 'foo'; expected accords, agencies, events, nations, people, sources or statistics.", new TextSpan(0, 3, 1, 1)),
 
         // BDQ0102
         new("UnknownField", "accords where parites has PER", BdqDiagnostics.UnknownField,
