@@ -88,6 +88,11 @@ internal sealed class QueryEmitter
     {
         var text = new StringBuilder();
         text.AppendLine($"        var __table = {Runtime}GeneratedQuerySupport.Table<{_record}>({Identifier(_store)}, {Literal(_query.Set.Name)});");
+        if (CountFromIndex() is { } count)
+        {
+            return text.AppendLine($"        return {count};").ToString();
+        }
+
         text.AppendLine("        int[]? __rows = null;");
         foreach (var access in _plan.Accesses)
         {
@@ -124,6 +129,40 @@ internal sealed class QueryEmitter
         text.Append(Shape());
         return text.ToString();
     }
+
+    // A count that one posting list (or the table itself) answers: read its length, allocating nothing.
+    private string? CountFromIndex()
+    {
+        if (!_query.Count || _plan.Residual is not null || _query.Skip is not null || _query.Take is not null || _query.GroupBy is not null)
+        {
+            return null;
+        }
+
+        var cast = _method.Shape == ReturnShape.Int64 ? "(long)" : string.Empty;
+        if (_plan.Accesses.Count == 0 && _query.Filter is null)
+        {
+            return cast + "__table.Count";
+        }
+
+        if (_plan.Accesses.Count != 1 || _plan.Accesses[0] is not { Kind: IndexAccessKind.PostingUnion } access
+            || access.Predicate.Values.Count > 1 || access.Predicate.Values.Any(v => v is BoundParameter))
+        {
+            return null;
+        }
+
+        var field = access.Predicate.Path.Field;
+        var key = access.Predicate.Operator == PredicateOperator.IsTrue
+            ? "true"
+            : TypedKey(field, (BoundConstant)access.Predicate.Values[0]);
+        var name = $"__k{_statics.Count}_{_method.Name}";
+        _statics.Add($"private static readonly object {name} = {key};");
+        return $"{cast}__table.GetPostingIndex({Field(field.Name)})!.Count({name})";
+    }
+
+    // The key as the posting index stores it: the CLR value (an enum member, not its name).
+    private static string TypedKey(FieldSchema field, BoundConstant constant) => constant.Kind == FieldKind.Enum
+        ? $"global::{field.TypeName}.{(string)constant.Value}"
+        : Constant(constant, isText: false);
 
     private string Order()
     {

@@ -64,11 +64,4 @@ public static class GeneratedQuerySupport
         });
         return rows;
     }
-
-    /// <summary>The value compared as <see cref="ValueSemantics"/> expects: a bool as is, anything else boxed.</summary>
-    public static object? Box<TValue>(TValue value) => value;
-
-    /// <summary>The sort order of two values of one kind, as <see cref="ValueSemantics.SortOrder"/>.</summary>
-    public static int Compare(FieldKind kind, object? left, object? right, bool descending) =>
-        ValueSemantics.SortOrder(kind, left, right, descending);
 }
