@@ -93,16 +93,22 @@ internal sealed class QueryEmitter
             return text.AppendLine($"        return {count};").ToString();
         }
 
-        text.AppendLine("        int[]? __rows = null;");
+        var lists = new List<string>();
         foreach (var access in _plan.Accesses)
         {
             var predicate = access.Predicate;
-            text.AppendLine($"        __rows = {Runtime}GeneratedQuerySupport.And(__rows, {Runtime}IndexQueries.Rows(__table, {Field(predicate.Path.Field.Name)}, "
+            var list = $"__index{lists.Count}";
+            lists.Add(list);
+            text.AppendLine($"        var {list} = {Runtime}IndexQueries.Rows(__table, {Field(predicate.Path.Field.Name)}, "
                 + $"global::BorderDomain.Query.Planning.IndexAccessKind.{access.Kind}, global::BorderDomain.Query.Syntax.PredicateOperator.{predicate.Operator}, "
-                + $"global::BorderDomain.Schema.FieldKind.{predicate.Path.Field.Kind}, {Constants(predicate)}));");
+                + $"global::BorderDomain.Schema.FieldKind.{predicate.Path.Field.Kind}, {Constants(predicate)});");
         }
 
-        text.AppendLine("        var __candidates = __rows ?? global::BorderDomain.Storage.PostingList.All(__table.Count);");
+        text.AppendLine(lists.Count == 0
+            ? "        var __candidates = global::BorderDomain.Storage.PostingList.All(__table.Count);"
+            : lists.Count == 1
+                ? $"        var __candidates = {lists[0]};"
+                : $"        var __candidates = {Runtime}GeneratedQuerySupport.IntersectSmallestFirst({string.Join(", ", lists)});");
         if (_plan.Residual is { } residual)
         {
             text.AppendLine("        var __matches = new global::System.Collections.Generic.List<int>(__candidates.Length);");

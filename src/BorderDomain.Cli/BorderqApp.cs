@@ -4,13 +4,14 @@ using System.IO;
 using System.Reflection;
 using BorderDomain.Data;
 using BorderDomain.Query;
+using BorderDomain.Rendering;
 using BorderDomain.Storage;
 
 namespace BorderDomain.Cli;
 
 /// <summary>
 /// The <c>borderq</c> command: runs one BDQ query given on the command line, or reads queries from standard input
-/// one a line (<c>bdq&gt; </c>), and writes the results as a table, JSON or CSV. All input and output goes through
+/// one a line (<c>bdq&gt; </c>), and writes the results as a table, JSON, CSV or an HTML page. All input and output goes through
 /// the readers and writers passed to <see cref="Run"/>, so tests can drive it with strings.
 /// </summary>
 internal sealed class BorderqApp
@@ -46,12 +47,12 @@ internal sealed class BorderqApp
           borderq [options]             read queries from standard input, one a line, until EOF, 'exit' or 'quit'
 
         Options:
-          --format table|json|csv   how to write results (default: table)
-          --explain                 print the query plan instead of running the query
-          --data <file.json>        load your own data on top of the bundled dataset (repeatable)
-          --param <name=value>      a value for @name in the query (repeatable)
-          -h, --help                show this help
-          --version                 show the version
+          --format table|json|csv|html  how to write results (default: table); html writes a page
+          --explain                     print the query plan instead of running the query
+          --data <file.json>            load your own data on top of the bundled dataset (repeatable)
+          --param <name=value>          a value for @name in the query (repeatable)
+          -h, --help                    show this help
+          --version                     show the version
 
         At the prompt, 'explain <query>' prints a plan.
         Rows whose records cite sources get a 'source' column with the citations.
@@ -60,6 +61,7 @@ internal sealed class BorderqApp
           borderq "accords where parties has PER and parties has ECU order by signed desc"
           borderq --format csv "statistics where metric = BorderLength"
           borderq "accords count"
+          borderq --format html "statistics where metric = BilateralTrade group by period sum(value)" > results.html
 
         Exit codes: 0 success, 1 query error, 2 usage error, 3 data file rejected.
         """;
@@ -194,7 +196,15 @@ internal sealed class BorderqApp
         }
         else if (Bdq.TryExecute(store, query, out var result, out diagnostics, options.Parameters) && result is not null)
         {
-            ResultWriters.Write(ResultView.From(result, store), options.Format, stdout);
+            if (options.Format == OutputFormat.Html)
+            {
+                stdout.Write(HtmlRenderer.Render(result, store, query));
+            }
+            else
+            {
+                ResultWriters.Write(ResultView.From(result, store), options.Format, stdout);
+            }
+
             return ExitOk;
         }
 

@@ -72,7 +72,7 @@ internal sealed class CliOptions
 
                     if (!TryParseFormat(format, out var parsed))
                     {
-                        error = $"unknown format '{format}'; expected table, json or csv.";
+                        error = $"unknown format '{format}'; expected table, json, csv or html.";
                         return false;
                     }
 
@@ -150,6 +150,9 @@ internal sealed class CliOptions
             case "CSV":
                 format = OutputFormat.Csv;
                 return true;
+            case "HTML":
+                format = OutputFormat.Html;
+                return true;
             default:
                 format = default;
                 return false;
@@ -168,4 +171,7 @@ internal enum OutputFormat
 
     /// <summary>RFC 4180 comma-separated values with a header line.</summary>
     Csv,
+
+    /// <summary>A self-contained HTML page: the table with citations and, for statistics, an SVG chart.</summary>
+    Html,
 }

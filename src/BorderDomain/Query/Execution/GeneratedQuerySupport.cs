@@ -34,11 +34,18 @@ public static class GeneratedQuerySupport
         return field >= 0 ? field : throw new InvalidOperationException($"{typeof(T).Name} has no query field '{name}'.");
     }
 
-    /// <summary>The rows in both lists; <paramref name="rows"/> may be null for "all rows so far".</summary>
-    public static int[] And(int[]? rows, int[] next)
+    /// <summary>The rows in every list, intersecting the shortest lists first so the running result shrinks fast.</summary>
+    public static int[] IntersectSmallestFirst(params int[][] lists)
     {
-        ArgumentNullException.ThrowIfNull(next);
-        return rows is null ? next : PostingList.Intersect(rows, next);
+        ArgumentNullException.ThrowIfNull(lists);
+        Array.Sort(lists, (a, b) => a.Length.CompareTo(b.Length));
+        var rows = lists[0];
+        for (var i = 1; i < lists.Length && rows.Length > 0; i++)
+        {
+            rows = PostingList.Intersect(rows, lists[i]);
+        }
+
+        return rows;
     }
 
     /// <summary>Follows a reference one hop: the value of <paramref name="field"/> on the <paramref name="set"/> record keyed <paramref name="key"/>, or null.</summary>

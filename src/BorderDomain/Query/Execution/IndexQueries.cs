@@ -142,6 +142,45 @@ public static class IndexQueries
         return result;
     }
 
+    /// <summary>
+    /// How many rows <see cref="Rows"/> would yield, from index sizes alone: posting-list lengths and binary-searched
+    /// range counts, touching no rows (exact, or an upper bound for unions and two-sided date ranges). A text
+    /// search is not counted ahead: it is estimated as a tenth of the table.
+    /// </summary>
+    public static long Estimate(IEntityTable table, int field, IndexAccessKind kind, PredicateOperator op, FieldKind fieldKind, object[] values)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(values);
+        switch (kind)
+        {
+            case IndexAccessKind.Key:
+                return values.Length;
+            case IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection:
+                var index = table.GetPostingIndex(field)!;
+                var counts = (op == PredicateOperator.IsTrue ? [true] : values.Select(v => IndexKey(index, fieldKind, v)))
+                    .Select(key => key is null ? 0L : index.Count(key)).ToList();
+                return kind == IndexAccessKind.PostingUnion ? counts.Sum() : counts.DefaultIfEmpty(0).Min();
+            case IndexAccessKind.NullRows:
+                return table.GetPostingIndex(field)!.NullRows.Length;
+            case IndexAccessKind.DateRange:
+                var dates = table.GetDateIndex(field)!;
+                var first = (PartialDate)values[0];
+                var fromStart = dates.ByStart.CountInRange(new KeyBound<int>(first.StartDayNumber, true), null);
+                return op switch
+                {
+                    PredicateOperator.GreaterOrEqual => fromStart,
+                    PredicateOperator.Greater => dates.ByStart.CountInRange(new KeyBound<int>(first.EndDayNumber, false), null),
+                    PredicateOperator.LessOrEqual => dates.ByEnd.CountInRange(null, new KeyBound<int>(first.EndDayNumber, true)),
+                    PredicateOperator.Less => dates.ByEnd.CountInRange(null, new KeyBound<int>(first.StartDayNumber, false)),
+                    _ => Math.Min(fromStart, dates.ByEnd.CountInRange(null, new KeyBound<int>(((PartialDate)values[^1]).EndDayNumber, true))),
+                };
+            case IndexAccessKind.NumberRange:
+                return NumberRange(table.GetNumberIndex(field)!, op, values.Select(v => ValueSemantics.ToDecimal(v)).ToArray()).Length;
+            default:
+                return Math.Max(1, table.Count / 10);
+        }
+    }
+
     private static int[] DateRows(DateIndex index, PredicateOperator op, PartialDate[] values)
     {
         KeyBound<int> From(int day, bool inclusive = true) => new(day, inclusive);
@@ -160,7 +199,10 @@ public static class IndexQueries
         };
     }
 
-    private static int[] NumberRows(SortedIndex<decimal> index, PredicateOperator op, decimal[] values) => PostingList.FromUnsorted(op switch
+    private static int[] NumberRows(SortedIndex<decimal> index, PredicateOperator op, decimal[] values) => PostingList.FromUnsorted(NumberRange(index, op, values));
+
+    // The slice of the number index a comparison selects (rows in key order): its length is the count.
+    private static ReadOnlySpan<int> NumberRange(SortedIndex<decimal> index, PredicateOperator op, decimal[] values) => op switch
     {
         PredicateOperator.GreaterOrEqual => index.RowsInRange(new KeyBound<decimal>(values[0], true), null),
         PredicateOperator.Greater => index.RowsInRange(new KeyBound<decimal>(values[0], false), null),
@@ -168,7 +210,7 @@ public static class IndexQueries
         PredicateOperator.Less => index.RowsInRange(null, new KeyBound<decimal>(values[0], false)),
         PredicateOperator.Equal => index.RowsInRange(new KeyBound<decimal>(values[0], true), new KeyBound<decimal>(values[0], true)),
         _ => index.RowsInRange(new KeyBound<decimal>(values[0], true), new KeyBound<decimal>(values[1], true)),
-    });
+    };
 
     // Enum keys are stored as the CLR enum value; the bound query names the member.
     private static object? IndexKey(PostingIndex index, FieldKind kind, object value)

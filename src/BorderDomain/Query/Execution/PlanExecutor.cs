@@ -44,7 +44,9 @@ public sealed class PlanExecutor : IIndexStatistics
     public long? Estimate(IndexAccess access)
     {
         ArgumentNullException.ThrowIfNull(access);
-        return access.Predicate.Values.Any(v => v is BoundParameter) && _parameters.Count == 0 ? null : Rows(access).Length;
+        return access.Predicate.Values.Any(v => v is BoundParameter) && _parameters.Count == 0
+            ? null
+            : IndexQueries.Estimate(_table, access.Field, access.Kind, access.Predicate.Operator, access.Predicate.Path.Field.Kind, Constants(access.Predicate));
     }
 
     /// <summary>Runs the plan.</summary>
