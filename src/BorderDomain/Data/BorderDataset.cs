@@ -149,6 +149,11 @@ public static class BorderDataset
         try
         {
             var lines = JsonLineMap.Build(utf8, ReaderOptions);
+            foreach (var (path, line) in lines.Duplicates)
+            {
+                errors.Add(new DataError { Kind = DataErrorKind.DuplicateProperty, Path = path, File = name, Line = line, Message = "The property is written twice; keep one." });
+            }
+
             var document = JsonSerializer.Deserialize(utf8, DatasetJsonContext.Default.DatasetDocument);
             if (document is null)
             {

@@ -12,6 +12,9 @@ public enum DataErrorKind
     /// <summary>A property the schema does not define.</summary>
     UnknownProperty,
 
+    /// <summary>A property written twice in one record (only one value could be kept).</summary>
+    DuplicateProperty,
+
     /// <summary>A required property is missing or empty.</summary>
     MissingValue,
 

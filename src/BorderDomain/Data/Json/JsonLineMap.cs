@@ -13,7 +13,14 @@ internal sealed class JsonLineMap
 {
     private readonly Dictionary<string, int> _lines;
 
-    private JsonLineMap(Dictionary<string, int> lines) => _lines = lines;
+    private JsonLineMap(Dictionary<string, int> lines, List<(string Path, int Line)> duplicates)
+    {
+        _lines = lines;
+        Duplicates = duplicates;
+    }
+
+    /// <summary>Properties written twice in one object (JSON readers keep only the last), with their second line.</summary>
+    public IReadOnlyList<(string Path, int Line)> Duplicates { get; }
 
     /// <summary>The line of the value at <paramref name="path"/>, or of its nearest enclosing value.</summary>
     public int? LineOf(string path)
@@ -39,6 +46,7 @@ internal sealed class JsonLineMap
     public static JsonLineMap Build(ReadOnlySpan<byte> utf8, JsonReaderOptions options)
     {
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var duplicates = new List<(string Path, int Line)>();
         var reader = new Utf8JsonReader(utf8, options);
         var path = new List<Segment>();
         var line = 1;
@@ -67,7 +75,10 @@ internal sealed class JsonLineMap
             }
 
             var here = Format(path, pendingProperty);
-            lines.TryAdd(here, line);
+            if (!lines.TryAdd(here, line))
+            {
+                duplicates.Add((here, line)); // array elements have distinct indexes, so only a repeated property lands here
+            }
             if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
             {
                 path.Add(new Segment(pendingProperty, reader.TokenType == JsonTokenType.StartArray, -1));
@@ -76,7 +87,7 @@ internal sealed class JsonLineMap
             pendingProperty = null;
         }
 
-        return new JsonLineMap(lines);
+        return new JsonLineMap(lines, duplicates);
     }
 
     private static string Format(List<Segment> path, string? property)
