@@ -126,17 +126,17 @@ internal static class QueryGrammar
         select inner;
 
     private static readonly Parser<ExpressionSyntax> Unary =
-        (from not in Atomic(Token(Node(Word.Select(word => new IdentifierSyntax(word)))).Where(word => word.Name.Equals("not", StringComparison.OrdinalIgnoreCase))).Named("not")
+        (from not in Atomic(Token(Node(Word.Where(word => word.Equals("not", StringComparison.OrdinalIgnoreCase)).Select(word => new IdentifierSyntax(word))))).Named("not")
          from operand in Parse.Ref(() => Unary!)
          select (ExpressionSyntax)new NotSyntax(operand) { Span = Cover(not.Span, operand.Span) })
         .Or(Parenthesized)
         .Or(Predicate);
 
-    private static readonly Parser<ExpressionSyntax> Conjunction =
-        Parse.XChainOperator(Keyword("and"), Unary, (_, left, right) => new AndSyntax(left, right) { Span = Cover(left.Span, right.Span) });
+    // "a and b and c" is read as a loop (XMany), not by recursion, so a long chain cannot exhaust the stack; the
+    // terms fold to the left. A keyword followed by a bad term is an error there (XMany), not a silent stop.
+    private static readonly Parser<ExpressionSyntax> Conjunction = Chain("and", Unary, (left, right) => new AndSyntax(left, right));
 
-    internal static readonly Parser<ExpressionSyntax> Expression =
-        Parse.XChainOperator(Keyword("or"), Conjunction, (_, left, right) => new OrSyntax(left, right) { Span = Cover(left.Span, right.Span) });
+    internal static readonly Parser<ExpressionSyntax> Expression = Chain("or", Conjunction, (left, right) => new OrSyntax(left, right));
 
     private static readonly Parser<OrderingSyntax> Ordering =
         from path in Token(Path)
@@ -183,6 +183,11 @@ internal static class QueryGrammar
 
     /// <summary>The clause keywords that may follow what has been read, for "expected" lists.</summary>
     internal static readonly ImmutableArray<string> ClauseKeywords = ["where", "group by", "order by", "skip", "take", "select", "count"];
+
+    private static Parser<ExpressionSyntax> Chain(string keyword, Parser<ExpressionSyntax> term, Func<ExpressionSyntax, ExpressionSyntax, ExpressionSyntax> combine) =>
+        from first in term
+        from rest in (from op in Keyword(keyword) from next in term select next).XMany()
+        select rest.Aggregate(first, (left, right) => combine(left, right) with { Span = Cover(left.Span, right.Span) });
 
     private static Parser<T> Token<T>(Parser<T> parser) =>
         from leading in Trivia.Many()
