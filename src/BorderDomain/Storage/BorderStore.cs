@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using System.IO;
 using BorderDomain.Data;
 using BorderDomain.Model;
@@ -20,6 +21,8 @@ public sealed class BorderStore
 
     private static readonly Lazy<BorderStore> DefaultStore = new(LoadDefault);
 
+    private static QuerySchema? lastSchema;
+
     internal BorderStore(
         EntityTable<Source> sources,
         EntityTable<Nation> nations,
@@ -37,7 +40,7 @@ public sealed class BorderStore
         Statistics = statistics;
         Events = events;
         Tables = [sources, nations, agencies, people, accords, statistics, events];
-        Schema = new QuerySchema(Tables.Select(table => table.Schema).ToImmutableArray());
+        Schema = Intern(new QuerySchema(Tables.Select(table => table.Schema).ToImmutableArray()));
     }
 
     /// <summary>The bundled dataset, built from the source articles, loaded on first use.</summary>
@@ -99,6 +102,20 @@ public sealed class BorderStore
         builder.Statistics.AddRange(Statistics);
         builder.Events.AddRange(Events);
         return builder;
+    }
+
+    // Snapshots of the same record types share one schema object, so compiled queries cached against one
+    // snapshot's schema are reused by the next instead of being bound again.
+    private static QuerySchema Intern(QuerySchema schema)
+    {
+        var last = Volatile.Read(ref lastSchema);
+        if (last is not null && last.Equals(schema))
+        {
+            return last;
+        }
+
+        Volatile.Write(ref lastSchema, schema);
+        return schema;
     }
 
     private static BorderStore LoadDefault()
