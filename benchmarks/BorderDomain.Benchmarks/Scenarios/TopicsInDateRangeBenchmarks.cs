@@ -1,0 +1,84 @@
+using System.Collections.Generic;
+using System.Linq;
+using BenchmarkDotNet.Attributes;
+using BorderDomain.Model;
+using BorderDomain.Query;
+using BorderDomain.Storage;
+
+namespace BorderDomain.Benchmarks.Scenarios;
+
+/// <summary>
+/// <c>topics has any (IllegalMining, FuelSmuggling) and signed between 2015 and 2018</c>: a union of two posting
+/// lists (Zipf-distributed topics) intersected with a date range, where a partial date must fall inside the range.
+/// </summary>
+[MemoryDiagnoser]
+public class TopicsInDateRangeBenchmarks : AccordScenario
+{
+    private static readonly object MiningKey = Topic.IllegalMining;
+    private static readonly object FuelKey = Topic.FuelSmuggling;
+    private static readonly int From = PartialDate.FromYear(2015).StartDayNumber;
+    private static readonly int To = PartialDate.FromYear(2018).EndDayNumber;
+
+    private PostingIndex _topics = null!;
+    private DateIndex _signed = null!;
+
+    [Benchmark(Baseline = true)]
+    public List<Accord> Linq() =>
+        Accords.Where(a => a.Topics.Any(t => t is Topic.IllegalMining or Topic.FuelSmuggling)
+            && a.Signed is { } signed && signed.StartDayNumber >= From && signed.EndDayNumber <= To).ToList();
+
+    [Benchmark]
+    public BdqResult RunTime() => Bdq.Execute(Store, Queries.TopicsInDateRange);
+
+    [Benchmark]
+    public IReadOnlyList<Accord> Generated() => Queries.TopicsInDateRangeGenerated(Store);
+
+    /// <summary>
+    /// The generated code's plan, written by hand: the union of the two topic lists; the rows starting on or after
+    /// 2015 and the rows ending on or before 2018, each sorted into row order, intersected; then the two intersected.
+    /// </summary>
+    [Benchmark]
+    public IReadOnlyList<Accord> HandWritten()
+    {
+        var topics = PostingList.Union(_topics.Lookup(MiningKey), _topics.Lookup(FuelKey));
+        var dates = PostingList.Intersect(
+            PostingList.FromUnsorted(_signed.ByStart.RowsInRange(new KeyBound<int>(From, true), null)),
+            PostingList.FromUnsorted(_signed.ByEnd.RowsInRange(null, new KeyBound<int>(To, true))));
+        return Table.Select(PostingList.Intersect(topics, dates));
+    }
+
+    /// <summary>
+    /// A plan the library does not choose: only the start index is needed as an index (a date that starts in the
+    /// range and ends by its end), so take the slice of rows starting in 2015–2018, mark them in a bitmap, and keep
+    /// the topic rows that are marked and end by 2018. No sorting of row ids.
+    /// </summary>
+    [Benchmark]
+    public IReadOnlyList<Accord> HandTunedPlan()
+    {
+        var byStart = _signed.ByStart;
+        var starting = byStart.RowsInRange(new KeyBound<int>(From, true), new KeyBound<int>(To, true));
+        var marked = new ulong[(Table.Count + 63) >> 6];
+        foreach (var row in starting)
+        {
+            marked[row >> 6] |= 1UL << row;
+        }
+
+        var result = new List<Accord>();
+        var topics = PostingList.Union(_topics.Lookup(MiningKey), _topics.Lookup(FuelKey));
+        foreach (var row in topics)
+        {
+            if ((marked[row >> 6] & (1UL << row)) != 0 && Table[row].Signed!.Value.EndDayNumber <= To)
+            {
+                result.Add(Table[row]);
+            }
+        }
+
+        return result;
+    }
+
+    protected override void SetUpScenario()
+    {
+        _topics = Postings("topics");
+        _signed = Table.GetDateIndex(Field("signed"))!;
+    }
+}
