@@ -87,8 +87,8 @@ internal static class GeneratorDiagnostics
     /// <summary>BDQ1001: a query method that is not a static partial declaration in a partial type.</summary>
     internal static readonly DiagnosticDescriptor InvalidMethod = new("BDQ1001", "Invalid query method", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
-    /// <summary>BDQ1002: the method's first parameter is not the BorderStore.</summary>
-    internal static readonly DiagnosticDescriptor MissingStore = new("BDQ1002", "Query method needs a BorderStore", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    /// <summary>BDQ1002: the method's first parameter is not a store or the table of the query's set.</summary>
+    internal static readonly DiagnosticDescriptor MissingStore = new("BDQ1002", "Query method needs a store", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     /// <summary>BDQ1003: the return type does not fit what the query returns.</summary>
     internal static readonly DiagnosticDescriptor ReturnTypeMismatch = new("BDQ1003", "Return type does not fit the query", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);

@@ -46,7 +46,8 @@ internal enum ReturnShape
 /// <summary>
 /// A method carrying <c>[BdqQuery]</c>, or a query from a <c>.bdq</c> file, as data. For a method the query sits in a
 /// string literal (<see cref="LiteralText"/>, <see cref="LiteralLocation"/>); for a file it is the file's own text
-/// from <see cref="TextStart"/>.
+/// from <see cref="TextStart"/>. <see cref="TableSet"/> is the set of the <c>EntityTable&lt;T&gt;</c> the method takes
+/// first, or null when it takes a store.
 /// </summary>
 internal sealed record QueryMethodModel(
     string? Namespace,
@@ -62,7 +63,8 @@ internal sealed record QueryMethodModel(
     SourceLocation? LiteralLocation,
     EquatableArray<DiagnosticInfo> ShapeDiagnostics,
     bool IsDeclaration,
-    SourceLocation? TextStart = null);
+    SourceLocation? TextStart = null,
+    string? TableSet = null);
 
 /// <summary>A <c>.bdq</c> file: its path, text and the namespace its class goes in.</summary>
 internal sealed record QueryFileModel(string Path, string Text, string Namespace);

@@ -56,6 +56,18 @@ internal static class QueryBinding
 
     private static void CheckShape(QueryMethodModel method, BoundQuery query, List<DiagnosticInfo> diagnostics)
     {
+        if (method.TableSet is { } tableSet)
+        {
+            if (!string.Equals(tableSet, query.Set.Name, System.StringComparison.OrdinalIgnoreCase))
+            {
+                diagnostics.Add(new DiagnosticInfo(GeneratorDiagnostics.MissingStore.Id, $"'{method.Name}' takes the table of {tableSet}, but its query reads {query.Set.Name}; take that set's table or a store.", method.LiteralLocation));
+            }
+            else if (Paths(query).FirstOrDefault(path => path.IsHop) is { } hop)
+            {
+                diagnostics.Add(new DiagnosticInfo(GeneratorDiagnostics.MissingStore.Id, $"'{method.Name}' takes one table, but '{hop.Text}' follows a reference into {hop.Fields[0].References}; take a store (a QueryStore or another IQueryStore) that holds both sets.", method.LiteralLocation));
+            }
+        }
+
         var record = "global::" + query.Set.RecordTypeName;
         string? problem = (query.GroupBy is not null || query.Select.Count > 0)
             ? method.Shape == ReturnShape.Rows ? null : "IReadOnlyList<IReadOnlyList<object?>> (it selects or groups)"
@@ -86,6 +98,60 @@ internal static class QueryBinding
         foreach (var extra in method.Parameters.Skip(1).Where(p => !query.Parameters.Any(q => string.Equals(q.Name, p.Name, System.StringComparison.OrdinalIgnoreCase))))
         {
             diagnostics.Add(new DiagnosticInfo(GeneratorDiagnostics.ParameterMismatch.Id, $"Parameter '{extra.Name}' is not used by the query; use it as @{extra.Name} or remove it.", method.LiteralLocation));
+        }
+    }
+
+    /// <summary>Every field path the query reads: in its filter, order, selection and grouping.</summary>
+    private static IEnumerable<BoundPath> Paths(BoundQuery query)
+    {
+        var pending = new Stack<BoundExpression>();
+        if (query.Filter is { } filter)
+        {
+            pending.Push(filter);
+        }
+
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case BoundAnd and:
+                    pending.Push(and.Right);
+                    pending.Push(and.Left);
+                    break;
+                case BoundOr or:
+                    pending.Push(or.Right);
+                    pending.Push(or.Left);
+                    break;
+                case BoundNot not:
+                    pending.Push(not.Operand);
+                    break;
+                case BoundPredicate predicate:
+                    yield return predicate.Path;
+                    break;
+            }
+        }
+
+        foreach (var ordering in query.OrderBy)
+        {
+            yield return ordering.Path;
+        }
+
+        foreach (var path in query.Select)
+        {
+            yield return path;
+        }
+
+        foreach (var key in query.GroupBy?.Keys ?? default)
+        {
+            yield return key;
+        }
+
+        foreach (var aggregate in query.GroupBy?.Aggregates ?? default)
+        {
+            if (aggregate.Argument is { } argument)
+            {
+                yield return argument;
+            }
         }
     }
 

@@ -14,7 +14,7 @@ namespace BorderDomain.Generators;
 /// Reads <c>.bdq</c> files (AdditionalFiles). A file holds one or more queries, each introduced by a comment line
 /// <c>-- name: MethodName</c>, optionally followed by <c>-- params: a, b</c> to fix the parameters' order; the
 /// query text runs to the next <c>-- name:</c>. Each becomes <c>public static</c> method of a class named after the
-/// file (<c>peru-border.bdq</c> → <c>PeruBorderQueries</c>) taking the <c>BorderStore</c> first, then one parameter per
+/// file (<c>peru-border.bdq</c> → <c>PeruBorderQueries</c>) taking the store first (an <c>IQueryStore</c>: the <c>BorderStore</c> or a <c>QueryStore</c> of your own sets), then one parameter per
 /// <c>@parameter</c>, typed by the field it is compared with; it returns <c>IReadOnlyList&lt;Record&gt;</c>, <c>int</c>
 /// for a count, or rows for <c>select</c>/<c>group by</c>.
 /// </summary>
@@ -56,7 +56,7 @@ internal static class QueryFileReader
     {
         var parsed = QueryParser.Parse(text);
         var bound = parsed.Query is null ? null : QueryBinder.Bind(parsed.Query, schema.Schema).Query;
-        var parameters = new List<MethodParameter> { new("store", QueryMethodReader.StoreType, false) };
+        var parameters = new List<MethodParameter> { new("store", QueryMethodReader.StoreInterface, false) };
         var (shape, returnType, element) = (ReturnShape.List, "global::System.Collections.Generic.IReadOnlyList<object>", (string?)null);
         if (bound is not null)
         {

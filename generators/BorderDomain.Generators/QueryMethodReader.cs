@@ -13,7 +13,8 @@ namespace BorderDomain.Generators;
 internal static class QueryMethodReader
 {
     internal const string QueryAttribute = "BorderDomain.Query.BdqQueryAttribute";
-    internal const string StoreType = "global::BorderDomain.Storage.BorderStore";
+    internal const string StoreInterface = "global::BorderDomain.Storage.IQueryStore";
+    private const string TableType = "BorderDomain.Storage.EntityTable<T>";
 
     private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -53,9 +54,13 @@ internal static class QueryMethodReader
         }
 
         var parameters = method.Parameters.Select(p => new MethodParameter(p.Name, p.Type.ToDisplayString(TypeFormat), method.IsExtensionMethod && p.Ordinal == 0)).ToImmutableArray();
-        if (parameters.Length == 0 || parameters[0].TypeName != StoreType)
+        var (isStore, tableSet) = method.Parameters.Length == 0 ? (false, null) : StoreOf(method.Parameters[0].Type);
+        if (!isStore)
         {
-            diagnostics.Add(new DiagnosticInfo(GeneratorDiagnostics.MissingStore.Id, $"The first parameter of '{method.Name}' must be the BorderStore to query.", Locate(syntax.ParameterList)));
+            diagnostics.Add(new DiagnosticInfo(
+                GeneratorDiagnostics.MissingStore.Id,
+                $"The first parameter of '{method.Name}' must be what the query runs on: a BorderStore, a QueryStore or another IQueryStore, or the EntityTable<T> of the query's [QuerySet] record type.",
+                Locate(syntax.ParameterList)));
         }
 
         var (shape, element) = Shape(method.ReturnType);
@@ -72,7 +77,23 @@ internal static class QueryMethodReader
             literal?.Token.Text,
             literal is null ? null : Locate(literal.Token),
             diagnostics.ToImmutableArray(),
-            isDeclaration);
+            isDeclaration,
+            TableSet: tableSet);
+    }
+
+    /// <summary>
+    /// Whether a query can run on a value of <paramref name="type"/>: a store (a type that is or implements
+    /// <c>IQueryStore</c>), or an <c>EntityTable&lt;T&gt;</c> of a <c>[QuerySet]</c> type, whose set it names.
+    /// </summary>
+    private static (bool IsStore, string? TableSet) StoreOf(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { IsGenericType: true } generic && generic.ConstructedFrom.ToDisplayString() == TableType)
+        {
+            return generic.TypeArguments[0] is INamedTypeSymbol record && SchemaReader.ReadType(record) is { } set ? (true, set.Name) : (false, null);
+        }
+
+        var name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        return (name == StoreInterface || type.AllInterfaces.Any(i => i.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == StoreInterface), null);
     }
 
     /// <summary>How a return type carries results, and its record type where it has one.</summary>

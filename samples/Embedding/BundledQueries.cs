@@ -6,9 +6,8 @@ using BorderDomain.Storage;
 namespace Embedding;
 
 /// <summary>
-/// Queries compiled by the BorderDomain source generator. The generator's query methods take a
-/// <see cref="BorderStore"/> as their first parameter, so they query the bundled dataset (or a store loaded from
-/// your JSON files); a store of your own record types is not supported by the generator yet.
+/// Queries on the bundled dataset, compiled by the same source generator: <see cref="BorderStore"/> is one more
+/// <see cref="IQueryStore"/> (the bundled sets, or a store loaded from your JSON files with <c>BorderDataset</c>).
 /// </summary>
 public static partial class BundledQueries
 {

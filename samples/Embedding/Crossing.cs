@@ -32,6 +32,11 @@ public sealed record Crossing
     [Indexed(IndexKind.Text)]
     public required string Checkpoint { get; init; }
 
+    /// <summary>The station that recorded the crossing: a key of the <c>stations</c> set.</summary>
+    [Indexed]
+    [References("stations")]
+    public required string Station { get; init; }
+
     /// <summary>The nations on either side.</summary>
     [Indexed]
     public ImmutableArray<NationCode> Nations { get; init; } = [];
@@ -54,10 +59,10 @@ public sealed record Crossing
     /// <summary>The invented data the sample queries.</summary>
     public static ImmutableArray<Crossing> SampleData { get; } =
     [
-        new() { Id = "c-1", Checkpoint = "Huaquillas bridge", Nations = [NationCode.Ecuador, NationCode.Peru], Mode = CrossingMode.Road, People = 1200, Note = "Weekday traffic." },
-        new() { Id = "c-2", Checkpoint = "Aguas Verdes", Nations = [NationCode.Ecuador, NationCode.Peru], Mode = CrossingMode.Foot, People = 300, Seizure = true, Note = "Fuel seized." },
-        new() { Id = "c-3", Checkpoint = "Río Putumayo", Nations = [NationCode.Colombia, NationCode.Peru], Mode = CrossingMode.River, People = 45, Seizure = true },
-        new() { Id = "c-4", Checkpoint = "Macará", Nations = [NationCode.Ecuador, NationCode.Peru], Mode = CrossingMode.Road, People = 640 },
-        new() { Id = "c-5", Checkpoint = "Rumichaca", Nations = [NationCode.Colombia, NationCode.Ecuador], Mode = CrossingMode.Road, People = 2100 },
+        new() { Id = "c-1", Checkpoint = "Huaquillas bridge", Station = "s-ec-1", Nations = [NationCode.Ecuador, NationCode.Peru], Mode = CrossingMode.Road, People = 1200, Note = "Weekday traffic." },
+        new() { Id = "c-2", Checkpoint = "Aguas Verdes", Station = "s-pe-1", Nations = [NationCode.Ecuador, NationCode.Peru], Mode = CrossingMode.Foot, People = 300, Seizure = true, Note = "Fuel seized." },
+        new() { Id = "c-3", Checkpoint = "Río Putumayo", Station = "s-pe-2", Nations = [NationCode.Colombia, NationCode.Peru], Mode = CrossingMode.River, People = 45, Seizure = true },
+        new() { Id = "c-4", Checkpoint = "Macará", Station = "s-pe-3", Nations = [NationCode.Ecuador, NationCode.Peru], Mode = CrossingMode.Road, People = 640 },
+        new() { Id = "c-5", Checkpoint = "Rumichaca", Station = "s-co-1", Nations = [NationCode.Colombia, NationCode.Ecuador], Mode = CrossingMode.Road, People = 2100 },
     ];
 }

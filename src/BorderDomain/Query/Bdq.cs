@@ -24,12 +24,12 @@ public static class Bdq
 
     /// <summary>Runs <paramref name="query"/> on <paramref name="store"/>.</summary>
     /// <exception cref="BdqException">The query or its parameters are invalid.</exception>
-    public static BdqResult Execute(BorderStore store, string query, IReadOnlyDictionary<string, object?>? parameters = null, BdqOptions? options = null) =>
+    public static BdqResult Execute(IQueryStore store, string query, IReadOnlyDictionary<string, object?>? parameters = null, BdqOptions? options = null) =>
         TryExecute(store, query, out var result, out var diagnostics, parameters, options) ? result! : throw new BdqException(query, diagnostics);
 
     /// <summary>Runs <paramref name="query"/> on <paramref name="store"/>; <see langword="false"/> with diagnostics when it is invalid.</summary>
     public static bool TryExecute(
-        BorderStore store,
+        IQueryStore store,
         string query,
         out BdqResult? result,
         out IReadOnlyList<BdqDiagnostic> diagnostics,
@@ -50,11 +50,11 @@ public static class Bdq
 
     /// <summary>The plan <paramref name="query"/> would run with on <paramref name="store"/>, as text.</summary>
     /// <exception cref="BdqException">The query is invalid.</exception>
-    public static string Explain(BorderStore store, string query, BdqOptions? options = null) =>
+    public static string Explain(IQueryStore store, string query, BdqOptions? options = null) =>
         TryExplain(store, query, out var plan, out var diagnostics, options) ? plan! : throw new BdqException(query, diagnostics);
 
     /// <summary>The plan <paramref name="query"/> would run with, as text; <see langword="false"/> with diagnostics when it is invalid.</summary>
-    public static bool TryExplain(BorderStore store, string query, out string? plan, out IReadOnlyList<BdqDiagnostic> diagnostics, BdqOptions? options = null)
+    public static bool TryExplain(IQueryStore store, string query, out string? plan, out IReadOnlyList<BdqDiagnostic> diagnostics, BdqOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(query);
@@ -166,7 +166,7 @@ public static class Bdq
     }
 
     private static bool TryPrepare(
-        BorderStore store,
+        IQueryStore store,
         string query,
         IReadOnlyDictionary<string, object?>? parameters,
         BdqOptions? options,

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using BorderDomain.Query.Execution;
 using BorderDomain.Query.Semantics;
 using BorderDomain.Schema;
@@ -18,6 +19,9 @@ namespace BorderDomain.Query;
 /// </summary>
 public static class BdqQueryable
 {
+    // One schema object per record type queried without a store, so its compiled queries are cached.
+    private static readonly ConditionalWeakTable<EntitySetSchema, QuerySchema> SingleSet = new();
+
     /// <summary>Applies <paramref name="query"/> to <paramref name="source"/>.</summary>
     /// <param name="source">The records, of the type of the query's set.</param>
     /// <param name="query">A BDQ query over <typeparamref name="T"/>'s set.</param>
@@ -29,7 +33,7 @@ public static class BdqQueryable
         IQueryable<T> source,
         string query,
         IReadOnlyDictionary<string, object?>? parameters = null,
-        BorderStore? store = null,
+        IQueryStore? store = null,
         BdqOptions? options = null)
         where T : class =>
         TryApply(source, query, out var result, out var diagnostics, parameters, store, options) ? result! : throw new BdqException(query, diagnostics);
@@ -48,7 +52,7 @@ public static class BdqQueryable
         out IQueryable<T>? result,
         out IReadOnlyList<BdqDiagnostic> diagnostics,
         IReadOnlyDictionary<string, object?>? parameters = null,
-        BorderStore? store = null,
+        IQueryStore? store = null,
         BdqOptions? options = null)
         where T : class
     {
@@ -56,7 +60,7 @@ public static class BdqQueryable
         ArgumentNullException.ThrowIfNull(query);
         result = null;
         var own = QuerySets.For<T>().Schema;
-        var schema = store is null ? new QuerySchema(new[] { own }) : store.Schema;
+        var schema = store is null ? SingleSet.GetValue(own, static set => new QuerySchema(new[] { set })) : store.Schema;
         if (!Bdq.TryCompile(query, schema, options, out var bound, out diagnostics))
         {
             return false;

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using System.IO;
 using BorderDomain.Data;
 using BorderDomain.Model;
@@ -15,13 +14,11 @@ namespace BorderDomain.Storage;
 /// indexed <see cref="EntityTable{T}"/>. Readers never lock; <see cref="ToBuilder"/> and
 /// <see cref="BorderDataset"/> produce the next snapshot and leave this one as it was.
 /// </summary>
-public sealed class BorderStore
+public sealed class BorderStore : IQueryStore
 {
     private const string DatasetResource = "BorderDomain.Data.borderdomain.json";
 
     private static readonly Lazy<BorderStore> DefaultStore = new(LoadDefault);
-
-    private static QuerySchema? lastSchema;
 
     internal BorderStore(
         EntityTable<Source> sources,
@@ -40,7 +37,7 @@ public sealed class BorderStore
         Statistics = statistics;
         Events = events;
         Tables = [sources, nations, agencies, people, accords, statistics, events];
-        Schema = Intern(new QuerySchema(Tables.Select(table => table.Schema).ToImmutableArray()));
+        Schema = SchemaInterner.Intern(new QuerySchema(Tables.Select(table => table.Schema).ToImmutableArray()));
     }
 
     /// <summary>The bundled dataset, built from the source articles, loaded on first use.</summary>
@@ -73,10 +70,10 @@ public sealed class BorderStore
     /// <summary>Every table, in a fixed order (sources, nations, agencies, people, accords, statistics, events).</summary>
     public IReadOnlyList<IEntityTable> Tables { get; }
 
-    /// <summary>The schema of every table, as the BDQ binder sees it.</summary>
+    /// <inheritdoc />
     public QuerySchema Schema { get; }
 
-    /// <summary>The table of the set named <paramref name="set"/> (ignoring case), or <see langword="null"/>.</summary>
+    /// <inheritdoc />
     public IEntityTable? GetTable(string set)
     {
         foreach (var table in Tables)
@@ -102,20 +99,6 @@ public sealed class BorderStore
         builder.Statistics.AddRange(Statistics);
         builder.Events.AddRange(Events);
         return builder;
-    }
-
-    // Snapshots of the same record types share one schema object, so compiled queries cached against one
-    // snapshot's schema are reused by the next instead of being bound again.
-    private static QuerySchema Intern(QuerySchema schema)
-    {
-        var last = Volatile.Read(ref lastSchema);
-        if (last is not null && last.Equals(schema))
-        {
-            return last;
-        }
-
-        Volatile.Write(ref lastSchema, schema);
-        return schema;
     }
 
     private static BorderStore LoadDefault()

@@ -37,7 +37,7 @@ public sealed class QueryFileTests
         var type = assembly.GetType("BdqQueries.PeruBorderQueries", throwOnError: true)!;
         var accords = type.GetMethod("PeruAccords")!;
         Assert.Equal(["store", "nation", "since"], accords.GetParameters().Select(p => p.Name));
-        Assert.Equal([typeof(BorderStore), typeof(NationCode), typeof(PartialDate)], accords.GetParameters().Select(p => p.ParameterType));
+        Assert.Equal([typeof(IQueryStore), typeof(NationCode), typeof(PartialDate)], accords.GetParameters().Select(p => p.ParameterType));
 
         var found = (IReadOnlyList<Accord>)accords.Invoke(null, [BorderStore.Default, NationCode.Peru, PartialDate.Parse("2013")])!;
         var expected = Bdq.Execute(BorderStore.Default, "accords where parties has @nation and signed >= @since order by signed desc",

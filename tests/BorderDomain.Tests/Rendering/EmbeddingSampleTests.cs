@@ -7,7 +7,7 @@ using Xunit;
 
 namespace BorderDomain.Tests.Rendering;
 
-/// <summary>Builds and runs samples/Embedding (its own records, queried at run time and through the generator) and checks what it prints.</summary>
+/// <summary>Builds and runs samples/Embedding (its own records in a QueryStore, queried at run time and through the generator) and checks what it prints.</summary>
 [Collection(ProcessTestCollection.Name)]
 public class EmbeddingSampleTests
 {
@@ -52,11 +52,17 @@ public class EmbeddingSampleTests
         var errors = await stderr;
         Assert.True(process.ExitCode == 0, $"dotnet run exited with {process.ExitCode}:\n{output}\n{errors}");
         Assert.Contains("indexed lookup: c-1, c-4, c-5\n", output);
+        Assert.Contains("store: c-4 640, c-2 300\n", output);
+        Assert.Contains("group: Road 3940\ngroup: Foot 300\ngroup: River 45\n", output);
+        Assert.Contains("scan crossings (5 rows)\n  index ", output);
         Assert.Contains("run time: c-1 Huaquillas bridge 1200\nrun time: c-4 Macará 640\nrun time: c-2 Aguas Verdes 300\n", output);
         Assert.Contains(
             "crossings where chekpoint contains \"bridge\"\n                ^^^^^^^^^\nBDQ0102 (1,17): Unknown field 'chekpoint' on crossings; did you mean 'checkpoint'?\n",
             output);
         Assert.Contains("limit: BDQ0003", output);
+        Assert.Contains("generated busy roads: c-5, c-1, c-4\n", output);
+        Assert.Contains("generated seizures: 2\n", output);
+        Assert.Contains("generated recorded by Peru: c-4, c-2, c-3\n", output);
         Assert.Contains("generated: pe-ec-2025-pledge, ", output);
         Assert.Matches("generated count: [0-9]+\n", output);
     }

@@ -17,12 +17,23 @@ public static class GeneratedQuerySupport
 {
     /// <summary>The table of <paramref name="set"/> in <paramref name="store"/>, typed.</summary>
     /// <exception cref="InvalidOperationException">The store has no such set, or it holds another record type.</exception>
-    public static EntityTable<T> Table<T>(BorderStore store, string set)
+    public static EntityTable<T> Table<T>(IQueryStore store, string set)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(store);
         return store.GetTable(set) as EntityTable<T>
             ?? throw new InvalidOperationException($"The store has no set '{set}' of {typeof(T).Name} records.");
+    }
+
+    /// <summary><paramref name="table"/> itself, once checked to hold <paramref name="set"/>.</summary>
+    /// <exception cref="InvalidOperationException">The table holds another set.</exception>
+    public static EntityTable<T> Table<T>(EntityTable<T> table, string set)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return string.Equals(table.Schema.Name, set, StringComparison.OrdinalIgnoreCase)
+            ? table
+            : throw new InvalidOperationException($"The table holds the set '{table.Schema.Name}', not '{set}'.");
     }
 
     /// <summary>The position of field <paramref name="name"/> in <typeparamref name="T"/>'s schema.</summary>
@@ -49,7 +60,7 @@ public static class GeneratedQuerySupport
     }
 
     /// <summary>Follows a reference one hop: the value of <paramref name="field"/> on the <paramref name="set"/> record keyed <paramref name="key"/>, or null.</summary>
-    public static object? Follow(BorderStore store, string set, object? key, string field)
+    public static object? Follow(IQueryStore store, string set, object? key, string field)
     {
         ArgumentNullException.ThrowIfNull(store);
         return store.GetTable(set) is { } table && RecordKey.Text(key) is { } text && table.TryGetRow(text, out var row)
