@@ -150,8 +150,22 @@ internal sealed class QueryEmitter
             return cast + "__table.Count";
         }
 
-        if (_plan.Accesses.Count != 1 || _plan.Accesses[0] is not { Kind: IndexAccessKind.PostingUnion } access
-            || access.Predicate.Values.Count > 1 || access.Predicate.Values.Any(v => v is BoundParameter))
+        if (_plan.Accesses.Count != 1)
+        {
+            return null;
+        }
+
+        var access = _plan.Accesses[0];
+        if (access.Kind is IndexAccessKind.NumberRange or IndexAccessKind.NullRows
+            || access.Kind == IndexAccessKind.DateRange && access.Predicate.Operator is PredicateOperator.GreaterOrEqual or PredicateOperator.Greater or PredicateOperator.LessOrEqual or PredicateOperator.Less)
+        {
+            // Index sizes alone give these counts: a slice of a sorted index, or the rows without a value.
+            return $"{cast}{Runtime}IndexQueries.ExactCount(__table, {Field(access.Predicate.Path.Field.Name)}, "
+                + $"global::BorderDomain.Query.Planning.IndexAccessKind.{access.Kind}, global::BorderDomain.Query.Syntax.PredicateOperator.{access.Predicate.Operator}, "
+                + $"global::BorderDomain.Schema.FieldKind.{access.Predicate.Path.Field.Kind}, {Constants(access.Predicate)})!.Value";
+        }
+
+        if (access.Kind != IndexAccessKind.PostingUnion || access.Predicate.Values.Count > 1 || access.Predicate.Values.Any(v => v is BoundParameter))
         {
             return null;
         }

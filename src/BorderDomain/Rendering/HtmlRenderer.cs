@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using BorderDomain.Model;
 using BorderDomain.Query;
 using BorderDomain.Storage;
 
@@ -39,9 +40,9 @@ public static class HtmlRenderer
 
     /// <summary>A complete, self-contained HTML page (UTF-8, inline style, no scripts) showing <paramref name="result"/>.</summary>
     /// <param name="result">The result to show.</param>
-    /// <param name="store">The store the query ran on; its sources give the citations.</param>
+    /// <param name="store">The store the query ran on; its <c>sources</c> set, when it has one, gives the citations.</param>
     /// <param name="query">The query text, shown in the caption and the page title; optional.</param>
-    public static string Render(BdqResult result, BorderStore store, string? query = null)
+    public static string Render(BdqResult result, IQueryStore store, string? query = null)
     {
         var title = query is null ? "BDQ result" : "BDQ: " + query;
         return new StringBuilder()
@@ -58,9 +59,9 @@ public static class HtmlRenderer
     /// what a notebook cell shows, or a piece of a larger page.
     /// </summary>
     /// <param name="result">The result to show.</param>
-    /// <param name="store">The store the query ran on; its sources give the citations.</param>
+    /// <param name="store">The store the query ran on; its <c>sources</c> set, when it has one, gives the citations.</param>
     /// <param name="query">The query text, shown in the caption; optional.</param>
-    public static string RenderFragment(BdqResult result, BorderStore store, string? query = null)
+    public static string RenderFragment(BdqResult result, IQueryStore store, string? query = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(store);
@@ -107,7 +108,7 @@ public static class HtmlRenderer
     /// <param name="result">The result to show.</param>
     /// <param name="store">The store the query ran on; <see cref="BorderStore.Default"/> when null.</param>
     /// <param name="query">The query text, shown in the caption; optional.</param>
-    public static HtmlResult Display(BdqResult result, BorderStore? store = null, string? query = null)
+    public static HtmlResult Display(BdqResult result, IQueryStore? store = null, string? query = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         return new HtmlResult(result, store ?? BorderStore.Default, query);
@@ -162,7 +163,7 @@ internal sealed class ResultTable
     /// <summary>The index of the citation column (its values are <c>IReadOnlyList&lt;string&gt;</c>), or -1.</summary>
     public int CitationColumn { get; }
 
-    public static ResultTable From(BdqResult result, BorderStore store)
+    public static ResultTable From(BdqResult result, IQueryStore store)
     {
         var columns = new List<string>(result.Columns);
         if (result.Kind == BdqResultKind.Records && columns.Count == 0)
@@ -173,7 +174,9 @@ internal sealed class ResultTable
             }
         }
 
-        var sourceIndex = FindSourceColumn(result, columns);
+        // Citations come from the store's sources set; a store of your own records without one gets no citation column.
+        var sources = store.GetTable(HtmlRenderer.SourcesColumn) as EntityTable<Source>;
+        var sourceIndex = sources is null ? -1 : FindSourceColumn(result, columns);
         var citationColumn = -1;
         if (sourceIndex >= 0)
         {
@@ -192,7 +195,7 @@ internal sealed class ResultTable
 
             if (citationColumn >= 0 && sourceIndex < row.Count)
             {
-                values[citationColumn] = Cite(row[sourceIndex], store);
+                values[citationColumn] = Cite(row[sourceIndex], sources!);
             }
 
             rows.Add(values);
@@ -267,7 +270,7 @@ internal sealed class ResultTable
         return -1;
     }
 
-    private static List<string>? Cite(object? ids, BorderStore store)
+    private static List<string>? Cite(object? ids, EntityTable<Source> sources)
     {
         var citations = new List<string>();
         switch (ids)
@@ -275,7 +278,7 @@ internal sealed class ResultTable
             case null:
                 return null;
             case string id:
-                if (store.Sources.Find(id)?.Citation is { } one)
+                if (sources.Find(id)?.Citation is { } one)
                 {
                     citations.Add(one);
                 }
@@ -284,7 +287,7 @@ internal sealed class ResultTable
             case IEnumerable many:
                 foreach (var item in many)
                 {
-                    if (item is string each && store.Sources.Find(each)?.Citation is { } citation)
+                    if (item is string each && sources.Find(each)?.Citation is { } citation)
                     {
                         citations.Add(citation);
                     }

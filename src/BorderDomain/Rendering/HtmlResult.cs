@@ -13,7 +13,7 @@ namespace BorderDomain.Rendering;
 [TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed class HtmlResult
 {
-    internal HtmlResult(BdqResult result, BorderStore store, string? query)
+    internal HtmlResult(BdqResult result, IQueryStore store, string? query)
     {
         Result = result;
         Store = store;
@@ -23,8 +23,8 @@ public sealed class HtmlResult
     /// <summary>The result.</summary>
     public BdqResult Result { get; }
 
-    /// <summary>The store whose sources give the citations.</summary>
-    public BorderStore Store { get; }
+    /// <summary>The store the result came from; its <c>sources</c> set, when it has one, gives the citations.</summary>
+    public IQueryStore Store { get; }
 
     /// <summary>The query text, if given.</summary>
     public string? Query { get; }

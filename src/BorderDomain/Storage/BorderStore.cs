@@ -20,6 +20,8 @@ public sealed class BorderStore : IQueryStore
 
     private static readonly Lazy<BorderStore> DefaultStore = new(LoadDefault);
 
+    private readonly IEntityTable[] _tables;
+
     internal BorderStore(
         EntityTable<Source> sources,
         EntityTable<Nation> nations,
@@ -36,7 +38,8 @@ public sealed class BorderStore : IQueryStore
         Accords = accords;
         Statistics = statistics;
         Events = events;
-        Tables = [sources, nations, agencies, people, accords, statistics, events];
+        _tables = [sources, nations, agencies, people, accords, statistics, events];
+        Tables = Array.AsReadOnly(_tables);
         Schema = SchemaInterner.Intern(new QuerySchema(Tables.Select(table => table.Schema).ToImmutableArray()));
     }
 
@@ -76,7 +79,8 @@ public sealed class BorderStore : IQueryStore
     /// <inheritdoc />
     public IEntityTable? GetTable(string set)
     {
-        foreach (var table in Tables)
+        // An index loop over the array: no enumerator is allocated, so generated counts allocate nothing.
+        foreach (var table in _tables)
         {
             if (string.Equals(table.Schema.Name, set, StringComparison.OrdinalIgnoreCase))
             {

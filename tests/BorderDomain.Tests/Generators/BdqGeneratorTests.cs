@@ -148,6 +148,34 @@ public sealed class BdqGeneratorTests
         Assert.Equal(7, diagnostic.Location.SourceSpan.Length);
     }
 
+    [Fact]
+    public void CountsTheIndexSizesAnswer_ReadNoRowsAndMatchTheRunTime()
+    {
+        string[] queries =
+        [
+            "accords where signed >= 2013 count",
+            "accords where signed < 2000 count",
+            "statistics where value >= 1000 count",
+            "statistics where value between 10 and 500 count",
+            "accords where kind = Treaty count",
+        ];
+        var source = "using BorderDomain.Query;\nusing BorderDomain.Storage;\nnamespace Consumer;\npublic static partial class Counts\n{\n"
+            + string.Concat(queries.Select((query, i) => $"    [BdqQuery(\"{query}\")] public static partial int C{i}(BorderStore store);\n"))
+            + "}\n";
+
+        var (output, diagnostics, _) = GeneratorHarness.Run(source);
+
+        Assert.Empty(diagnostics);
+        var generated = string.Join("\n", output.SyntaxTrees.Skip(1).Select(t => t.ToString()));
+        Assert.Equal(4, generated.Split("IndexQueries.ExactCount(").Length - 1);
+        Assert.DoesNotContain("IndexQueries.Rows(", generated);
+        var assembly = GeneratorHarness.Load(output);
+        for (var i = 0; i < queries.Length; i++)
+        {
+            Assert.Equal(Bdq.Execute(Store, queries[i]).Count, GeneratorHarness.Invoke(assembly, "Consumer.Counts", "C" + i));
+        }
+    }
+
     [Theory]
     [InlineData("public static IReadOnlyList<Accord> Find(BorderStore store) => null!;", "BDQ1001")]
     [InlineData("public partial IReadOnlyList<Accord> Find(BorderStore store);", "BDQ1001")]

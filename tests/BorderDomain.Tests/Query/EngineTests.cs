@@ -33,6 +33,23 @@ public sealed class EngineTests
 {
     private static readonly BorderStore Store = BorderStore.Default;
 
+    [Theory]
+    [InlineData("accords")]
+    [InlineData("accords where parties has PER")]
+    [InlineData("accords where kind = Treaty")]
+    [InlineData("accords where signed >= 2013")]
+    [InlineData("accords where signed < 2000")]
+    [InlineData("accords where place is null")]
+    [InlineData("statistics where value >= 1000")]
+    [InlineData("statistics where value between 10 and 500")]
+    [InlineData("statistics where disputed")]
+    public void ACountTheIndexSizesAnswer_EqualsTheNumberOfRecordsFound(string filter)
+    {
+        var records = Bdq.Execute(Store, filter).Records.Count;
+
+        Assert.Equal(records, Bdq.Execute(Store, filter + " count").Count);
+    }
+
     [Fact]
     public void Cache_ReturnsTheSameCompiledQueryForSpacingAndComments()
     {

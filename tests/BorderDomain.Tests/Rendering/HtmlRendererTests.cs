@@ -43,6 +43,22 @@ public class HtmlRendererTests
     }
 
     [Fact]
+    public void A_store_of_your_own_records_renders_without_a_citation_column()
+    {
+        var posts = new EntityTable<BorderDomain.Tests.Storage.Post>(
+            BorderDomain.Schema.QuerySets.For<BorderDomain.Tests.Storage.Post>(),
+            [new() { Id = "p-1", Nation = BorderDomain.Model.NationCode.Peru, Name = "Aguas <Verdes>" }]);
+        var store = new QueryStore(posts);
+        const string query = "posts where nation = PER";
+
+        var html = HtmlRenderer.Render(Bdq.Execute(store, query), store, query);
+
+        Assert.Equal(["id", "nation", "name"], Regex.Matches(html, "<th scope=\"col\">([^<]*)</th>").Select(m => m.Groups[1].Value));
+        Assert.Contains("<td>p-1</td><td>PER</td><td>Aguas &lt;Verdes&gt;</td>", html);
+        Assert.Contains("1 post", html);
+    }
+
+    [Fact]
     public void A_selected_source_column_gets_citations_too()
     {
         var store = BorderStore.Default;

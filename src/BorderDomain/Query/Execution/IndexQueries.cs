@@ -42,7 +42,7 @@ public static class IndexQueries
             case IndexAccessKind.DateRange:
                 return DateRows(table.GetDateIndex(field)!, op, values.Cast<PartialDate>().ToArray());
             case IndexAccessKind.NumberRange:
-                return NumberRows(table.GetNumberIndex(field)!, op, values.Select(v => ValueSemantics.ToDecimal(v)).ToArray());
+                return NumberRows(table.GetNumberIndex(field)!, op, values);
             default:
                 var text = table.GetTextIndex(field)!;
                 var search = (string)values[0];
@@ -58,88 +58,121 @@ public static class IndexQueries
     /// <summary>
     /// The first <paramref name="wanted"/> of <paramref name="rows"/> in the order of the sorted index on
     /// <paramref name="field"/>, read by walking the index rather than sorting: ties in row order, rows without a
-    /// value last, as <see cref="ValueSemantics.SortOrder"/> orders them.
+    /// value last, as <see cref="ValueSemantics.SortOrder"/> orders them. The walk stops at the
+    /// <paramref name="wanted"/>-th match and allocates only the result (and, when the index runs out first, a
+    /// bitmap to find the rows without a value).
     /// </summary>
+    /// <param name="table">The table.</param>
+    /// <param name="field">The sorted (date or number) field's position in the table's schema.</param>
+    /// <param name="descending">Largest key first.</param>
+    /// <param name="rows">The candidate rows, ascending (a posting list).</param>
+    /// <param name="wanted">How many rows to return at most.</param>
     public static IReadOnlyList<int> Walk(IEntityTable table, int field, bool descending, int[] rows, int wanted)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(rows);
-        var member = new HashSet<int>(rows);
-        ReadOnlySpan<int> walk;
-        Func<int, IComparable> keyAt;
-        if (table.GetDateIndex(field) is { } dates)
+        return table.GetDateIndex(field) is { } dates
+            ? Walk(dates.ByStart, descending, rows, wanted, table.Count)
+            : Walk(table.GetNumberIndex(field)!, descending, rows, wanted, table.Count);
+    }
+
+    private static List<int> Walk<TKey>(SortedIndex<TKey> index, bool descending, int[] rows, int wanted, int rowCount)
+        where TKey : IComparable<TKey>
+    {
+        var result = new List<int>(Math.Max(0, Math.Min(Math.Min(wanted, rows.Length), 4096)));
+        if (wanted <= 0 || rows.Length == 0)
         {
-            walk = dates.ByStart.RowsInKeyOrder;
-            var keys = dates.ByStart.Keys.ToArray();
-            keyAt = i => keys[i];
-        }
-        else
-        {
-            var numbers = table.GetNumberIndex(field)!;
-            walk = numbers.RowsInKeyOrder;
-            var keys = numbers.Keys.ToArray();
-            keyAt = i => keys[i];
+            return result;
         }
 
-        var result = new List<int>();
-        var indexed = new HashSet<int>();
+        // A posting list is ascending and distinct, so as many rows as the table has means every row.
+        var everyRow = rows.Length >= rowCount;
+        var order = index.RowsInKeyOrder;
         if (!descending)
         {
-            foreach (var row in walk)
+            for (var i = 0; i < order.Length && result.Count < wanted; i++)
             {
-                indexed.Add(row);
-                if (member.Contains(row) && result.Count < wanted)
+                if (everyRow || Array.BinarySearch(rows, order[i]) >= 0)
                 {
-                    result.Add(row);
+                    result.Add(order[i]);
                 }
             }
         }
         else
         {
-            // Walk tie groups from the largest key down, each group in ascending row order (as the sort does).
-            var end = walk.Length;
+            // Tie groups from the largest key down; inside a group the index already holds ascending rows.
+            var keys = index.Keys;
+            var end = order.Length;
             while (end > 0 && result.Count < wanted)
             {
                 var start = end - 1;
-                while (start > 0 && keyAt(start - 1).CompareTo(keyAt(end - 1)) == 0)
+                while (start > 0 && keys[start - 1].CompareTo(keys[end - 1]) == 0)
                 {
                     start--;
                 }
 
-                var group = walk[start..end].ToArray();
-                Array.Sort(group);
-                foreach (var row in group)
+                for (var i = start; i < end && result.Count < wanted; i++)
                 {
-                    if (member.Contains(row) && result.Count < wanted)
+                    if (everyRow || Array.BinarySearch(rows, order[i]) >= 0)
                     {
-                        result.Add(row);
+                        result.Add(order[i]);
                     }
                 }
 
                 end = start;
             }
-
-            foreach (var row in walk)
-            {
-                indexed.Add(row);
-            }
         }
 
-        // Rows without a key come last, in row order.
-        foreach (var row in rows)
+        if (result.Count < wanted)
         {
-            if (result.Count >= wanted)
+            // The index ran out: rows without a key come last, in row order.
+            var indexed = new bool[rowCount];
+            foreach (var row in order)
             {
-                break;
+                indexed[row] = true;
             }
 
-            if (!indexed.Contains(row))
+            foreach (var row in rows)
             {
-                result.Add(row);
+                if (result.Count >= wanted)
+                {
+                    break;
+                }
+
+                if (!indexed[row])
+                {
+                    result.Add(row);
+                }
             }
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The exact number of rows <see cref="Rows"/> would yield when index sizes alone tell it (one key of a posting
+    /// index, the rows without a value, a number range, a one-sided date comparison), touching no rows and allocating
+    /// nothing; otherwise <see langword="null"/>.
+    /// </summary>
+    public static int? ExactCount(IEntityTable table, int field, IndexAccessKind kind, PredicateOperator op, FieldKind fieldKind, object[] values)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(values);
+        switch (kind)
+        {
+            case IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection when op == PredicateOperator.IsTrue || values.Length == 1:
+                var index = table.GetPostingIndex(field)!;
+                var key = op == PredicateOperator.IsTrue ? true : IndexKey(index, fieldKind, values[0]);
+                return key is null ? 0 : index.Count(key);
+            case IndexAccessKind.NullRows:
+                return table.GetPostingIndex(field)!.NullRows.Length;
+            case IndexAccessKind.NumberRange:
+                return NumberRange(table.GetNumberIndex(field)!, op, values).Length;
+            case IndexAccessKind.DateRange when op is PredicateOperator.GreaterOrEqual or PredicateOperator.Greater or PredicateOperator.LessOrEqual or PredicateOperator.Less:
+                return (int)Estimate(table, field, kind, op, fieldKind, values);
+            default:
+                return null;
+        }
     }
 
     /// <summary>
@@ -175,7 +208,7 @@ public static class IndexQueries
                     _ => Math.Min(fromStart, dates.ByEnd.CountInRange(null, new KeyBound<int>(((PartialDate)values[^1]).EndDayNumber, true))),
                 };
             case IndexAccessKind.NumberRange:
-                return NumberRange(table.GetNumberIndex(field)!, op, values.Select(v => ValueSemantics.ToDecimal(v)).ToArray()).Length;
+                return NumberRange(table.GetNumberIndex(field)!, op, values).Length;
             default:
                 return Math.Max(1, table.Count / 10);
         }
@@ -199,18 +232,22 @@ public static class IndexQueries
         };
     }
 
-    private static int[] NumberRows(SortedIndex<decimal> index, PredicateOperator op, decimal[] values) => PostingList.FromUnsorted(NumberRange(index, op, values));
+    private static int[] NumberRows(SortedIndex<decimal> index, PredicateOperator op, object[] values) => PostingList.FromUnsorted(NumberRange(index, op, values));
 
     // The slice of the number index a comparison selects (rows in key order): its length is the count.
-    private static ReadOnlySpan<int> NumberRange(SortedIndex<decimal> index, PredicateOperator op, decimal[] values) => op switch
+    private static ReadOnlySpan<int> NumberRange(SortedIndex<decimal> index, PredicateOperator op, object[] values)
     {
-        PredicateOperator.GreaterOrEqual => index.RowsInRange(new KeyBound<decimal>(values[0], true), null),
-        PredicateOperator.Greater => index.RowsInRange(new KeyBound<decimal>(values[0], false), null),
-        PredicateOperator.LessOrEqual => index.RowsInRange(null, new KeyBound<decimal>(values[0], true)),
-        PredicateOperator.Less => index.RowsInRange(null, new KeyBound<decimal>(values[0], false)),
-        PredicateOperator.Equal => index.RowsInRange(new KeyBound<decimal>(values[0], true), new KeyBound<decimal>(values[0], true)),
-        _ => index.RowsInRange(new KeyBound<decimal>(values[0], true), new KeyBound<decimal>(values[1], true)),
-    };
+        var first = ValueSemantics.ToDecimal(values[0]);
+        return op switch
+        {
+            PredicateOperator.GreaterOrEqual => index.RowsInRange(new KeyBound<decimal>(first, true), null),
+            PredicateOperator.Greater => index.RowsInRange(new KeyBound<decimal>(first, false), null),
+            PredicateOperator.LessOrEqual => index.RowsInRange(null, new KeyBound<decimal>(first, true)),
+            PredicateOperator.Less => index.RowsInRange(null, new KeyBound<decimal>(first, false)),
+            PredicateOperator.Equal => index.RowsInRange(new KeyBound<decimal>(first, true), new KeyBound<decimal>(first, true)),
+            _ => index.RowsInRange(new KeyBound<decimal>(first, true), new KeyBound<decimal>(ValueSemantics.ToDecimal(values[1]), true)),
+        };
+    }
 
     // Enum keys are stored as the CLR enum value; the bound query names the member.
     private static object? IndexKey(PostingIndex index, FieldKind kind, object value)

@@ -54,6 +54,11 @@ public sealed class PlanExecutor : IIndexStatistics
     {
         ArgumentNullException.ThrowIfNull(plan);
         var query = plan.Query;
+        if (query.Count && query.GroupBy is null && query.Skip is null && query.Take is null && CountFromIndexes(plan) is { } counted)
+        {
+            return new BdqResult(BdqResultKind.Count, query.Set, ["count"], [[counted]], [], counted);
+        }
+
         var rows = Filter(plan);
         if (query.GroupBy is { } group)
         {
@@ -96,6 +101,13 @@ public sealed class PlanExecutor : IIndexStatistics
             _ => false,
         };
     }
+
+    // A count the index sizes answer exactly (the whole table, one posting list, a range), with no row touched.
+    private int? CountFromIndexes(QueryPlan plan) => plan.Residual is not null ? null
+        : plan.Accesses.Count == 0 ? _table.Count
+        : plan.Accesses.Count == 1 && plan.Accesses[0] is var access
+            ? IndexQueries.ExactCount(_table, access.Field, access.Kind, access.Predicate.Operator, access.Predicate.Path.Field.Kind, Constants(access.Predicate))
+            : null;
 
     private int[] Filter(QueryPlan plan)
     {
