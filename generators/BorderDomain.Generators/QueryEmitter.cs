@@ -93,6 +93,19 @@ internal sealed class QueryEmitter
             return text.AppendLine($"        return {count};").ToString();
         }
 
+        if (_plan.Order == OrderStrategy.FilteredWalk)
+        {
+            // Walk the sorted index from the wanted end, testing the filter on each row read; no index access.
+            var ordering = _query.OrderBy[0];
+            var test = _plan.Residual is { } filter
+                ? $"__row =>\n        {{\n            var __r = __table[__row];\n            return {Condition(filter)};\n        }}"
+                : "null";
+            text.AppendLine($"        global::System.Collections.Generic.IEnumerable<int> __ordered = {Runtime}IndexQueries.WalkWhere(__table, {Field(ordering.Path.Field.Name)}, "
+                + $"{Bool(ordering.Descending)}, {test}, {(_query.Skip ?? 0) + _query.Take!.Value});");
+            text.Append(Shape());
+            return text.ToString();
+        }
+
         var lists = new List<string>();
         foreach (var access in _plan.Accesses)
         {

@@ -35,28 +35,13 @@ public class TopKBenchmarks : AccordScenario
     [Benchmark]
     public IReadOnlyList<Accord> Generated() => Queries.TopKGenerated(Store);
 
-    /// <summary>The generated code's plan, written by hand: the union of three posting lists, then the library's index walk.</summary>
-    [Benchmark]
-    public IReadOnlyList<Accord> HandWritten()
-    {
-        var rows = PostingList.Union(PostingList.Union(_kind.Lookup(KindKeys[0]), _kind.Lookup(KindKeys[1])), _kind.Lookup(KindKeys[2]));
-        var top = IndexQueries.Walk(Table, _signedField, descending: true, rows, Take);
-        var result = new Accord[top.Count];
-        for (var i = 0; i < result.Length; i++)
-        {
-            result[i] = Table[top[i]];
-        }
-
-        return result;
-    }
-
     /// <summary>
-    /// A walk the library does not do: read the start-day index from its newest end and test each row's kind on the
-    /// record, stopping after ten matches (ties are already in row order in the index). With a broad filter it reads
-    /// a few dozen rows; only when fewer than ten signed accords match does it look for unsigned ones.
+    /// The library's plan (a filtered walk), written by hand: read the start-day index from its newest end and test
+    /// each row's kind on the record, stopping after ten matches (ties are already in row order in the index). With a
+    /// broad filter it reads a few dozen rows; only when fewer than ten signed accords match does it look for unsigned ones.
     /// </summary>
     [Benchmark]
-    public IReadOnlyList<Accord> HandTunedPlan()
+    public IReadOnlyList<Accord> HandWritten()
     {
         var rows = _signed.ByStart.RowsInKeyOrder;
         var keys = _signed.ByStart.Keys;
@@ -88,6 +73,24 @@ public class TopKBenchmarks : AccordScenario
             {
                 result.Add(Table[row]);
             }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// A plan the library keeps for narrower filters: the union of the three posting lists (about 65 % of the rows),
+    /// then the index walk keeping only rows in the union.
+    /// </summary>
+    [Benchmark]
+    public IReadOnlyList<Accord> UnionThenWalk()
+    {
+        var rows = PostingList.Union(PostingList.Union(_kind.Lookup(KindKeys[0]), _kind.Lookup(KindKeys[1])), _kind.Lookup(KindKeys[2]));
+        var top = IndexQueries.Walk(Table, _signedField, descending: true, rows, Take);
+        var result = new Accord[top.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = Table[top[i]];
         }
 
         return result;

@@ -109,7 +109,7 @@ public static class Bdq
         var text = new StringBuilder();
         var query = plan.Query;
         text.Append(CultureInfo.InvariantCulture, $"scan {query.Set.Name} ({plan.RowCount} rows)").AppendLine();
-        if (plan.Accesses.Count == 0 && query.Filter is not null)
+        if (plan.Accesses.Count == 0 && query.Filter is not null && plan.Order != OrderStrategy.FilteredWalk)
         {
             text.AppendLine("  no index applies: every row is checked");
         }
@@ -126,7 +126,7 @@ public static class Bdq
 
         if (plan.Residual is not null)
         {
-            text.Append("  residual filter: ").AppendLine(Describe(plan.Residual));
+            text.Append(plan.Order == OrderStrategy.FilteredWalk ? "  filter tested on each row walked: " : "  residual filter: ").AppendLine(Describe(plan.Residual));
         }
 
         if (query.GroupBy is { } group)
@@ -137,9 +137,12 @@ public static class Bdq
         if (query.OrderBy.Count > 0)
         {
             var keys = string.Join(", ", query.OrderBy.Select(o => o.Path.Text + (o.Descending ? " desc" : string.Empty)));
-            text.AppendLine(plan.Order == OrderStrategy.IndexWalk
-                ? $"  walk sorted index on {keys}, stopping after {(query.Skip ?? 0) + query.Take} matches"
-                : $"  sort by {keys}");
+            text.AppendLine(plan.Order switch
+            {
+                OrderStrategy.IndexWalk => $"  walk sorted index on {keys}, stopping after {(query.Skip ?? 0) + query.Take} matches",
+                OrderStrategy.FilteredWalk => $"  walk sorted index on {keys}, testing each row, stopping after {(query.Skip ?? 0) + query.Take} matches",
+                _ => $"  sort by {keys}",
+            });
         }
 
         if (query.Skip is { } skip)

@@ -68,7 +68,7 @@ public sealed class BdqGeneratorTests
         var generated = string.Join("\n", output.SyntaxTrees.Skip(1).Select(t => t.ToString()));
         Assert.Contains("IndexQueries.Rows(__table", generated);
         Assert.Contains("IndexAccessKind.PostingUnion", generated);
-        Assert.Contains("IndexQueries.Walk(__table", generated);
+        Assert.Contains("IndexQueries.WalkWhere(__table", generated);
         Assert.DoesNotContain("QueryParser", generated);
         Assert.DoesNotContain("Bdq.Execute", generated);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
@@ -146,6 +146,33 @@ public sealed class BdqGeneratorTests
         var span = diagnostic.Location.GetLineSpan();
         Assert.Equal((10, 25), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
         Assert.Equal(7, diagnostic.Location.SourceSpan.Length);
+    }
+
+    [Fact]
+    public void OrderByWithTake_WalksTheSortedIndex_TestingEachRowOrAfterTheAccesses()
+    {
+        const string broad = "accords where kind in (Agreement, Treaty, MemorandumOfUnderstanding) order by signed desc take 4";
+        const string narrow = "accords where parties has PER and topics has DrugTrafficking order by signed desc take 30";
+        var source = "using System.Collections.Generic;\nusing BorderDomain.Model;\nusing BorderDomain.Query;\nusing BorderDomain.Storage;\nnamespace Consumer;\n"
+            + "public static partial class Walks\n{\n"
+            + $"    [BdqQuery(\"{broad}\")] public static partial IReadOnlyList<Accord> Broad(BorderStore store);\n"
+            + $"    [BdqQuery(\"{narrow}\")] public static partial IReadOnlyList<Accord> Narrow(BorderStore store);\n"
+            + "}\n";
+
+        var (output, diagnostics, _) = GeneratorHarness.Run(source);
+
+        Assert.Empty(diagnostics);
+        var generated = output.SyntaxTrees.Skip(1).Select(t => t.ToString()).ToList();
+        var broadCode = Assert.Single(generated, code => code.Contains(" Broad(", System.StringComparison.Ordinal));
+        var narrowCode = Assert.Single(generated, code => code.Contains(" Narrow(", System.StringComparison.Ordinal));
+        Assert.Contains("IndexQueries.WalkWhere(__table", broadCode);
+        Assert.DoesNotContain("IndexQueries.Rows(", broadCode);
+        Assert.Contains("IndexQueries.Rows(", narrowCode);
+        Assert.Contains("IndexQueries.Walk(__table", narrowCode);
+        var assembly = GeneratorHarness.Load(output);
+        Assert.Equal(Bdq.Execute(Store, broad).Records, (IEnumerable)GeneratorHarness.Invoke(assembly, "Consumer.Walks", "Broad")!);
+        Assert.Equal(Bdq.Execute(Store, narrow).Records, (IEnumerable)GeneratorHarness.Invoke(assembly, "Consumer.Walks", "Narrow")!);
+        Assert.Contains("testing each row", Bdq.Explain(Store, broad), System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -71,28 +71,53 @@ public static class IndexQueries
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(rows);
-        return table.GetDateIndex(field) is { } dates
-            ? Walk(dates.ByStart, descending, rows, wanted, table.Count)
-            : Walk(table.GetNumberIndex(field)!, descending, rows, wanted, table.Count);
+        // A posting list is ascending and distinct, so as many rows as the table has means every row.
+        var everyRow = rows.Length >= table.Count;
+        return Walk(table, field, descending, everyRow ? null : row => Array.BinarySearch(rows, row) >= 0, rows, wanted);
     }
 
-    private static List<int> Walk<TKey>(SortedIndex<TKey> index, bool descending, int[] rows, int wanted, int rowCount)
+    /// <summary>
+    /// The first <paramref name="wanted"/> rows satisfying <paramref name="matches"/> in the order of the sorted index
+    /// on <paramref name="field"/>: the index is read from the wanted end and each row it yields is tested, so a broad
+    /// filter with a small <c>take</c> reads a few dozen rows and no index access is made. Ties in row order, rows
+    /// without a value last (tested in row order only once the index runs out).
+    /// </summary>
+    /// <param name="table">The table.</param>
+    /// <param name="field">The sorted (date or number) field's position in the table's schema.</param>
+    /// <param name="descending">Largest key first.</param>
+    /// <param name="matches">The filter, by row; <see langword="null"/> when every row matches.</param>
+    /// <param name="wanted">How many rows to return at most.</param>
+    public static IReadOnlyList<int> WalkWhere(IEntityTable table, int field, bool descending, Func<int, bool>? matches, int wanted)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return Walk(table, field, descending, matches, null, wanted);
+    }
+
+    // The walk itself. 'candidates' lists the rows that may match in row order (null: every row), for the rows
+    // without a value, which come last.
+    private static List<int> Walk(IEntityTable table, int field, bool descending, Func<int, bool>? matches, int[]? candidates, int wanted)
+    {
+        var sorted = table.GetDateIndex(field) is { } dates ? null : table.GetNumberIndex(field)!;
+        return sorted is null
+            ? Walk(table.GetDateIndex(field)!.ByStart, descending, matches, candidates, wanted, table.Count)
+            : Walk(sorted, descending, matches, candidates, wanted, table.Count);
+    }
+
+    private static List<int> Walk<TKey>(SortedIndex<TKey> index, bool descending, Func<int, bool>? matches, int[]? candidates, int wanted, int rowCount)
         where TKey : IComparable<TKey>
     {
-        var result = new List<int>(Math.Max(0, Math.Min(Math.Min(wanted, rows.Length), 4096)));
-        if (wanted <= 0 || rows.Length == 0)
+        var result = new List<int>(Math.Max(0, Math.Min(Math.Min(wanted, candidates?.Length ?? rowCount), 4096)));
+        if (wanted <= 0 || candidates is { Length: 0 })
         {
             return result;
         }
 
-        // A posting list is ascending and distinct, so as many rows as the table has means every row.
-        var everyRow = rows.Length >= rowCount;
         var order = index.RowsInKeyOrder;
         if (!descending)
         {
             for (var i = 0; i < order.Length && result.Count < wanted; i++)
             {
-                if (everyRow || Array.BinarySearch(rows, order[i]) >= 0)
+                if (matches is null || matches(order[i]))
                 {
                     result.Add(order[i]);
                 }
@@ -113,7 +138,7 @@ public static class IndexQueries
 
                 for (var i = start; i < end && result.Count < wanted; i++)
                 {
-                    if (everyRow || Array.BinarySearch(rows, order[i]) >= 0)
+                    if (matches is null || matches(order[i]))
                     {
                         result.Add(order[i]);
                     }
@@ -123,7 +148,7 @@ public static class IndexQueries
             }
         }
 
-        if (result.Count < wanted)
+        if (result.Count < wanted && order.Length < rowCount)
         {
             // The index ran out: rows without a key come last, in row order.
             var indexed = new bool[rowCount];
@@ -132,14 +157,10 @@ public static class IndexQueries
                 indexed[row] = true;
             }
 
-            foreach (var row in rows)
+            for (var i = 0; i < (candidates?.Length ?? rowCount) && result.Count < wanted; i++)
             {
-                if (result.Count >= wanted)
-                {
-                    break;
-                }
-
-                if (!indexed[row])
+                var row = candidates?[i] ?? i;
+                if (!indexed[row] && (matches is null || matches(row)))
                 {
                     result.Add(row);
                 }

@@ -59,6 +59,18 @@ public sealed class PlanExecutor : IIndexStatistics
             return new BdqResult(BdqResultKind.Count, query.Set, ["count"], [[counted]], [], counted);
         }
 
+        if (plan.Order == OrderStrategy.FilteredWalk)
+        {
+            var residual = plan.Residual;
+            var walked = IndexQueries.WalkWhere(
+                _table,
+                _table.Schema.IndexOfField(query.OrderBy[0].Path.Field.Name),
+                query.OrderBy[0].Descending,
+                residual is null ? null : row => Matches(row, residual),
+                (query.Skip ?? 0) + (query.Take ?? int.MaxValue));
+            return Shape(query, walked);
+        }
+
         var rows = Filter(plan);
         if (query.GroupBy is { } group)
         {
@@ -71,6 +83,12 @@ public sealed class PlanExecutor : IIndexStatistics
             OrderStrategy.Sort => Sort(query.OrderBy, rows),
             _ => rows,
         };
+        return Shape(query, ordered);
+    }
+
+    // Pages the ordered rows and shapes the result: a count, selected rows, or whole records.
+    private BdqResult Shape(BoundQuery query, IEnumerable<int> ordered)
+    {
         var paged = ordered.Skip(query.Skip ?? 0).Take(query.Take ?? int.MaxValue).ToArray();
         if (query.Count)
         {

@@ -38,6 +38,13 @@ public enum OrderStrategy
 
     /// <summary>Walk the sorted index of the first key and stop after skip + take matches.</summary>
     IndexWalk,
+
+    /// <summary>
+    /// Walk the sorted index of the first key, testing the whole filter on each row read, and stop after skip + take
+    /// matches: no index access is made. Chosen when the walk reads fewer rows than the accesses would yield (a broad
+    /// filter with a small <c>take</c>).
+    /// </summary>
+    FilteredWalk,
 }
 
 /// <summary>One conjunct of the filter answered by an index, with its estimated size.</summary>

@@ -11,7 +11,8 @@ namespace BorderDomain.Query.Planning;
 /// <summary>
 /// Chooses indexes for a bound query: splits the filter into conjuncts, sends each one an index can answer to that
 /// index, orders them by estimated size (smallest first, so intersections shrink fast), keeps the rest as a
-/// residual, and walks a sorted index for <c>order by … take k</c> when that reads fewer rows than sorting.
+/// residual, and walks a sorted index for <c>order by … take k</c> when that reads fewer rows than sorting (testing
+/// the filter on each row read, instead of making the accesses, when the walk reads fewer rows than they yield).
 /// </summary>
 public static class QueryPlanner
 {
@@ -38,6 +39,17 @@ public static class QueryPlanner
         accesses.Sort((a, b) => a.Estimate.CompareTo(b.Estimate));
         var estimated = accesses.Count == 0 ? rowCount : accesses[0].Estimate;
         var order = ChooseOrder(query, estimated, rowCount);
+        if (order == OrderStrategy.IndexWalk)
+        {
+            // The walk reads about (skip + take) * rows / matches rows; the accesses yield the sum of their sizes.
+            // When the walk reads fewer, test the whole filter on the rows it reads and make no access at all.
+            var read = (double)((query.Skip ?? 0) + query.Take!.Value) * rowCount / Math.Max(1, estimated);
+            if (accesses.Count == 0 || read < accesses.Sum(access => (double)access.Estimate))
+            {
+                return new QueryPlan(query, ImmutableArray<IndexAccess>.Empty, query.Filter, OrderStrategy.FilteredWalk, rowCount, estimated);
+            }
+        }
+
         return new QueryPlan(
             query,
             accesses.ToImmutableArray(),
@@ -99,6 +111,7 @@ public static class QueryPlanner
     private static long Guess(IndexAccess access, long rowCount) => access.Kind switch
     {
         IndexAccessKind.Key => access.Predicate.Values.Count,
+        IndexAccessKind.PostingUnion => Math.Min(rowCount, Math.Max(1, rowCount / 10) * Math.Max(1, access.Predicate.Values.Count)),
         IndexAccessKind.PostingIntersection => Math.Max(1, rowCount / 50),
         IndexAccessKind.DateRange or IndexAccessKind.NumberRange => Math.Max(1, rowCount / 3),
         _ => Math.Max(1, rowCount / 10),
