@@ -93,6 +93,13 @@ internal sealed class QueryEmitter
             return text.AppendLine($"        return {count};").ToString();
         }
 
+        if (QueryPlanner.GroupCountsFromIndex(_query) is { } groupKey)
+        {
+            // Counts per value of one exactly-compared field over the whole table: the posting lists' lengths.
+            return text.AppendLine($"        return {Runtime}Grouping.CountByIndex(__table, {Field(groupKey.Field.Name)}, global::BorderDomain.Schema.FieldKind.{groupKey.Field.Kind}, "
+                + $"{Bool(_query.OrderBy.FirstOrDefault(o => o.Path.Text == groupKey.Text)?.Descending ?? false)}, {_query.GroupBy!.Aggregates.Count}, {Number(_query.Skip)}, {Number(_query.Take)});").ToString();
+        }
+
         if (_plan.Order == OrderStrategy.FilteredWalk)
         {
             // Walk the sorted index from the wanted end, testing the filter on each row read; no index access.
@@ -211,16 +218,9 @@ internal sealed class QueryEmitter
                 + $"{Bool(ordering.Descending)}, __matches.ToArray(), {(_query.Skip ?? 0) + _query.Take!.Value});\n";
         }
 
-        var comparison = new StringBuilder();
-        comparison.Append("(__a, __b) =>\n        {\n            int __c;\n");
-        foreach (var ordering in _query.OrderBy)
-        {
-            comparison.Append($"            __c = {Runtime}ValueSemantics.SortOrder(global::BorderDomain.Schema.FieldKind.{ordering.Path.Field.Kind}, {Value(ordering.Path, "__a")}, {Value(ordering.Path, "__b")}, {Bool(ordering.Descending)});\n");
-            comparison.Append("            if (__c != 0)\n            {\n                return __c;\n            }\n\n");
-        }
-
-        comparison.Append("            return 0;\n        }");
-        return $"        global::System.Collections.Generic.IEnumerable<int> __ordered = {Runtime}GeneratedQuerySupport.Sort(__table, __matches, {comparison});\n";
+        var keys = string.Join(", ", _query.OrderBy.Select(ordering =>
+            $"new {Runtime}SortKey(__row => {Value(ordering.Path, "__table[__row]")}, global::BorderDomain.Schema.FieldKind.{ordering.Path.Field.Kind}, {Bool(ordering.Descending)})"));
+        return $"        global::System.Collections.Generic.IEnumerable<int> __ordered = {Runtime}RowSort.Sort(__matches, new {Runtime}SortKey[] {{ {keys} }});\n";
     }
 
     private string Shape()

@@ -103,6 +103,70 @@ public static class PostingList
         return result;
     }
 
+    /// <summary>
+    /// A posting list of distinct row ids below <paramref name="rowCount"/> given in any order: sorted when they are
+    /// few, marked in a bitmap and read back in order when they are many (linear, no comparison sort).
+    /// </summary>
+    public static int[] FromUnsorted(ReadOnlySpan<int> rows, int rowCount)
+    {
+        if (rows.Length < rowCount / 32)
+        {
+            return FromUnsorted(rows);
+        }
+
+        var bits = new ulong[(rowCount + 63) >> 6];
+        foreach (var row in rows)
+        {
+            bits[row >> 6] |= 1UL << row;
+        }
+
+        return FromBits(bits, rows.Length);
+    }
+
+    /// <summary>
+    /// The rows in both <paramref name="first"/> and <paramref name="second"/> (distinct row ids below
+    /// <paramref name="rowCount"/>, each in any order), ascending: one bitmap, no sort.
+    /// </summary>
+    public static int[] IntersectUnsorted(ReadOnlySpan<int> first, ReadOnlySpan<int> second, int rowCount)
+    {
+        var inFirst = new ulong[(rowCount + 63) >> 6];
+        foreach (var row in first)
+        {
+            inFirst[row >> 6] |= 1UL << row;
+        }
+
+        var both = new ulong[inFirst.Length];
+        var count = 0;
+        foreach (var row in second)
+        {
+            if ((inFirst[row >> 6] & (1UL << row)) != 0)
+            {
+                both[row >> 6] |= 1UL << row;
+                count++;
+            }
+        }
+
+        return FromBits(both, count);
+    }
+
+    // The set bits' positions, ascending.
+    private static int[] FromBits(ulong[] bits, int count)
+    {
+        var result = new int[count];
+        var next = 0;
+        for (var word = 0; word < bits.Length && next < count; word++)
+        {
+            var remaining = bits[word];
+            while (remaining != 0)
+            {
+                result[next++] = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(remaining);
+                remaining &= remaining - 1;
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Every row id from 0 to <paramref name="rowCount"/> - 1.</summary>
     public static int[] All(int rowCount)
     {

@@ -176,6 +176,22 @@ public sealed class BdqGeneratorTests
     }
 
     [Fact]
+    public void GroupCountsOverAWholeSet_ReadThePostingListsAndMatchTheRunTime()
+    {
+        const string query = "agencies group by nation count order by nation desc";
+        var source = "using System.Collections.Generic;\nusing BorderDomain.Query;\nusing BorderDomain.Storage;\nnamespace Consumer;\n"
+            + $"public static partial class Groups\n{{\n    [BdqQuery(\"{query}\")] public static partial IReadOnlyList<IReadOnlyList<object?>> ByNation(BorderStore store);\n}}\n";
+
+        var (output, diagnostics, _) = GeneratorHarness.Run(source);
+
+        Assert.Empty(diagnostics);
+        Assert.Contains("Grouping.CountByIndex(__table", string.Join("\n", output.SyntaxTrees.Skip(1).Select(t => t.ToString())));
+        var generated = (IReadOnlyList<IReadOnlyList<object?>>)GeneratorHarness.Invoke(GeneratorHarness.Load(output), "Consumer.Groups", "ByNation")!;
+        Assert.True(generated.Count > 1);
+        Assert.Equal(Bdq.Execute(Store, query).Rows, generated);
+    }
+
+    [Fact]
     public void CountsTheIndexSizesAnswer_ReadNoRowsAndMatchTheRunTime()
     {
         string[] queries =

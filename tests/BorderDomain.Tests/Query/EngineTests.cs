@@ -50,6 +50,23 @@ public sealed class EngineTests
         Assert.Equal(records, Bdq.Execute(Store, filter + " count").Count);
     }
 
+    [Theory]
+    [InlineData("accords", "group by kind count")]
+    [InlineData("accords", "group by kind count, count order by kind desc skip 1 take 2")]
+    [InlineData("agencies", "group by nation count")]
+    [InlineData("statistics", "group by disputed count order by disputed desc")]
+    [InlineData("accords", "group by status count")]
+    public void GroupCountsReadFromTheIndex_EqualTheGroupsCountedRowByRow(string set, string grouping)
+    {
+        // The filter matches every record but is not an index access, so the second query groups row by row.
+        var fromIndex = Bdq.Execute(Store, $"{set} {grouping}");
+        var rowByRow = Bdq.Execute(Store, $"{set} where id != \"\" {grouping}");
+
+        Assert.NotEmpty(fromIndex.Rows);
+        Assert.Equal(rowByRow.Columns, fromIndex.Columns);
+        Assert.Equal(rowByRow.Rows, fromIndex.Rows);
+    }
+
     [Fact]
     public void Cache_ReturnsTheSameCompiledQueryForSpacingAndComments()
     {

@@ -21,6 +21,33 @@ public sealed class PostingListTests
     private static readonly Arbitrary<(int[], int[])> Pairs = Gen.Two(Rows).ToArbitrary();
 
     [Fact]
+    public void FromUnsortedAndIntersectUnsorted_ShuffledRows_EqualLinq()
+    {
+        // Both the sorting path (few rows) and the bitmap path (many rows for the table size) are drawn.
+        var shuffled = from pair in Gen.Two(Rows)
+                       from seed in Gen.Choose(0, int.MaxValue)
+                       from spare in Gen.Choose(1, 3000)
+                       select (First: Shuffle(pair.Item1, seed), Second: Shuffle(pair.Item2, seed + 1), RowCount: 2001 + spare % 2);
+        Prop.ForAll(shuffled.ToArbitrary(), input =>
+            {
+                var small = Math.Max(input.First.DefaultIfEmpty(-1).Max(), input.Second.DefaultIfEmpty(-1).Max()) + 1;
+                foreach (var rowCount in new[] { input.RowCount, small })
+                {
+                    Assert.Equal(input.First.Order(), PostingList.FromUnsorted(input.First, rowCount));
+                    Assert.Equal(input.First.Intersect(input.Second).Order(), PostingList.IntersectUnsorted(input.First, input.Second, rowCount));
+                }
+            })
+            .Check(Cases);
+    }
+
+    private static int[] Shuffle(int[] rows, int seed)
+    {
+        var copy = rows.ToArray();
+        new Random(seed).Shuffle(copy);
+        return copy;
+    }
+
+    [Fact]
     public void Intersect_RandomSortedLists_EqualsLinq()
     {
         Prop.ForAll(Pairs, pair =>

@@ -67,19 +67,4 @@ public static class GeneratedQuerySupport
             ? table.GetValue(row, table.Schema.IndexOfField(field))
             : null;
     }
-
-    /// <summary>Sorts rows by <paramref name="comparison"/> of their records, ties in row order.</summary>
-    public static List<int> Sort<T>(EntityTable<T> table, List<int> rows, Comparison<T> comparison)
-        where T : class
-    {
-        ArgumentNullException.ThrowIfNull(table);
-        ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(comparison);
-        rows.Sort((a, b) =>
-        {
-            var order = comparison(table[a], table[b]);
-            return order != 0 ? order : a.CompareTo(b);
-        });
-        return rows;
-    }
 }

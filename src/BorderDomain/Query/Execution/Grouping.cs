@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using BorderDomain.Query.Syntax;
 using BorderDomain.Schema;
+using BorderDomain.Storage;
 
 namespace BorderDomain.Query.Execution;
 
@@ -26,7 +27,8 @@ public static class Grouping
     /// <summary>
     /// One row per group: the key values, then the aggregates. Groups come in key order (ascending unless a key says
     /// descending), then are paged by <paramref name="skip"/> and <paramref name="take"/>. Sums and averages skip
-    /// missing values; min and max of no values are null.
+    /// missing values; min and max of no values are null. Aggregates are computed as items stream past (no group
+    /// keeps its members); an item costs one look-up of its key values.
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<object?>> Group<TItem>(
         IEnumerable<TItem> items,
@@ -38,83 +40,168 @@ public static class Grouping
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(aggregates);
-        var groups = new Dictionary<KeyValues, List<TItem>>();
-        var order = new List<KeyValues>();
+        var positions = new Dictionary<KeyValues, int>();
+        var groups = new List<KeyValues>();
+        var states = new List<Accumulator[]>();
+
+        // The probe is refilled for each item; a group's own key is a copy made when the group first appears.
+        var probe = new KeyValues(new object?[keys.Count]);
         foreach (var item in items)
-        {
-            var key = new KeyValues(keys.Select(k => k.Value(item)).ToArray());
-            if (!groups.TryGetValue(key, out var members))
-            {
-                groups[key] = members = [];
-                order.Add(key);
-            }
-
-            members.Add(item);
-        }
-
-        order.Sort((a, b) =>
         {
             for (var i = 0; i < keys.Count; i++)
             {
-                var c = ValueSemantics.Order(keys[i].Kind, a.Values[i], b.Values[i]);
-                if (c != 0)
-                {
-                    return keys[i].Descending ? -c : c;
-                }
+                probe.Values[i] = keys[i].Value(item);
             }
 
-            return 0;
-        });
+            if (!positions.TryGetValue(probe, out var position))
+            {
+                position = groups.Count;
+                var key = new KeyValues((object?[])probe.Values.Clone());
+                positions.Add(key, position);
+                groups.Add(key);
+                states.Add(new Accumulator[aggregates.Count]);
+            }
+
+            var state = states[position];
+            for (var a = 0; a < aggregates.Count; a++)
+            {
+                state[a].Add(aggregates[a], item);
+            }
+        }
+
+        var order = Enumerable.Range(0, groups.Count).ToArray();
+        Array.Sort(order, (a, b) => Compare(keys, groups[a].Values, groups[b].Values));
         var output = new List<IReadOnlyList<object?>>();
-        foreach (var key in order.Skip(skip ?? 0).Take(take ?? int.MaxValue))
+        foreach (var position in order.Skip(skip ?? 0).Take(take ?? int.MaxValue))
         {
-            var line = new List<object?>(key.Values);
-            line.AddRange(aggregates.Select(aggregate => Aggregate(aggregate, groups[key])));
+            var line = new List<object?>(groups[position].Values);
+            for (var a = 0; a < aggregates.Count; a++)
+            {
+                line.Add(states[position][a].Result(aggregates[a].Function));
+            }
+
             output.Add(line);
         }
 
         return output;
     }
 
-    private static object? Aggregate<TItem>(GroupAggregate<TItem> aggregate, List<TItem> items)
+    /// <summary>
+    /// <c>group by field count</c> over a whole table, read from the field's posting index alone: one row per
+    /// value (and one for the rows without a value) with the length of its posting list, repeated for each of
+    /// <paramref name="counts"/> count aggregates; groups ordered and paged as <see cref="Group{TItem}"/> orders them.
+    /// No record is read. Only for scalar fields whose values compare exactly (enums, yes/no, nation codes): the
+    /// planner says when (<see cref="Planning.QueryPlanner.GroupCountsFromIndex"/>).
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<object?>> CountByIndex(IEntityTable table, int field, FieldKind kind, bool descending, int counts, int? skip, int? take)
     {
-        if (aggregate.Function == AggregateFunction.Count)
+        ArgumentNullException.ThrowIfNull(table);
+        var index = table.GetPostingIndex(field) ?? throw new ArgumentException($"Field {field} of {table.Schema.Name} has no posting index.", nameof(field));
+        var groups = new List<(object? Key, int Count)>(index.KeyCount + 1);
+        foreach (var key in index.Keys)
         {
-            return items.Count;
+            groups.Add((key, index.Count(key)));
         }
 
-        var values = items.Select(aggregate.Value!).Where(v => v is not null).ToList();
-        switch (aggregate.Function)
+        if (index.NullRows.Length > 0)
         {
-            case AggregateFunction.Sum:
-                return values.Sum(v => ValueSemantics.ToDecimal(v!));
-            case AggregateFunction.Avg:
-                return values.Count == 0 ? null : values.Average(v => ValueSemantics.ToDecimal(v!));
-            default:
-                if (values.Count == 0)
-                {
-                    return null;
-                }
+            groups.Add((null, index.NullRows.Length));
+        }
 
-                var best = values[0];
-                foreach (var value in values)
-                {
-                    var c = ValueSemantics.Order(aggregate.Kind, value, best);
-                    if (aggregate.Function == AggregateFunction.Min ? c < 0 : c > 0)
+        var keys = new[] { new GroupKey<int>(_ => null, kind, descending) };
+        groups.Sort((a, b) => Compare(keys, [a.Key], [b.Key]));
+        var output = new List<IReadOnlyList<object?>>();
+        foreach (var (key, count) in groups.Skip(skip ?? 0).Take(take ?? int.MaxValue))
+        {
+            var line = new List<object?>(1 + counts) { key };
+            for (var i = 0; i < counts; i++)
+            {
+                line.Add(count);
+            }
+
+            output.Add(line);
+        }
+
+        return output;
+    }
+
+    private static int Compare<TItem>(IReadOnlyList<GroupKey<TItem>> keys, object?[] a, object?[] b)
+    {
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var c = ValueSemantics.Order(keys[i].Kind, a[i], b[i]);
+            if (c != 0)
+            {
+                return keys[i].Descending ? -c : c;
+            }
+        }
+
+        return 0;
+    }
+
+    // One aggregate's running state: the count of items, and the sum, count and best of the values present.
+    private struct Accumulator
+    {
+        private int _items;
+        private int _values;
+        private decimal _sum;
+        private object? _best;
+
+        public void Add<TItem>(GroupAggregate<TItem> aggregate, TItem item)
+        {
+            _items++;
+            if (aggregate.Function == AggregateFunction.Count || aggregate.Value!(item) is not { } value)
+            {
+                return;
+            }
+
+            _values++;
+            switch (aggregate.Function)
+            {
+                case AggregateFunction.Sum or AggregateFunction.Avg:
+                    _sum += ValueSemantics.ToDecimal(value);
+                    break;
+                default:
+                    var c = _best is null ? 0 : ValueSemantics.Order(aggregate.Kind, value, _best);
+                    if (_best is null || (aggregate.Function == AggregateFunction.Min ? c < 0 : c > 0))
                     {
-                        best = value;
+                        _best = value;
                     }
-                }
 
-                return best;
+                    break;
+            }
         }
+
+        public readonly object? Result(AggregateFunction function) => function switch
+        {
+            AggregateFunction.Count => _items,
+            AggregateFunction.Sum => _sum,
+            AggregateFunction.Avg => _values == 0 ? null : _sum / _values,
+            _ => _best,
+        };
     }
 
     private sealed class KeyValues(object?[] values) : IEquatable<KeyValues>
     {
         public object?[] Values { get; } = values;
 
-        public bool Equals(KeyValues? other) => other is not null && Values.SequenceEqual(other.Values);
+        public bool Equals(KeyValues? other)
+        {
+            if (other is null || other.Values.Length != Values.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < Values.Length; i++)
+            {
+                if (!object.Equals(Values[i], other.Values[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         public override bool Equals(object? obj) => Equals(obj as KeyValues);
 

@@ -40,9 +40,9 @@ public static class IndexQueries
             case IndexAccessKind.NullRows:
                 return table.GetPostingIndex(field)!.NullRows.ToArray();
             case IndexAccessKind.DateRange:
-                return DateRows(table.GetDateIndex(field)!, op, values.Cast<PartialDate>().ToArray());
+                return DateRows(table.GetDateIndex(field)!, op, values.Cast<PartialDate>().ToArray(), table.Count);
             case IndexAccessKind.NumberRange:
-                return NumberRows(table.GetNumberIndex(field)!, op, values);
+                return NumberRows(table.GetNumberIndex(field)!, op, values, table.Count);
             default:
                 var text = table.GetTextIndex(field)!;
                 var search = (string)values[0];
@@ -235,25 +235,32 @@ public static class IndexQueries
         }
     }
 
-    private static int[] DateRows(DateIndex index, PredicateOperator op, PartialDate[] values)
+    private static int[] DateRows(DateIndex index, PredicateOperator op, PartialDate[] values, int rowCount)
     {
         KeyBound<int> From(int day, bool inclusive = true) => new(day, inclusive);
-        return op switch
+        switch (op)
         {
-            PredicateOperator.GreaterOrEqual => PostingList.FromUnsorted(index.ByStart.RowsInRange(From(values[0].StartDayNumber), null)),
-            PredicateOperator.Greater => PostingList.FromUnsorted(index.ByStart.RowsInRange(From(values[0].EndDayNumber, false), null)),
-            PredicateOperator.LessOrEqual => PostingList.FromUnsorted(index.ByEnd.RowsInRange(null, From(values[0].EndDayNumber))),
-            PredicateOperator.Less => PostingList.FromUnsorted(index.ByEnd.RowsInRange(null, From(values[0].StartDayNumber, false))),
-            PredicateOperator.Equal => PostingList.Intersect(
-                PostingList.FromUnsorted(index.ByStart.RowsInRange(From(values[0].StartDayNumber), null)),
-                PostingList.FromUnsorted(index.ByEnd.RowsInRange(null, From(values[0].EndDayNumber)))),
-            _ => PostingList.Intersect(
-                PostingList.FromUnsorted(index.ByStart.RowsInRange(From(values[0].StartDayNumber), null)),
-                PostingList.FromUnsorted(index.ByEnd.RowsInRange(null, From(values[1].EndDayNumber)))),
-        };
+            case PredicateOperator.GreaterOrEqual:
+                return PostingList.FromUnsorted(index.ByStart.RowsInRange(From(values[0].StartDayNumber), null), rowCount);
+            case PredicateOperator.Greater:
+                return PostingList.FromUnsorted(index.ByStart.RowsInRange(From(values[0].EndDayNumber, false), null), rowCount);
+            case PredicateOperator.LessOrEqual:
+                return PostingList.FromUnsorted(index.ByEnd.RowsInRange(null, From(values[0].EndDayNumber)), rowCount);
+            case PredicateOperator.Less:
+                return PostingList.FromUnsorted(index.ByEnd.RowsInRange(null, From(values[0].StartDayNumber, false)), rowCount);
+            default:
+                // Inside [first, last]: a row's first day is never after its last, so both its first and its last
+                // day fall in the range; the two narrow slices of the indexes are intersected through a bitmap.
+                var first = values[0].StartDayNumber;
+                var last = (op == PredicateOperator.Equal ? values[0] : values[1]).EndDayNumber;
+                return PostingList.IntersectUnsorted(
+                    index.ByStart.RowsInRange(From(first), From(last)),
+                    index.ByEnd.RowsInRange(From(first), From(last)),
+                    rowCount);
+        }
     }
 
-    private static int[] NumberRows(SortedIndex<decimal> index, PredicateOperator op, object[] values) => PostingList.FromUnsorted(NumberRange(index, op, values));
+    private static int[] NumberRows(SortedIndex<decimal> index, PredicateOperator op, object[] values, int rowCount) => PostingList.FromUnsorted(NumberRange(index, op, values), rowCount);
 
     // The slice of the number index a comparison selects (rows in key order): its length is the count.
     private static ReadOnlySpan<int> NumberRange(SortedIndex<decimal> index, PredicateOperator op, object[] values)

@@ -71,6 +71,11 @@ public sealed class PlanExecutor : IIndexStatistics
             return Shape(query, walked);
         }
 
+        if (QueryPlanner.GroupCountsFromIndex(query) is { } groupKey)
+        {
+            return CountsFromIndex(query, groupKey);
+        }
+
         var rows = Filter(plan);
         if (query.GroupBy is { } group)
         {
@@ -102,8 +107,13 @@ public sealed class PlanExecutor : IIndexStatistics
         }
 
         var fields = query.Set.Fields;
-        var records = paged.Select(row => (IReadOnlyList<object?>)Enumerable.Range(0, fields.Count).Select(f => _table.GetValue(row, f)).ToArray()).ToArray();
-        return new BdqResult(BdqResultKind.Records, query.Set, fields.Select(f => f.Name).ToArray(), records, paged.Select(_table.GetRecord).ToArray(), null);
+        var records = new object[paged.Length];
+        for (var i = 0; i < paged.Length; i++)
+        {
+            records[i] = _table.GetRecord(paged[i]);
+        }
+
+        return new BdqResult(BdqResultKind.Records, query.Set, fields.Select(f => f.Name).ToArray(), new RecordRows(_table, paged), records, null);
     }
 
     /// <summary>Whether row <paramref name="row"/> satisfies <paramref name="condition"/>, evaluated directly.</summary>
@@ -208,26 +218,23 @@ public sealed class PlanExecutor : IIndexStatistics
         _ => value,
     };
 
-    private IEnumerable<int> Sort(EquatableArray<BoundOrdering> orderBy, int[] rows)
-    {
-        var keys = orderBy.Select(o => rows.Select(row => Value(row, o.Path)).ToArray()).ToArray();
-        var positions = Enumerable.Range(0, rows.Length).ToArray();
-        Array.Sort(positions, (a, b) =>
-        {
-            for (var k = 0; k < orderBy.Count; k++)
-            {
-                var left = keys[k][a];
-                var right = keys[k][b];
-                var order = ValueSemantics.SortOrder(orderBy[k].Path.Field.Kind, left, right, orderBy[k].Descending);
-                if (order != 0)
-                {
-                    return order;
-                }
-            }
+    private int[] Sort(EquatableArray<BoundOrdering> orderBy, int[] rows) =>
+        RowSort.Sort(rows, orderBy.Select(o => new SortKey(row => Value(row, o.Path), o.Path.Field.Kind, o.Descending)).ToArray());
 
-            return rows[a].CompareTo(rows[b]);
-        });
-        return positions.Select(p => rows[p]);
+    // group by one exactly-compared field with only counts, over the whole table: the posting lists' lengths.
+    private BdqResult CountsFromIndex(BoundQuery query, BoundPath key)
+    {
+        var group = query.GroupBy!;
+        var rows = Grouping.CountByIndex(
+            _table,
+            _table.Schema.IndexOfField(key.Field.Name),
+            key.Field.Kind,
+            query.OrderBy.FirstOrDefault(o => o.Path.Text == key.Text)?.Descending ?? false,
+            group.Aggregates.Count,
+            query.Skip,
+            query.Take);
+        var columns = group.Keys.Select(k => k.Text).Concat(group.Aggregates.Select(a => a.Name)).ToArray();
+        return new BdqResult(BdqResultKind.Groups, query.Set, columns, rows, [], null);
     }
 
     private BdqResult Group(BoundQuery query, BoundGroupBy group, int[] rows)

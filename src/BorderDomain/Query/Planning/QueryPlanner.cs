@@ -59,6 +59,27 @@ public static class QueryPlanner
             estimated);
     }
 
+    /// <summary>
+    /// The grouping key when the query is <c>group by key</c> with only <c>count</c> aggregates over the whole set
+    /// (no filter) and the key is a scalar field with a posting index whose values compare exactly (an enum, a yes/no,
+    /// a nation code): then each group's count is the length of its posting list and no record needs reading.
+    /// Otherwise <see langword="null"/>.
+    /// </summary>
+    public static BoundPath? GroupCountsFromIndex(BoundQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Filter is not null || query.GroupBy is not { Keys.Count: 1 } group || group.Aggregates.Any(a => a.Function != AggregateFunction.Count))
+        {
+            return null;
+        }
+
+        var key = group.Keys[0];
+        return !key.IsHop && !key.Field.IsCollection && key.Field.Index is IndexKind.Posting or IndexKind.Key
+            && key.Field.Kind is FieldKind.Enum or FieldKind.Boolean or FieldKind.Nation
+            ? key
+            : null;
+    }
+
     /// <summary>The top-level conjuncts of a condition.</summary>
     internal static IEnumerable<BoundExpression> Conjuncts(BoundExpression? filter)
     {
