@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using BorderDomain.Model;
 using BorderDomain.Query.Execution;
@@ -21,6 +22,9 @@ namespace BorderDomain.Query;
 public static class Bdq
 {
     private static readonly QueryCache<(QuerySchema Schema, BoundQuery Query)> Cache = new(BdqOptions.Default.CacheCapacity);
+
+    // The last plan of each cached query without parameters, with the table it was planned on.
+    private static readonly ConditionalWeakTable<BoundQuery, PlanSlot> Plans = new();
 
     /// <summary>Runs <paramref name="query"/> on <paramref name="store"/>.</summary>
     /// <exception cref="BdqException">The query or its parameters are invalid.</exception>
@@ -76,9 +80,20 @@ public static class Bdq
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(schema);
         options ??= BdqOptions.Default;
-        var key = options == BdqOptions.Default && query.Length <= options.MaxQueryLength ? CacheKey(query) : null;
+        var cacheable = options == BdqOptions.Default && query.Length <= options.MaxQueryLength;
+
         // A cached query was bound against one schema; another schema (another store, or a bare IQueryable's) binds anew.
-        if (key is not null && Cache.TryGet(key, out var cached) && ReferenceEquals(cached.Schema, schema))
+        // The text as given is tried first, allocating nothing: normalising a normalised text changes nothing, so a
+        // hit on it is the same query.
+        if (cacheable && Cache.TryGet(query, out var cached) && ReferenceEquals(cached.Schema, schema))
+        {
+            bound = cached.Query;
+            diagnostics = [];
+            return true;
+        }
+
+        var key = cacheable ? CacheKey(query) : null;
+        if (key is not null && Cache.TryGet(key, out cached) && ReferenceEquals(cached.Schema, schema))
         {
             bound = cached.Query;
             diagnostics = [];
@@ -97,6 +112,10 @@ public static class Bdq
         if (bound is not null && key is not null)
         {
             Cache.Add(key, (schema, bound));
+            if (!string.Equals(key, query, StringComparison.Ordinal))
+            {
+                Cache.Add(query, (schema, bound));
+            }
         }
 
         return bound is not null;
@@ -189,8 +208,23 @@ public static class Bdq
             return false;
         }
 
-        executor = new PlanExecutor(store.GetTable(bound!.Set.Name)!, store.GetTable, values);
+        var table = store.GetTable(bound!.Set.Name)!;
+        executor = new PlanExecutor(table, store.GetTable, values);
+
+        // A query without parameters plans the same way every time on the same table: keep its last plan.
+        var slot = bound.Parameters.Count == 0 ? Plans.GetOrCreateValue(bound) : null;
+        if (slot?.Last is { } last && ReferenceEquals(last.Table, table))
+        {
+            plan = last.Plan;
+            return true;
+        }
+
         plan = QueryPlanner.Plan(bound, executor);
+        if (slot is not null)
+        {
+            slot.Last = (table, plan);
+        }
+
         return true;
     }
 
@@ -265,5 +299,16 @@ public static class Bdq
         }
 
         return key.ToString();
+    }
+
+    private sealed class PlanSlot
+    {
+        private volatile Tuple<IEntityTable, QueryPlan>? _last;
+
+        public (IEntityTable Table, QueryPlan Plan)? Last
+        {
+            get => _last is { } last ? (last.Item1, last.Item2) : null;
+            set => _last = value is { } given ? Tuple.Create(given.Table, given.Plan) : null;
+        }
     }
 }

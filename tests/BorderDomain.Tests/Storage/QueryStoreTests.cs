@@ -156,7 +156,10 @@ public sealed class QueryStoreTests
         Assert.True(Bdq.TryCompile("patrols where officers > 3", first.Schema, null, out var once, out _));
         Assert.True(Bdq.TryCompile("patrols  where officers > 3 -- again", next.Schema, null, out var again, out _));
         Assert.Same(once, again);
+        // The same compiled query, planned and run on each snapshot's own tables.
+        Assert.Equal(["t-1", "t-2", "t-3", "t-4", "t-5"], Ids(Bdq.Execute(first, "patrols where officers > 3 order by id")));
         Assert.Equal(["t-1", "t-2"], Ids(Bdq.Execute(next, "patrols where officers > 3 order by id")));
+        Assert.Equal(["t-1", "t-2", "t-3", "t-4", "t-5"], Ids(Bdq.Execute(first, "patrols where officers > 3 order by id")));
     }
 
     [Fact]

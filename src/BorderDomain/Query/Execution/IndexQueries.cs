@@ -28,6 +28,8 @@ public static class IndexQueries
         ArgumentNullException.ThrowIfNull(values);
         switch (kind)
         {
+            case IndexAccessKind.Key when values.Length == 1:
+                return table.TryGetRow(RecordKey.Text(values[0]) ?? string.Empty, out var only) ? [only] : [];
             case IndexAccessKind.Key:
                 return PostingList.FromUnsorted(values.Select(v => table.TryGetRow(RecordKey.Text(v) ?? string.Empty, out var row) ? row : -1).Where(r => r >= 0).Distinct().ToArray());
             case IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection:
