@@ -218,6 +218,14 @@ internal sealed class QueryEmitter
                 + $"{Bool(ordering.Descending)}, __matches.ToArray(), {(_query.Skip ?? 0) + _query.Take!.Value});\n";
         }
 
+        if (_query.OrderBy.Count == 1 && _query.OrderBy[0] is { Path: { IsHop: false } path } single && !path.Field.IsCollection
+            && path.Field.TypeName is "BorderDomain.Model.PartialDate" or "BorderDomain.Model.Period")
+        {
+            // One date key: read each record's sort day typed, no boxing, and sort packed integers.
+            return $"        global::System.Collections.Generic.IEnumerable<int> __ordered = {Runtime}RowSort.SortByDay(__matches, "
+                + $"__row => {Runtime}RowSort.Day(__table[__row].{Identifier(path.Field.PropertyName)}), {Bool(single.Descending)});\n";
+        }
+
         var keys = string.Join(", ", _query.OrderBy.Select(ordering =>
             $"new {Runtime}SortKey(__row => {Value(ordering.Path, "__table[__row]")}, global::BorderDomain.Schema.FieldKind.{ordering.Path.Field.Kind}, {Bool(ordering.Descending)})"));
         return $"        global::System.Collections.Generic.IEnumerable<int> __ordered = {Runtime}RowSort.Sort(__matches, new {Runtime}SortKey[] {{ {keys} }});\n";

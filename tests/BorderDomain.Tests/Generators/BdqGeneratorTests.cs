@@ -69,6 +69,7 @@ public sealed class BdqGeneratorTests
         Assert.Contains("IndexQueries.Rows(__table", generated);
         Assert.Contains("IndexAccessKind.PostingUnion", generated);
         Assert.Contains("IndexQueries.WalkWhere(__table", generated);
+        Assert.Contains("RowSort.SortByDay(__matches", generated);
         Assert.DoesNotContain("QueryParser", generated);
         Assert.DoesNotContain("Bdq.Execute", generated);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));

@@ -71,4 +71,23 @@ public sealed class RowSortTests
             })
             .Check(Config.QuickThrowOnFailure.WithMaxTest(400));
     }
+
+    [Fact]
+    public void SortByDay_OnTypedDates_SortsLikeTheBoxedDateKey()
+    {
+        var cases =
+            from count in Gen.Choose(0, 80)
+            from dates in Gen.ArrayOf(Gen.Frequency((1, Gen.Constant<PartialDate?>(default(PartialDate))), (6, RandomRecords.OptionalDate)), count)
+            from direction in Gen.Elements(true, false)
+            select (Dates: dates, Descending: direction);
+
+        Prop.ForAll(cases.ToArbitrary(), c =>
+            {
+                var rows = Enumerable.Range(0, c.Dates.Length).Reverse().ToArray();
+                var boxed = RowSort.Sort(rows, [new SortKey(row => c.Dates[row], FieldKind.Date, c.Descending)]);
+
+                Assert.Equal(boxed, RowSort.SortByDay(rows, row => RowSort.Day(c.Dates[row]), c.Descending));
+            })
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+    }
 }

@@ -23,8 +23,9 @@ public sealed class PlanExecutor : IIndexStatistics
     private readonly IReadOnlyDictionary<string, object> _parameters;
 
     // Resolved once per predicate and path (by reference), not once per row.
-    private readonly Dictionary<BoundPredicate, object[]> _constants = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<BoundPath, ResolvedPath> _paths = new(ReferenceEqualityComparer.Instance);
+    // Made on first use: a key lookup or a count from the indexes needs neither.
+    private Dictionary<BoundPredicate, object[]>? _constants;
+    private Dictionary<BoundPath, ResolvedPath>? _paths;
 
     /// <summary>An executor over <paramref name="table"/>, resolving references through <paramref name="tables"/>.</summary>
     /// <param name="table">The queried table.</param>
@@ -166,6 +167,7 @@ public sealed class PlanExecutor : IIndexStatistics
     /// <summary>The value at the end of <paramref name="path"/> for <paramref name="row"/>; null when a reference dangles.</summary>
     private object? Value(int row, BoundPath path)
     {
+        _paths ??= new(ReferenceEqualityComparer.Instance);
         if (!_paths.TryGetValue(path, out var resolved))
         {
             var target = path.IsHop ? _tables(path.Fields[0].References!) : null;
@@ -189,6 +191,7 @@ public sealed class PlanExecutor : IIndexStatistics
     /// <summary>The predicate's values as records hold them; search text comes folded for text matching.</summary>
     private object[] Constants(BoundPredicate predicate)
     {
+        _constants ??= new(ReferenceEqualityComparer.Instance);
         if (!_constants.TryGetValue(predicate, out var values))
         {
             values = predicate.Values.Select(Constant).ToArray();

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using BorderDomain.Model;
 using BorderDomain.Schema;
 
 namespace BorderDomain.Query.Execution;
@@ -28,35 +29,13 @@ public static class RowSort
         var result = new int[count];
         if (keys.Count == 1 && keys[0].Kind is FieldKind.Date or FieldKind.Period or FieldKind.Boolean)
         {
-            // [missing: 1 bit][key, order-preserving and flipped when descending: 32 bits][row: 31 bits].
             var key = keys[0];
-            var packed = new ulong[count];
-            for (var i = 0; i < count; i++)
+            return SortPacked(rows, key.Descending, row => key.Value(row) switch
             {
-                var row = rows[i];
-                var value = key.Value(row);
-                ulong part = 0;
-                if (value is null)
-                {
-                    part = 1UL << 63;
-                }
-                else
-                {
-                    var ordinal = key.Kind == FieldKind.Boolean ? ((bool)value ? 1 : 0) : ValueSemantics.SortDay(value);
-                    var ascending = (uint)(ordinal ^ int.MinValue);
-                    part = (ulong)(key.Descending ? ~ascending : ascending) << 31;
-                }
-
-                packed[i] = part | (uint)row;
-            }
-
-            Array.Sort(packed);
-            for (var i = 0; i < count; i++)
-            {
-                result[i] = (int)(packed[i] & 0x7FFF_FFFF);
-            }
-
-            return result;
+                null => null,
+                bool flag => flag ? 1 : 0,
+                var value => ValueSemantics.SortDay(value),
+            });
         }
 
         var columns = new Column[keys.Count];
@@ -87,6 +66,56 @@ public static class RowSort
         for (var i = 0; i < count; i++)
         {
             result[i] = rows[positions[i]];
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The rows ordered by one date key given as its sort day (<see cref="Day(PartialDate?)"/>; null when missing), so
+    /// generated code reads typed records without boxing. Same order as <see cref="Sort"/> with that key.
+    /// </summary>
+    public static int[] SortByDay(IReadOnlyList<int> rows, Func<int, int?> day, bool descending)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(day);
+        return SortPacked(rows, descending, day);
+    }
+
+    /// <summary>The day <paramref name="date"/> sorts by (<see cref="ValueSemantics.SortDay"/>), or null when it is missing.</summary>
+    public static int? Day(PartialDate? date) => date is { } value ? (value.IsDefault ? int.MaxValue : value.StartDayNumber) : null;
+
+    /// <summary>The day <paramref name="period"/> sorts by (<see cref="ValueSemantics.SortDay"/>), or null when it is missing.</summary>
+    public static int? Day(Period? period) => period is { } value ? (value.IsDefault ? int.MaxValue : value.From.StartDayNumber) : null;
+
+    // One packed 64-bit integer per row, sorted as integers:
+    // [missing: 1 bit][ordinal, order-preserving and flipped when descending: 32 bits][row: 31 bits].
+    private static int[] SortPacked(IReadOnlyList<int> rows, bool descending, Func<int, int?> ordinal)
+    {
+        var count = rows.Count;
+        var packed = new ulong[count];
+        for (var i = 0; i < count; i++)
+        {
+            var row = rows[i];
+            ulong part;
+            if (ordinal(row) is { } value)
+            {
+                var ascending = (uint)(value ^ int.MinValue);
+                part = (ulong)(descending ? ~ascending : ascending) << 31;
+            }
+            else
+            {
+                part = 1UL << 63;
+            }
+
+            packed[i] = part | (uint)row;
+        }
+
+        Array.Sort(packed);
+        var result = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            result[i] = (int)(packed[i] & 0x7FFF_FFFF);
         }
 
         return result;
