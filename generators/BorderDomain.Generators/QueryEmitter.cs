@@ -159,44 +159,31 @@ internal sealed class QueryEmitter
     // A count that one posting list (or the table itself) answers: read its length, allocating nothing.
     private string? CountFromIndex()
     {
-        if (!_query.Count || _plan.Residual is not null || _query.Skip is not null || _query.Take is not null || _query.GroupBy is not null)
+        if (!QueryPlanner.CountsFromIndexSizes(_plan))
         {
             return null;
         }
 
         var cast = _method.Shape == ReturnShape.Int64 ? "(long)" : string.Empty;
-        if (_plan.Accesses.Count == 0 && _query.Filter is null)
+        if (_plan.Accesses.Count == 0)
         {
             return cast + "__table.Count";
         }
 
-        if (_plan.Accesses.Count != 1)
-        {
-            return null;
-        }
-
         var access = _plan.Accesses[0];
-        if (access.Kind is IndexAccessKind.NumberRange or IndexAccessKind.NullRows
-            || access.Kind == IndexAccessKind.DateRange && access.Predicate.Operator is PredicateOperator.GreaterOrEqual or PredicateOperator.Greater or PredicateOperator.LessOrEqual or PredicateOperator.Less)
-        {
-            // Index sizes alone give these counts: a slice of a sorted index, or the rows without a value.
-            return $"{cast}{Runtime}IndexQueries.ExactCount(__table, {Field(access.Predicate.Path.Field.Name)}, "
-                + $"global::BorderDomain.Query.Planning.IndexAccessKind.{access.Kind}, global::BorderDomain.Query.Syntax.PredicateOperator.{access.Predicate.Operator}, "
-                + $"global::BorderDomain.Schema.FieldKind.{access.Predicate.Path.Field.Kind}, {Constants(access.Predicate)})!.Value";
-        }
-
-        if (access.Kind != IndexAccessKind.PostingUnion || access.Predicate.Values.Count > 1 || access.Predicate.Values.Any(v => v is BoundParameter))
-        {
-            return null;
-        }
-
         var field = access.Predicate.Path.Field;
-        var key = access.Predicate.Operator == PredicateOperator.IsTrue
-            ? "true"
-            : TypedKey(field, (BoundConstant)access.Predicate.Values[0]);
-        var name = $"__k{_statics.Count}_{_method.Name}";
-        _statics.Add($"private static readonly object {name} = {key};");
-        return $"{cast}__table.GetPostingIndex({Field(field.Name)})!.Count({name})";
+        if (access.Kind is IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection && access.Predicate.Values.All(v => v is BoundConstant))
+        {
+            // One constant key, typed as the posting index stores it and built once: its list's length.
+            var key = access.Predicate.Operator == PredicateOperator.IsTrue ? "true" : TypedKey(field, (BoundConstant)access.Predicate.Values[0]);
+            var name = $"__k{_statics.Count}_{_method.Name}";
+            _statics.Add($"private static readonly object {name} = {key};");
+            return $"{cast}__table.GetPostingIndex({Field(field.Name)})!.Count({name})";
+        }
+
+        return $"{cast}{Runtime}IndexQueries.ExactCount(__table, {Field(field.Name)}, "
+            + $"global::BorderDomain.Query.Planning.IndexAccessKind.{access.Kind}, global::BorderDomain.Query.Syntax.PredicateOperator.{access.Predicate.Operator}, "
+            + $"global::BorderDomain.Schema.FieldKind.{field.Kind}, {Constants(access.Predicate)})";
     }
 
     // The key as the posting index stores it: the CLR value (an enum member, not its name).

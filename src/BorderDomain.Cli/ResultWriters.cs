@@ -5,6 +5,7 @@ using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using BorderDomain.Query;
 
 namespace BorderDomain.Cli;
 

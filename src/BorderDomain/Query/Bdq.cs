@@ -24,7 +24,7 @@ public static class Bdq
     private static readonly QueryCache<(QuerySchema Schema, BoundQuery Query)> Cache = new(BdqOptions.Default.CacheCapacity);
 
     // The last plan of each cached query without parameters, with the table it was planned on.
-    private static readonly ConditionalWeakTable<BoundQuery, PlanSlot> Plans = new();
+    private static readonly ConditionalWeakTable<BoundQuery, PlannedOn> Plans = new();
 
     /// <summary>Runs <paramref name="query"/> on <paramref name="store"/>.</summary>
     /// <exception cref="BdqException">The query or its parameters are invalid.</exception>
@@ -212,17 +212,16 @@ public static class Bdq
         executor = new PlanExecutor(table, store.GetTable, values);
 
         // A query without parameters plans the same way every time on the same table: keep its last plan.
-        var slot = bound.Parameters.Count == 0 ? Plans.GetOrCreateValue(bound) : null;
-        if (slot?.Last is { } last && ReferenceEquals(last.Table, table))
+        if (bound.Parameters.Count == 0 && Plans.TryGetValue(bound, out var last) && ReferenceEquals(last.Table, table))
         {
             plan = last.Plan;
             return true;
         }
 
         plan = QueryPlanner.Plan(bound, executor);
-        if (slot is not null)
+        if (bound.Parameters.Count == 0)
         {
-            slot.Last = (table, plan);
+            Plans.AddOrUpdate(bound, new PlannedOn(table, plan));
         }
 
         return true;
@@ -301,14 +300,5 @@ public static class Bdq
         return key.ToString();
     }
 
-    private sealed class PlanSlot
-    {
-        private volatile Tuple<IEntityTable, QueryPlan>? _last;
-
-        public (IEntityTable Table, QueryPlan Plan)? Last
-        {
-            get => _last is { } last ? (last.Item1, last.Item2) : null;
-            set => _last = value is { } given ? Tuple.Create(given.Table, given.Plan) : null;
-        }
-    }
+    private sealed record PlannedOn(IEntityTable Table, QueryPlan Plan);
 }

@@ -137,8 +137,8 @@ public static class HtmlRenderer
             return;
         }
 
-        html.Append(ResultTable.IsNumber(value) ? "<td class=\"number\">" : "<td>")
-            .Append(Encode(ResultTable.Display(value)))
+        html.Append(ValueText.IsNumber(value) ? "<td class=\"number\">" : "<td>")
+            .Append(Encode(ValueText.Display(value)))
             .Append("</td>");
     }
 }
@@ -219,36 +219,6 @@ internal sealed class ResultTable
         return Result.Kind == BdqResultKind.Count
             ? string.Create(CultureInfo.InvariantCulture, $"count of {setName}")
             : string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? one : many)}");
-    }
-
-    /// <summary>The same text as <c>borderq</c>'s table: invariant culture, collections joined with ", ", null empty.</summary>
-    public static string Display(object? value) => value switch
-    {
-        null => string.Empty,
-        string text => text,
-        bool flag => flag ? "true" : "false",
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        IEnumerable items => Join(items),
-        _ => value.ToString() ?? string.Empty,
-    };
-
-    public static bool IsNumber(object? value) =>
-        value is decimal or double or float or int or long or short or byte or sbyte or uint or ulong or ushort;
-
-    private static string Join(IEnumerable items)
-    {
-        var text = new StringBuilder();
-        foreach (var item in items)
-        {
-            if (text.Length > 0)
-            {
-                text.Append(", ");
-            }
-
-            text.Append(Display(item));
-        }
-
-        return text.ToString();
     }
 
     private static int FindSourceColumn(BdqResult result, List<string> columns)

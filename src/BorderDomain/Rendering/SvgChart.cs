@@ -98,12 +98,12 @@ public static class SvgChart
                 return null;
             }
 
-            var text = ResultTable.Display(row[label]);
+            var text = ValueText.Display(row[label]);
             bars.Add(new ChartBar(text.Length == 0 ? "(none)" : text, number));
         }
 
-        var what = metric >= 0 && SameEverywhere(result, metric) ? ResultTable.Display(result.Rows[0][metric]) : columns[value];
-        var unitText = unit >= 0 ? " (" + ResultTable.Display(result.Rows[0][unit]) + ")" : string.Empty;
+        var what = metric >= 0 && SameEverywhere(result, metric) ? ValueText.Display(result.Rows[0][metric]) : columns[value];
+        var unitText = unit >= 0 ? " (" + ValueText.Display(result.Rows[0][unit]) + ")" : string.Empty;
         return Render(bars, $"{what}{unitText} by {(byPeriod ? "period" : "nation")}");
     }
 
@@ -137,7 +137,7 @@ public static class SvgChart
     {
         foreach (var row in result.Rows)
         {
-            if (ResultTable.Display(row[column]).Length > 0)
+            if (ValueText.Display(row[column]).Length > 0)
             {
                 return true;
             }
@@ -153,10 +153,10 @@ public static class SvgChart
             return true;
         }
 
-        var first = ResultTable.Display(result.Rows[0][column]);
+        var first = ValueText.Display(result.Rows[0][column]);
         foreach (var row in result.Rows)
         {
-            if (!ResultTable.Display(row[column]).Equals(first, StringComparison.Ordinal))
+            if (!ValueText.Display(row[column]).Equals(first, StringComparison.Ordinal))
             {
                 return false;
             }

@@ -29,16 +29,28 @@ public sealed class DateIndex
     {
         switch (value)
         {
-            case PartialDate date when !date.IsDefault:
-                (start, end) = (date.StartDayNumber, date.EndDayNumber);
-                return true;
-            case Period period when !period.IsDefault:
-                (start, end) = (period.From.StartDayNumber, period.To.EndDayNumber);
-                return true;
+            case PartialDate date:
+                return TryGetDays(date, out start, out end);
+            case Period period:
+                return TryGetDays(period, out start, out end);
             default:
                 (start, end) = (0, 0);
                 return false;
         }
+    }
+
+    /// <summary>The first and last day of <paramref name="date"/>; <see langword="false"/> for the default value.</summary>
+    public static bool TryGetDays(PartialDate date, out int start, out int end)
+    {
+        (start, end) = date.IsDefault ? (0, 0) : (date.StartDayNumber, date.EndDayNumber);
+        return !date.IsDefault;
+    }
+
+    /// <summary>The first and last day of <paramref name="period"/>; <see langword="false"/> for the default value.</summary>
+    public static bool TryGetDays(Period period, out int start, out int end)
+    {
+        (start, end) = period.IsDefault ? (0, 0) : (period.From.StartDayNumber, period.To.EndDayNumber);
+        return !period.IsDefault;
     }
 
     internal static DateIndex Build(int rowCount, Func<int, object?> valueAt)

@@ -114,13 +114,7 @@ public static class PostingList
             return FromUnsorted(rows);
         }
 
-        var bits = new ulong[(rowCount + 63) >> 6];
-        foreach (var row in rows)
-        {
-            bits[row >> 6] |= 1UL << row;
-        }
-
-        return FromBits(bits, rows.Length);
+        return FromBits(Mark(rows, rowCount), rows.Length);
     }
 
     /// <summary>
@@ -129,12 +123,7 @@ public static class PostingList
     /// </summary>
     public static int[] IntersectUnsorted(ReadOnlySpan<int> first, ReadOnlySpan<int> second, int rowCount)
     {
-        var inFirst = new ulong[(rowCount + 63) >> 6];
-        foreach (var row in first)
-        {
-            inFirst[row >> 6] |= 1UL << row;
-        }
-
+        var inFirst = Mark(first, rowCount);
         var both = new ulong[inFirst.Length];
         var count = 0;
         foreach (var row in second)
@@ -147,6 +136,18 @@ public static class PostingList
         }
 
         return FromBits(both, count);
+    }
+
+    // A bitmap of rowCount bits with the given rows set.
+    private static ulong[] Mark(ReadOnlySpan<int> rows, int rowCount)
+    {
+        var bits = new ulong[(rowCount + 63) >> 6];
+        foreach (var row in rows)
+        {
+            bits[row >> 6] |= 1UL << row;
+        }
+
+        return bits;
     }
 
     // The set bits' positions, ascending.

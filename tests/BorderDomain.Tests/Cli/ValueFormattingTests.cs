@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Threading;
 using BorderDomain.Cli;
 using BorderDomain.Model;
+using BorderDomain.Query;
 using Xunit;
 
 namespace BorderDomain.Tests.Cli;

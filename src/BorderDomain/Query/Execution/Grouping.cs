@@ -108,8 +108,7 @@ public static class Grouping
             groups.Add((null, index.NullRows.Length));
         }
 
-        var keys = new[] { new GroupKey<int>(_ => null, kind, descending) };
-        groups.Sort((a, b) => Compare(keys, [a.Key], [b.Key]));
+        groups.Sort((a, b) => descending ? -ValueSemantics.Order(kind, a.Key, b.Key) : ValueSemantics.Order(kind, a.Key, b.Key));
         var output = new List<IReadOnlyList<object?>>();
         foreach (var (key, count) in groups.Skip(skip ?? 0).Take(take ?? int.MaxValue))
         {

@@ -97,13 +97,10 @@ public static class IndexQueries
 
     // The walk itself. 'candidates' lists the rows that may match in row order (null: every row), for the rows
     // without a value, which come last.
-    private static List<int> Walk(IEntityTable table, int field, bool descending, Func<int, bool>? matches, int[]? candidates, int wanted)
-    {
-        var sorted = table.GetDateIndex(field) is { } dates ? null : table.GetNumberIndex(field)!;
-        return sorted is null
-            ? Walk(table.GetDateIndex(field)!.ByStart, descending, matches, candidates, wanted, table.Count)
-            : Walk(sorted, descending, matches, candidates, wanted, table.Count);
-    }
+    private static List<int> Walk(IEntityTable table, int field, bool descending, Func<int, bool>? matches, int[]? candidates, int wanted) =>
+        table.GetDateIndex(field) is { } dates
+            ? Walk(dates.ByStart, descending, matches, candidates, wanted, table.Count)
+            : Walk(table.GetNumberIndex(field)!, descending, matches, candidates, wanted, table.Count);
 
     private static List<int> Walk<TKey>(SortedIndex<TKey> index, bool descending, Func<int, bool>? matches, int[]? candidates, int wanted, int rowCount)
         where TKey : IComparable<TKey>
@@ -173,17 +170,22 @@ public static class IndexQueries
     }
 
     /// <summary>
-    /// The exact number of rows <see cref="Rows"/> would yield when index sizes alone tell it (one key of a posting
-    /// index, the rows without a value, a number range, a one-sided date comparison), touching no rows and allocating
-    /// nothing; otherwise <see langword="null"/>.
+    /// The exact number of rows <see cref="Rows"/> would yield, read from index sizes alone (touching no rows), for an
+    /// access <see cref="QueryPlanner.IsExactlyCountable"/> accepts.
     /// </summary>
-    public static int? ExactCount(IEntityTable table, int field, IndexAccessKind kind, PredicateOperator op, FieldKind fieldKind, object[] values)
+    /// <exception cref="ArgumentException">Index sizes do not give this access's count exactly.</exception>
+    public static int ExactCount(IEntityTable table, int field, IndexAccessKind kind, PredicateOperator op, FieldKind fieldKind, object[] values)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(values);
+        if (!QueryPlanner.IsExactlyCountable(kind, op, values.Length))
+        {
+            throw new ArgumentException($"A {kind} access with {op} is not counted exactly by index sizes.", nameof(kind));
+        }
+
         switch (kind)
         {
-            case IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection when op == PredicateOperator.IsTrue || values.Length == 1:
+            case IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection:
                 var index = table.GetPostingIndex(field)!;
                 var key = op == PredicateOperator.IsTrue ? true : IndexKey(index, fieldKind, values[0]);
                 return key is null ? 0 : index.Count(key);
@@ -191,10 +193,8 @@ public static class IndexQueries
                 return table.GetPostingIndex(field)!.NullRows.Length;
             case IndexAccessKind.NumberRange:
                 return NumberRange(table.GetNumberIndex(field)!, op, values).Length;
-            case IndexAccessKind.DateRange when op is PredicateOperator.GreaterOrEqual or PredicateOperator.Greater or PredicateOperator.LessOrEqual or PredicateOperator.Less:
-                return (int)Estimate(table, field, kind, op, fieldKind, values);
             default:
-                return null;
+                return (int)Estimate(table, field, kind, op, fieldKind, values);
         }
     }
 

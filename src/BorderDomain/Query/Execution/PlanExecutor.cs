@@ -55,8 +55,9 @@ public sealed class PlanExecutor : IIndexStatistics
     {
         ArgumentNullException.ThrowIfNull(plan);
         var query = plan.Query;
-        if (query.Count && query.GroupBy is null && query.Skip is null && query.Take is null && CountFromIndexes(plan) is { } counted)
+        if (QueryPlanner.CountsFromIndexSizes(plan))
         {
+            var counted = plan.Accesses.Count == 0 ? _table.Count : Count(plan.Accesses[0]);
             return new BdqResult(BdqResultKind.Count, query.Set, ["count"], [[counted]], [], counted);
         }
 
@@ -131,12 +132,8 @@ public sealed class PlanExecutor : IIndexStatistics
         };
     }
 
-    // A count the index sizes answer exactly (the whole table, one posting list, a range), with no row touched.
-    private int? CountFromIndexes(QueryPlan plan) => plan.Residual is not null ? null
-        : plan.Accesses.Count == 0 ? _table.Count
-        : plan.Accesses.Count == 1 && plan.Accesses[0] is var access
-            ? IndexQueries.ExactCount(_table, access.Field, access.Kind, access.Predicate.Operator, access.Predicate.Path.Field.Kind, Constants(access.Predicate))
-            : null;
+    private int Count(IndexAccess access) => IndexQueries.ExactCount(
+        _table, access.Field, access.Kind, access.Predicate.Operator, access.Predicate.Path.Field.Kind, Constants(access.Predicate));
 
     private int[] Filter(QueryPlan plan)
     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using BorderDomain.Model;
 using BorderDomain.Schema;
+using BorderDomain.Storage;
 
 namespace BorderDomain.Query.Execution;
 
@@ -30,12 +31,7 @@ public static class RowSort
         if (keys.Count == 1 && keys[0].Kind is FieldKind.Date or FieldKind.Period or FieldKind.Boolean)
         {
             var key = keys[0];
-            return SortPacked(rows, key.Descending, row => key.Value(row) switch
-            {
-                null => null,
-                bool flag => flag ? 1 : 0,
-                var value => ValueSemantics.SortDay(value),
-            });
+            return SortPacked(rows, key.Descending, row => key.Value(row) is { } value ? (int)Ordinal(key.Kind, value) : null);
         }
 
         var columns = new Column[keys.Count];
@@ -83,10 +79,18 @@ public static class RowSort
     }
 
     /// <summary>The day <paramref name="date"/> sorts by (<see cref="ValueSemantics.SortDay"/>), or null when it is missing.</summary>
-    public static int? Day(PartialDate? date) => date is { } value ? (value.IsDefault ? int.MaxValue : value.StartDayNumber) : null;
+    public static int? Day(PartialDate? date) => date is { } value ? (DateIndex.TryGetDays(value, out var start, out _) ? start : int.MaxValue) : null;
 
     /// <summary>The day <paramref name="period"/> sorts by (<see cref="ValueSemantics.SortDay"/>), or null when it is missing.</summary>
-    public static int? Day(Period? period) => period is { } value ? (value.IsDefault ? int.MaxValue : value.From.StartDayNumber) : null;
+    public static int? Day(Period? period) => period is { } value ? (DateIndex.TryGetDays(value, out var start, out _) ? start : int.MaxValue) : null;
+
+    // A present value of a date, period, enum or yes/no key as a number that orders like it.
+    private static long Ordinal(FieldKind kind, object value) => kind switch
+    {
+        FieldKind.Boolean => (bool)value ? 1 : 0,
+        FieldKind.Enum => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
+        _ => ValueSemantics.SortDay(value),
+    };
 
     // One packed 64-bit integer per row, sorted as integers:
     // [missing: 1 bit][ordinal, order-preserving and flipped when descending: 32 bits][row: 31 bits].
@@ -156,12 +160,7 @@ public static class RowSort
                 }
                 else if (_longs is not null)
                 {
-                    _longs[i] = key.Kind switch
-                    {
-                        FieldKind.Boolean => (bool)value ? 1 : 0,
-                        FieldKind.Enum => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
-                        _ => ValueSemantics.SortDay(value),
-                    };
+                    _longs[i] = Ordinal(key.Kind, value);
                 }
                 else if (_decimals is not null)
                 {

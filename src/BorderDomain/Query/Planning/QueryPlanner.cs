@@ -60,6 +60,36 @@ public static class QueryPlanner
     }
 
     /// <summary>
+    /// Whether the plan's <c>count</c> is read from index sizes alone, touching no row: a count with no grouping,
+    /// paging or residual whose filter is absent (the table's size) or one access <see cref="IsExactlyCountable"/>.
+    /// </summary>
+    public static bool CountsFromIndexSizes(QueryPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var query = plan.Query;
+        return query.Count && query.GroupBy is null && query.Skip is null && query.Take is null && plan.Residual is null
+            && plan.Accesses.Count switch
+            {
+                0 => query.Filter is null,
+                1 => IsExactlyCountable(plan.Accesses[0].Kind, plan.Accesses[0].Predicate.Operator, plan.Accesses[0].Predicate.Values.Count),
+                _ => false,
+            };
+    }
+
+    /// <summary>
+    /// Whether the rows of an index access can be counted exactly from index sizes: one key of a posting index (or a
+    /// yes/no field's <c>true</c>), the rows without a value, a number range, or a one-sided date comparison.
+    /// Unions of several keys and two-sided date ranges are not: their sizes only bound the count.
+    /// </summary>
+    public static bool IsExactlyCountable(IndexAccessKind kind, PredicateOperator op, int valueCount) => kind switch
+    {
+        IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection => op == PredicateOperator.IsTrue || valueCount == 1,
+        IndexAccessKind.NullRows or IndexAccessKind.NumberRange => true,
+        IndexAccessKind.DateRange => op is PredicateOperator.GreaterOrEqual or PredicateOperator.Greater or PredicateOperator.LessOrEqual or PredicateOperator.Less,
+        _ => false,
+    };
+
+    /// <summary>
     /// The grouping key when the query is <c>group by key</c> with only <c>count</c> aggregates over the whole set
     /// (no filter) and the key is a scalar field with a posting index whose values compare exactly (an enum, a yes/no,
     /// a nation code): then each group's count is the length of its posting list and no record needs reading.

@@ -3,10 +3,13 @@ using System.Collections;
 using System.Globalization;
 using System.Text;
 
-namespace BorderDomain.Cli;
+namespace BorderDomain.Query;
 
-/// <summary>How a result value reads as text, the same in every format.</summary>
-internal static class ValueText
+/// <summary>
+/// How a result value reads as text, the same everywhere it is shown: <c>borderq</c>'s table, CSV and JSON, the HTML
+/// renderer and its charts, or your own display of a <see cref="BdqResult"/>.
+/// </summary>
+public static class ValueText
 {
     /// <summary>The separator between a collection's items.</summary>
     public const string ItemSeparator = ", ";
