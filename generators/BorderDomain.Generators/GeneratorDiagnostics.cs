@@ -33,6 +33,15 @@ internal static class GeneratorDiagnostics
     /// <summary>Take or skip too large (<see cref="BdqDiagnostics.TakeTooLarge"/>).</summary>
     internal static readonly DiagnosticDescriptor TakeTooLarge = new(BdqDiagnostics.TakeTooLarge, "Take or skip too large", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    /// <summary>Invalid number (<see cref="BdqDiagnostics.InvalidNumber"/>).</summary>
+    internal static readonly DiagnosticDescriptor InvalidNumber = new(BdqDiagnostics.InvalidNumber, "Invalid number", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Too many errors (<see cref="BdqDiagnostics.TooManyErrors"/>).</summary>
+    internal static readonly DiagnosticDescriptor TooManyErrors = new(BdqDiagnostics.TooManyErrors, "Too many errors", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Invalid escape (<see cref="BdqDiagnostics.InvalidEscape"/>).</summary>
+    internal static readonly DiagnosticDescriptor InvalidEscape = new(BdqDiagnostics.InvalidEscape, "Invalid escape", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     /// <summary>Empty query (<see cref="BdqDiagnostics.EmptyQuery"/>).</summary>
     internal static readonly DiagnosticDescriptor EmptyQuery = new(BdqDiagnostics.EmptyQuery, "Empty query", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
@@ -84,6 +93,12 @@ internal static class GeneratorDiagnostics
     /// <summary>Parameter type mismatch (<see cref="BdqDiagnostics.ParameterTypeMismatch"/>).</summary>
     internal static readonly DiagnosticDescriptor ParameterTypeMismatch = new(BdqDiagnostics.ParameterTypeMismatch, "Parameter type mismatch", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    /// <summary>Parameter too long (<see cref="BdqDiagnostics.ParameterTooLong"/>).</summary>
+    internal static readonly DiagnosticDescriptor ParameterTooLong = new(BdqDiagnostics.ParameterTooLong, "Parameter too long", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Search too broad (<see cref="BdqDiagnostics.SearchTooBroad"/>).</summary>
+    internal static readonly DiagnosticDescriptor SearchTooBroad = new(BdqDiagnostics.SearchTooBroad, "Search too broad", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     /// <summary>BDQ1001: a query method that is not a static partial declaration in a partial type.</summary>
     internal static readonly DiagnosticDescriptor InvalidMethod = new("BDQ1001", "Invalid query method", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
@@ -112,6 +127,9 @@ internal static class GeneratorDiagnostics
         ListTooLong,
         TakeTooLarge,
         EmptyQuery,
+        InvalidNumber,
+        TooManyErrors,
+        InvalidEscape,
         UnknownSet,
         UnknownField,
         InvalidPath,
@@ -128,6 +146,8 @@ internal static class GeneratorDiagnostics
         NotSupportedHere,
         MissingParameter,
         ParameterTypeMismatch,
+        ParameterTooLong,
+        SearchTooBroad,
         InvalidMethod,
         MissingStore,
         ReturnTypeMismatch,

@@ -38,6 +38,12 @@ public readonly struct Unit : IEquatable<Unit>
     /// <summary>The unit's code as written in data files, e.g. <c>km</c> or <c>USD</c>.</summary>
     public string Code => _code ?? "items";
 
+    /// <summary>
+    /// Whether this is the default value, never set by a factory. It reads as <c>items</c>, but BDQ refuses it as a
+    /// parameter value, like every value type's default: it is almost always a variable nobody assigned.
+    /// </summary>
+    public bool IsDefault => _code is null;
+
     /// <summary>What the unit measures.</summary>
     public UnitKind Kind => Measures.TryGetValue(Code, out var kind) ? kind : UnitKind.Currency;
 

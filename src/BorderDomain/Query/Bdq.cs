@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -17,11 +18,16 @@ namespace BorderDomain.Query;
 /// <summary>
 /// Runs BDQ queries at run time: parse, bind, plan, execute. The <c>Try…</c> methods never throw for bad query
 /// text or parameters; the others throw <see cref="BdqException"/> carrying the same diagnostics. Compiled
-/// queries are cached (bounded, keyed by the query text with comments and extra whitespace removed).
+/// queries are cached (bounded, keyed by the query text with comments and extra whitespace removed, one cache per
+/// set of <see cref="BdqOptions"/>).
 /// </summary>
 public static class Bdq
 {
+    private const int MaxOptionCaches = 16;
+
     private static readonly QueryCache<(QuerySchema Schema, BoundQuery Query)> Cache = new(BdqOptions.Default.CacheCapacity);
+
+    private static readonly ConcurrentDictionary<BdqOptions, QueryCache<(QuerySchema Schema, BoundQuery Query)>> OptionCaches = new();
 
     // The last plan of each cached query without parameters, with the table it was planned on.
     private static readonly ConditionalWeakTable<BoundQuery, PlannedOn> Plans = new();
@@ -80,20 +86,20 @@ public static class Bdq
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(schema);
         options ??= BdqOptions.Default;
-        var cacheable = options == BdqOptions.Default && query.Length <= options.MaxQueryLength;
+        var cache = query.Length <= options.MaxQueryLength ? CacheFor(options) : null;
 
         // A cached query was bound against one schema; another schema (another store, or a bare IQueryable's) binds anew.
         // The text as given is tried first, allocating nothing: normalising a normalised text changes nothing, so a
         // hit on it is the same query.
-        if (cacheable && Cache.TryGet(query, out var cached) && ReferenceEquals(cached.Schema, schema))
+        if (cache is not null && cache.TryGet(query, out var cached) && ReferenceEquals(cached.Schema, schema))
         {
             bound = cached.Query;
             diagnostics = [];
             return true;
         }
 
-        var key = cacheable ? CacheKey(query) : null;
-        if (key is not null && Cache.TryGet(key, out cached) && ReferenceEquals(cached.Schema, schema))
+        var key = cache is not null ? CacheKey(query) : null;
+        if (key is not null && cache!.TryGet(key, out cached) && ReferenceEquals(cached.Schema, schema))
         {
             bound = cached.Query;
             diagnostics = [];
@@ -111,14 +117,31 @@ public static class Bdq
         (bound, diagnostics) = (binding.Query, binding.Diagnostics);
         if (bound is not null && key is not null)
         {
-            Cache.Add(key, (schema, bound));
+            cache!.Add(key, (schema, bound));
             if (!string.Equals(key, query, StringComparison.Ordinal))
             {
-                Cache.Add(query, (schema, bound));
+                cache.Add(query, (schema, bound));
             }
         }
 
         return bound is not null;
+    }
+
+    // Options change what a text compiles to (its limits), so each set of options has its own cache, sized by its
+    // CacheCapacity. An embedder holds one or a few; past MaxOptionCaches distinct ones, queries compile uncached.
+    private static QueryCache<(QuerySchema Schema, BoundQuery Query)>? CacheFor(BdqOptions options)
+    {
+        if (ReferenceEquals(options, BdqOptions.Default) || options == BdqOptions.Default)
+        {
+            return Cache;
+        }
+
+        if (OptionCaches.TryGetValue(options, out var cache))
+        {
+            return cache;
+        }
+
+        return OptionCaches.Count < MaxOptionCaches ? OptionCaches.GetOrAdd(options, static o => new(o.CacheCapacity)) : null;
     }
 
     /// <summary>The plan as indented text, one step a line.</summary>
@@ -203,13 +226,13 @@ public static class Bdq
             return false;
         }
 
-        if (!ParameterResolver.TryResolve(bound!, parameters, out var values, out diagnostics))
+        if (!ParameterResolver.TryResolve(bound!, parameters, options ?? BdqOptions.Default, out var values, out diagnostics))
         {
             return false;
         }
 
         var table = store.GetTable(bound!.Set.Name)!;
-        executor = new PlanExecutor(table, store.GetTable, values);
+        executor = new PlanExecutor(table, store.GetTable, values) { MaxRows = (options ?? BdqOptions.Default).MaxRows };
 
         // A query without parameters plans the same way every time on the same table: keep its last plan.
         if (bound.Parameters.Count == 0 && Plans.TryGetValue(bound, out var last) && ReferenceEquals(last.Table, table))
@@ -227,14 +250,56 @@ public static class Bdq
         return true;
     }
 
-    private static string Describe(BoundExpression expression) => expression switch
+    // A chain of 'and' (or of 'or') prints as one parenthesised list, however the binder balanced it; only a change
+    // of operator or a 'not' nests, and that depth is bounded by the nesting limit.
+    private static string Describe(BoundExpression expression)
     {
-        BoundAnd and => $"({Describe(and.Left)} and {Describe(and.Right)})",
-        BoundOr or => $"({Describe(or.Left)} or {Describe(or.Right)})",
-        BoundNot not => $"not {Describe(not.Operand)}",
-        BoundPredicate predicate => Describe(predicate),
-        _ => "?",
-    };
+        var text = new StringBuilder();
+        Describe(text, expression);
+        return text.ToString();
+    }
+
+    private static void Describe(StringBuilder text, BoundExpression expression)
+    {
+        switch (expression)
+        {
+            case BoundAnd or BoundOr:
+                var isAnd = expression is BoundAnd;
+                var pending = new Stack<BoundExpression>();
+                pending.Push(expression);
+                var first = true;
+                text.Append('(');
+                while (pending.Count > 0)
+                {
+                    switch (pending.Pop())
+                    {
+                        case BoundAnd conjunction when isAnd:
+                            pending.Push(conjunction.Right);
+                            pending.Push(conjunction.Left);
+                            break;
+                        case BoundOr disjunction when !isAnd:
+                            pending.Push(disjunction.Right);
+                            pending.Push(disjunction.Left);
+                            break;
+                        case var term:
+                            text.Append(first ? string.Empty : (isAnd ? " and " : " or "));
+                            first = false;
+                            Describe(text, term);
+                            break;
+                    }
+                }
+
+                text.Append(')');
+                break;
+            case BoundNot not:
+                text.Append("not ");
+                Describe(text, not.Operand);
+                break;
+            case BoundPredicate predicate:
+                text.Append(Describe(predicate));
+                break;
+        }
+    }
 
     private static string Describe(BoundPredicate predicate)
     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using BorderDomain.Query.Syntax;
 
 namespace BorderDomain.Query;
 
@@ -31,6 +32,15 @@ public static class BdqDiagnostics
 
     /// <summary>BDQ0007: the query is empty.</summary>
     public const string EmptyQuery = "BDQ0007";
+
+    /// <summary>BDQ0008: a number that a decimal cannot hold exactly (too large, too small, or too many digits).</summary>
+    public const string InvalidNumber = "BDQ0008";
+
+    /// <summary>BDQ0009: more diagnostics than <see cref="MaxReported"/>; the rest are counted, not listed.</summary>
+    public const string TooManyErrors = "BDQ0009";
+
+    /// <summary>BDQ0010: a backslash in a string starts no escape BDQ knows.</summary>
+    public const string InvalidEscape = "BDQ0010";
 
     /// <summary>BDQ0101: no entity set has this name.</summary>
     public const string UnknownSet = "BDQ0101";
@@ -80,6 +90,18 @@ public static class BdqDiagnostics
     /// <summary>BDQ0202: a supplied parameter has the wrong type.</summary>
     public const string ParameterTypeMismatch = "BDQ0202";
 
+    /// <summary>BDQ0203: a parameter's text is longer than <see cref="BdqOptions.MaxParameterLength"/>.</summary>
+    public const string ParameterTooLong = "BDQ0203";
+
+    /// <summary>BDQ0204: a text search has more words than <see cref="BdqOptions.MaxSearchWords"/>.</summary>
+    public const string SearchTooBroad = "BDQ0204";
+
+    /// <summary>
+    /// The most diagnostics one query reports: past it, one <see cref="TooManyErrors"/> diagnostic says how many
+    /// more there were, and those are counted without being built.
+    /// </summary>
+    public const int MaxReported = 100;
+
     /// <summary>Every code with a one-line description.</summary>
     public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>
     {
@@ -90,6 +112,9 @@ public static class BdqDiagnostics
         [ListTooLong] = "List too long",
         [TakeTooLarge] = "Take or skip too large",
         [EmptyQuery] = "Empty query",
+        [InvalidNumber] = "Invalid number",
+        [TooManyErrors] = "Too many errors",
+        [InvalidEscape] = "Invalid escape",
         [UnknownSet] = "Unknown entity set",
         [UnknownField] = "Unknown field",
         [InvalidPath] = "Invalid path",
@@ -106,6 +131,8 @@ public static class BdqDiagnostics
         [NotSupportedHere] = "Not supported here",
         [MissingParameter] = "Missing parameter",
         [ParameterTypeMismatch] = "Parameter type mismatch",
+        [ParameterTooLong] = "Parameter too long",
+        [SearchTooBroad] = "Search too broad",
     };
 
     internal static string Unexpected(string found, IEnumerable<string> expected) =>
@@ -154,8 +181,13 @@ public static class BdqDiagnostics
     internal static string TypeMismatchMessage(string field, string expected, string found) =>
         $"'{field}' expects {expected}, not {found}.";
 
-    internal static string InvalidDateMessage(string text) =>
-        $"'{text}' is not a date: expected yyyy, yyyy-MM or yyyy-MM-dd with a real month and day.";
+    internal static string InvalidDateMessage(string text) => $"'{text}' {InvalidDateProblem}.";
+
+    /// <summary>What is wrong with a text that is not a date, as the end of a sentence about it.</summary>
+    internal const string InvalidDateProblem = "is not a date: expected yyyy, yyyy-MM or yyyy-MM-dd with a year from 0001 to 9999, a real month and day";
+
+    internal static string NullComparisonHint(string op) =>
+        $"'{op} null' compares with nothing; write 'is null' or 'is not null'.";
 
     internal static string ParameterTypeConflictMessage(string name, string first, string second) =>
         $"Parameter '@{name}' is used as {first} and as {second}.";
@@ -183,6 +215,43 @@ public static class BdqDiagnostics
 
     internal static string ParameterTypeMismatchMessage(string name, string expected, string found) =>
         $"Parameter '@{name}' must be {expected}, not {found}.";
+
+    internal static string ParameterValueMessage(string name, string value, string problem) =>
+        $"Parameter '@{name}' is {value}, which {problem}.";
+
+    internal static string ParameterTooLongMessage(string name, int length, int limit) =>
+        Invariant($"Parameter '@{name}' is {length} characters long; the limit is {limit}.");
+
+    internal static string TooManySearchWordsMessage(int words, int limit) =>
+        Invariant($"The search text has {words} words; the limit is {limit}.");
+
+    internal static string TooManyErrorsMessage(int more) =>
+        Invariant($"… and {more} more error{(more == 1 ? string.Empty : "s")} (only the first {MaxReported} are listed).");
+
+    internal static string InvalidNumberMessage(string text, NumberProblem problem) => $"'{text}' {NumberProblemText(problem)}.";
+
+    internal static string InvalidEscapeMessage(string escape) =>
+        $"'{escape}' is not an escape; inside a string write \\\" for a quote, \\\\ for a backslash, \\n, \\t or \\uXXXX.";
+
+    /// <summary>What is wrong with a number, as the end of a sentence about it ("'1e400' is …").</summary>
+    internal static string NumberProblemText(NumberProblem problem) => problem switch
+    {
+        NumberProblem.NotANumber => "is not a number: write digits with an optional leading '-' and '.', e.g. 1500 or -2.5",
+        NumberProblem.TooLarge => "is too large: numbers lie within ±79228162514264337593543950335",
+        NumberProblem.TooSmall => "is not zero but too small to hold: it would become 0 (numbers keep at most 28 decimal places)",
+        NumberProblem.TooPrecise => "has more digits than a number holds exactly (28 to 29 significant digits)",
+        _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, "A number without a problem has no problem text."),
+    };
+
+    internal static string DefaultValueProblem(string type) => type switch
+    {
+        "PartialDate" or "Period" => "holds no date",
+        "NationCode" => "holds no nation code",
+        "Unit" => "holds no unit",
+        _ => $"holds no {type}",
+    };
+
+    internal static string NotAMemberProblem(string type) => $"is not a named member of {type}";
 
     private static string OneOf(IEnumerable<string> options)
     {

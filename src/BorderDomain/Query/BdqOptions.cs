@@ -6,7 +6,10 @@ namespace BorderDomain.Query;
 /// </summary>
 public sealed record BdqOptions
 {
-    /// <summary>The defaults: 10,000 characters, depth 64, 1,000 list items, take 10,000, 256 cached queries.</summary>
+    /// <summary>
+    /// The defaults: 10,000 characters, depth 64, 1,000 list items, take 10,000, parameter text 10,000 characters,
+    /// 32 search words, 10,000 result rows, 256 cached queries.
+    /// </summary>
     public static BdqOptions Default { get; } = new();
 
     /// <summary>The longest query text accepted, in characters.</summary>
@@ -21,6 +24,24 @@ public sealed record BdqOptions
     /// <summary>The largest <c>take</c> (and <c>skip</c>) accepted.</summary>
     public int MaxTake { get; init; } = 10_000;
 
-    /// <summary>How many compiled queries the cache keeps.</summary>
+    /// <summary>The longest text a parameter may hold, in characters (<see cref="BdqDiagnostics.ParameterTooLong"/>).</summary>
+    public int MaxParameterLength { get; init; } = 10_000;
+
+    /// <summary>
+    /// The most words one <c>contains</c>, <c>startswith</c> or <c>endswith</c> text may hold, literal or parameter
+    /// (<see cref="BdqDiagnostics.SearchTooBroad"/>).
+    /// </summary>
+    public int MaxSearchWords { get; init; } = 32;
+
+    /// <summary>
+    /// The most rows a result holds when the query has no <c>take</c>: the rows past it are left out, in the
+    /// query's order, and <see cref="BdqResult.IsTruncated"/> says so. Counts are never truncated.
+    /// </summary>
+    public int MaxRows { get; init; } = 10_000;
+
+    /// <summary>
+    /// How many compiled queries the cache keeps. The cache is shared by the whole process and sized by
+    /// <see cref="Default"/>; queries compiled with other options share it, keyed by their options too.
+    /// </summary>
     public int CacheCapacity { get; init; } = 256;
 }

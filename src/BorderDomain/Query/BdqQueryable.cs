@@ -72,7 +72,7 @@ public static class BdqQueryable
             return false;
         }
 
-        if (!ParameterResolver.TryResolve(bound!, parameters, out var values, out diagnostics))
+        if (!ParameterResolver.TryResolve(bound!, parameters, options ?? BdqOptions.Default, out var values, out diagnostics))
         {
             return false;
         }

@@ -22,8 +22,9 @@ public enum BdqResultKind
 /// <summary>A query's answer, in one tabular shape for every kind, plus the records themselves for record queries.</summary>
 public sealed class BdqResult
 {
-    internal BdqResult(BdqResultKind kind, EntitySetSchema set, IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<object?>> rows, IReadOnlyList<object> records, int? count)
+    internal BdqResult(BdqResultKind kind, EntitySetSchema set, IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<object?>> rows, IReadOnlyList<object> records, int? count, bool isTruncated = false)
     {
+        IsTruncated = isTruncated;
         Kind = kind;
         Set = set;
         Columns = columns;
@@ -49,4 +50,11 @@ public sealed class BdqResult
 
     /// <summary>The number, for <see cref="BdqResultKind.Count"/>.</summary>
     public int? Count { get; }
+
+    /// <summary>
+    /// Whether rows were left out: the query has no <c>take</c> and more rows matched than
+    /// <see cref="BdqOptions.MaxRows"/>, so the result holds the first <see cref="BdqOptions.MaxRows"/> in the query's
+    /// order. Add <c>take</c>, <c>skip</c> or a narrower condition to see the rest.
+    /// </summary>
+    public bool IsTruncated { get; }
 }

@@ -122,12 +122,15 @@ public sealed class DesignExampleTests
     {
         var result = Bdq.Execute(Store, "statistics where metric = BilateralTrade group by period sum(value)");
 
-        Assert.Equal(["period", "sum(value)"], result.Columns);
+        // Sums are per unit: the unit joins the group keys (both periods are in USD).
+        Assert.Equal(["period", "unit", "sum(value)"], result.Columns);
         Assert.Equal(2, result.Rows.Count);
         Assert.Equal(Period.Parse("2024"), result.Rows[0][0]);
-        Assert.Equal(2_037_000_000m, result.Rows[0][1]);
+        Assert.Equal(Unit.Parse("USD"), result.Rows[0][1]);
+        Assert.Equal(2_037_000_000m, result.Rows[0][2]);
         Assert.Equal(Period.Parse("2025-01..2025-10"), result.Rows[1][0]);
-        Assert.Equal(1_683_000_000m, result.Rows[1][1]);
+        Assert.Equal(Unit.Parse("USD"), result.Rows[1][1]);
+        Assert.Equal(1_683_000_000m, result.Rows[1][2]);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using BorderDomain.Model;
 using BorderDomain.Query.Semantics;
+using BorderDomain.Query.Syntax;
 using BorderDomain.Schema;
 
 namespace BorderDomain.Query.Execution;
@@ -18,42 +19,77 @@ internal static class ParameterResolver
     internal static bool TryResolve(
         BoundQuery query,
         IReadOnlyDictionary<string, object?>? parameters,
+        BdqOptions options,
         out Dictionary<string, object> values,
         out IReadOnlyList<BdqDiagnostic> diagnostics)
     {
         values = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
-        var problems = new List<BdqDiagnostic>();
+        var problems = new DiagnosticBag();
         foreach (var parameter in query.Parameters)
         {
             object? supplied = null;
             var found = parameters is not null && (parameters.TryGetValue(parameter.Name, out supplied) || TryGetIgnoringCase(parameters, parameter.Name, out supplied));
             if (!found || supplied is null)
             {
-                problems.Add(new BdqDiagnostic
-                {
-                    Code = BdqDiagnostics.MissingParameter,
-                    Message = BdqDiagnostics.MissingParameterMessage(parameter.Name, TypeText(parameter)),
-                    Span = parameter.Span,
-                });
+                problems.Add(Problem(parameter, BdqDiagnostics.MissingParameter, BdqDiagnostics.MissingParameterMessage(parameter.Name, TypeText(parameter))));
             }
-            else if (Convert(parameter, supplied) is { } converted)
+            else if (supplied is string text && text.Length > options.MaxParameterLength)
             {
-                values[parameter.Name] = converted;
+                problems.Add(Problem(parameter, BdqDiagnostics.ParameterTooLong, BdqDiagnostics.ParameterTooLongMessage(parameter.Name, text.Length, options.MaxParameterLength)));
+            }
+            else if (supplied is string search && QueryBinder.SearchWords(search) is var words && words > options.MaxSearchWords && IsSearched(query, parameter.Name))
+            {
+                problems.Add(Problem(parameter, BdqDiagnostics.SearchTooBroad, BdqDiagnostics.TooManySearchWordsMessage(words, options.MaxSearchWords)));
+            }
+            else if (Convert(parameter, supplied, out var converted) is { } problem)
+            {
+                problems.Add(Problem(parameter, BdqDiagnostics.ParameterTypeMismatch, problem));
             }
             else
             {
-                problems.Add(new BdqDiagnostic
-                {
-                    Code = BdqDiagnostics.ParameterTypeMismatch,
-                    Message = BdqDiagnostics.ParameterTypeMismatchMessage(parameter.Name, TypeText(parameter), supplied.GetType().Name),
-                    Span = parameter.Span,
-                });
+                values[parameter.Name] = converted!;
             }
         }
 
-        diagnostics = problems;
-        return problems.Count == 0;
+        diagnostics = problems.ToList();
+        return !problems.HasErrors;
     }
+
+    // Whether the parameter is the text of a contains/startswith/endswith test somewhere in the condition.
+    private static bool IsSearched(BoundQuery query, string name)
+    {
+        var pending = new Stack<BoundExpression>();
+        if (query.Filter is { } filter)
+        {
+            pending.Push(filter);
+        }
+
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case BoundAnd and:
+                    pending.Push(and.Left);
+                    pending.Push(and.Right);
+                    break;
+                case BoundOr or:
+                    pending.Push(or.Left);
+                    pending.Push(or.Right);
+                    break;
+                case BoundNot not:
+                    pending.Push(not.Operand);
+                    break;
+                case BoundPredicate { Operator: PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith } predicate
+                    when predicate.Values is [BoundParameter searched] && string.Equals(searched.Name, name, StringComparison.OrdinalIgnoreCase):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static BdqDiagnostic Problem(BoundParameter parameter, string code, string message) =>
+        new() { Code = code, Message = message, Span = parameter.Span };
 
     private static bool TryGetIgnoringCase(IReadOnlyDictionary<string, object?> parameters, string name, out object? value)
     {
@@ -70,52 +106,102 @@ internal static class ParameterResolver
         return false;
     }
 
-    /// <summary>A supplied parameter value as the executor compares it, or null when it has the wrong type.</summary>
-    private static object? Convert(BoundParameter parameter, object value) => parameter.Kind switch
+    /// <summary>
+    /// Converts a supplied value to what the executor compares: <see langword="null"/> and the value, or the message
+    /// saying what is wrong with it. One rule for every value type: its default value and an enum value that is no
+    /// named member are refused, as are numbers a decimal cannot hold exactly; text follows BDQ's literal syntax.
+    /// </summary>
+    private static string? Convert(BoundParameter parameter, object value, out object? converted)
     {
-        FieldKind.String => value as string,
-        FieldKind.Number => value switch
+        converted = null;
+        var problem = parameter.Kind switch
         {
-            decimal d => d,
-            int i => (decimal)i,
-            long l => (decimal)l,
-            double d when double.IsFinite(d) => (decimal)d,
-            string text when decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) => parsed,
-            _ => null,
-        },
-        FieldKind.Date or FieldKind.Period => value switch
-        {
-            PartialDate date when !date.IsDefault => date,
-            DateOnly day => PartialDate.FromDate(day),
-            int year when year is >= 1 and <= 9999 => PartialDate.FromYear(year),
-            string text when PartialDate.TryParse(text, out var parsed) => parsed,
-            _ => null,
-        },
-        FieldKind.Nation => value switch
-        {
-            NationCode code when !code.IsDefault => code,
-            string text when NationCode.TryParse(text, out var parsed) => parsed,
-            _ => null,
-        },
-        FieldKind.Unit => value switch
-        {
-            Unit unit => unit,
-            string text when Unit.TryParse(text, out var parsed) => parsed,
-            _ => null,
-        },
-        FieldKind.Boolean => value switch
-        {
-            bool flag => flag,
-            string text when bool.TryParse(text, out var parsed) => parsed,
-            _ => null,
-        },
-        FieldKind.Enum => value switch
-        {
-            Enum member when member.GetType().FullName == parameter.TypeName => member.ToString(),
-            string text => parameter.EnumMembers.FirstOrDefault(m => string.Equals(m, text, StringComparison.OrdinalIgnoreCase)),
-            _ => null,
-        },
-        _ => null,
+            FieldKind.String => value is string ? Accept(value, out converted) : WrongType(parameter, value),
+            FieldKind.Number => value switch
+            {
+                decimal d => Accept(d, out converted),
+                int i => Accept((decimal)i, out converted),
+                long l => Accept((decimal)l, out converted),
+                double d => Number(parameter, value, NumberText.FromDouble(d, out var exact), exact, out converted),
+                float f => Number(parameter, value, NumberText.FromDouble(f, out var exact), exact, out converted),
+                string text => Number(parameter, value, NumberText.TryParse(text, out var parsed), parsed, out converted),
+                _ => WrongType(parameter, value),
+            },
+            FieldKind.Date or FieldKind.Period => value switch
+            {
+                PartialDate { IsDefault: true } => Invalid(parameter, value, BdqDiagnostics.DefaultValueProblem(nameof(PartialDate))),
+                PartialDate date => Accept(date, out converted),
+                DateOnly day => Accept(PartialDate.FromDate(day), out converted),
+                int year when year is >= 1 and <= 9999 => Accept(PartialDate.FromYear(year), out converted),
+                int => Invalid(parameter, value, BdqDiagnostics.InvalidDateProblem),
+                string text when PartialDate.TryParse(text, out var parsed) => Accept(parsed, out converted),
+                string => Invalid(parameter, value, BdqDiagnostics.InvalidDateProblem),
+                _ => WrongType(parameter, value),
+            },
+            FieldKind.Nation => value switch
+            {
+                NationCode { IsDefault: true } => Invalid(parameter, value, BdqDiagnostics.DefaultValueProblem(nameof(NationCode))),
+                NationCode code => Accept(code, out converted),
+                string text when NationCode.TryParse(text, out var parsed) => Accept(parsed, out converted),
+                string => Invalid(parameter, value, "is not an ISO 3166-1 alpha-3 nation code"),
+                _ => WrongType(parameter, value),
+            },
+            FieldKind.Unit => value switch
+            {
+                Unit { IsDefault: true } => Invalid(parameter, value, BdqDiagnostics.DefaultValueProblem(nameof(Unit))),
+                Unit unit => Accept(unit, out converted),
+                string text when Unit.TryParse(text, out var parsed) => Accept(parsed, out converted),
+                string => Invalid(parameter, value, "is neither a known unit nor an ISO 4217 currency code"),
+                _ => WrongType(parameter, value),
+            },
+            FieldKind.Boolean => value switch
+            {
+                bool flag => Accept(flag, out converted),
+                string text when bool.TryParse(text, out var parsed) => Accept(parsed, out converted),
+                string => Invalid(parameter, value, "is neither true nor false"),
+                _ => WrongType(parameter, value),
+            },
+            FieldKind.Enum => value switch
+            {
+                Enum member when member.GetType().FullName == parameter.TypeName => parameter.EnumMembers.Contains(member.ToString())
+                    ? Accept(member.ToString(), out converted)
+                    : Invalid(parameter, value, BdqDiagnostics.NotAMemberProblem(TypeText(parameter))),
+                string text when parameter.EnumMembers.FirstOrDefault(m => string.Equals(m, text, StringComparison.OrdinalIgnoreCase)) is { } name => Accept(name, out converted),
+                string => Invalid(parameter, value, BdqDiagnostics.NotAMemberProblem(TypeText(parameter))),
+                _ => WrongType(parameter, value),
+            },
+            _ => throw new InvalidOperationException($"No conversion for parameters of kind {parameter.Kind}."),
+        };
+        return problem;
+    }
+
+    private static string? Accept(object value, out object? converted)
+    {
+        converted = value;
+        return null;
+    }
+
+    private static string? Number(BoundParameter parameter, object value, NumberProblem problem, decimal number, out object? converted)
+    {
+        converted = null;
+        return problem == NumberProblem.None ? Accept(number, out converted) : Invalid(parameter, value, BdqDiagnostics.NumberProblemText(problem));
+    }
+
+    private static string Invalid(BoundParameter parameter, object value, string problem) =>
+        BdqDiagnostics.ParameterValueMessage(parameter.Name, Show(value), problem);
+
+    private static string WrongType(BoundParameter parameter, object value) =>
+        BdqDiagnostics.ParameterTypeMismatchMessage(parameter.Name, TypeText(parameter), $"{value.GetType().Name} {Show(value)}");
+
+    // The value as a person would write it: text quoted (and cut), numbers invariant, default(T) for a default value.
+    private static string Show(object value) => value switch
+    {
+        string text => "'" + (text.Length > 40 ? text[..40] + "…" : text) + "'",
+        PartialDate { IsDefault: true } or NationCode { IsDefault: true } => $"default({value.GetType().Name})",
+        Unit { IsDefault: true } => "default(Unit)",
+        Enum member when !Enum.IsDefined(member.GetType(), member) => $"({member.GetType().Name}){System.Convert.ToInt64(member, CultureInfo.InvariantCulture)}",
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? value.GetType().Name,
     };
 
     private static string TypeText(BoundParameter parameter) => parameter.TypeName[(parameter.TypeName.LastIndexOf('.') + 1)..];

@@ -41,6 +41,9 @@ public sealed class PlanExecutor : IIndexStatistics
     /// <inheritdoc />
     public long RowCount => _table.Count;
 
+    /// <summary>The most rows a result of a query without <c>take</c> holds (<see cref="BdqOptions.MaxRows"/>).</summary>
+    internal int MaxRows { get; init; } = int.MaxValue;
+
     /// <inheritdoc />
     public long? Estimate(IndexAccess access)
     {
@@ -96,16 +99,24 @@ public sealed class PlanExecutor : IIndexStatistics
     // Pages the ordered rows and shapes the result: a count, selected rows, or whole records.
     private BdqResult Shape(BoundQuery query, IEnumerable<int> ordered)
     {
-        var paged = ordered.Skip(query.Skip ?? 0).Take(query.Take ?? int.MaxValue).ToArray();
         if (query.Count)
         {
-            return new BdqResult(BdqResultKind.Count, query.Set, ["count"], [[paged.Length]], [], paged.Length);
+            var counted = ordered.Skip(query.Skip ?? 0).Take(query.Take ?? int.MaxValue).Count();
+            return new BdqResult(BdqResultKind.Count, query.Set, ["count"], [[counted]], [], counted);
+        }
+
+        // Without a take, one row past the ceiling says whether the ceiling cut the answer.
+        var paged = ordered.Skip(query.Skip ?? 0).Take(query.Take ?? (MaxRows == int.MaxValue ? int.MaxValue : MaxRows + 1)).ToArray();
+        var truncated = query.Take is null && paged.Length > MaxRows;
+        if (truncated)
+        {
+            paged = paged[..MaxRows];
         }
 
         if (query.Select.Count > 0)
         {
             var projected = paged.Select(row => (IReadOnlyList<object?>)query.Select.Select(path => Value(row, path)).ToArray()).ToArray();
-            return new BdqResult(BdqResultKind.Rows, query.Set, query.Select.Select(p => p.Text).ToArray(), projected, [], null);
+            return new BdqResult(BdqResultKind.Rows, query.Set, query.Select.Select(p => p.Text).ToArray(), projected, [], null, truncated);
         }
 
         var fields = query.Set.Fields;
@@ -115,7 +126,7 @@ public sealed class PlanExecutor : IIndexStatistics
             records[i] = _table.GetRecord(paged[i]);
         }
 
-        return new BdqResult(BdqResultKind.Records, query.Set, fields.Select(f => f.Name).ToArray(), new RecordRows(_table, paged), records, null);
+        return new BdqResult(BdqResultKind.Records, query.Set, fields.Select(f => f.Name).ToArray(), new RecordRows(_table, paged), records, null, truncated);
     }
 
     /// <summary>Whether row <paramref name="row"/> satisfies <paramref name="condition"/>, evaluated directly.</summary>
@@ -233,8 +244,7 @@ public sealed class PlanExecutor : IIndexStatistics
             group.Aggregates.Count,
             query.Skip,
             query.Take);
-        var columns = group.Keys.Select(k => k.Text).Concat(group.Aggregates.Select(a => a.Name)).ToArray();
-        return new BdqResult(BdqResultKind.Groups, query.Set, columns, rows, [], null);
+        return Groups(query, rows);
     }
 
     private BdqResult Group(BoundQuery query, BoundGroupBy group, int[] rows)
@@ -248,8 +258,16 @@ public sealed class PlanExecutor : IIndexStatistics
             a.Argument is { } argument ? row => Value(row, argument) : null,
             a.Argument?.Field.Kind ?? FieldKind.Number)).ToArray();
         var output = Grouping.Group(rows, keys, aggregates, query.Skip, query.Take);
+        return Groups(query, output);
+    }
+
+    // Groups are rows of the answer too: without a take, at most MaxRows of them.
+    private BdqResult Groups(BoundQuery query, IReadOnlyList<IReadOnlyList<object?>> rows)
+    {
+        var group = query.GroupBy!;
         var columns = group.Keys.Select(k => k.Text).Concat(group.Aggregates.Select(a => a.Name)).ToArray();
-        return new BdqResult(BdqResultKind.Groups, query.Set, columns, output, [], null);
+        var truncated = query.Take is null && rows.Count > MaxRows;
+        return new BdqResult(BdqResultKind.Groups, query.Set, columns, truncated ? rows.Take(MaxRows).ToArray() : rows, [], null, truncated);
     }
 
     private readonly record struct ResolvedPath(int Field, IEntityTable? Target, int TargetField);

@@ -53,7 +53,7 @@ public static class QueryPlanner
         return new QueryPlan(
             query,
             accesses.ToImmutableArray(),
-            residual.Count == 0 ? null : residual.Aggregate((left, right) => new BoundAnd(left, right)),
+            residual.Count == 0 ? null : BoundExpression.AllOf(residual),
             order,
             rowCount,
             estimated);

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using BorderDomain.Query.Syntax;
 using BorderDomain.Schema;
 
@@ -38,7 +40,30 @@ public sealed record BoundConstant(FieldKind Kind, object Value) : BoundValue;
 public sealed record BoundParameter(string Name, FieldKind Kind, string TypeName, TextSpan Span, EquatableArray<string> EnumMembers) : BoundValue;
 
 /// <summary>A bound condition.</summary>
-public abstract record BoundExpression;
+public abstract record BoundExpression
+{
+    /// <summary>
+    /// The conjunction of <paramref name="terms"/> (at least one), as a balanced tree: a chain of n terms is
+    /// log2(n) deep, so every stage that walks a condition recursively stays shallow however long the chain.
+    /// </summary>
+    internal static BoundExpression AllOf(IReadOnlyList<BoundExpression> terms) =>
+        Balance(terms, 0, terms.Count, static (left, right) => new BoundAnd(left, right));
+
+    /// <summary>The disjunction of <paramref name="terms"/> (at least one), as a balanced tree; see <see cref="AllOf"/>.</summary>
+    internal static BoundExpression AnyOf(IReadOnlyList<BoundExpression> terms) =>
+        Balance(terms, 0, terms.Count, static (left, right) => new BoundOr(left, right));
+
+    private static BoundExpression Balance(IReadOnlyList<BoundExpression> terms, int start, int end, Func<BoundExpression, BoundExpression, BoundExpression> combine)
+    {
+        if (end - start == 1)
+        {
+            return terms[start];
+        }
+
+        var middle = start + ((end - start + 1) / 2);
+        return combine(Balance(terms, start, middle, combine), Balance(terms, middle, end, combine));
+    }
+}
 
 /// <summary>Both conditions hold.</summary>
 /// <param name="Left">The first condition.</param>

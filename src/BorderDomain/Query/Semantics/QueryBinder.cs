@@ -5,6 +5,7 @@ using System.Linq;
 using BorderDomain.Model;
 using BorderDomain.Query.Syntax;
 using BorderDomain.Schema;
+using BorderDomain.Storage;
 
 namespace BorderDomain.Query.Semantics;
 
@@ -16,7 +17,7 @@ public sealed class QueryBinder
 {
     private readonly QuerySchema _schema;
     private readonly BdqOptions _options;
-    private readonly List<BdqDiagnostic> _diagnostics = [];
+    private readonly DiagnosticBag _diagnostics = new();
     private readonly Dictionary<string, BoundParameter> _parameters = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<BoundParameter> _parameterOrder = [];
     private EntitySetSchema _set = null!;
@@ -34,9 +35,9 @@ public sealed class QueryBinder
         ArgumentNullException.ThrowIfNull(schema);
         var binder = new QueryBinder(schema, options ?? BdqOptions.Default);
         var bound = binder.BindQuery(query);
-        return binder._diagnostics.Count == 0 && bound is not null
+        return !binder._diagnostics.HasErrors && bound is not null
             ? new BindResult(bound, [])
-            : new BindResult(null, binder._diagnostics);
+            : new BindResult(null, binder._diagnostics.ToList());
     }
 
     private BoundQuery? BindQuery(QuerySyntax query)
@@ -77,7 +78,7 @@ public sealed class QueryBinder
             }
         }
 
-        if (_diagnostics.Count > 0 || orderBy.Any(o => o is null) || select.Any(p => p is null))
+        if (_diagnostics.HasErrors || orderBy.Any(o => o is null) || select.Any(p => p is null))
         {
             return null;
         }
@@ -114,20 +115,8 @@ public sealed class QueryBinder
     {
         switch (expression)
         {
-            case AndSyntax and:
-                {
-                    var left = BindExpression(and.Left);
-                    var right = BindExpression(and.Right);
-                    return left is null || right is null ? null : new BoundAnd(left, right);
-                }
-
-            case OrSyntax or:
-                {
-                    var left = BindExpression(or.Left);
-                    var right = BindExpression(or.Right);
-                    return left is null || right is null ? null : new BoundOr(left, right);
-                }
-
+            case AndSyntax or OrSyntax:
+                return BindChain(expression);
             case NotSyntax not:
                 return BindExpression(not.Operand) is { } operand ? new BoundNot(operand) : null;
             case PredicateSyntax predicate:
@@ -135,6 +124,49 @@ public sealed class QueryBinder
             default:
                 return null;
         }
+    }
+
+    // The parser folds "a or b or c …" to the left, so a chain of n terms is n deep. Walk its left spine in a loop,
+    // bind the terms in text order (diagnostics come out in order), and build a balanced bound tree: no stage after
+    // this one recurses deeper than log2(n) however long the chain.
+    private BoundExpression? BindChain(ExpressionSyntax chain)
+    {
+        var isAnd = chain is AndSyntax;
+        var rights = new Stack<ExpressionSyntax>();
+        var node = chain;
+        while (true)
+        {
+            if (isAnd && node is AndSyntax and)
+            {
+                rights.Push(and.Right);
+                node = and.Left;
+            }
+            else if (!isAnd && node is OrSyntax or)
+            {
+                rights.Push(or.Right);
+                node = or.Left;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        var terms = new List<BoundExpression>(rights.Count + 1);
+        var failed = false;
+        foreach (var term in rights.Prepend(node))
+        {
+            if (BindExpression(term) is { } bound)
+            {
+                terms.Add(bound);
+            }
+            else
+            {
+                failed = true;
+            }
+        }
+
+        return failed ? null : isAnd ? BoundExpression.AllOf(terms) : BoundExpression.AnyOf(terms);
     }
 
     private BoundPredicate? BindPredicate(PredicateSyntax predicate)
@@ -180,6 +212,13 @@ public sealed class QueryBinder
             }
         }
 
+        if (op is PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith
+            && predicate.Operands is [StringLiteralSyntax search] && SearchWords(search.Value) is var words && words > _options.MaxSearchWords)
+        {
+            Report(BdqDiagnostics.SearchTooBroad, BdqDiagnostics.TooManySearchWordsMessage(words, _options.MaxSearchWords), search.Span);
+            return null;
+        }
+
         return values.Count == predicate.Operands.Count ? new BoundPredicate(path, op, values.ToImmutableArray()) : null;
     }
 
@@ -188,6 +227,9 @@ public sealed class QueryBinder
         var field = path.Field;
         switch (literal)
         {
+            case InvalidNumberLiteralSyntax invalid:
+                Report(BdqDiagnostics.InvalidNumber, BdqDiagnostics.InvalidNumberMessage(invalid.Text, NumberText.TryParse(invalid.Text, out _)), literal.Span);
+                return null;
             case ParameterSyntax parameter:
                 var bound = new BoundParameter(parameter.Name, field.Kind, field.TypeName, parameter.Span, field.EnumMembers);
                 if (_parameters.TryGetValue(parameter.Name, out var existing))
@@ -218,6 +260,11 @@ public sealed class QueryBinder
                 var match = field.EnumMembers.FirstOrDefault(m => string.Equals(m, member, StringComparison.OrdinalIgnoreCase));
                 if (match is null)
                 {
+                    if (Counted(literal.Span))
+                    {
+                        return null;
+                    }
+
                     var suggestion = NameSuggester.Suggest(member, field.EnumMembers);
                     Report(BdqDiagnostics.UnknownEnumMember, BdqDiagnostics.UnknownEnumMemberMessage(member, path.Text, suggestion), literal.Span, suggestion);
                     return null;
@@ -227,6 +274,11 @@ public sealed class QueryBinder
             case FieldKind.Nation when NameOf(literal) is { } code:
                 if (!NationCode.TryParse(code, out var nation))
                 {
+                    if (Counted(literal.Span))
+                    {
+                        return null;
+                    }
+
                     var suggestion = NameSuggester.Suggest(code, NationCode.All.Select(n => n.Alpha3));
                     Report(BdqDiagnostics.UnknownNationCode, BdqDiagnostics.UnknownNationCodeMessage(code, suggestion), literal.Span, suggestion);
                     return null;
@@ -253,7 +305,7 @@ public sealed class QueryBinder
     {
         var text = literal switch
         {
-            NumberLiteralSyntax number when number.Value == decimal.Truncate(number.Value) && number.Value is >= 1 and <= 9999 => ((int)number.Value).ToString("D4", System.Globalization.CultureInfo.InvariantCulture),
+            NumberLiteralSyntax number when number.Value == decimal.Truncate(number.Value) && number.Value is >= 0 and <= 9999 => ((int)number.Value).ToString("D4", System.Globalization.CultureInfo.InvariantCulture),
             DateLiteralSyntax date => date.Text,
             StringLiteralSyntax str => str.Value,
             _ => null,
@@ -325,9 +377,31 @@ public sealed class QueryBinder
             aggregates.Add(new BoundAggregate(aggregate.Function, argument, $"{name}({argument.Text})"));
         }
 
-        return keys.Count == group.Keys.Count && aggregates.Count == Math.Max(1, group.Aggregates.Count)
-            ? new BoundGroupBy(keys.ToImmutableArray(), aggregates.ToImmutableArray())
-            : null;
+        if (keys.Count != group.Keys.Count || aggregates.Count != Math.Max(1, group.Aggregates.Count))
+        {
+            return null;
+        }
+
+        if (UnitKey(keys, aggregates) is { } unit)
+        {
+            keys.Add(unit);
+        }
+
+        return new BoundGroupBy(keys.ToImmutableArray(), aggregates.ToImmutableArray());
+    }
+
+    // Amounts in different units never combine: in a set with a unit field, sum, avg, min and max of its numbers are
+    // taken per unit, the unit joining the group keys (after those written) unless it is one already.
+    private BoundPath? UnitKey(List<BoundPath> keys, List<BoundAggregate> aggregates)
+    {
+        var measured = aggregates.Any(a => a.Function != AggregateFunction.Count && a.Argument is { IsHop: false } argument && argument.Field.Kind == FieldKind.Number);
+        if (!measured || _set.Fields.FirstOrDefault(f => f.Kind == FieldKind.Unit && !f.IsCollection) is not { } unit
+            || keys.Any(key => !key.IsHop && key.Field.Name == unit.Name))
+        {
+            return null;
+        }
+
+        return new BoundPath(unit.Name, ImmutableArray.Create(unit), ImmutableArray.Create(_set.Name));
     }
 
     private BoundOrdering? BindOrdering(OrderingSyntax ordering)
@@ -362,6 +436,11 @@ public sealed class QueryBinder
 
             if (set.FindField(segment.Name) is not { } field)
             {
+                if (Counted(segment.Span))
+                {
+                    return null;
+                }
+
                 var suggestion = NameSuggester.Suggest(segment.Name, set.Fields.Select(f => f.Name));
                 Report(BdqDiagnostics.UnknownField, BdqDiagnostics.UnknownFieldMessage(segment.Name, set.Name, suggestion), segment.Span, suggestion);
                 return null;
@@ -385,6 +464,9 @@ public sealed class QueryBinder
 
         return new BoundPath(string.Join(".", fields.Select(f => f.Name)), fields.ToImmutable(), sets.ToImmutable());
     }
+
+    /// <summary>How many words a text search looks up: the words of its folded text.</summary>
+    internal static int SearchWords(string text) => TextNormalizer.Words(TextNormalizer.Normalize(text)).Count();
 
     private static string? NameOf(LiteralSyntax literal) => literal switch
     {
@@ -454,6 +536,7 @@ public sealed class QueryBinder
     {
         StringLiteralSyntax text => $"the text \"{text.Value}\"",
         NumberLiteralSyntax number => $"the number {QueryPrinter.Print(number)}",
+        InvalidNumberLiteralSyntax number => $"the number {number.Text}",
         DateLiteralSyntax date => $"the date {date.Text}",
         NameLiteralSyntax name => $"the name '{name.Name}'",
         _ => "that value",
@@ -463,6 +546,18 @@ public sealed class QueryBinder
 
     private void Report(string code, string message, TextSpan span, string? suggestion = null) =>
         _diagnostics.Add(new BdqDiagnostic { Code = code, Message = message, Span = span, Suggestion = suggestion });
+
+    // Past the cap a problem is only counted: true means "counted, do not build its message or suggestion".
+    private bool Counted(TextSpan span)
+    {
+        if (!_diagnostics.IsFull)
+        {
+            return false;
+        }
+
+        _diagnostics.Omit(span);
+        return true;
+    }
 }
 
 /// <summary>The outcome of <see cref="QueryBinder.Bind"/>: a bound query, or diagnostics.</summary>

@@ -11,6 +11,13 @@ public sealed record StringLiteralSyntax(string Value) : LiteralSyntax;
 /// <param name="Value">The number.</param>
 public sealed record NumberLiteralSyntax(decimal Value) : LiteralSyntax;
 
+/// <summary>
+/// A number written in BDQ's syntax that a decimal cannot hold exactly (too large, too small or too many digits),
+/// kept so the binder can say what is wrong with it (<see cref="BdqDiagnostics.InvalidNumber"/>).
+/// </summary>
+/// <param name="Text">The number as written.</param>
+public sealed record InvalidNumberLiteralSyntax(string Text) : LiteralSyntax;
+
 /// <summary>A partial date with a month, as written: <c>2013-11</c> or <c>2013-11-14</c>. The binder checks it is a real date.</summary>
 /// <param name="Text">The date as written.</param>
 public sealed record DateLiteralSyntax(string Text) : LiteralSyntax;

@@ -41,9 +41,19 @@ internal static class QueryGrammar
         from rest in (from dot in Parse.Char('.') from next in Identifier select next).Many()
         select new PathSyntax(ImmutableArray.Create(first).AddRange(rest)));
 
+    // Escapes: \" \\ \n \t and \uXXXX. The prescan (QueryParser) has refused any other, so each one here is valid.
+    private static readonly Parser<char> Escape =
+        from backslash in Parse.Char('\\')
+        from escaped in Parse.Char('u').Then(_ => Parse.Chars("0123456789abcdefABCDEF").Repeat(4).Text()
+                .Select(hex => (char)int.Parse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture)))
+            .Or(Parse.Char('n').Return('\n'))
+            .Or(Parse.Char('t').Return('\t'))
+            .Or(Parse.AnyChar)
+        select escaped;
+
     private static readonly Parser<StringLiteralSyntax> String = Node(
         from open in Parse.Char('"')
-        from chars in Parse.Char('\\').Then(_ => Parse.AnyChar).Or(Parse.CharExcept("\"\\")).Many().Text()
+        from chars in Escape.Or(Parse.CharExcept("\"\\")).Many().Text()
         from close in Parse.Char('"')
         select new StringLiteralSyntax(chars)).Named("string");
 
@@ -52,10 +62,13 @@ internal static class QueryGrammar
     private static readonly Parser<DateLiteralSyntax> Date = Node(
         Parse.Regex("[0-9]{4}-[0-9]{2}(-[0-9]{2})?").Select(text => new DateLiteralSyntax(text))).Named("date");
 
-    private static readonly Parser<NumberLiteralSyntax> Number = Node(
+    // A number a decimal cannot hold exactly still parses, as an invalid literal the binder reports (BDQ0008), so
+    // the message says what is wrong with it instead of "unexpected".
+    private static readonly Parser<LiteralSyntax> Number = Node(
         Parse.Regex("-?[0-9]+([.][0-9]+)?")
-            .Where(text => decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _))
-            .Select(text => new NumberLiteralSyntax(decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture)))).Named("number");
+            .Select(text => NumberText.TryParse(text, out var value) == NumberProblem.None
+                ? (LiteralSyntax)new NumberLiteralSyntax(value)
+                : new InvalidNumberLiteralSyntax(text))).Named("number");
 
     private static readonly Parser<NumberLiteralSyntax> Count = Node(
         Parse.Regex("[0-9]+")
@@ -64,14 +77,16 @@ internal static class QueryGrammar
 
     private static readonly Parser<ParameterSyntax> Parameter = Node(
         from at in Parse.Char('@')
-        from name in Word
+        from name in Word.Named("parameter name (a letter or _ after '@')")
         select new ParameterSyntax(name)).Named("parameter");
 
     private static readonly Parser<NameLiteralSyntax> Name = Node(
         UnreservedWord.Select(word => new NameLiteralSyntax(word))).Named("name");
 
+    // A value missing altogether fails where its leading whitespace starts, so the error says "expected value"
+    // whether or not a space comes before it; a value that is there but malformed ("@0") keeps its own error.
     internal static readonly Parser<LiteralSyntax> Literal =
-        Token(String).Or<LiteralSyntax>(Token(Date)).Or(Token(Number)).Or(Token(Parameter)).Or(Token(Name)).Named("value");
+        AtomicBeforeToken(Token(String).Or<LiteralSyntax>(Token(Date)).Or(Token(Number)).Or(Token(Parameter)).Or(Token(Name))).Named("value");
 
     // The text searched for: a string, or a parameter holding one.
     private static readonly Parser<LiteralSyntax> SearchText = Token(String).Or<LiteralSyntax>(Token(Parameter));
@@ -108,8 +123,9 @@ internal static class QueryGrammar
         .Or(from value in Literal select (PredicateOperator.Has, Single(value)));
 
     // The predicate's span runs from its path to the end of its test, closing parenthesis or 'null' included.
+    // A missing condition fails where 'not' and '(' fail too, so the error lists all three.
     private static readonly Parser<ExpressionSyntax> Predicate =
-        from path in Token(Path)
+        from path in AtomicBeforeToken(Token(Path))
         from test in Test.Span().XOptional()
         select (ExpressionSyntax)new PredicateSyntax(
             path,
@@ -206,6 +222,20 @@ internal static class QueryGrammar
     {
         var result = parser(input);
         return result.WasSuccessful ? result : Result.Failure<T>(input, result.Message, result.Expectations);
+    };
+
+    // Fails where it started when the failure is at the token's first character (nothing of the token was read), so
+    // alternatives that failed there too merge their expectations; a failure further in is kept as it is.
+    private static Parser<T> AtomicBeforeToken<T>(Parser<T> parser) => input =>
+    {
+        var result = parser(input);
+        if (result.WasSuccessful)
+        {
+            return result;
+        }
+
+        var tokenStart = Trivia.Many()(input).Remainder;
+        return result.Remainder.Position <= tokenStart.Position ? Result.Failure<T>(input, result.Message, result.Expectations) : result;
     };
 
     private static Parser<T> Node<T>(Parser<T> parser)

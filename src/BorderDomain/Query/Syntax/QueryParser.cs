@@ -56,10 +56,16 @@ public static class QueryParser
         }
 
         var distinct = expected.Distinct(StringComparer.Ordinal).ToArray();
+        var message = BdqDiagnostics.Unexpected(found, distinct);
+        if (ComparedWithNull(text, position, length) is { } op)
+        {
+            message += " " + BdqDiagnostics.NullComparisonHint(op);
+        }
+
         return new BdqDiagnostic
         {
             Code = BdqDiagnostics.SyntaxError,
-            Message = BdqDiagnostics.Unexpected(found, distinct),
+            Message = message,
             Span = TextSpan.At(text, position, length),
             Expected = distinct,
         };
@@ -180,7 +186,36 @@ public static class QueryParser
         }
 
         var token = text[position..end];
+        if (token.Length == 1 && (char.IsControl(token[0]) || char.IsWhiteSpace(token[0]) || char.GetUnicodeCategory(token[0]) == System.Globalization.UnicodeCategory.Format))
+        {
+            // An invisible character is named, not quoted: "Unexpected character U+0000".
+            return ($"character U+{(int)token[0]:X4}", 1);
+        }
+
         return ($"'{(token.Length > 40 ? token[..40] + "…" : token)}'", end - position);
+    }
+
+    // "place = null": the comparison operator before a 'null' the grammar refused, for a hint to write 'is null'.
+    private static string? ComparedWithNull(string text, int position, int length)
+    {
+        if (length != 4 || string.Compare(text, position, "null", 0, 4, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            return null;
+        }
+
+        var end = position;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && text[start - 1] is '=' or '!' or '<' or '>')
+        {
+            start--;
+        }
+
+        return start < end ? text[start..end] : null;
     }
 
     // One pass, explicit counters: no recursion whatever the input.
@@ -230,6 +265,11 @@ public static class QueryParser
                     {
                         if (text[i] == '\\')
                         {
+                            if (InvalidEscape(text, i) is { } invalid)
+                            {
+                                return invalid;
+                            }
+
                             i++;
                         }
                     }
@@ -307,6 +347,42 @@ public static class QueryParser
             Code = BdqDiagnostics.EmptyQuery,
             Message = BdqDiagnostics.EmptyQueryMessage(),
             Span = TextSpan.At(text, text.Length, 0),
+        };
+    }
+
+    // A backslash inside a string: \" \\ \n \t or \u and four hex digits; anything else is refused here.
+    private static BdqDiagnostic? InvalidEscape(string text, int i)
+    {
+        if (i + 1 >= text.Length)
+        {
+            return null; // the unterminated string is reported instead
+        }
+
+        var next = text[i + 1];
+        if (next is '"' or '\\' or 'n' or 't')
+        {
+            return null;
+        }
+
+        var length = 2;
+        if (next == 'u')
+        {
+            while (length < 6 && i + length < text.Length && Uri.IsHexDigit(text[i + length]))
+            {
+                length++;
+            }
+
+            if (length == 6)
+            {
+                return null;
+            }
+        }
+
+        return new BdqDiagnostic
+        {
+            Code = BdqDiagnostics.InvalidEscape,
+            Message = BdqDiagnostics.InvalidEscapeMessage(text.Substring(i, length)),
+            Span = TextSpan.At(text, i, length),
         };
     }
 

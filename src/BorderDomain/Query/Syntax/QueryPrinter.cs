@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -63,14 +64,67 @@ public static class QueryPrinter
     public static string Print(ExpressionSyntax expression)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        return expression switch
+        var text = new StringBuilder();
+        Append(text, expression);
+        return text.ToString();
+    }
+
+    // The parser folds "a and b and c …" to the left, so the left spine of a condition can be as long as the query.
+    // It is printed in a loop (linear time, no recursion along it): a spine n1(n2(…nk(t0, rk)…, r2), r1) prints as
+    // "(" × (k-1), t0 op_k rk, then ") op_i ri" for i = k-1 … 1. Only right operands and 'not' recurse, and their
+    // depth is bounded by the nesting limit.
+    private static void Append(StringBuilder text, ExpressionSyntax expression)
+    {
+        var spine = new List<ExpressionSyntax>();
+        var node = expression;
+        while (node is AndSyntax or OrSyntax)
         {
-            AndSyntax and => $"{Operand(and.Left)} and {Operand(and.Right)}",
-            OrSyntax or => $"{Operand(or.Left)} or {Operand(or.Right)}",
-            NotSyntax not => $"not {Operand(not.Operand)}",
-            PredicateSyntax predicate => Print(predicate),
-            _ => throw new ArgumentException($"Unknown expression node {expression.GetType().Name}.", nameof(expression)),
-        };
+            spine.Add(node);
+            node = node is AndSyntax and ? and.Left : ((OrSyntax)node).Left;
+        }
+
+        if (spine.Count == 0)
+        {
+            switch (node)
+            {
+                case NotSyntax not:
+                    text.Append("not ");
+                    AppendOperand(text, not.Operand);
+                    return;
+                case PredicateSyntax predicate:
+                    text.Append(Print(predicate));
+                    return;
+                default:
+                    throw new ArgumentException($"Unknown expression node {node.GetType().Name}.", nameof(expression));
+            }
+        }
+
+        text.Append('(', spine.Count - 1);
+        AppendOperand(text, node);
+        for (var i = spine.Count - 1; i >= 0; i--)
+        {
+            if (i < spine.Count - 1)
+            {
+                text.Append(')');
+            }
+
+            var (keyword, right) = spine[i] is AndSyntax and ? (" and ", and.Right) : (" or ", ((OrSyntax)spine[i]).Right);
+            text.Append(keyword);
+            AppendOperand(text, right);
+        }
+    }
+
+    private static void AppendOperand(StringBuilder text, ExpressionSyntax expression)
+    {
+        if (expression is PredicateSyntax)
+        {
+            Append(text, expression);
+            return;
+        }
+
+        text.Append('(');
+        Append(text, expression);
+        text.Append(')');
     }
 
     /// <summary>The canonical text of a path.</summary>
@@ -88,6 +142,7 @@ public static class QueryPrinter
         {
             StringLiteralSyntax text => "\"" + text.Value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"",
             NumberLiteralSyntax number => number.Value.ToString(CultureInfo.InvariantCulture),
+            InvalidNumberLiteralSyntax number => number.Text,
             DateLiteralSyntax date => date.Text,
             NameLiteralSyntax name => name.Name,
             ParameterSyntax parameter => "@" + parameter.Name,
@@ -127,6 +182,4 @@ public static class QueryPrinter
         ? aggregate.Function.ToString().ToLowerInvariant()
         : $"{aggregate.Function.ToString().ToLowerInvariant()}({Print(aggregate.Argument)})";
 
-    private static string Operand(ExpressionSyntax expression) =>
-        expression is PredicateSyntax ? Print(expression) : "(" + Print(expression) + ")";
 }

@@ -25,7 +25,14 @@ public sealed class DiagnosticTests
         string? Suggestion = null,
         BdqOptions? Options = null,
         IReadOnlyDictionary<string, object?>? Parameters = null,
-        bool ViaQueryable = false);
+        bool ViaQueryable = false,
+        bool Last = false);
+
+    private const string DateProblem = "is not a date: expected yyyy, yyyy-MM or yyyy-MM-dd with a year from 0001 to 9999, a real month and day.";
+
+    private const string TooSmall = "is not zero but too small to hold: it would become 0 (numbers keep at most 28 decimal places).";
+
+    private static readonly string ThirtyThreeWords = string.Join(" ", Enumerable.Range(0, 33).Select(i => ((char)('a' + (i % 26))).ToString()));
 
     private const string ClauseList = "where, group by, order by, skip, take, select, count or end of query";
 
@@ -163,11 +170,11 @@ public sealed class DiagnosticTests
 
         // BDQ0108
         new("InvalidDate_Month13", "accords where signed = 2013-13", BdqDiagnostics.InvalidDate,
-            "'2013-13' is not a date: expected yyyy, yyyy-MM or yyyy-MM-dd with a real month and day.", new TextSpan(23, 7, 1, 24)),
+            "'2013-13' is not a date: expected yyyy, yyyy-MM or yyyy-MM-dd with a year from 0001 to 9999, a real month and day.", new TextSpan(23, 7, 1, 24)),
         new("InvalidDate_February30", "accords where signed = 2013-02-30", BdqDiagnostics.InvalidDate,
-            "'2013-02-30' is not a date: expected yyyy, yyyy-MM or yyyy-MM-dd with a real month and day.", new TextSpan(23, 10, 1, 24)),
+            "'2013-02-30' is not a date: expected yyyy, yyyy-MM or yyyy-MM-dd with a year from 0001 to 9999, a real month and day.", new TextSpan(23, 10, 1, 24)),
         new("InvalidDate_QuotedText", "accords where signed >= \"2013-13\"", BdqDiagnostics.InvalidDate,
-            "'2013-13' is not a date: expected yyyy, yyyy-MM or yyyy-MM-dd with a real month and day.", new TextSpan(24, 9, 1, 25)),
+            "'2013-13' is not a date: expected yyyy, yyyy-MM or yyyy-MM-dd with a year from 0001 to 9999, a real month and day.", new TextSpan(24, 9, 1, 25)),
 
         // BDQ0109
         new("ParameterTypeConflict", "accords where signed >= @x and title = @x", BdqDiagnostics.ParameterTypeConflict,
@@ -219,11 +226,90 @@ public sealed class DiagnosticTests
 
         // BDQ0202
         new("ParameterTypeMismatch_IntForNation", "accords where parties has @nation", BdqDiagnostics.ParameterTypeMismatch,
-            "Parameter '@nation' must be NationCode, not Int32.", new TextSpan(26, 7, 1, 27),
+            "Parameter '@nation' must be NationCode, not Int32 42.", new TextSpan(26, 7, 1, 27),
             Parameters: new Dictionary<string, object?> { ["nation"] = 42 }),
         new("ParameterTypeMismatch_OtherEnum", "accords where kind = @k", BdqDiagnostics.ParameterTypeMismatch,
-            "Parameter '@k' must be AccordKind, not AgencyKind.", new TextSpan(21, 2, 1, 22),
+            "Parameter '@k' must be AccordKind, not AgencyKind Police.", new TextSpan(21, 2, 1, 22),
             Parameters: new Dictionary<string, object?> { ["k"] = AgencyKind.Police }),
+
+        // F14: a parameter of the right type with a wrong value says what is wrong with the value.
+        new("ParameterValue_TextNotARealDate", "accords where signed >= @d", BdqDiagnostics.ParameterTypeMismatch,
+            $"Parameter '@d' is '2025-02-30', which {DateProblem}", new TextSpan(24, 2, 1, 25),
+            Parameters: new Dictionary<string, object?> { ["d"] = "2025-02-30" }),
+        new("ParameterValue_DefaultPartialDate", "accords where signed >= @d", BdqDiagnostics.ParameterTypeMismatch,
+            "Parameter '@d' is default(PartialDate), which holds no date.", new TextSpan(24, 2, 1, 25),
+            Parameters: new Dictionary<string, object?> { ["d"] = default(PartialDate) }),
+
+        // One rule for undefined values of every value type: defaults and unnamed enum values are refused.
+        new("ParameterValue_DefaultNationCode", "accords where parties has @n", BdqDiagnostics.ParameterTypeMismatch,
+            "Parameter '@n' is default(NationCode), which holds no nation code.", new TextSpan(26, 2, 1, 27),
+            Parameters: new Dictionary<string, object?> { ["n"] = default(NationCode) }),
+        new("ParameterValue_DefaultUnit", "statistics where unit = @u", BdqDiagnostics.ParameterTypeMismatch,
+            "Parameter '@u' is default(Unit), which holds no unit.", new TextSpan(24, 2, 1, 25),
+            Parameters: new Dictionary<string, object?> { ["u"] = default(Unit) }),
+        new("ParameterValue_UnnamedEnumValue", "accords where kind = @k", BdqDiagnostics.ParameterTypeMismatch,
+            "Parameter '@k' is (AccordKind)999, which is not a named member of AccordKind.", new TextSpan(21, 2, 1, 22),
+            Parameters: new Dictionary<string, object?> { ["k"] = (AccordKind)999 }),
+
+        // F1, F18: numbers a decimal cannot hold are errors, never an exception or a zero.
+        new("ParameterValue_DoubleTooLarge", "statistics where value > @v", BdqDiagnostics.ParameterTypeMismatch,
+            "Parameter '@v' is 1E+29, which is too large: numbers lie within ±79228162514264337593543950335.", new TextSpan(25, 2, 1, 26),
+            Parameters: new Dictionary<string, object?> { ["v"] = 1e29 }),
+        new("ParameterValue_DoubleTooSmall", "statistics where value > @v", BdqDiagnostics.ParameterTypeMismatch,
+            $"Parameter '@v' is 5E-324, which {TooSmall}", new TextSpan(25, 2, 1, 26),
+            Parameters: new Dictionary<string, object?> { ["v"] = double.Epsilon }),
+
+        // F8: parameter text follows BDQ's literal syntax: no grouping separators.
+        new("ParameterValue_TextWithComma", "statistics where value > @v", BdqDiagnostics.ParameterTypeMismatch,
+            "Parameter '@v' is '1,5', which is not a number: write digits with an optional leading '-' and '.', e.g. 1500 or -2.5.", new TextSpan(25, 2, 1, 26),
+            Parameters: new Dictionary<string, object?> { ["v"] = "1,5" }),
+        new("ParameterValue_TextWithThousands", "statistics where value > @v", BdqDiagnostics.ParameterTypeMismatch,
+            "Parameter '@v' is '1,000,000.5', which is not a number: write digits with an optional leading '-' and '.', e.g. 1500 or -2.5.", new TextSpan(25, 2, 1, 26),
+            Parameters: new Dictionary<string, object?> { ["v"] = "1,000,000.5" }),
+
+        // BDQ0203, F11: parameter text is bounded.
+        new("ParameterTooLong_SearchText", "accords where title contains @t", BdqDiagnostics.ParameterTooLong,
+            "Parameter '@t' is 10001 characters long; the limit is 10000.", new TextSpan(29, 2, 1, 30),
+            Parameters: new Dictionary<string, object?> { ["t"] = new string('a', 10_001) }),
+
+        // BDQ0204: a search has at most MaxSearchWords words, as a literal or as a parameter.
+        new("SearchTooBroad_Literal", $"accords where title contains \"{ThirtyThreeWords}\"", BdqDiagnostics.SearchTooBroad,
+            "The search text has 33 words; the limit is 32.", new TextSpan(29, 67, 1, 30)),
+        new("SearchTooBroad_Parameter", "accords where title startswith @t", BdqDiagnostics.SearchTooBroad,
+            "The search text has 33 words; the limit is 32.", new TextSpan(31, 2, 1, 32),
+            Parameters: new Dictionary<string, object?> { ["t"] = ThirtyThreeWords }),
+
+        // BDQ0008: number literals are held exactly or refused.
+        new("InvalidNumber_TooLarge", "statistics where value = 99999999999999999999999999999", BdqDiagnostics.InvalidNumber,
+            "'99999999999999999999999999999' is too large: numbers lie within ±79228162514264337593543950335.", new TextSpan(25, 29, 1, 26)),
+        new("InvalidNumber_TooLargeInList", "statistics where value in (1, -99999999999999999999999999999.5)", BdqDiagnostics.InvalidNumber,
+            "'-99999999999999999999999999999.5' is too large: numbers lie within ±79228162514264337593543950335.", new TextSpan(30, 32, 1, 31)),
+        new("InvalidNumber_ThirtyDecimals", "statistics where value = 0.000000000000000000000000000001", BdqDiagnostics.InvalidNumber,
+            $"'0.000000000000000000000000000001' {TooSmall}", new TextSpan(25, 32, 1, 26)),
+        new("InvalidNumber_TooPrecise", "statistics where value = 1.0000000000000000000000000000001", BdqDiagnostics.InvalidNumber,
+            "'1.0000000000000000000000000000001' has more digits than a number holds exactly (28 to 29 significant digits).", new TextSpan(25, 33, 1, 26)),
+
+        // BDQ0009, F9: past 100 diagnostics the rest are counted in one more.
+        new("TooManyErrors_OneHundredAndFiveUnknownFields", "accords where " + string.Join(" or ", Enumerable.Range(0, 105).Select(i => $"f{i}")), BdqDiagnostics.TooManyErrors,
+            "… and 5 more errors (only the first 100 are listed).", new TextSpan(704, 4, 1, 705), Last: true),
+
+        // BDQ0010: string escapes are \" \\ \n \t \uXXXX; anything else is an error, not a silently dropped backslash.
+        new("InvalidEscape_UnknownLetter", "accords where title contains \"a\\qb\"", BdqDiagnostics.InvalidEscape,
+            "'\\q' is not an escape; inside a string write \\\" for a quote, \\\\ for a backslash, \\n, \\t or \\uXXXX.", new TextSpan(31, 2, 1, 32)),
+        new("InvalidEscape_ShortUnicode", "accords where title contains \"\\u00\"", BdqDiagnostics.InvalidEscape,
+            "'\\u00' is not an escape; inside a string write \\\" for a quote, \\\\ for a backslash, \\n, \\t or \\uXXXX.", new TextSpan(30, 4, 1, 31)),
+
+        // F20: messages that say what to do.
+        new("InvalidDate_YearZero", "accords where signed = 0000", BdqDiagnostics.InvalidDate,
+            $"'0000' {DateProblem}", new TextSpan(23, 4, 1, 24)),
+        new("Syntax_NulCharacter", "accords where \0", BdqDiagnostics.SyntaxError,
+            "Unexpected character U+0000; expected not, ( or name.", new TextSpan(14, 1, 1, 15)),
+        new("Syntax_EqualsNull", "accords where place = null", BdqDiagnostics.SyntaxError,
+            "Unexpected 'null'; expected value. '= null' compares with nothing; write 'is null' or 'is not null'.", new TextSpan(22, 4, 1, 23)),
+        new("Syntax_ParameterWithoutName", "accords where signed = @0", BdqDiagnostics.SyntaxError,
+            "Unexpected '0'; expected parameter name (a letter or _ after '@').", new TextSpan(24, 1, 1, 25)),
+        new("Syntax_OrOr", "accords where signed >= 2010 or or signed < 2000", BdqDiagnostics.SyntaxError,
+            "Unexpected 'or'; expected not, ( or name.", new TextSpan(32, 2, 1, 33)),
     ];
 
     public static TheoryData<string> CaseNames
@@ -262,6 +348,15 @@ public sealed class DiagnosticTests
 
         Assert.False(ok);
         Assert.Null(result);
+
+        // A row marked Last checks the diagnostic that closes a capped list (BDQ0009), after exactly 100 others.
+        if (row.Last)
+        {
+            Assert.Equal(BdqDiagnostics.MaxReported + 1, diagnostics.Count);
+            Assert.All(diagnostics.Take(BdqDiagnostics.MaxReported), d => Assert.Equal(BdqDiagnostics.UnknownField, d.Code));
+            diagnostics = [diagnostics[^1]];
+        }
+
         var diagnostic = Assert.Single(diagnostics);
         Assert.Equal(row.Code, diagnostic.Code);
         Assert.Equal(row.Message, diagnostic.Message);
