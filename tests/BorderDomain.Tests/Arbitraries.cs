@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using BorderDomain.Model;
+using BorderDomain.Tests.Storage;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -47,6 +49,75 @@ public static class Arbitraries
     public static Arbitrary<ShuffledRows> ShuffledRows() => Arb.From(
         SortedRows.SelectMany(rows => Gen.Shuffle(rows).Select(shuffled => new ShuffledRows(rows, shuffled))),
         c => Smaller(c.Rows).Select(rows => new ShuffledRows(rows, [.. c.Shuffled.Where(row => Array.BinarySearch(rows, row) >= 0)])));
+
+    // ---- Storage: tables and their indexes ----
+
+    internal static readonly int MinDay = new DateOnly(1997, 12, 1).DayNumber;
+    internal static readonly int MaxDay = new DateOnly(2027, 1, 31).DayNumber;
+
+    private static readonly Gen<int> Day = Gen.Choose(MinDay, MaxDay);
+
+    public static Arbitrary<AccordRows> AccordRows() => Arb.From(
+        RandomRecords.Rows(RandomRecords.Accord, 80).Select(rows => new AccordRows(rows)),
+        c => Prefixes(c.Rows).Select(rows => new AccordRows(rows)));
+
+    public static Arbitrary<StatisticRows> StatisticRows() => Arb.From(
+        RandomRecords.Rows(RandomRecords.Statistic, 80).Select(rows => new StatisticRows(rows)),
+        c => Prefixes(c.Rows).Select(rows => new StatisticRows(rows)));
+
+    public static Arbitrary<AccordDates> AccordDates() => Arb.From(
+        from accords in RandomRecords.Rows(RandomRecords.Accord, 80)
+        from probes in Gen.ArrayOf(Day, 6)
+        select new AccordDates(accords, probes),
+        c => Prefixes(c.Accords).Select(accords => c with { Accords = accords }));
+
+    public static Arbitrary<StatisticDates> StatisticDates() => Arb.From(
+        from statistics in RandomRecords.Rows(RandomRecords.Statistic, 80)
+        from probes in Gen.ArrayOf(Day, 6)
+        select new StatisticDates(statistics, probes),
+        c => Prefixes(c.Statistics).Select(statistics => c with { Statistics = statistics }));
+
+    public static Arbitrary<StatisticValues> StatisticValues() => Arb.From(
+        from statistics in RandomRecords.Rows(RandomRecords.Statistic, 80)
+        from probes in Gen.ArrayOf(RandomRecords.Value, 6)
+        select new StatisticValues(statistics, probes),
+        c => Prefixes(c.Statistics).Select(statistics => c with { Statistics = statistics }));
+
+    public static Arbitrary<AccordTitles> AccordTitles() => Arb.From(
+        from accords in RandomRecords.Rows(RandomRecords.Accord, 60)
+        from probes in Gen.ArrayOf(RandomRecords.TextProbe, 8)
+        select new AccordTitles(accords, probes),
+        c => Prefixes(c.Accords).Select(accords => c with { Accords = accords })
+            .Concat(Smaller(c.Probes).Select(probes => c with { Probes = probes })));
+
+    public static Arbitrary<BuiltAccords> BuiltAccords() => Arb.From(
+        from accords in RandomRecords.Rows(RandomRecords.Accord, 40)
+        from probes in Gen.ArrayOf(Day, 4)
+        select new BuiltAccords(accords, probes),
+        c => Prefixes(c.Accords).Select(accords => c with { Accords = accords }));
+
+    public static Arbitrary<TitleProbes> TitleProbes() => Arb.From(
+        from titles in Gen.ListOf(RandomRecords.OptionalTitle)
+        from probes in Gen.ArrayOf(RandomRecords.TextProbe, 10)
+        select new TitleProbes([.. titles], probes),
+        c => Smaller(c.Titles).Select(titles => c with { Titles = titles })
+            .Concat(Smaller(c.Probes).Select(probes => c with { Probes = probes })));
+
+    /// <summary>Patrols with distinct ids, their values from small pools so that the queries' predicates hit often.</summary>
+    public static Arbitrary<PatrolRows> PatrolRows()
+    {
+        var patrol =
+            from id in Gen.Choose(0, 40)
+            from post in Gen.Elements("p-pe", "p-ec", "p-co", "p-xx", "P-PE")
+            from topic in Gen.Elements(Topic.IllegalMining, Topic.DrugTrafficking, Topic.Smuggling)
+            from officers in Gen.Choose(0, 30)
+            from day in RandomRecords.OptionalDate
+            from nations in RandomRecords.SmallArray(Gen.Elements(RandomRecords.NationPool))
+            select new Patrol { Id = "t-" + id, Post = post, Topic = topic, Officers = officers, Day = day, Nations = nations };
+        return Arb.From(
+            Gen.ListOf(patrol).Select(list => new PatrolRows([.. list.DistinctBy(p => p.Id)])),
+            c => Smaller(c.Rows).Select(rows => new PatrolRows(rows)));
+    }
 
     // ---- Shrinking and display helpers ----
 
@@ -135,4 +206,58 @@ public sealed record ComplementCase(int[] Rows, int RowCount)
 public sealed record ShuffledRows(int[] Rows, int[] Shuffled)
 {
     public override string ToString() => $"{nameof(ShuffledRows)} {{ Rows = {Arbitraries.Show(Rows)}, Shuffled = {Arbitraries.Show(Shuffled)} }}";
+}
+
+/// <summary>Up to 80 random accords, numbered by row (<c>acc-0</c>, <c>ACC-1</c>, ...).</summary>
+public sealed record AccordRows(Accord[] Rows)
+{
+    public override string ToString() => $"{nameof(AccordRows)} {Arbitraries.Show(Rows)}";
+}
+
+/// <summary>Up to 80 random statistics, numbered by row (<c>stat-0</c>, ...).</summary>
+public sealed record StatisticRows(Statistic[] Rows)
+{
+    public override string ToString() => $"{nameof(StatisticRows)} {Arbitraries.Show(Rows)}";
+}
+
+/// <summary>Up to 80 random accords and six day numbers to bound ranges of their signing dates with.</summary>
+public sealed record AccordDates(Accord[] Accords, int[] Probes)
+{
+    public override string ToString() => $"{nameof(AccordDates)} {{ Accords = {Arbitraries.Show(Accords)}, Probes = {Arbitraries.Show(Probes)} }}";
+}
+
+/// <summary>Up to 80 random statistics and six day numbers to bound ranges of their periods with.</summary>
+public sealed record StatisticDates(Statistic[] Statistics, int[] Probes)
+{
+    public override string ToString() => $"{nameof(StatisticDates)} {{ Statistics = {Arbitraries.Show(Statistics)}, Probes = {Arbitraries.Show(Probes)} }}";
+}
+
+/// <summary>Up to 80 random statistics and six values to bound ranges of their values with.</summary>
+public sealed record StatisticValues(Statistic[] Statistics, decimal[] Probes)
+{
+    public override string ToString() => $"{nameof(StatisticValues)} {{ Statistics = {Arbitraries.Show(Statistics)}, Probes = {Arbitraries.Show(Probes)} }}";
+}
+
+/// <summary>Up to 60 random accords and eight texts to search their titles for.</summary>
+public sealed record AccordTitles(Accord[] Accords, string[] Probes)
+{
+    public override string ToString() => $"{nameof(AccordTitles)} {{ Accords = {Arbitraries.Show(Accords)}, Probes = {Arbitraries.Show(Probes)} }}";
+}
+
+/// <summary>Up to 40 random accords for a store built by <c>BorderStoreBuilder</c>, and four day numbers for ranges.</summary>
+public sealed record BuiltAccords(Accord[] Accords, int[] Probes)
+{
+    public override string ToString() => $"{nameof(BuiltAccords)} {{ Accords = {Arbitraries.Show(Accords)}, Probes = {Arbitraries.Show(Probes)} }}";
+}
+
+/// <summary>Any number of titles (some missing) and ten texts to search them for.</summary>
+public sealed record TitleProbes(string?[] Titles, string[] Probes)
+{
+    public override string ToString() => $"{nameof(TitleProbes)} {{ Titles = {Arbitraries.Show(Titles)}, Probes = {Arbitraries.Show(Probes)} }}";
+}
+
+/// <summary>Random patrols with distinct ids.</summary>
+public sealed record PatrolRows(Patrol[] Rows)
+{
+    public override string ToString() => $"{nameof(PatrolRows)} {Arbitraries.Show(Rows)}";
 }
