@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using BorderDomain.Model;
+using BorderDomain.Query.Syntax;
+using BorderDomain.Schema;
+using BorderDomain.Tests.Query.Syntax;
 using BorderDomain.Tests.Storage;
 using FsCheck;
 using FsCheck.Fluent;
@@ -119,6 +122,238 @@ public static class Arbitraries
             c => Smaller(c.Rows).Select(rows => new PatrolRows(rows)));
     }
 
+    // ---- Model: partial dates ----
+
+    public static Arbitrary<AnyPartialDate> AnyPartialDate() => Arb.From(
+        Gen.Choose(1, 9999).SelectMany(
+            year => Gen.Choose(1, 12).SelectMany(
+                month => Gen.Choose(1, DateTime.DaysInMonth(year, month)).SelectMany(
+                    day => Gen.Choose(1, 3).Select(precision => precision switch
+                    {
+                        1 => PartialDate.FromYear(year),
+                        2 => PartialDate.FromYearMonth(year, month),
+                        _ => PartialDate.FromDate(year, month, day),
+                    })))).Select(date => new AnyPartialDate(date)),
+        input => LessPrecise(input.Date).Select(date => new AnyPartialDate(date)));
+
+    public static Arbitrary<NearbyPartialDates> NearbyPartialDates()
+    {
+        var dates = Gen.Choose(2010, 2014).SelectMany(
+            year => Gen.Choose(1, 12).SelectMany(
+                month => Gen.Choose(1, DateTime.DaysInMonth(year, month)).SelectMany(
+                    day => Gen.Elements(PartialDate.FromYear(year), PartialDate.FromYearMonth(year, month), PartialDate.FromDate(year, month, day)))));
+        return Arb.From(
+            Gen.Two(dates).Select(pair => new NearbyPartialDates(pair.Item1, pair.Item2)),
+            pair => LessPrecise(pair.A).Select(a => pair with { A = a }).Concat(LessPrecise(pair.B).Select(b => pair with { B = b })));
+    }
+
+    // ---- Query: row sorting ----
+
+    private static readonly Gen<object?> SortDate = RandomRecords.OptionalDate.Select(d => (object?)d);
+    private static readonly Gen<object?> SortNumber = Gen.Frequency((1, Gen.Constant<object?>(null)), (4, Gen.Choose(-5, 5).Select(v => (object?)(v / 2m))));
+    private static readonly Gen<object?> SortFlag = Gen.Elements<object?>(null, true, false);
+    private static readonly Gen<object?> SortKind = Gen.Elements<object?>(null, AccordKind.Treaty, AccordKind.Agreement, AccordKind.MemorandumOfUnderstanding);
+    private static readonly Gen<object?> SortText = Gen.Elements<object?>(null, "a", "B", "b", "Perú", "peru");
+
+    private static readonly (FieldKind Kind, Gen<object?> Values)[] SortKinds =
+    [
+        (FieldKind.Date, SortDate), (FieldKind.Number, SortNumber), (FieldKind.Boolean, SortFlag), (FieldKind.Enum, SortKind), (FieldKind.String, SortText),
+    ];
+
+    /// <summary>Rows (distinct, in random order) with values for one or two sort keys of any sortable kind, either direction.</summary>
+    public static Arbitrary<SortCase> SortCase() => Arb.From(
+        from first in Gen.Elements(SortKinds)
+        from second in Gen.Elements(SortKinds)
+        from twoKeys in Gen.Elements(true, false)
+        from directions in Gen.Two(Gen.Elements(true, false))
+        from count in Gen.Choose(0, 60)
+        from firstValues in Gen.ArrayOf(first.Values, count)
+        from secondValues in Gen.ArrayOf(second.Values, count)
+        from rows in Gen.Shuffle(Enumerable.Range(0, count * 3).ToArray()).Select(all => all.Take(count).ToArray())
+        select new SortCase(first.Kind, second.Kind, twoKeys, directions, firstValues, secondValues, rows),
+        c => Prefixes(c.Rows).Select(rows => c with { Rows = rows, FirstValues = c.FirstValues[..rows.Length], SecondValues = c.SecondValues[..rows.Length] }));
+
+    /// <summary>Dates (some missing, some the default date) to sort rows by, and a direction.</summary>
+    public static Arbitrary<DaySortCase> DaySortCase() => Arb.From(
+        from count in Gen.Choose(0, 80)
+        from dates in Gen.ArrayOf(Gen.Frequency((1, Gen.Constant<PartialDate?>(default(PartialDate))), (6, RandomRecords.OptionalDate)), count)
+        from direction in Gen.Elements(true, false)
+        select new DaySortCase(dates, direction),
+        c => Smaller(c.Dates).Select(dates => c with { Dates = dates }));
+
+    // ---- Query: parser input ----
+
+    private static readonly string[] SoupPieces =
+    [
+        "accords", "agencies", "statistics", "where", "and", "or", "not", "in", "between", "has", "any", "all", "contains", "startswith",
+        "endswith", "is", "null", "order", "by", "asc", "desc", "skip", "take", "select", "count", "group", "sum", "min", "max", "avg",
+        "(", ")", ",", ".", "=", "!=", "<", "<=", ">", ">=", "-", "--", "\n", "@", "@p", "\"", "\"x\"", "\\", "2013", "2013-11", "2013-11-14",
+        "1.5", "-3", "0", "kind", "parties", "nation.region", "PER", "Treaty", "é", "_", " ",
+    ];
+
+    /// <summary>FsCheck's strings, without NUL.</summary>
+    private static readonly Gen<string> TextWithoutNul =
+        ArbMap.Default.GeneratorFor<string>().Select(s => (s ?? string.Empty).Replace("\0", string.Empty, StringComparison.Ordinal));
+
+    public static Arbitrary<AnyText> AnyText() => Arb.From(
+        TextWithoutNul.Select(text => new AnyText(text)),
+        input => ShorterTexts(input.Text).Select(text => new AnyText(text)));
+
+    public static Arbitrary<TokenSoup> TokenSoup() => Arb.From(
+        Gen.ArrayOf(Gen.Elements(SoupPieces)).SelectMany(parts => Gen.Elements(" ", string.Empty).Select(separator => new TokenSoup(parts, separator))),
+        soup => Smaller(soup.Parts).Select(parts => soup with { Parts = parts }));
+
+    public static Arbitrary<ExampleWithSuffix> ExampleWithSuffix() => Arb.From(
+        Gen.Elements(QueryParserTests.DesignExamples).SelectMany(example => TextWithoutNul.Select(suffix => new ExampleWithSuffix(example, suffix))),
+        input => ShorterTexts(input.Suffix).Select(suffix => input with { Suffix = suffix }));
+
+    // ---- Query: random syntax trees ----
+
+    private const string Letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéñüÁ";
+
+    // Names close to keywords: a keyword prefix or suffix must not be read as the keyword.
+    private static readonly string[] NearKeywords =
+    [
+        "notes", "nothing", "inside", "order1", "bye", "isabel", "anyone", "allies", "counter", "summit", "minimum", "maxi", "avgx", "descent",
+        "ascend", "selected", "groups", "skipper", "taken", "wherever", "andes", "oregon", "between_", "hasp", "nullable", "true", "false",
+        "PER", "Treaty", "e1", "x_",
+    ];
+
+    private static readonly Gen<string> RandomName =
+        from first in Gen.Elements(Letters.ToCharArray())
+        from length in Gen.Choose(0, 7)
+        from rest in Gen.ArrayOf(Gen.Elements((Letters + "0123456789_").ToCharArray()), length)
+        select first + new string(rest);
+
+    /// <summary>A set, field or bare-name literal: starts with a letter, never a reserved word.</summary>
+    private static readonly Gen<string> Name =
+        Gen.Frequency((4, RandomName), (1, Gen.Elements(NearKeywords)))
+            .Where(name => !QueryGrammar.Reserved.Contains(name));
+
+    // A parameter is '@' and any word, reserved or not: the '@' already tells it apart.
+    private static readonly Gen<string> ParameterName = Gen.Frequency(
+        (3, RandomName),
+        (1, Gen.Elements(QueryGrammar.Reserved.ToArray())),
+        (1, Gen.Elements("_", "_x1", "from", "to")));
+
+    private static readonly Gen<PathSyntax> SyntaxPath =
+        from length in Gen.Choose(1, 2)
+        from names in Gen.ArrayOf(Name, length)
+        select new PathSyntax(names.Select(n => new IdentifierSyntax(n)).ToArray());
+
+    private static readonly string[] StringPieces =
+        ["a", "Z", " ", "\"", "\\", "\\\"", "é", "ñ", "ü", "Ç", "--", "(", ")", ",", "@", "'", "\n", "\t", "mineria", "minería"];
+
+    // Kept short so a whole random query stays well under BdqOptions.MaxQueryLength.
+    private static readonly Gen<LiteralSyntax> StringLiteral =
+        from length in Gen.Choose(0, 12)
+        from pieces in Gen.ArrayOf(Gen.Elements(StringPieces), length)
+        select (LiteralSyntax)new StringLiteralSyntax(string.Concat(pieces));
+
+    private static readonly Gen<LiteralSyntax> NumberLiteral =
+        from value in Gen.Choose(-1_000_000, 1_000_000)
+        from scale in Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Choose(1, 3)))
+        select (LiteralSyntax)new NumberLiteralSyntax(new decimal(Math.Abs(value), 0, 0, value < 0, (byte)scale));
+
+    private static readonly Gen<LiteralSyntax> DateLiteral =
+        from year in Gen.Choose(1000, 2999)
+        from month in Gen.Choose(1, 12)
+        from day in Gen.Choose(0, 31)
+        select (LiteralSyntax)new DateLiteralSyntax(day == 0
+            ? FormattableString.Invariant($"{year:D4}-{month:D2}")
+            : FormattableString.Invariant($"{year:D4}-{month:D2}-{day:D2}"));
+
+    private static readonly Gen<LiteralSyntax> Literal = Gen.OneOf(
+        StringLiteral,
+        NumberLiteral,
+        DateLiteral,
+        Name.Select(n => (LiteralSyntax)new NameLiteralSyntax(n)),
+        ParameterName.Select(n => (LiteralSyntax)new ParameterSyntax(n)));
+
+    private static readonly Gen<PredicateSyntax> Predicate =
+        from path in SyntaxPath
+        from op in Gen.Elements(Enum.GetValues<PredicateOperator>())
+        from operands in Operands(op)
+        select new PredicateSyntax(path, op, operands);
+
+    private static readonly Gen<AggregateSyntax> Aggregate = Gen.Frequency(
+        (2, Gen.Constant(new AggregateSyntax(AggregateFunction.Count, null))),
+        (4, from function in Gen.Elements(Enum.GetValues<AggregateFunction>()) from argument in SyntaxPath select new AggregateSyntax(function, argument)),
+        (1, Gen.Elements(Enum.GetValues<AggregateFunction>()).Select(function => new AggregateSyntax(function, null))));
+
+    private static readonly Gen<GroupBySyntax> GroupBy =
+        from keyCount in Gen.Choose(1, 3)
+        from keys in Gen.ArrayOf(SyntaxPath, keyCount)
+        from aggregateCount in Gen.Choose(0, 3)
+        from aggregates in Gen.ArrayOf(Aggregate, aggregateCount)
+        select new GroupBySyntax(keys, aggregates);
+
+    private static readonly Gen<OrderingSyntax> Ordering =
+        from path in SyntaxPath
+        from isDescending in Gen.Elements(false, true)
+        select new OrderingSyntax(path, isDescending);
+
+    private static readonly Gen<NumberLiteralSyntax?> Whole = Gen.Frequency(
+        (1, Gen.Constant<NumberLiteralSyntax?>(null)),
+        (1, Gen.Choose(0, 1_000_000).Select(n => (NumberLiteralSyntax?)new NumberLiteralSyntax(n))));
+
+    private static readonly Gen<ExpressionSyntax?> Where = Gen.Frequency(
+        (1, Gen.Constant<ExpressionSyntax?>(null)),
+        (5, Expression(4).Select(e => (ExpressionSyntax?)e)));
+
+    private static readonly Gen<GroupBySyntax?> OptionalGroupBy = Gen.Frequency(
+        (2, Gen.Constant<GroupBySyntax?>(null)),
+        (1, GroupBy.Select(g => (GroupBySyntax?)g)));
+
+    private static readonly Gen<QuerySyntax> Query =
+        from set in Name
+        from filter in Where
+        from groupBy in OptionalGroupBy
+        from orderCount in Gen.Choose(0, 3)
+        from orderBy in Gen.ArrayOf(Ordering, orderCount)
+        from skip in Whole
+        from take in Whole
+        from selectCount in Gen.Frequency((2, Gen.Constant(0)), (1, Gen.Choose(1, 3)))
+        from projection in Gen.ArrayOf(SyntaxPath, selectCount)
+
+        // With a group by, a trailing 'count' is the group's count aggregate (the grammar reads aggregates first), so
+        // 'group by k count' with Count = true is genuinely ambiguous and not generated.
+        from count in groupBy is null ? Gen.Elements(false, true) : Gen.Constant(false)
+        select new QuerySyntax(new IdentifierSyntax(set), filter, groupBy, orderBy, skip, take, projection, count);
+
+    private static Gen<LiteralSyntax[]> Operands(PredicateOperator op) => op switch
+    {
+        PredicateOperator.IsTrue or PredicateOperator.IsNull or PredicateOperator.IsNotNull => Gen.Constant(Array.Empty<LiteralSyntax>()),
+        PredicateOperator.Between => Gen.ArrayOf(Literal, 2),
+        PredicateOperator.In or PredicateOperator.NotIn or PredicateOperator.HasAny or PredicateOperator.HasAll =>
+            Gen.Choose(1, 4).SelectMany(n => Gen.ArrayOf(Literal, n)),
+        PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith => Gen.ArrayOf(StringLiteral, 1),
+        _ => Gen.ArrayOf(Literal, 1),
+    };
+
+    private static Gen<ExpressionSyntax> Expression(int depth)
+    {
+        var leaf = Predicate.Select(p => (ExpressionSyntax)p);
+        if (depth == 0)
+        {
+            return leaf;
+        }
+
+        var inner = Expression(depth - 1);
+        return Gen.Frequency(
+            (3, leaf),
+            (1, from left in inner from right in inner select (ExpressionSyntax)new AndSyntax(left, right)),
+            (1, from left in inner from right in inner select (ExpressionSyntax)new OrSyntax(left, right)),
+            (1, inner.Select(operand => (ExpressionSyntax)new NotSyntax(operand))));
+    }
+
+    /// <summary>Random queries: any set name, filter, grouping, ordering, paging, projection and count.</summary>
+    public static Arbitrary<RandomQuery> RandomQuery() => Arb.From(Query.Select(query => new RandomQuery(query)));
+
+    /// <summary>Queries of <c>accords</c> with a random filter up to four levels deep and nothing else.</summary>
+    public static Arbitrary<RandomFilterQuery> RandomFilterQuery() => Arb.From(
+        Expression(4).Select(e => new RandomFilterQuery(new QuerySyntax(new IdentifierSyntax("accords"), e, null, default, null, null, default, false))));
+
     // ---- Shrinking and display helpers ----
 
     /// <summary>Smaller arrays: empty, each half, then each with one element left out. Order and distinctness are kept.</summary>
@@ -164,6 +399,23 @@ public static class Arbitraries
             yield return items[..^1];
         }
     }
+
+    /// <summary>The same date known less precisely: a day to its month, a month to its year.</summary>
+    private static IEnumerable<PartialDate> LessPrecise(PartialDate date)
+    {
+        if (date.Month is { } month)
+        {
+            yield return PartialDate.FromYear(date.Year);
+            if (date.Day is not null)
+            {
+                yield return PartialDate.FromYearMonth(date.Year, month);
+            }
+        }
+    }
+
+    /// <summary>FsCheck's shrinks of a string, without NUL.</summary>
+    private static IEnumerable<string> ShorterTexts(string text) =>
+        ArbMap.Default.ArbFor<string>().Shrinker(text).Where(s => s is not null && !s.Contains('\0', StringComparison.Ordinal));
 
     internal static string Show<T>(IEnumerable<T> items) => "[" + string.Join(", ", items) + "]";
 
@@ -260,4 +512,56 @@ public sealed record TitleProbes(string?[] Titles, string[] Probes)
 public sealed record PatrolRows(Patrol[] Rows)
 {
     public override string ToString() => $"{nameof(PatrolRows)} {Arbitraries.Show(Rows)}";
+}
+
+/// <summary>Any date from year 1 to 9999, known to the year, the month or the day.</summary>
+public sealed record AnyPartialDate(PartialDate Date);
+
+/// <summary>Two dates of 2010 to 2014, each known to the year, the month or the day, so that they often overlap.</summary>
+public sealed record NearbyPartialDates(PartialDate A, PartialDate B);
+
+/// <summary>
+/// Distinct rows in random order with the values of one or two sort keys (<see cref="FirstValues"/>[i] belongs to
+/// <see cref="Rows"/>[i]), the keys' kinds and directions (<c>true</c> is descending).
+/// </summary>
+public sealed record SortCase(FieldKind FirstKind, FieldKind SecondKind, bool TwoKeys, (bool, bool) Directions, object?[] FirstValues, object?[] SecondValues, int[] Rows)
+{
+    public override string ToString() =>
+        $"{nameof(SortCase)} {{ FirstKind = {FirstKind}, SecondKind = {SecondKind}, TwoKeys = {TwoKeys}, Directions = {Directions}, " +
+        $"FirstValues = {Arbitraries.Show(FirstValues)}, SecondValues = {Arbitraries.Show(SecondValues)}, Rows = {Arbitraries.Show(Rows)} }}";
+}
+
+/// <summary>The dates of rows 0, 1, ... (some missing, some the default date) and a direction.</summary>
+public sealed record DaySortCase(PartialDate?[] Dates, bool Descending)
+{
+    public override string ToString() => $"{nameof(DaySortCase)} {{ Dates = {Arbitraries.Show(Dates)}, Descending = {Descending} }}";
+}
+
+/// <summary>Any string FsCheck makes, without NUL.</summary>
+public sealed record AnyText(string Text);
+
+/// <summary>Query keywords, names, literals and punctuation in random order, joined by spaces or by nothing.</summary>
+public sealed record TokenSoup(string[] Parts, string Separator)
+{
+    public string Text => string.Join(Separator, Parts);
+
+    public override string ToString() => $"{nameof(TokenSoup)} {{ Text = {Text} }}";
+}
+
+/// <summary>An example query of DESIGN.md followed by any string without NUL.</summary>
+public sealed record ExampleWithSuffix(string Example, string Suffix)
+{
+    public string Text => Example + Suffix;
+}
+
+/// <summary>A random syntax tree of a whole query.</summary>
+public sealed record RandomQuery(QuerySyntax Query)
+{
+    public override string ToString() => $"{nameof(RandomQuery)} {{ {QueryPrinter.Print(Query)} }}";
+}
+
+/// <summary>A random syntax tree of a query that is only a deep filter.</summary>
+public sealed record RandomFilterQuery(QuerySyntax Query)
+{
+    public override string ToString() => $"{nameof(RandomFilterQuery)} {{ {QueryPrinter.Print(Query)} }}";
 }
