@@ -354,6 +354,54 @@ public static class Arbitraries
     public static Arbitrary<RandomFilterQuery> RandomFilterQuery() => Arb.From(
         Expression(4).Select(e => new RandomFilterQuery(new QuerySyntax(new IdentifierSyntax("accords"), e, null, default, null, null, default, false))));
 
+    // ---- Query and stress: random stores ----
+
+    /// <summary>
+    /// A seed for <c>System.Random</c>, from which <c>RandomStores.Create</c> and <c>QueryGenerator</c> draw a store and
+    /// its queries, as the differential and every-engine tests always have. Not shrunk: a nearby seed is an unrelated
+    /// store; the differential tests shrink the store itself (<c>DifferentialCheck.Shrink</c>).
+    /// </summary>
+    public static Arbitrary<StoreSeed> StoreSeed() => Arb.From(Gen.Choose(0, 1_000_000_000).Select(seed => new StoreSeed(seed)));
+
+    // ---- Stress: front-end fuzzing ----
+
+    private static readonly string[] FuzzTokens =
+    [
+        "accords", "agencies", "statistics", "nations", "people", "events", "sources", "where", "and", "or", "not", "in",
+        "between", "has", "any", "all", "contains", "startswith", "endswith", "is", "null", "order", "by", "asc", "desc",
+        "skip", "take", "select", "count", "group", "sum", "min", "max", "avg", "(", ")", ",", ".", "=", "!=", "<", "<=",
+        ">", ">=", "\"", "\"peru\"", "\"", "\\", "@", "@nation", "--", "\n", "PER", "ECU", "title", "signed", "parties",
+        "nation.region", "value", "disputed", "2013", "2013-11", "2013-11-14", "2013-13-40", "-1", "1.5", "99999999999999999999999999999",
+        "Agreement", "kind", "topics", "é", "\u0000", "\ud800", "\udc00", "\u202e", "\ufeff", "𝕏", "ß", "İ",
+    ];
+
+    /// <summary>One query text of each kind the front end is fuzzed with, all drawn at the same size.</summary>
+    public static Arbitrary<FuzzStrings> FuzzStrings()
+    {
+        var anyString = ArbMap.Default.GeneratorFor<string>().Select(s => s ?? string.Empty);
+        var anyChars = Gen.ArrayOf(Gen.Choose(0, 0xFFFF).Select(i => (char)i)).Select(chars => new string(chars));
+        var controlAndSurrogates = Gen.ArrayOf(Gen.OneOf(Gen.Choose(0, 0x1F), Gen.Choose(0xD800, 0xDFFF), Gen.Choose(0x7F, 0x9F)).Select(i => (char)i))
+            .Select(chars => "accords where title contains \"" + new string(chars));
+        var tokenSoup = Gen.ListOf(Gen.Elements(FuzzTokens)).Select(tokens => string.Join(" ", tokens));
+        var glued = Gen.ListOf(Gen.Elements(FuzzTokens)).Select(string.Concat);
+        var afterSet = Gen.ListOf(Gen.Elements(FuzzTokens)).Select(tokens => "accords where " + string.Join(" ", tokens));
+        var all =
+            from a in anyString
+            from b in anyChars
+            from c in controlAndSurrogates
+            from d in tokenSoup
+            from e in glued
+            from f in afterSet
+            select new FuzzStrings(a, b, c, d, e, f);
+        return Arb.From(all, input =>
+            AnyShorter(input.AnyString).Select(v => input with { AnyString = v })
+                .Concat(AnyShorter(input.AnyChars).Select(v => input with { AnyChars = v }))
+                .Concat(AnyShorter(input.ControlAndSurrogates).Select(v => input with { ControlAndSurrogates = v }))
+                .Concat(AnyShorter(input.TokenSoup).Select(v => input with { TokenSoup = v }))
+                .Concat(AnyShorter(input.Glued).Select(v => input with { Glued = v }))
+                .Concat(AnyShorter(input.AfterSet).Select(v => input with { AfterSet = v })));
+    }
+
     // ---- Shrinking and display helpers ----
 
     /// <summary>Smaller arrays: empty, each half, then each with one element left out. Order and distinctness are kept.</summary>
@@ -416,6 +464,9 @@ public static class Arbitraries
     /// <summary>FsCheck's shrinks of a string, without NUL.</summary>
     private static IEnumerable<string> ShorterTexts(string text) =>
         ArbMap.Default.ArbFor<string>().Shrinker(text).Where(s => s is not null && !s.Contains('\0', StringComparison.Ordinal));
+
+    /// <summary>FsCheck's shrinks of a string: any string is a fuzz input, NUL included.</summary>
+    private static IEnumerable<string> AnyShorter(string text) => ArbMap.Default.ArbFor<string>().Shrinker(text).Where(s => s is not null);
 
     internal static string Show<T>(IEnumerable<T> items) => "[" + string.Join(", ", items) + "]";
 
@@ -564,4 +615,19 @@ public sealed record RandomQuery(QuerySyntax Query)
 public sealed record RandomFilterQuery(QuerySyntax Query)
 {
     public override string ToString() => $"{nameof(RandomFilterQuery)} {{ {QueryPrinter.Print(Query)} }}";
+}
+
+/// <summary>A seed from which a random store (and, for the differential tests, its queries) is drawn.</summary>
+public sealed record StoreSeed(int Seed)
+{
+    public override string ToString() => $"seed {Seed}";
+}
+
+/// <summary>
+/// Six fuzz inputs: any string, any UTF-16 code units, control characters and lone surrogates in a string literal, a
+/// soup of query tokens, the same tokens glued together, and tokens after <c>accords where</c>.
+/// </summary>
+public sealed record FuzzStrings(string AnyString, string AnyChars, string ControlAndSurrogates, string TokenSoup, string Glued, string AfterSet)
+{
+    public IEnumerable<string> All => [AnyString, AnyChars, ControlAndSurrogates, TokenSoup, Glued, AfterSet];
 }
