@@ -13,7 +13,8 @@ namespace BorderDomain.Tests.Stress;
 /// <summary>
 /// Fuzzing the BDQ front end: random strings, every prefix of every corpus query and mutations of them go through
 /// <c>QueryParser.Parse</c>, <c>Bdq.TryExecute</c>, <c>Bdq.TryExplain</c> and <c>BdqQueryable.TryApply</c>; each returns
-/// a result or diagnostics, never an exception. The number of cases and the worst time per case are printed, not asserted.
+/// a result or diagnostics, never an exception. For the prefixes, mutations and huge queries the number of cases and the
+/// worst time per case are printed, not asserted; the random strings are an FsCheck property, which reports its cases.
 /// </summary>
 public sealed class FrontEndFuzzTests(ITestOutputHelper output)
 {
