@@ -4,8 +4,6 @@ using System.Linq;
 using BorderDomain.Model;
 using BorderDomain.Schema;
 using BorderDomain.Storage;
-using FsCheck;
-using FsCheck.Fluent;
 using Xunit;
 
 namespace BorderDomain.Tests.Storage;
@@ -15,10 +13,7 @@ namespace BorderDomain.Tests.Storage;
 /// </summary>
 public sealed class IndexPropertyTests
 {
-    private static readonly Config Cases = Config.QuickThrowOnFailure.WithMaxTest(150);
-
-    private static readonly int MinDay = new DateOnly(1997, 12, 1).DayNumber;
-    private static readonly int MaxDay = new DateOnly(2027, 1, 31).DayNumber;
+    private const int Cases = 150;
 
     // The naive values of each posting-indexed field: null for a null scalar, the elements for a collection.
     private static readonly Dictionary<string, Func<Accord, object[]?>> AccordPostings = new(StringComparer.Ordinal)
@@ -48,171 +43,115 @@ public sealed class IndexPropertyTests
 
     private static readonly string[] CollectionFields = ["parties", "signatories", "topics", "buildsOn", "sources", "nations"];
 
-    [Fact]
-    public void PostingIndexes_RandomAccords_AnswerLikeANaiveScan()
+    [BdqProperty(MaxTest = Cases)]
+    public void PostingIndexes_RandomAccords_AnswerLikeANaiveScan(AccordRows input)
     {
-        Prop.ForAll(RandomRecords.Rows(RandomRecords.Accord, 80).ToArbitrary(), accords =>
-            {
-                var table = new EntityTable<Accord>(QuerySets.For<Accord>(), accords);
-                CheckPostings(table, AccordPostings);
-            })
-            .Check(Cases);
+        var table = new EntityTable<Accord>(QuerySets.For<Accord>(), input.Rows);
+        CheckPostings(table, AccordPostings);
     }
 
-    [Fact]
-    public void PostingIndexes_RandomStatistics_AnswerLikeANaiveScan()
+    [BdqProperty(MaxTest = Cases)]
+    public void PostingIndexes_RandomStatistics_AnswerLikeANaiveScan(StatisticRows input)
     {
-        Prop.ForAll(RandomRecords.Rows(RandomRecords.Statistic, 80).ToArbitrary(), statistics =>
-            {
-                var table = new EntityTable<Statistic>(QuerySets.For<Statistic>(), statistics);
-                CheckPostings(table, StatisticPostings);
-            })
-            .Check(Cases);
+        var table = new EntityTable<Statistic>(QuerySets.For<Statistic>(), input.Rows);
+        CheckPostings(table, StatisticPostings);
     }
 
-    [Fact]
-    public void KeyIndex_RandomAccords_FindsEveryIdIgnoringCase()
+    [BdqProperty(MaxTest = Cases)]
+    public void KeyIndex_RandomAccords_FindsEveryIdIgnoringCase(AccordRows input)
     {
-        Prop.ForAll(RandomRecords.Rows(RandomRecords.Accord, 80).ToArbitrary(), accords =>
-            {
-                var table = new EntityTable<Accord>(QuerySets.For<Accord>(), accords);
+        var accords = input.Rows;
+        var table = new EntityTable<Accord>(QuerySets.For<Accord>(), accords);
 
-                Assert.Equal(accords.Length, table.Count);
-                for (var row = 0; row < accords.Length; row++)
-                {
-                    Assert.Same(accords[row], table[row]);
-                    Assert.True(table.TryGetRow(accords[row].Id.ToLowerInvariant(), out var found));
-                    Assert.Equal(row, found);
-                    Assert.Same(accords[row], table.Find(accords[row].Id.ToUpperInvariant()));
-                }
+        Assert.Equal(accords.Length, table.Count);
+        for (var row = 0; row < accords.Length; row++)
+        {
+            Assert.Same(accords[row], table[row]);
+            Assert.True(table.TryGetRow(accords[row].Id.ToLowerInvariant(), out var found));
+            Assert.Equal(row, found);
+            Assert.Same(accords[row], table.Find(accords[row].Id.ToUpperInvariant()));
+        }
 
-                Assert.Null(table.Find($"acc-{accords.Length}"));
-            })
-            .Check(Cases);
+        Assert.Null(table.Find($"acc-{accords.Length}"));
     }
 
-    [Fact]
-    public void DateIndex_RandomAccordSignedDates_RangesEqualANaiveScan()
+    [BdqProperty(MaxTest = Cases)]
+    public void DateIndex_RandomAccordSignedDates_RangesEqualANaiveScan(AccordDates input)
     {
-        var scenario =
-            from accords in RandomRecords.Rows(RandomRecords.Accord, 80)
-            from probes in Gen.ArrayOf(Gen.Choose(MinDay, MaxDay), 6)
-            select (accords, probes);
+        var (accords, probes) = input;
+        var table = new EntityTable<Accord>(QuerySets.For<Accord>(), accords);
+        var index = table.GetDateIndex(table.Schema.IndexOfField("signed"));
 
-        Prop.ForAll(scenario.ToArbitrary(), input =>
-            {
-                var (accords, probes) = input;
-                var table = new EntityTable<Accord>(QuerySets.For<Accord>(), accords);
-                var index = table.GetDateIndex(table.Schema.IndexOfField("signed"));
-
-                Assert.NotNull(index);
-                var dated = accords.Select((a, row) => (a.Signed, row)).Where(x => x.Signed is not null).ToArray();
-                CheckSorted(index.ByStart, [.. dated.Select(x => (x.Signed!.Value.StartDayNumber, x.row))], Bounds(probes, table.Count));
-                CheckSorted(index.ByEnd, [.. dated.Select(x => (x.Signed!.Value.EndDayNumber, x.row))], Bounds(probes, table.Count));
-            })
-            .Check(Cases);
+        Assert.NotNull(index);
+        var dated = accords.Select((a, row) => (a.Signed, row)).Where(x => x.Signed is not null).ToArray();
+        CheckSorted(index.ByStart, [.. dated.Select(x => (x.Signed!.Value.StartDayNumber, x.row))], Bounds(probes, table.Count));
+        CheckSorted(index.ByEnd, [.. dated.Select(x => (x.Signed!.Value.EndDayNumber, x.row))], Bounds(probes, table.Count));
     }
 
-    [Fact]
-    public void DateIndex_RandomStatisticPeriods_RangesEqualANaiveScan()
+    [BdqProperty(MaxTest = Cases)]
+    public void DateIndex_RandomStatisticPeriods_RangesEqualANaiveScan(StatisticDates input)
     {
-        var scenario =
-            from statistics in RandomRecords.Rows(RandomRecords.Statistic, 80)
-            from probes in Gen.ArrayOf(Gen.Choose(MinDay, MaxDay), 6)
-            select (statistics, probes);
+        var (statistics, probes) = input;
+        var table = new EntityTable<Statistic>(QuerySets.For<Statistic>(), statistics);
+        var index = table.GetDateIndex(table.Schema.IndexOfField("period"));
 
-        Prop.ForAll(scenario.ToArbitrary(), input =>
-            {
-                var (statistics, probes) = input;
-                var table = new EntityTable<Statistic>(QuerySets.For<Statistic>(), statistics);
-                var index = table.GetDateIndex(table.Schema.IndexOfField("period"));
-
-                Assert.NotNull(index);
-                var dated = statistics.Select((s, row) => (s.Period, row)).Where(x => x.Period is not null).ToArray();
-                CheckSorted(index.ByStart, [.. dated.Select(x => (x.Period!.Value.From.StartDayNumber, x.row))], Bounds(probes, table.Count));
-                CheckSorted(index.ByEnd, [.. dated.Select(x => (x.Period!.Value.To.EndDayNumber, x.row))], Bounds(probes, table.Count));
-            })
-            .Check(Cases);
+        Assert.NotNull(index);
+        var dated = statistics.Select((s, row) => (s.Period, row)).Where(x => x.Period is not null).ToArray();
+        CheckSorted(index.ByStart, [.. dated.Select(x => (x.Period!.Value.From.StartDayNumber, x.row))], Bounds(probes, table.Count));
+        CheckSorted(index.ByEnd, [.. dated.Select(x => (x.Period!.Value.To.EndDayNumber, x.row))], Bounds(probes, table.Count));
     }
 
-    [Fact]
-    public void NumberIndex_RandomStatisticValues_RangesEqualANaiveScan()
+    [BdqProperty(MaxTest = Cases)]
+    public void NumberIndex_RandomStatisticValues_RangesEqualANaiveScan(StatisticValues input)
     {
-        var scenario =
-            from statistics in RandomRecords.Rows(RandomRecords.Statistic, 80)
-            from probes in Gen.ArrayOf(RandomRecords.Value, 6)
-            select (statistics, probes);
+        var (statistics, probes) = input;
+        var table = new EntityTable<Statistic>(QuerySets.For<Statistic>(), statistics);
+        var index = table.GetNumberIndex(table.Schema.IndexOfField("value"));
 
-        Prop.ForAll(scenario.ToArbitrary(), input =>
-            {
-                var (statistics, probes) = input;
-                var table = new EntityTable<Statistic>(QuerySets.For<Statistic>(), statistics);
-                var index = table.GetNumberIndex(table.Schema.IndexOfField("value"));
-
-                Assert.NotNull(index);
-                CheckSorted(index, [.. statistics.Select((s, row) => (s.Value, row))], Bounds(probes, table.Count));
-            })
-            .Check(Cases);
+        Assert.NotNull(index);
+        CheckSorted(index, [.. statistics.Select((s, row) => (s.Value, row))], Bounds(probes, table.Count));
     }
 
-    [Fact]
-    public void TextIndex_RandomAccordTitles_MatchesEqualANaiveScan()
+    [BdqProperty(MaxTest = Cases)]
+    public void TextIndex_RandomAccordTitles_MatchesEqualANaiveScan(AccordTitles input)
     {
-        var scenario =
-            from accords in RandomRecords.Rows(RandomRecords.Accord, 60)
-            from probes in Gen.ArrayOf(RandomRecords.TextProbe, 8)
-            select (accords, probes);
+        var (accords, probes) = input;
+        var table = new EntityTable<Accord>(QuerySets.For<Accord>(), accords);
+        var index = table.GetTextIndex(table.Schema.IndexOfField("title"));
 
-        Prop.ForAll(scenario.ToArbitrary(), input =>
-            {
-                var (accords, probes) = input;
-                var table = new EntityTable<Accord>(QuerySets.For<Accord>(), accords);
-                var index = table.GetTextIndex(table.Schema.IndexOfField("title"));
+        Assert.NotNull(index);
+        var folded = accords.Select(a => TextNormalizer.Normalize(a.Title)).ToArray();
+        for (var row = 0; row < accords.Length; row++)
+        {
+            Assert.Equal(folded[row], index.FoldedText(row));
+        }
 
-                Assert.NotNull(index);
-                var folded = accords.Select(a => TextNormalizer.Normalize(a.Title)).ToArray();
-                for (var row = 0; row < accords.Length; row++)
-                {
-                    Assert.Equal(folded[row], index.FoldedText(row));
-                }
-
-                foreach (var probe in probes)
-                {
-                    var query = TextNormalizer.Normalize(probe);
-                    Assert.Equal(Naive(folded, f => f.Contains(query, StringComparison.Ordinal)), index.Contains(probe));
-                    Assert.Equal(Naive(folded, f => f.StartsWith(query, StringComparison.Ordinal)), index.StartsWith(probe));
-                    Assert.Equal(Naive(folded, f => f.EndsWith(query, StringComparison.Ordinal)), index.EndsWith(probe));
-                    Assert.Equal(Naive(folded, f => SplitWords(f).Any(w => w.StartsWith(query, StringComparison.Ordinal))), index.MatchWordPrefix(probe));
-                }
-            })
-            .Check(Cases);
+        foreach (var probe in probes)
+        {
+            var query = TextNormalizer.Normalize(probe);
+            Assert.Equal(Naive(folded, f => f.Contains(query, StringComparison.Ordinal)), index.Contains(probe));
+            Assert.Equal(Naive(folded, f => f.StartsWith(query, StringComparison.Ordinal)), index.StartsWith(probe));
+            Assert.Equal(Naive(folded, f => f.EndsWith(query, StringComparison.Ordinal)), index.EndsWith(probe));
+            Assert.Equal(Naive(folded, f => SplitWords(f).Any(w => w.StartsWith(query, StringComparison.Ordinal))), index.MatchWordPrefix(probe));
+        }
     }
 
-    [Fact]
-    public void Indexes_RandomStore_ViaBuilderAnswerLikeANaiveScan()
+    [BdqProperty(MaxTest = Cases)]
+    public void Indexes_RandomStore_ViaBuilderAnswerLikeANaiveScan(BuiltAccords input)
     {
         // The same checks through BorderStoreBuilder, whose records must reference real keys.
-        var scenario =
-            from accords in RandomRecords.Rows(RandomRecords.Accord, 40)
-            from probes in Gen.ArrayOf(Gen.Choose(MinDay, MaxDay), 4)
-            select (accords, probes);
+        var (accords, probes) = input;
+        var builder = new BorderStoreBuilder();
+        builder.Nations.AddRange(RandomRecords.NationPool.Select(code => new Nation { Code = code, Name = code.EnglishName, Region = "Americas" }));
+        builder.Accords.AddRange(accords.Select(a => a with { Signatories = [], BuildsOn = [], Sources = [] }));
+        var table = builder.Build().Accords;
 
-        Prop.ForAll(scenario.ToArbitrary(), input =>
-            {
-                var (accords, probes) = input;
-                var builder = new BorderStoreBuilder();
-                builder.Nations.AddRange(RandomRecords.NationPool.Select(code => new Nation { Code = code, Name = code.EnglishName, Region = "Americas" }));
-                builder.Accords.AddRange(accords.Select(a => a with { Signatories = [], BuildsOn = [], Sources = [] }));
-                var table = builder.Build().Accords;
-
-                Assert.Equal(accords.Length, table.Count);
-                CheckPostings(table, AccordPostings);
-                var index = table.GetDateIndex(table.Schema.IndexOfField("signed"))!;
-                var dated = table.Rows.Select((a, row) => (a.Signed, row)).Where(x => x.Signed is not null).ToArray();
-                CheckSorted(index.ByStart, [.. dated.Select(x => (x.Signed!.Value.StartDayNumber, x.row))], Bounds(probes, table.Count));
-                CheckSorted(index.ByEnd, [.. dated.Select(x => (x.Signed!.Value.EndDayNumber, x.row))], Bounds(probes, table.Count));
-            })
-            .Check(Cases);
+        Assert.Equal(accords.Length, table.Count);
+        CheckPostings(table, AccordPostings);
+        var index = table.GetDateIndex(table.Schema.IndexOfField("signed"))!;
+        var dated = table.Rows.Select((a, row) => (a.Signed, row)).Where(x => x.Signed is not null).ToArray();
+        CheckSorted(index.ByStart, [.. dated.Select(x => (x.Signed!.Value.StartDayNumber, x.row))], Bounds(probes, table.Count));
+        CheckSorted(index.ByEnd, [.. dated.Select(x => (x.Signed!.Value.EndDayNumber, x.row))], Bounds(probes, table.Count));
     }
 
     private static void CheckPostings<T>(EntityTable<T> table, Dictionary<string, Func<T, object[]?>> fields)

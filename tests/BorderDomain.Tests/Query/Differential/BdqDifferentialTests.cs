@@ -1,7 +1,5 @@
 using System;
 using BorderDomain.Storage;
-using FsCheck;
-using FsCheck.Fluent;
 using Xunit;
 
 namespace BorderDomain.Tests.Query.Differential;
@@ -17,74 +15,100 @@ public sealed class BdqDifferentialTests
     private const int QueriesPerStore = 4;
     private const int DefaultStoreCases = 400;
 
-    [Fact]
-    public void Accords_OnRandomStores_ExecutorQueryableAndNaiveLinqAgree() => OnRandomStores(Sets.Accords, g => g.Accords());
-
-    [Fact]
-    public void Statistics_OnRandomStores_ExecutorQueryableAndNaiveLinqAgree() => OnRandomStores(Sets.Statistics, g => g.Statistics());
-
-    [Fact]
-    public void Agencies_OnRandomStores_ExecutorQueryableAndNaiveLinqAgree() => OnRandomStores(Sets.Agencies, g => g.Agencies());
-
-    [Fact]
-    public void AllSets_OnTheDefaultStore_ExecutorQueryableAndNaiveLinqAgree()
+    private static readonly Lazy<(BorderStore Store, NaiveWorld World, Vocabulary Vocabulary)> DefaultStore = new(() =>
     {
         var store = BorderStore.Default;
         var spec = StoreSpec.From(store);
-        var world = NaiveWorld.From(spec);
-        var vocabulary = new Vocabulary(spec);
-        var tally = new Tally();
-        Prop.ForAll(Seeds, seed =>
-            {
-                var rng = new Random(seed);
-                var generator = new QueryGenerator(rng, vocabulary);
-                switch (rng.Next(3))
-                {
-                    case 0:
-                        Check(Sets.Accords, world, store, generator.Accords(), $"BorderStore.Default, seed {seed}", tally);
-                        break;
-                    case 1:
-                        Check(Sets.Statistics, world, store, generator.Statistics(), $"BorderStore.Default, seed {seed}", tally);
-                        break;
-                    default:
-                        Check(Sets.Agencies, world, store, generator.Agencies(), $"BorderStore.Default, seed {seed}", tally);
-                        break;
-                }
-            })
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(DefaultStoreCases));
+        return (store, NaiveWorld.From(spec), new Vocabulary(spec));
+    });
 
-        AssertNotVacuous(tally, DefaultStoreCases);
+    [BdqProperty(MaxTest = StoresPerSet)]
+    public void Accords_OnRandomStores_ExecutorQueryableAndNaiveLinqAgree(StoreSeed seed) => OnRandomStore(Sets.Accords, g => g.Accords(), seed.Seed, new Tally());
+
+    [BdqProperty(MaxTest = StoresPerSet)]
+    public void Statistics_OnRandomStores_ExecutorQueryableAndNaiveLinqAgree(StoreSeed seed) => OnRandomStore(Sets.Statistics, g => g.Statistics(), seed.Seed, new Tally());
+
+    [BdqProperty(MaxTest = StoresPerSet)]
+    public void Agencies_OnRandomStores_ExecutorQueryableAndNaiveLinqAgree(StoreSeed seed) => OnRandomStore(Sets.Agencies, g => g.Agencies(), seed.Seed, new Tally());
+
+    [BdqProperty(MaxTest = DefaultStoreCases)]
+    public void AllSets_OnTheDefaultStore_ExecutorQueryableAndNaiveLinqAgree(StoreSeed seed) => OnDefaultStore(seed.Seed, new Tally());
+
+    /// <summary>
+    /// Guards the properties above: on as many stores and queries as they run, drawn from fixed seeds, enough queries
+    /// match something (by the naive reading), are ordered and have parameters. A property sees one case at a time,
+    /// so it cannot count them itself.
+    /// </summary>
+    [Fact]
+    public void QueryGenerator_FixedSeeds_AsksQueriesThatAreNotVacuous()
+    {
+        var accords = new Tally();
+        var statistics = new Tally();
+        var agencies = new Tally();
+        var defaultStore = new Tally();
+        for (var seed = 0; seed < StoresPerSet; seed++)
+        {
+            OnRandomStore(Sets.Accords, g => g.Accords(), seed, accords, compare: false);
+            OnRandomStore(Sets.Statistics, g => g.Statistics(), seed, statistics, compare: false);
+            OnRandomStore(Sets.Agencies, g => g.Agencies(), seed, agencies, compare: false);
+        }
+
+        for (var seed = 0; seed < DefaultStoreCases; seed++)
+        {
+            OnDefaultStore(seed, defaultStore, compare: false);
+        }
+
+        AssertNotVacuous(accords, StoresPerSet * QueriesPerStore);
+        AssertNotVacuous(statistics, StoresPerSet * QueriesPerStore);
+        AssertNotVacuous(agencies, StoresPerSet * QueriesPerStore);
+        AssertNotVacuous(defaultStore, DefaultStoreCases);
     }
 
-    private static Arbitrary<int> Seeds => Gen.Choose(0, 1_000_000_000).ToArbitrary();
+    private static void OnDefaultStore(int seed, Tally tally, bool compare = true)
+    {
+        var (store, world, vocabulary) = DefaultStore.Value;
+        var rng = new Random(seed);
+        var generator = new QueryGenerator(rng, vocabulary);
+        switch (rng.Next(3))
+        {
+            case 0:
+                Check(Sets.Accords, world, store, generator.Accords(), $"BorderStore.Default, seed {seed}", tally, compare);
+                break;
+            case 1:
+                Check(Sets.Statistics, world, store, generator.Statistics(), $"BorderStore.Default, seed {seed}", tally, compare);
+                break;
+            default:
+                Check(Sets.Agencies, world, store, generator.Agencies(), $"BorderStore.Default, seed {seed}", tally, compare);
+                break;
+        }
+    }
 
-    private static void OnRandomStores<T>(SetInfo<T> set, Func<QueryGenerator, QueryCase<T>> generate)
+    private static void OnRandomStore<T>(SetInfo<T> set, Func<QueryGenerator, QueryCase<T>> generate, int seed, Tally tally, bool compare = true)
         where T : class
     {
-        var tally = new Tally();
-        Prop.ForAll(Seeds, seed =>
-            {
-                var rng = new Random(seed);
-                var spec = RandomStores.Create(rng);
-                var store = spec.Build();
-                var world = NaiveWorld.From(spec);
-                var generator = new QueryGenerator(rng, new Vocabulary(spec));
-                for (var i = 0; i < QueriesPerStore; i++)
-                {
-                    Check(set, world, store, generate(generator), $"random store, seed {seed}, query {i}", tally);
-                }
-            })
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(StoresPerSet));
-
-        AssertNotVacuous(tally, StoresPerSet * QueriesPerStore);
+        var rng = new Random(seed);
+        var spec = RandomStores.Create(rng);
+        var store = spec.Build();
+        var world = NaiveWorld.From(spec);
+        var generator = new QueryGenerator(rng, new Vocabulary(spec));
+        for (var i = 0; i < QueriesPerStore; i++)
+        {
+            Check(set, world, store, generate(generator), $"random store, seed {seed}, query {i}", tally, compare);
+        }
     }
 
-    private static void Check<T>(SetInfo<T> set, NaiveWorld world, BorderStore store, QueryCase<T> query, string origin, Tally tally)
+    private static void Check<T>(SetInfo<T> set, NaiveWorld world, BorderStore store, QueryCase<T> query, string origin, Tally tally, bool compare)
         where T : class
     {
         tally.Cases++;
         tally.Ordered += query.Order.Count > 0 ? 1 : 0;
         tally.WithParameters += query.Parameters.Count > 0 ? 1 : 0;
+        if (!compare)
+        {
+            tally.NonEmpty += query.Evaluate(world, set.Rows(world.Spec), set.Id).Count > 0 ? 1 : 0;
+            return;
+        }
+
         if (DifferentialCheck.Mismatch(set, world, store, query, out var expected) is null)
         {
             tally.NonEmpty += expected.Count > 0 ? 1 : 0;
