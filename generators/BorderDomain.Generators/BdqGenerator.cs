@@ -105,13 +105,19 @@ public sealed class BdqGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 SchemaReader.QuerySetAttribute,
                 static (node, _) => node is TypeDeclarationSyntax,
-                static (syntax, _) => SchemaReader.ReadType((INamedTypeSymbol)syntax.TargetSymbol))
+                static (syntax, _) => SchemaReader.ReadModel((INamedTypeSymbol)syntax.TargetSymbol))
             .Where(static set => set is not null)
             .WithTrackingName(QuerySetsStep);
 
         context.RegisterSourceOutput(sets.Collect(), static (output, found) =>
         {
-            var distinct = found.Where(s => s is not null).Select(s => s!).GroupBy(s => s.RecordTypeName).Select(g => g.First()).ToImmutableArray();
+            var models = found.Where(s => s is not null).Select(s => s!).GroupBy(s => s.Set.RecordTypeName).Select(g => g.First()).ToImmutableArray();
+            foreach (var model in models)
+            {
+                Report(output, model.Diagnostics);
+            }
+
+            var distinct = models.Select(m => m.Set).ToImmutableArray();
             if (distinct.Length > 0)
             {
                 output.AddSource("QuerySetRegistrations.g.cs", SourceText.From(MetadataEmitter.Emit(distinct), Encoding.UTF8));

@@ -131,6 +131,15 @@ internal static class GeneratorDiagnostics
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    /// <summary>BDQ1010: a property of a [QuerySet] record whose type queries do not support, so it is not a field.</summary>
+    internal static readonly DiagnosticDescriptor UnsupportedPropertyType = new(
+        "BDQ1010",
+        "Property type not supported by queries",
+        "Property '{0}' has type {1}, which queries do not support, so set '{2}' has no field for it; supported: {3}. Mark it [QueryField(Ignore = true)] to leave it out without this warning.",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     /// <summary>Why a name cannot be a method (argument 1 of <see cref="InvalidQueryName"/>): not an identifier.</summary>
     internal const string NotAnIdentifier = "it is not a C# identifier";
 
@@ -186,5 +195,6 @@ internal static class GeneratorDiagnostics
         InvalidQueryName,
         DuplicateQueryName,
         UnusedListedParameter,
+        UnsupportedPropertyType,
     }.ToDictionary(d => d.Id);
 }

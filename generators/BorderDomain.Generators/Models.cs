@@ -1,5 +1,6 @@
 using BorderDomain.Query;
 using BorderDomain.Query.Semantics;
+using BorderDomain.Schema;
 
 namespace BorderDomain.Generators;
 
@@ -81,3 +82,6 @@ internal sealed record SchemaModel(QuerySchema Schema);
 /// so <see cref="HintNames"/> makes the names unique, ordering by <see cref="Signature"/> (the parameter types).
 /// </summary>
 internal sealed record QueryMethodOutput(string HintName, string Signature, string Source, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>A <c>[QuerySet]</c> type declared in the compilation: its schema and the warnings about its properties.</summary>
+internal sealed record QuerySetModel(EntitySetSchema Set, EquatableArray<DiagnosticInfo> Diagnostics);

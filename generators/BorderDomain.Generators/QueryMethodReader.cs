@@ -141,7 +141,7 @@ internal static class QueryMethodReader
 
     internal static SourceLocation Locate(SyntaxToken token) => Locate(token.GetLocation());
 
-    private static SourceLocation Locate(Location location)
+    internal static SourceLocation Locate(Location location)
     {
         var lines = location.GetLineSpan();
         return new SourceLocation(
