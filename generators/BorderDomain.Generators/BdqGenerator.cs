@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
@@ -54,19 +55,6 @@ public sealed class BdqGenerator : IIncrementalGenerator
             .Select(static (pair, _) => QueryBinding.Bind(pair.Left, pair.Right))
             .WithTrackingName(OutputsStep);
 
-        context.RegisterSourceOutput(outputs, static (output, query) =>
-        {
-            foreach (var diagnostic in query.Diagnostics)
-            {
-                output.ReportDiagnostic(ToDiagnostic(diagnostic));
-            }
-
-            if (query.Source.Length > 0)
-            {
-                output.AddSource(query.HintName, SourceText.From(query.Source, Encoding.UTF8));
-            }
-        });
-
         var files = context.AdditionalTextsProvider
             .Where(static file => file.Path.EndsWith(".bdq", System.StringComparison.OrdinalIgnoreCase))
             .Combine(context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
@@ -84,21 +72,32 @@ public sealed class BdqGenerator : IIncrementalGenerator
             })
             .WithTrackingName(FileOutputsStep);
 
-        context.RegisterSourceOutput(fileOutputs, static (output, file) =>
+        // One output for every query, of methods and of files, so hint names are made unique across all of them.
+        context.RegisterSourceOutput(outputs.Collect().Combine(fileOutputs.Collect()), static (output, all) =>
         {
-            foreach (var problem in file.Problems)
+            var sources = new List<QueryMethodOutput>();
+            foreach (var query in all.Left)
             {
-                output.ReportDiagnostic(ToDiagnostic(problem));
+                Report(output, query.Diagnostics);
+                if (query.Source.Length > 0)
+                {
+                    sources.Add(query);
+                }
             }
 
-            foreach (var query in file.Outputs)
+            foreach (var file in all.Right)
             {
-                foreach (var diagnostic in query.Diagnostics)
+                Report(output, file.Problems);
+                foreach (var query in file.Outputs)
                 {
-                    output.ReportDiagnostic(ToDiagnostic(diagnostic));
+                    Report(output, query.Diagnostics);
+                    sources.Add(query with { HintName = "BdqFile." + query.HintName });
                 }
+            }
 
-                output.AddSource("BdqFile." + query.HintName, SourceText.From(query.Source, Encoding.UTF8));
+            foreach (var (hintName, query) in HintNames.Assign(sources, static q => q.HintName, static q => q.Signature))
+            {
+                output.AddSource(hintName, SourceText.From(query.Source, Encoding.UTF8));
             }
         });
 
@@ -106,18 +105,32 @@ public sealed class BdqGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 SchemaReader.QuerySetAttribute,
                 static (node, _) => node is TypeDeclarationSyntax,
-                static (syntax, _) => SchemaReader.ReadType((INamedTypeSymbol)syntax.TargetSymbol))
+                static (syntax, _) => SchemaReader.ReadModel((INamedTypeSymbol)syntax.TargetSymbol))
             .Where(static set => set is not null)
             .WithTrackingName(QuerySetsStep);
 
         context.RegisterSourceOutput(sets.Collect(), static (output, found) =>
         {
-            var distinct = found.Where(s => s is not null).Select(s => s!).GroupBy(s => s.RecordTypeName).Select(g => g.First()).ToImmutableArray();
+            var models = found.Where(s => s is not null).Select(s => s!).GroupBy(s => s.Set.RecordTypeName).Select(g => g.First()).ToImmutableArray();
+            foreach (var model in models)
+            {
+                Report(output, model.Diagnostics);
+            }
+
+            var distinct = models.Select(m => m.Set).ToImmutableArray();
             if (distinct.Length > 0)
             {
                 output.AddSource("QuerySetRegistrations.g.cs", SourceText.From(MetadataEmitter.Emit(distinct), Encoding.UTF8));
             }
         });
+    }
+
+    private static void Report(SourceProductionContext output, IEnumerable<DiagnosticInfo> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            output.ReportDiagnostic(ToDiagnostic(diagnostic));
+        }
     }
 
     private static Diagnostic ToDiagnostic(DiagnosticInfo info)
@@ -126,6 +139,8 @@ public sealed class BdqGenerator : IIncrementalGenerator
         var location = info.Location is { } at
             ? Location.Create(at.FilePath, new TextSpan(at.Start, at.Length), new LinePositionSpan(new LinePosition(at.StartLine, at.StartColumn), new LinePosition(at.EndLine, at.EndColumn)))
             : Location.None;
-        return Diagnostic.Create(descriptor, location, info.Message);
+        return info.Arguments.Count > 0
+            ? Diagnostic.Create(descriptor, location, info.Arguments.Items.Cast<object>().ToArray())
+            : Diagnostic.Create(descriptor, location, info.Message);
     }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using BorderDomain.Query;
 using Microsoft.CodeAnalysis;
@@ -117,6 +119,62 @@ internal static class GeneratorDiagnostics
     /// <summary>BDQ1006: a .bdq file is not in the expected form.</summary>
     internal static readonly DiagnosticDescriptor InvalidQueryFile = new("BDQ1006", "Invalid .bdq file", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    /// <summary>BDQ1007: a <c>-- name:</c> in a .bdq file that cannot be the name of the generated method.</summary>
+    internal static readonly DiagnosticDescriptor InvalidQueryName = new(
+        "BDQ1007",
+        "Invalid query name",
+        "'{0}' cannot name a query method: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    /// <summary>BDQ1008: two queries of one .bdq file whose names are equal, ignoring case.</summary>
+    internal static readonly DiagnosticDescriptor DuplicateQueryName = new(
+        "BDQ1008",
+        "Duplicate query name",
+        "The query name '{0}' is already used by '{1}' at line {2}; names of queries in one file must differ in more than case",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    /// <summary>BDQ1009: a name in a query's <c>-- params:</c> line that the query does not use.</summary>
+    internal static readonly DiagnosticDescriptor UnusedListedParameter = new(
+        "BDQ1009",
+        "Listed parameter not used",
+        "'{0}' in '-- params:' is not a parameter of query '{1}'; use it as @{0} in the query or remove it",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    /// <summary>BDQ1010: a property of a [QuerySet] record whose type queries do not support, so it is not a field.</summary>
+    internal static readonly DiagnosticDescriptor UnsupportedPropertyType = new(
+        "BDQ1010",
+        "Property type not supported by queries",
+        "Property '{0}' has type {1}, which queries do not support, so set '{2}' has no field for it; supported: {3}. Mark it [QueryField(Ignore = true)] to leave it out without this warning.",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    /// <summary>Why a name cannot be a method (argument 1 of <see cref="InvalidQueryName"/>): not an identifier.</summary>
+    internal const string NotAnIdentifier = "it is not a C# identifier";
+
+    /// <summary>Why a name cannot be a method (argument 1 of <see cref="InvalidQueryName"/>): a reserved keyword.</summary>
+    internal const string IsAKeyword = "it is a C# keyword";
+
+    /// <summary>Why a name cannot be a method (argument 1 of <see cref="InvalidQueryName"/>): a member cannot share its class's name.</summary>
+    internal const string IsTheClassName = "it is the name of the class the file becomes";
+
+    /// <summary>BDQ1004 for two method parameters that only differ by case, which query parameters cannot tell apart.</summary>
+    internal static string CaseOnlyParametersMessage(string first, string second) =>
+        $"Parameters '{first}' and '{second}' differ only in case, but query parameters ignore case; rename one of them.";
+
+    /// <summary>A diagnostic of a descriptor with a real message format, as data: its message and its arguments.</summary>
+    internal static DiagnosticInfo Info(DiagnosticDescriptor descriptor, SourceLocation? location, params string[] arguments) => new(
+        descriptor.Id,
+        string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture), arguments.Cast<object>().ToArray()),
+        location,
+        arguments.ToImmutableArray());
+
     /// <summary>Every descriptor, by ID.</summary>
     internal static IReadOnlyDictionary<string, DiagnosticDescriptor> All { get; } = new[]
     {
@@ -154,5 +212,9 @@ internal static class GeneratorDiagnostics
         ParameterMismatch,
         QueryNotLiteral,
         InvalidQueryFile,
+        InvalidQueryName,
+        DuplicateQueryName,
+        UnusedListedParameter,
+        UnsupportedPropertyType,
     }.ToDictionary(d => d.Id);
 }

@@ -45,6 +45,18 @@ internal static class MetadataEmitter
             }
 
             text.AppendLine("                    },");
+            if (set.SkippedProperties.Count > 0)
+            {
+                text.AppendLine("                    SkippedProperties = new global::BorderDomain.Schema.SkippedProperty[]");
+                text.AppendLine("                    {");
+                foreach (var skipped in set.SkippedProperties)
+                {
+                    text.AppendLine($"                        new global::BorderDomain.Schema.SkippedProperty {{ Name = {QueryEmitter.Literal(skipped.Name)}, PropertyName = {QueryEmitter.Literal(skipped.PropertyName)}, TypeName = {QueryEmitter.Literal(skipped.TypeName)} }},");
+                }
+
+                text.AppendLine("                    },");
+            }
+
             text.AppendLine("                },");
             var getters = string.Join(", ", set.Fields.Select(f => $"static __r => (object?)__r.{f.PropertyName}"));
             text.AppendLine($"                global::System.Collections.Immutable.ImmutableArray.Create<global::System.Func<{record}, object?>>({getters})));");

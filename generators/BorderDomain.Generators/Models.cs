@@ -1,5 +1,6 @@
 using BorderDomain.Query;
 using BorderDomain.Query.Semantics;
+using BorderDomain.Schema;
 
 namespace BorderDomain.Generators;
 
@@ -9,8 +10,11 @@ namespace BorderDomain.Generators;
 /// <summary>Where something is in a source file, as data: file, character span and line/column span.</summary>
 internal sealed record SourceLocation(string FilePath, int Start, int Length, int StartLine, int StartColumn, int EndLine, int EndColumn);
 
-/// <summary>A diagnostic to report, as data.</summary>
-internal sealed record DiagnosticInfo(string Id, string Message, SourceLocation? Location);
+/// <summary>
+/// A diagnostic to report, as data. <see cref="Message"/> is the whole text; <see cref="Arguments"/>, when not empty, are
+/// the arguments of the descriptor's message format (see <see cref="GeneratorDiagnostics.Info"/>).
+/// </summary>
+internal sealed record DiagnosticInfo(string Id, string Message, SourceLocation? Location, EquatableArray<string> Arguments = default);
 
 /// <summary>One type enclosing a query method: its keyword (class, struct, record …) and name.</summary>
 internal sealed record ContainingType(string Keyword, string Name);
@@ -72,5 +76,12 @@ internal sealed record QueryFileModel(string Path, string Text, string Namespace
 /// <summary>The record types with <c>[QuerySet]</c> the compilation can see, as the binder's schema.</summary>
 internal sealed record SchemaModel(QuerySchema Schema);
 
-/// <summary>What the generator writes for one query method: its source (always, even for a broken query) and diagnostics.</summary>
-internal sealed record QueryMethodOutput(string HintName, string Source, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>
+/// What the generator writes for one query method: its source (always, even for a broken query) and diagnostics.
+/// <see cref="HintName"/> is the file's base name (namespace, types and method, without extension); overloads share it,
+/// so <see cref="HintNames"/> makes the names unique, ordering by <see cref="Signature"/> (the parameter types).
+/// </summary>
+internal sealed record QueryMethodOutput(string HintName, string Signature, string Source, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>A <c>[QuerySet]</c> type declared in the compilation: its schema and the warnings about its properties.</summary>
+internal sealed record QuerySetModel(EntitySetSchema Set, EquatableArray<DiagnosticInfo> Diagnostics);

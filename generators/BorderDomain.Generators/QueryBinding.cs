@@ -35,7 +35,8 @@ internal static class QueryBinding
             }
         }
 
-        var hint = string.Join(".", method.ContainingTypes.Select(t => t.Name).Prepend(method.Namespace ?? "global")) + "." + method.Name + ".g.cs";
+        var hint = string.Join(".", method.ContainingTypes.Select(t => t.Name).Prepend(method.Namespace ?? "global")) + "." + method.Name;
+        var signature = string.Join(", ", method.Parameters.Select(p => p.TypeName));
         string source;
         if (!method.IsDeclaration)
         {
@@ -51,7 +52,7 @@ internal static class QueryBinding
             source = QueryEmitter.Emit(method, plan);
         }
 
-        return new QueryMethodOutput(hint, source, diagnostics.ToImmutableArray());
+        return new QueryMethodOutput(hint, signature, source, diagnostics.ToImmutableArray());
     }
 
     private static void CheckShape(QueryMethodModel method, BoundQuery query, List<DiagnosticInfo> diagnostics)
@@ -81,7 +82,20 @@ internal static class QueryBinding
             diagnostics.Add(new DiagnosticInfo(GeneratorDiagnostics.ReturnTypeMismatch.Id, $"'{method.Name}' returns {method.ReturnType}, but its query needs {problem}.", method.LiteralLocation));
         }
 
-        var supplied = method.Parameters.Skip(1).ToDictionary(p => p.Name, System.StringComparer.OrdinalIgnoreCase);
+        // Query parameters ignore case, so two method parameters that differ only in case cannot both be matched.
+        var supplied = new Dictionary<string, MethodParameter>(System.StringComparer.OrdinalIgnoreCase);
+        foreach (var parameter in method.Parameters.Skip(1))
+        {
+            if (supplied.TryGetValue(parameter.Name, out var earlier))
+            {
+                diagnostics.Add(new DiagnosticInfo(GeneratorDiagnostics.ParameterMismatch.Id, GeneratorDiagnostics.CaseOnlyParametersMessage(earlier.Name, parameter.Name), method.LiteralLocation));
+            }
+            else
+            {
+                supplied.Add(parameter.Name, parameter);
+            }
+        }
+
         foreach (var parameter in query.Parameters)
         {
             var accepted = Accepted(parameter);

@@ -27,6 +27,7 @@ internal sealed class QueryEmitter
     private readonly string _store;
     private readonly List<string> _statics = [];
     private readonly Dictionary<string, string> _fields = [];
+    private readonly string _member;
 
     private QueryEmitter(QueryMethodModel method, QueryPlan plan)
     {
@@ -35,6 +36,24 @@ internal sealed class QueryEmitter
         _query = plan.Query;
         _record = "global::" + _query.Set.RecordTypeName;
         _store = method.Parameters[0].Name;
+        _member = MemberSuffix(method);
+    }
+
+    // What the names of a method's static fields end with: its name and parameter types as identifier characters,
+    // so overloads of one name in one type get fields of their own.
+    private static string MemberSuffix(QueryMethodModel method)
+    {
+        var suffix = new StringBuilder(method.Name);
+        foreach (var parameter in method.Parameters)
+        {
+            suffix.Append('_');
+            foreach (var c in parameter.TypeName.Replace("global::", string.Empty))
+            {
+                suffix.Append(char.IsLetterOrDigit(c) ? c : '_');
+            }
+        }
+
+        return suffix.ToString();
     }
 
     /// <summary>The whole generated file for a method whose query bound without errors.</summary>
@@ -176,7 +195,7 @@ internal sealed class QueryEmitter
         {
             // One constant key, typed as the posting index stores it and built once: its list's length.
             var key = access.Predicate.Operator == PredicateOperator.IsTrue ? "true" : TypedKey(field, (BoundConstant)access.Predicate.Values[0]);
-            var name = $"__k{_statics.Count}_{_method.Name}";
+            var name = $"__k{_statics.Count}_{_member}";
             _statics.Add($"private static readonly object {name} = {key};");
             return $"{cast}__table.GetPostingIndex({Field(field.Name)})!.Count({name})";
         }
@@ -297,7 +316,7 @@ internal sealed class QueryEmitter
             return array;
         }
 
-        var name = $"__c{_statics.Count}_{_method.Name}";
+        var name = $"__c{_statics.Count}_{_member}";
         _statics.Add($"private static readonly object[] {name} = {array};");
         return name;
     }
@@ -329,7 +348,7 @@ internal sealed class QueryEmitter
     {
         if (!_fields.TryGetValue(name, out var field))
         {
-            field = $"__f{_fields.Count}_{_method.Name}";
+            field = $"__f{_fields.Count}_{_member}";
             _fields[name] = field;
             _statics.Add($"private static readonly int {field} = {Runtime}GeneratedQuerySupport.Field<{_record}>({Literal(name)});");
         }

@@ -32,6 +32,9 @@ internal static class QueryMethodReader
         if (query is null || literal is null || !literal.Token.IsKind(SyntaxKind.StringLiteralToken) && !literal.Token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) && !literal.Token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken))
         {
             diagnostics.Add(new DiagnosticInfo(GeneratorDiagnostics.QueryNotLiteral.Id, "The query must be a string literal, so its errors can be shown in place.", Locate(argument ?? (SyntaxNode)syntax)));
+
+            // Its text is not bound: errors in it would have no place in the source to be shown at.
+            query = null;
         }
 
         var isDeclaration = syntax.Body is null && syntax.ExpressionBody is null && method.IsPartialDefinition;
@@ -138,7 +141,7 @@ internal static class QueryMethodReader
 
     internal static SourceLocation Locate(SyntaxToken token) => Locate(token.GetLocation());
 
-    private static SourceLocation Locate(Location location)
+    internal static SourceLocation Locate(Location location)
     {
         var lines = location.GetLineSpan();
         return new SourceLocation(

@@ -20,6 +20,13 @@ internal static class SchemaReader
     private const string ReferencesAttribute = "BorderDomain.Schema.ReferencesAttribute";
     private const string QueryFieldAttribute = "BorderDomain.Schema.QueryFieldAttribute";
 
+    // A skipped property's type as the run-time reader names it: full names, generic arguments in angle brackets.
+    private static readonly SymbolDisplayFormat SkippedTypeFormat = new(
+        globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.ExpandNullable);
+
     /// <summary>Every <c>[QuerySet]</c> type in the compilation and in the assemblies that use BorderDomain.</summary>
     internal static SchemaModel Read(Compilation compilation, CancellationToken cancellationToken)
     {
@@ -39,7 +46,21 @@ internal static class SchemaReader
     }
 
     /// <summary>The schema of one record type, or null when it has no <c>[QuerySet]</c>.</summary>
-    internal static EntitySetSchema? ReadType(INamedTypeSymbol type)
+    internal static EntitySetSchema? ReadType(INamedTypeSymbol type) => ReadType(type, diagnostics: null);
+
+    /// <summary>
+    /// The schema of a record type declared in the compilation, with a BDQ1010 warning on each property left out
+    /// because queries do not support its type; null when it has no <c>[QuerySet]</c>.
+    /// </summary>
+    internal static QuerySetModel? ReadModel(INamedTypeSymbol type)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        return ReadType(type, diagnostics) is { } set ? new QuerySetModel(set, diagnostics.ToImmutableArray()) : null;
+    }
+
+    // A property whose type queries do not support is skipped, as the run-time reader (QuerySetReflector) skips it,
+    // and listed in SkippedProperties so a query naming it learns why; SchemaConventions.KindOf decides for both.
+    private static EntitySetSchema? ReadType(INamedTypeSymbol type, List<DiagnosticInfo>? diagnostics)
     {
         var set = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == QuerySetAttribute);
         if (set is null || set.ConstructorArguments.Length != 1 || set.ConstructorArguments[0].Value is not string name)
@@ -48,6 +69,7 @@ internal static class SchemaReader
         }
 
         var fields = ImmutableArray.CreateBuilder<FieldSchema>();
+        var skipped = ImmutableArray.CreateBuilder<SkippedProperty>();
         foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
         {
             if (property.IsStatic || property.IsIndexer || property.DeclaredAccessibility != Accessibility.Public || property.GetMethod is null)
@@ -61,9 +83,18 @@ internal static class SchemaReader
                 continue;
             }
 
-            if (Describe(property, options is null ? null : Named(options, "Name") as string) is { } field)
+            var fieldName = (options is null ? null : Named(options, "Name") as string) ?? SchemaConventions.FieldName(property.Name);
+            if (Describe(property, fieldName) is { } field)
             {
                 fields.Add(field);
+                continue;
+            }
+
+            var typeName = property.Type.ToDisplayString(SkippedTypeFormat);
+            skipped.Add(new SkippedProperty { Name = fieldName, PropertyName = property.Name, TypeName = typeName });
+            if (diagnostics is not null && property.Locations.FirstOrDefault(l => l.IsInSource) is { } at)
+            {
+                diagnostics.Add(GeneratorDiagnostics.Info(GeneratorDiagnostics.UnsupportedPropertyType, QueryMethodReader.Locate(at), property.Name, typeName, name, SchemaConventions.SupportedTypes));
             }
         }
 
@@ -72,10 +103,11 @@ internal static class SchemaReader
             Name = name,
             RecordTypeName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty),
             Fields = fields.ToImmutable(),
+            SkippedProperties = skipped.ToImmutable(),
         };
     }
 
-    private static FieldSchema? Describe(IPropertySymbol property, string? name)
+    private static FieldSchema? Describe(IPropertySymbol property, string name)
     {
         var type = property.Type;
         var isCollection = false;
@@ -109,7 +141,7 @@ internal static class SchemaReader
         var requested = indexed is { ConstructorArguments.Length: 1 } && indexed.ConstructorArguments[0].Value is int value ? (IndexKind)value : IndexKind.Auto;
         return new FieldSchema
         {
-            Name = name ?? SchemaConventions.FieldName(property.Name),
+            Name = name,
             PropertyName = property.Name,
             Kind = kind.Value,
             TypeName = typeName,

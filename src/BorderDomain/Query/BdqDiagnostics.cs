@@ -162,6 +162,9 @@ public static class BdqDiagnostics
         ? $"Unknown field '{name}' on {set}."
         : $"Unknown field '{name}' on {set}; did you mean '{suggestion}'?";
 
+    internal static string UnsupportedFieldMessage(string name, string set, string property, string type) =>
+        $"Unknown field '{name}' on {set}: property '{property}' has type {type}, which queries do not support; supported: {BorderDomain.Schema.SchemaConventions.SupportedTypes}.";
+
     internal static string NotAReferenceMessage(string field, string set) =>
         $"'{field}' on {set} is not a reference, so no field can follow it.";
 

@@ -15,6 +15,12 @@ public sealed record EntitySetSchema
     /// <summary>The queryable fields, in property declaration order.</summary>
     public required EquatableArray<FieldSchema> Fields { get; init; }
 
+    /// <summary>
+    /// The public properties left out of <see cref="Fields"/> because queries do not support their type, in declaration
+    /// order; empty by default. A query naming one gets a BDQ0102 that says so.
+    /// </summary>
+    public EquatableArray<SkippedProperty> SkippedProperties { get; init; }
+
     /// <summary>The field marked <see cref="IndexKind.Key"/>, if any.</summary>
     public FieldSchema? Key
     {
@@ -40,6 +46,20 @@ public sealed record EntitySetSchema
             if (field.IsNamed(name))
             {
                 return field;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The skipped property whose query name is <paramref name="name"/> (case-insensitive), or <see langword="null"/>.</summary>
+    public SkippedProperty? FindSkipped(string name)
+    {
+        foreach (var skipped in SkippedProperties)
+        {
+            if (string.Equals(skipped.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return skipped;
             }
         }
 

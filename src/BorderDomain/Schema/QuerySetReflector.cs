@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Linq;
 using System.Reflection;
 
 namespace BorderDomain.Schema;
@@ -17,6 +18,7 @@ internal static class QuerySetReflector
 
         var fields = ImmutableArray.CreateBuilder<FieldSchema>();
         var getters = ImmutableArray.CreateBuilder<Func<T, object?>>();
+        var skipped = ImmutableArray.CreateBuilder<SkippedProperty>();
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             var options = property.GetCustomAttribute<QueryFieldAttribute>();
@@ -25,16 +27,30 @@ internal static class QuerySetReflector
                 continue;
             }
 
-            fields.Add(Describe(type, property, options?.Name));
+            var name = options?.Name ?? SchemaConventions.FieldName(property.Name);
+            if (Describe(property, name) is not { } field)
+            {
+                // The generator skips it too, and warns (BDQ1010): SchemaConventions.KindOf decides for both.
+                skipped.Add(new SkippedProperty { Name = name, PropertyName = property.Name, TypeName = DisplayName(property.PropertyType) });
+                continue;
+            }
+
+            fields.Add(field);
             var getter = property;
             getters.Add(record => getter.GetValue(record));
         }
 
-        var schema = new EntitySetSchema { Name = set.Name, RecordTypeName = type.FullName ?? type.Name, Fields = fields.ToImmutable() };
+        var schema = new EntitySetSchema
+        {
+            Name = set.Name,
+            RecordTypeName = type.FullName ?? type.Name,
+            Fields = fields.ToImmutable(),
+            SkippedProperties = skipped.ToImmutable(),
+        };
         return new QuerySetMetadata<T>(schema, getters.ToImmutable());
     }
 
-    private static FieldSchema Describe(Type owner, PropertyInfo property, string? name)
+    private static FieldSchema? Describe(PropertyInfo property, string name)
     {
         var type = property.PropertyType;
         var isCollection = false;
@@ -48,12 +64,15 @@ internal static class QuerySetReflector
         var isNullable = underlying is not null || (!type.IsValueType && IsNullableReference(property));
         type = underlying ?? type;
 
-        var kind = SchemaConventions.KindOf(type.FullName ?? type.Name, type.IsEnum)
-            ?? throw new InvalidOperationException($"{owner.FullName}.{property.Name} has type {type.Name}, which queries cannot use; mark it [QueryField(Ignore = true)].");
+        if (SchemaConventions.KindOf(type.FullName ?? type.Name, type.IsEnum) is not { } kind)
+        {
+            return null;
+        }
+
         var indexed = property.GetCustomAttribute<IndexedAttribute>();
         return new FieldSchema
         {
-            Name = name ?? SchemaConventions.FieldName(property.Name),
+            Name = name,
             PropertyName = property.Name,
             Kind = kind,
             TypeName = type.FullName ?? type.Name,
@@ -63,6 +82,24 @@ internal static class QuerySetReflector
             References = property.GetCustomAttribute<ReferencesAttribute>()?.Set,
             EnumMembers = kind == FieldKind.Enum ? Enum.GetNames(type) : [],
         };
+    }
+
+    // Full names with generic arguments in angle brackets, as the generator names the type of a skipped property.
+    private static string DisplayName(Type type)
+    {
+        if (type.IsArray)
+        {
+            return DisplayName(type.GetElementType()!) + "[" + new string(',', type.GetArrayRank() - 1) + "]";
+        }
+
+        var name = (type.IsGenericType ? type.GetGenericTypeDefinition() : type).FullName ?? type.Name;
+        if (!type.IsGenericType)
+        {
+            return name.Replace('+', '.');
+        }
+
+        var tick = name.IndexOf('`', StringComparison.Ordinal);
+        return (tick < 0 ? name : name[..tick]).Replace('+', '.') + "<" + string.Join(", ", type.GetGenericArguments().Select(DisplayName)) + ">";
     }
 
     private static bool IsNullableReference(PropertyInfo property) =>

@@ -15,7 +15,18 @@ public static class SchemaConventions
         ? requested
         : kind is FieldKind.Date or FieldKind.Period or FieldKind.Number ? IndexKind.Sorted : IndexKind.Posting;
 
-    /// <summary>The field kind of a CLR type by its full name (element type for collections), or <see langword="null"/> when queries cannot use it.</summary>
+    /// <summary>
+    /// The types <see cref="KindOf"/> accepts, as the BDQ1010 warning and the BDQ0102 error about a skipped property
+    /// list them. Change it with <see cref="KindOf"/>.
+    /// </summary>
+    internal const string SupportedTypes = "string, bool, int, long, decimal, double, an enum, NationCode, PartialDate, Period or Unit, each also nullable or as ImmutableArray<T>";
+
+    /// <summary>
+    /// The field kind of a CLR type by its full name (element type for collections), or <see langword="null"/> when
+    /// queries cannot use it. This is the one rule for both readers of a schema: the run-time reader
+    /// (<see cref="QuerySets.For{T}"/>) and the source generator skip a property whose type it rejects and list it in
+    /// <see cref="EntitySetSchema.SkippedProperties"/>; the generator also warns (BDQ1010).
+    /// </summary>
     public static FieldKind? KindOf(string fullTypeName, bool isEnum) => isEnum ? FieldKind.Enum : fullTypeName switch
     {
         "System.String" => FieldKind.String,

@@ -250,14 +250,80 @@ public sealed class BdqGeneratorTests
         Assert.Equal(message, diagnostic.GetMessage());
     }
 
-    [Fact]
-    public void NonLiteralQuery_IsBdq1005()
+    [Theory]
+    [InlineData("\"accords where parites \" + \"has PER count\"")]
+    [InlineData("Misspelt")]
+    [InlineData("nameof(Accord)")]
+    [InlineData("$\"accords where {Clause}\"")]
+    public void NonLiteralQuery_IsOneBdq1005AtTheArgument(string argument)
     {
-        var source = ShapeSource("[BdqQuery(\"accords \" + \"count\")]", "public static partial int Find(BorderStore store);");
+        var source = ShapeSource(
+            "private const string Misspelt = \"accords where parites has PER count\";\n    private const string Clause = \"parites has PER count\";\n    [BdqQuery(" + argument + ")]",
+            "public static partial int Find(BorderStore store);");
 
-        var (_, diagnostics, _) = GeneratorHarness.Run(source);
+        var (output, diagnostics, _) = GeneratorHarness.Run(source);
 
-        Assert.Contains(diagnostics, d => d.Id == "BDQ1005");
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("BDQ1005", diagnostic.Id);
+        Assert.Equal("The query must be a string literal, so its errors can be shown in place.", diagnostic.GetMessage());
+        Assert.Equal(LocationKind.ExternalFile, diagnostic.Location.Kind);
+        Assert.Equal("Queries0.cs", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(source.IndexOf("[BdqQuery(", System.StringComparison.Ordinal) + "[BdqQuery(".Length, diagnostic.Location.SourceSpan.Start);
+        Assert.Equal(argument, source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void OverloadedQueryMethods_EachGetTheirOwnFileAndAnswerAsTheRunTimeDoes()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using BorderDomain.Model;
+            using BorderDomain.Query;
+            using BorderDomain.Storage;
+
+            namespace Consumer;
+
+            public static partial class Overloads
+            {
+                [BdqQuery("accords where parties has @nation")]
+                public static partial IReadOnlyList<Accord> Find(BorderStore store, NationCode nation);
+
+                [BdqQuery("accords where kind = @kind")]
+                public static partial IReadOnlyList<Accord> Find(BorderStore store, AccordKind kind);
+
+                [BdqQuery("accords where signed >= 2013")]
+                public static partial IReadOnlyList<Accord> find(BorderStore store);
+            }
+            """;
+
+        var (output, diagnostics, hints) = GeneratorHarness.RunWithoutException([], source);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(["Consumer.Overloads.Find.1.g.cs", "Consumer.Overloads.Find.2.g.cs", "Consumer.Overloads.find.3.g.cs"], hints.Order(System.StringComparer.Ordinal));
+        var type = GeneratorHarness.Load(output).GetType("Consumer.Overloads", throwOnError: true)!;
+        AssertRecords(
+            "accords where parties has @nation",
+            new() { ["nation"] = NationCode.Peru },
+            type.GetMethod("Find", [typeof(BorderStore), typeof(NationCode)])!.Invoke(null, [Store, NationCode.Peru]));
+        AssertRecords(
+            "accords where kind = @kind",
+            new() { ["kind"] = AccordKind.Agreement },
+            type.GetMethod("Find", [typeof(BorderStore), typeof(AccordKind)])!.Invoke(null, [Store, AccordKind.Agreement]));
+        AssertRecords("accords where signed >= 2013", null, type.GetMethod("find")!.Invoke(null, [Store]));
+    }
+
+    [Fact]
+    public void ParametersDifferingOnlyInCase_AreBdq1004_NotAGeneratorException()
+    {
+        var source = ShapeSource("[BdqQuery(\"accords where parties has @nation\")]", "public static partial IReadOnlyList<Accord> Find(BorderStore store, NationCode nation, NationCode Nation);");
+
+        var (_, diagnostics, _) = GeneratorHarness.RunWithoutException([], source);
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("BDQ1004", diagnostic.Id);
+        Assert.Equal("Parameters 'nation' and 'Nation' differ only in case, but query parameters ignore case; rename one of them.", diagnostic.GetMessage());
+        Assert.Equal("\"accords where parties has @nation\"", source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
     }
 
     [Fact]

@@ -42,6 +42,18 @@ internal static class GeneratorHarness
         return (output, diagnostics);
     }
 
+    /// <summary>
+    /// Runs the generator over sources and .bdq files, failing the test if the generator threw (Roslyn would turn that
+    /// into warning CS8785 and drop every generated file); returns the hint names of the generated files too.
+    /// </summary>
+    internal static (Compilation Output, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<string> HintNames) RunWithoutException((string Path, string Text)[] files, params string[] sources)
+    {
+        var driver = Driver(files).RunGeneratorsAndUpdateCompilation(Compilation(sources), out var output, out var diagnostics);
+        var result = Assert.Single(driver.GetRunResult().Results);
+        Assert.Null(result.Exception);
+        return (output, diagnostics, [.. result.GeneratedSources.Select(s => s.HintName)]);
+    }
+
     /// <summary>Runs the generator; returns the updated compilation and the generator's diagnostics.</summary>
     internal static (Compilation Output, ImmutableArray<Diagnostic> Diagnostics, GeneratorDriver Driver) Run(params string[] sources)
     {

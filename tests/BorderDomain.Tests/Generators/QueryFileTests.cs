@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Reflection;
 using BorderDomain.Model;
 using BorderDomain.Query;
 using BorderDomain.Storage;
@@ -70,5 +71,78 @@ public sealed class QueryFileTests
         var (_, diagnostics) = GeneratorHarness.RunWithFiles([("empty.bdq", "accords count\n")], "class Anchor { }");
 
         Assert.Equal("BDQ1006", Assert.Single(diagnostics).Id);
+    }
+
+    [Fact]
+    public void QueryFileWithTheSameNameTwice_IsBdq1008AtTheSecondName_AndTheFirstStillWorks()
+    {
+        const string text = "-- name: dup\naccords count\n\n-- name: dup\nstatistics count\n";
+
+        AssertDuplicate(text, "The query name 'dup' is already used by 'dup' at line 1; names of queries in one file must differ in more than case");
+    }
+
+    [Fact]
+    public void QueryFileNamesDifferingOnlyInCase_AreBdq1008TooBecauseQueryNamesIgnoreCase()
+    {
+        const string text = "-- name: dup\naccords count\n\n-- name: DUP\nstatistics count\n";
+
+        AssertDuplicate(text, "The query name 'DUP' is already used by 'dup' at line 1; names of queries in one file must differ in more than case");
+    }
+
+    [Theory]
+    [InlineData("class", "'class' cannot name a query method: it is a C# keyword")]
+    [InlineData("NamesQueries", "'NamesQueries' cannot name a query method: it is the name of the class the file becomes")]
+    [InlineData("2fast", "'2fast' cannot name a query method: it is not a C# identifier")]
+    public void QueryFileNameThatCannotBeAMethod_IsBdq1007AtTheName_AndTheRestCompiles(string name, string message)
+    {
+        var text = "-- name: " + name + "\naccords count\n\n-- name: Ok\naccords count\n";
+
+        var (output, diagnostics, _) = GeneratorHarness.RunWithoutException([("names.bdq", text)], "class Anchor { }");
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("BDQ1007", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(message, diagnostic.GetMessage());
+        AssertAt(diagnostic, text, "names.bdq", 1, 10, name);
+        var type = GeneratorHarness.Load(output).GetType("BdqQueries.NamesQueries", throwOnError: true)!;
+        Assert.Equal(["Ok"], type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly).Select(m => m.Name));
+    }
+
+    [Fact]
+    public void QueryFileParamsNameTheQueryDoesNotUse_IsWarningBdq1009AtThatName()
+    {
+        const string text = "-- name: ByNation\n-- params: nation, extra\naccords where parties has @nation\n";
+
+        var (output, diagnostics, _) = GeneratorHarness.RunWithoutException([("unused.bdq", text)], "class Anchor { }");
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("BDQ1009", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal("'extra' in '-- params:' is not a parameter of query 'ByNation'; use it as @extra in the query or remove it", diagnostic.GetMessage());
+        AssertAt(diagnostic, text, "unused.bdq", 2, 20, "extra");
+        var method = GeneratorHarness.Load(output).GetType("BdqQueries.UnusedQueries", throwOnError: true)!.GetMethod("ByNation")!;
+        Assert.Equal(["store", "nation"], method.GetParameters().Select(p => p.Name));
+    }
+
+    private static void AssertDuplicate(string text, string message)
+    {
+        var (output, diagnostics, hints) = GeneratorHarness.RunWithoutException([("dups.bdq", text)], "class Anchor { }");
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("BDQ1008", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(message, diagnostic.GetMessage());
+        AssertAt(diagnostic, text, "dups.bdq", 4, 10, text.Split('\n')[3]["-- name: ".Length..]);
+        Assert.Equal(["BdqFile.BdqQueries.DupsQueries.dup.g.cs"], hints.ToArray());
+        var type = GeneratorHarness.Load(output).GetType("BdqQueries.DupsQueries", throwOnError: true)!;
+        Assert.Equal(Bdq.Execute(BorderStore.Default, "accords count").Count, type.GetMethod("dup")!.Invoke(null, [BorderStore.Default]));
+    }
+
+    private static void AssertAt(Diagnostic diagnostic, string text, string path, int line, int column, string covered)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(path, span.Path);
+        Assert.Equal((line, column), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+        Assert.Equal(covered, text.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
     }
 }

@@ -1,4 +1,6 @@
 using System.Linq;
+using System.Reflection;
+using BorderDomain.Schema;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -220,5 +222,79 @@ public sealed class UserRecordGeneratorTests
         Assert.Equal("Queries1.cs", span.Path);
         Assert.Equal((9, 32), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
         Assert.Equal(5, diagnostic.Location.SourceSpan.Length);
+    }
+
+    private const string UnsupportedRecord = """
+        using System;
+        using System.Collections.Generic;
+        using BorderDomain.Schema;
+
+        namespace Consumer;
+
+        [QuerySet("shifts")]
+        public sealed record Shift
+        {
+            [Indexed(IndexKind.Key)] public required string Id { get; init; }
+            public DateOnly Started { get; init; }
+            public List<string> Crew { get; init; } = [];
+        }
+
+        public static class ShiftSchema
+        {
+            public static EntitySetSchema Registered() => QuerySets.For<Shift>().Schema;
+        }
+        """;
+
+    private const string Supported = "string, bool, int, long, decimal, double, an enum, NationCode, PartialDate, Period or Unit, each also nullable or as ImmutableArray<T>";
+
+    [Fact]
+    public void UnsupportedPropertyTypes_AreWarningBdq1010OnTheProperty_AndSkippedByTheGeneratorAndTheRunTimeAlike()
+    {
+        var (output, diagnostics, _) = GeneratorHarness.RunWithoutException([], UnsupportedRecord);
+
+        Assert.Equal(
+            [
+                ("BDQ1010", DiagnosticSeverity.Warning, $"Property 'Started' has type System.DateOnly, which queries do not support, so set 'shifts' has no field for it; supported: {Supported}. Mark it [QueryField(Ignore = true)] to leave it out without this warning.", "Started"),
+                ("BDQ1010", DiagnosticSeverity.Warning, $"Property 'Crew' has type System.Collections.Generic.List<System.String>, which queries do not support, so set 'shifts' has no field for it; supported: {Supported}. Mark it [QueryField(Ignore = true)] to leave it out without this warning.", "Crew"),
+            ],
+            diagnostics.OrderBy(d => d.Location.SourceSpan.Start).Select(d => (d.Id, d.Severity, d.GetMessage(), UnsupportedRecord.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length))));
+        var assembly = GeneratorHarness.Load(output);
+        var registered = (EntitySetSchema)assembly.GetType("Consumer.ShiftSchema", throwOnError: true)!.GetMethod("Registered")!.Invoke(null, null)!;
+        var read = typeof(QuerySetReflector).GetMethod("Read", BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(assembly.GetType("Consumer.Shift", throwOnError: true)!);
+        var metadata = read.Invoke(null, null)!;
+        var reflected = (EntitySetSchema)metadata.GetType().GetProperty("Schema")!.GetValue(metadata)!;
+
+        Assert.Equal(["id"], registered.Fields.Select(f => f.Name));
+        Assert.Equal(
+            [new SkippedProperty { Name = "started", PropertyName = "Started", TypeName = "System.DateOnly" }, new SkippedProperty { Name = "crew", PropertyName = "Crew", TypeName = "System.Collections.Generic.List<System.String>" }],
+            registered.SkippedProperties);
+        Assert.Equal(reflected, registered);
+    }
+
+    [Fact]
+    public void QueryOnAPropertyOfAnUnsupportedType_IsBdq0102SayingTheTypeIsNotSupported()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using BorderDomain.Query;
+            using BorderDomain.Storage;
+
+            namespace Consumer;
+
+            public static partial class ShiftQueries
+            {
+                [BdqQuery("shifts where started >= 2020")]
+                public static partial IReadOnlyList<Shift> Since(EntityTable<Shift> shifts);
+            }
+            """;
+
+        var (_, diagnostics, _) = GeneratorHarness.RunWithoutException([], UnsupportedRecord, source);
+
+        var diagnostic = Assert.Single(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("BDQ0102", diagnostic.Id);
+        Assert.Equal($"Unknown field 'started' on shifts: property 'Started' has type System.DateOnly, which queries do not support; supported: {Supported}.", diagnostic.GetMessage());
+        Assert.Equal("Queries1.cs", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(source.IndexOf("started", System.StringComparison.Ordinal), diagnostic.Location.SourceSpan.Start);
+        Assert.Equal(7, diagnostic.Location.SourceSpan.Length);
     }
 }

@@ -441,6 +441,12 @@ public sealed class QueryBinder
                     return null;
                 }
 
+                if (set.FindSkipped(segment.Name) is { } skipped)
+                {
+                    Report(BdqDiagnostics.UnknownField, BdqDiagnostics.UnsupportedFieldMessage(segment.Name, set.Name, skipped.PropertyName, skipped.TypeName), segment.Span);
+                    return null;
+                }
+
                 var suggestion = NameSuggester.Suggest(segment.Name, set.Fields.Select(f => f.Name));
                 Report(BdqDiagnostics.UnknownField, BdqDiagnostics.UnknownFieldMessage(segment.Name, set.Name, suggestion), segment.Span, suggestion);
                 return null;
