@@ -130,13 +130,19 @@ internal sealed class BorderqApp
         }
         catch (BorderDataException rejected)
         {
-            stderr.WriteLine($"borderq: the data was rejected with {rejected.Errors.Count} error(s):");
+            // The loader keeps at most BorderDataset.DefaultMaxErrors errors and counts the rest.
+            stderr.WriteLine($"borderq: the data was rejected with {rejected.TotalErrorCount} error(s):");
             foreach (var error in rejected.Errors)
             {
                 stderr.WriteLine(error.ToString());
             }
 
-            if (rejected.Errors.Count == 0)
+            if (rejected.OmittedErrorCount > 0)
+            {
+                stderr.WriteLine(rejected.OmittedErrorCount == 1 ? "borderq: … and 1 more error." : $"borderq: … and {rejected.OmittedErrorCount} more errors.");
+            }
+
+            if (rejected.TotalErrorCount == 0)
             {
                 stderr.WriteLine(rejected.Message);
             }

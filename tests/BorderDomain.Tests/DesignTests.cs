@@ -132,7 +132,7 @@ public sealed class DesignTests
         var missing = required.Where(id => !documented.Contains(id)).ToList();
 
         Assert.True(required.Count > 300, $"Only {required.Count} public members were found.");
-        Assert.Contains("M:BorderDomain.Data.BorderDataset.Load(BorderDomain.Storage.BorderStore,System.IO.Stream,System.String,System.Int64)", required);
+        Assert.Contains("M:BorderDomain.Data.BorderDataset.Load(BorderDomain.Storage.BorderStore,System.IO.Stream,System.String,System.Int64,System.Int32)", required);
         Assert.Contains("P:BorderDomain.Storage.EntityTable`1.Item(System.Int32)", required);
         Assert.Contains("M:BorderDomain.Model.PartialDate.TryParse(System.String,BorderDomain.Model.PartialDate@)", required);
         Assert.True(missing.Count == 0, "Undocumented: " + string.Join(", ", missing));

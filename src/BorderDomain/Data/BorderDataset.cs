@@ -12,156 +12,215 @@ namespace BorderDomain.Data;
 
 /// <summary>
 /// Loads data files (the bundled dataset's JSON schema) into a new <see cref="BorderStore"/> snapshot. A load is
-/// all or nothing: any error rejects every file, and the error lists every problem with its file, JSON path and
-/// line. The store you start from is never changed.
+/// all or nothing: any error rejects every file, and the error lists the problems (the first
+/// <see cref="DefaultMaxErrors"/>, with a count of the rest) with their file, JSON path and line. The store you start
+/// from is never changed. Bad paths, unreadable or oversized files, malformed JSON, values of the wrong type and
+/// numbers a <see cref="decimal"/> cannot hold exactly are all errors of the load, never other exceptions.
 /// </summary>
 public static class BorderDataset
 {
     /// <summary>The largest file a load accepts by default: 64 MiB.</summary>
     public const long DefaultMaxFileBytes = 64L * 1024 * 1024;
 
+    /// <summary>The most errors a rejected load keeps by default: 100. Errors beyond it are counted, not kept.</summary>
+    public const int DefaultMaxErrors = 100;
+
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 32 };
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 32 };
 
     /// <summary>A new snapshot holding <paramref name="store"/>'s records plus those in the files.</summary>
     /// <exception cref="BorderDataException">A file is unreadable, malformed, or its records are invalid; nothing is loaded.</exception>
     public static BorderStore Load(BorderStore store, params string[] paths) => Load(store, (IEnumerable<string>)paths);
 
     /// <summary>A new snapshot holding <paramref name="store"/>'s records plus those in the files.</summary>
-    /// <exception cref="BorderDataException">A file is unreadable, malformed, or its records are invalid; nothing is loaded.</exception>
-    public static BorderStore Load(BorderStore store, IEnumerable<string> paths, long maxFileBytes = DefaultMaxFileBytes)
+    /// <param name="store">The snapshot to start from; it is not changed.</param>
+    /// <param name="paths">The data files. A path that is null, empty, contains a NUL character or names a directory is
+    /// an <see cref="DataErrorKind.InvalidPath"/> error, not an exception.</param>
+    /// <param name="maxFileBytes">The most bytes to accept from one file.</param>
+    /// <param name="maxErrors">The most errors to keep (<see cref="DefaultMaxErrors"/> by default); the rest are counted
+    /// in <see cref="BorderDataException.OmittedErrorCount"/>.</param>
+    /// <exception cref="BorderDataException">A path is invalid, a file is unreadable, too large or malformed, or its
+    /// records are invalid; nothing is loaded.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/> or <paramref name="paths"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxErrors"/> is negative.</exception>
+    public static BorderStore Load(BorderStore store, IEnumerable<string> paths, long maxFileBytes = DefaultMaxFileBytes, int maxErrors = DefaultMaxErrors)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var inputs = new List<(string Name, Func<Stream> Open)>();
+        var inputs = new List<Input>();
         foreach (var path in paths)
         {
-            ArgumentNullException.ThrowIfNull(path);
-            inputs.Add((path, () => File.OpenRead(path)));
+            inputs.Add(Input.ForPath(path));
         }
 
-        return Load(store, inputs, maxFileBytes);
+        return Load(store, inputs, maxFileBytes, maxErrors);
     }
 
     /// <summary>A new snapshot holding <paramref name="store"/>'s records plus those in the stream.</summary>
     /// <param name="store">The snapshot to start from; it is not changed.</param>
-    /// <param name="stream">UTF-8 JSON; read to its end, not closed.</param>
+    /// <param name="stream">UTF-8 JSON; read to its end, not closed. A seekable stream with more than
+    /// <paramref name="maxFileBytes"/> left is refused before any of it is read.</param>
     /// <param name="name">A name for the stream in error messages.</param>
     /// <param name="maxFileBytes">The most bytes to accept.</param>
-    /// <exception cref="BorderDataException">The stream is unreadable, malformed, or its records are invalid; nothing is loaded.</exception>
-    public static BorderStore Load(BorderStore store, Stream stream, string? name = null, long maxFileBytes = DefaultMaxFileBytes)
+    /// <param name="maxErrors">The most errors to keep (<see cref="DefaultMaxErrors"/> by default); the rest are counted
+    /// in <see cref="BorderDataException.OmittedErrorCount"/>.</param>
+    /// <exception cref="BorderDataException">The stream is unreadable (whatever it throws), too large, malformed, or its
+    /// records are invalid; nothing is loaded.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/> or <paramref name="stream"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxErrors"/> is negative.</exception>
+    public static BorderStore Load(BorderStore store, Stream stream, string? name = null, long maxFileBytes = DefaultMaxFileBytes, int maxErrors = DefaultMaxErrors)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return Load(store, [(name ?? "(stream)", () => new NonClosingStream(stream))], maxFileBytes);
+        return Load(store, [new Input(name ?? "(stream)", () => new NonClosingStream(stream), null)], maxFileBytes, maxErrors);
     }
 
-    /// <summary>Like <see cref="Load(BorderStore, IEnumerable{string}, long)"/>, but returns the errors instead of throwing.</summary>
-    /// <returns><see langword="true"/> and the new snapshot, or <see langword="false"/> and every error.</returns>
-    public static bool TryLoad(BorderStore store, IEnumerable<string> paths, out BorderStore result, out IReadOnlyList<DataError> errors)
+    /// <summary>Like <see cref="Load(BorderStore, IEnumerable{string}, long, int)"/>, but returns the errors instead of throwing.</summary>
+    /// <returns><see langword="true"/> and the new snapshot, or <see langword="false"/>, <paramref name="store"/> itself, and
+    /// the first <see cref="DefaultMaxErrors"/> errors with a count of the rest. Bad paths and failing files are errors here
+    /// too; only a null <paramref name="store"/> or <paramref name="paths"/> throws.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/> or <paramref name="paths"/> is null.</exception>
+    public static bool TryLoad(BorderStore store, IEnumerable<string> paths, out BorderStore result, out DataErrorList errors) =>
+        TryLoad(store, paths, DefaultMaxFileBytes, DefaultMaxErrors, out result, out errors);
+
+    /// <summary>Like <see cref="Load(BorderStore, IEnumerable{string}, long, int)"/>, but returns the errors instead of throwing.</summary>
+    /// <param name="store">The snapshot to start from; it is not changed.</param>
+    /// <param name="paths">The data files.</param>
+    /// <param name="maxFileBytes">The most bytes to accept from one file.</param>
+    /// <param name="maxErrors">The most errors to keep; the rest are counted in <see cref="DataErrorList.OmittedCount"/>.</param>
+    /// <param name="result">The new snapshot, or <paramref name="store"/> when the load is rejected.</param>
+    /// <param name="errors">Empty, or the errors kept and a count of the rest.</param>
+    /// <returns>Whether the files were loaded.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/> or <paramref name="paths"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxErrors"/> is negative.</exception>
+    public static bool TryLoad(BorderStore store, IEnumerable<string> paths, long maxFileBytes, int maxErrors, out BorderStore result, out DataErrorList errors)
     {
+        ArgumentNullException.ThrowIfNull(store);
         try
         {
-            result = Load(store, paths);
-            errors = [];
+            result = Load(store, paths, maxFileBytes, maxErrors);
+            errors = DataErrorList.Empty;
             return true;
         }
         catch (BorderDataException exception)
         {
             result = store;
-            errors = exception.Errors;
+            errors = new DataErrorList(exception.Errors, exception.OmittedErrorCount);
             return false;
         }
     }
 
-    private static BorderStore Load(BorderStore store, List<(string Name, Func<Stream> Open)> inputs, long maxFileBytes)
+    private static BorderStore Load(BorderStore store, List<Input> inputs, long maxFileBytes, int maxErrors)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxErrors);
         var builder = store.ToBuilder();
-        var errors = new List<DataError>();
+        var errors = new DataErrorSink(maxErrors);
         var origins = new Dictionary<object, RecordOrigin>(ReferenceEqualityComparer.Instance);
-        foreach (var (name, open) in inputs)
+        foreach (var input in inputs)
         {
-            if (ReadBytes(name, open, maxFileBytes, errors) is not { } bytes)
+            if (input.Open is null)
             {
+                errors.Add(new DataError { Kind = DataErrorKind.InvalidPath, Path = "$", File = input.Name, Message = input.PathProblem ?? DataMessages.PathNull });
                 continue;
             }
 
-            if (Parse(name, bytes, errors) is { } parsed)
+            if (ReadBytes(input.Name, input.Open, maxFileBytes, errors) is { } bytes)
             {
-                DatasetReader.Read(parsed.Document, name, parsed.Lines, builder, errors, origins);
+                Parse(input.Name, bytes, builder, errors, origins);
             }
         }
 
         // Consistency checks run even after reading errors, so one pass reports everything.
-        errors.AddRange(builder.Validate(origins));
-        if (errors.Count > 0)
+        builder.Validate(origins, errors);
+        if (errors.Total > 0)
         {
-            var fileOrder = inputs.Select((input, position) => (input.Name, position)).GroupBy(x => x.Name).ToDictionary(g => g.Key, g => g.First().position);
-            throw new BorderDataException(errors
-                .OrderBy(error => error.File is { } file && fileOrder.TryGetValue(file, out var position) ? position : -1)
-                .ThenBy(error => error.Line ?? int.MaxValue)
-                .ToList());
+            var fileOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < inputs.Count; i++)
+            {
+                if (inputs[i].Name is { } name)
+                {
+                    fileOrder.TryAdd(name, i);
+                }
+            }
+
+            throw new BorderDataException(
+                errors.Kept
+                    .OrderBy(error => error.File is { } file && fileOrder.TryGetValue(file, out var position) ? position : -1)
+                    .ThenBy(error => error.Line ?? int.MaxValue)
+                    .ToList(),
+                errors.Omitted);
         }
 
         return builder.BuildValidated();
     }
 
-    private static byte[]? ReadBytes(string name, Func<Stream> open, long maxFileBytes, List<DataError> errors)
+    private static byte[]? ReadBytes(string? name, Func<Stream> open, long maxFileBytes, DataErrorSink errors)
     {
         try
         {
             using var stream = open();
-            using var buffer = new MemoryStream();
+            var capacity = 0;
+            if (stream.CanSeek)
+            {
+                // The stream knows its length: refuse it by that, before reading a byte.
+                var remaining = Math.Max(0, stream.Length - stream.Position);
+                if (remaining > maxFileBytes)
+                {
+                    errors.Add(new DataError { Kind = DataErrorKind.TooLarge, Path = "$", File = name, Message = DataMessages.TooLarge(remaining, maxFileBytes) });
+                    return null;
+                }
+
+                capacity = (int)Math.Min(remaining, Array.MaxLength);
+            }
+
+            using var buffer = new MemoryStream(capacity);
             var chunk = new byte[81920];
             int read;
             while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
             {
                 if (buffer.Length + read > maxFileBytes)
                 {
-                    errors.Add(new DataError { Kind = DataErrorKind.TooLarge, Path = "$", File = name, Message = $"The file is larger than the limit of {maxFileBytes} bytes." });
+                    errors.Add(new DataError { Kind = DataErrorKind.TooLarge, Path = "$", File = name, Message = DataMessages.TooLarge(maxFileBytes) });
                     return null;
                 }
 
                 buffer.Write(chunk, 0, read);
             }
 
-            return buffer.ToArray();
+            return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            errors.Add(new DataError { Kind = DataErrorKind.Unreadable, Path = "$", File = name, Message = $"The file cannot be read: {exception.Message}" });
+            // Whatever opening or reading throws (I/O, access denied, a caller's stream failing in its own way) is a data error.
+            errors.Add(new DataError { Kind = DataErrorKind.Unreadable, Path = "$", File = name, Message = DataMessages.Unreadable(exception.Message) });
             return null;
         }
     }
 
-    private static (DatasetDocument Document, JsonLineMap Lines)? Parse(string name, byte[] bytes, List<DataError> errors)
+    private static void Parse(string? name, byte[] bytes, BorderStoreBuilder builder, DataErrorSink errors, Dictionary<object, RecordOrigin> origins)
     {
-        ReadOnlySpan<byte> utf8 = bytes;
-        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        ReadOnlyMemory<byte> utf8 = bytes;
+        if (utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             utf8 = utf8[3..];
         }
 
-        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || utf8.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || !Utf8.IsValid(utf8))
+        if (utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || !Utf8.IsValid(utf8.Span))
         {
-            errors.Add(new DataError { Kind = DataErrorKind.Unreadable, Path = "$", File = name, Line = 1, Message = "The file is not UTF-8 text." });
-            return null;
+            errors.Add(new DataError { Kind = DataErrorKind.Unreadable, Path = "$", File = name, Line = 1, Message = DataMessages.NotUtf8 });
+            return;
         }
 
         try
         {
-            var lines = JsonLineMap.Build(utf8, ReaderOptions);
-            foreach (var (path, line) in lines.Duplicates)
+            // The line map's walk proves the text well-formed (or throws with its line), and reports duplicate
+            // properties and lone surrogates; the document is then read value by value, reporting every wrong type.
+            var lines = JsonLineMap.Build(utf8.Span, ReaderOptions, name, errors);
+            using var json = JsonDocument.Parse(utf8, DocumentOptions);
+            if (DatasetBinder.Bind(json.RootElement, name, lines, errors) is { } document)
             {
-                errors.Add(new DataError { Kind = DataErrorKind.DuplicateProperty, Path = path, File = name, Line = line, Message = "The property is written twice; keep one." });
+                DatasetReader.Read(document, name, lines, builder, errors, origins);
             }
-
-            var document = JsonSerializer.Deserialize(utf8, DatasetJsonContext.Default.DatasetDocument);
-            if (document is null)
-            {
-                errors.Add(new DataError { Kind = DataErrorKind.MalformedJson, Path = "$", File = name, Line = 1, Message = "Expected an object, found null." });
-                return null;
-            }
-
-            return (document, lines);
         }
         catch (JsonException exception)
         {
@@ -173,7 +232,6 @@ public static class BorderDataset
                 Line = exception.LineNumber is { } line ? (int)line + 1 : null,
                 Message = FirstSentence(exception.Message),
             });
-            return null;
         }
     }
 
@@ -183,21 +241,34 @@ public static class BorderDataset
         return cut < 0 ? message : message[..(cut + 1)];
     }
 
-    /// <summary>Lets a caller's stream be read inside a <c>using</c> without being closed.</summary>
+    /// <summary>One file or stream to load, or the reason its path cannot name one.</summary>
+    private readonly record struct Input(string? Name, Func<Stream>? Open, string? PathProblem)
+    {
+        public static Input ForPath(string? path) => path switch
+        {
+            null => new Input(null, null, DataMessages.PathNull),
+            "" => new Input(path, null, DataMessages.PathEmpty),
+            _ when path.Contains('\0', StringComparison.Ordinal) => new Input(path.Replace("\0", "\\0", StringComparison.Ordinal), null, DataMessages.PathHasNul),
+            _ when Directory.Exists(path) => new Input(path, null, DataMessages.PathIsDirectory),
+            _ => new Input(path, () => File.OpenRead(path), null),
+        };
+    }
+
+    /// <summary>Lets a caller's stream be read inside a <c>using</c> without being closed; its length shows through.</summary>
     private sealed class NonClosingStream(Stream inner) : Stream
     {
         public override bool CanRead => inner.CanRead;
 
-        public override bool CanSeek => false;
+        public override bool CanSeek => inner.CanSeek;
 
         public override bool CanWrite => false;
 
-        public override long Length => throw new NotSupportedException();
+        public override long Length => inner.Length;
 
         public override long Position
         {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
+            get => inner.Position;
+            set => inner.Position = value;
         }
 
         public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
@@ -206,7 +277,7 @@ public static class BorderDataset
         {
         }
 
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
 
         public override void SetLength(long value) => throw new NotSupportedException();
 

@@ -3,7 +3,10 @@ namespace BorderDomain.Data;
 /// <summary>What is wrong with a record or file a loader rejected.</summary>
 public enum DataErrorKind
 {
-    /// <summary>The file is not well-formed JSON, is truncated, or has a value of the wrong JSON type.</summary>
+    /// <summary>
+    /// The file is not well-formed JSON, is truncated, has a value of the wrong JSON type, or has a string or property
+    /// name holding half of a surrogate pair (<c>\ud800</c>) without its other half.
+    /// </summary>
     MalformedJson = 1,
 
     /// <summary>The file could not be read (missing, unreadable, or not UTF-8).</summary>
@@ -39,9 +42,15 @@ public enum DataErrorKind
     /// <summary>A chain of references that leads back to where it started (e.g. builds-on links, parent agencies).</summary>
     ReferenceCycle,
 
-    /// <summary>A value that is the right JSON type but not acceptable (e.g. not a number).</summary>
+    /// <summary>
+    /// A value that is not acceptable: a statistic's value that is not a number, or a number a <see cref="decimal"/>
+    /// cannot hold exactly (out of range, nonzero but rounding to 0, or with more significant digits than 28–29).
+    /// </summary>
     InvalidValue,
 
     /// <summary>The file exceeds the loader's size limit.</summary>
     TooLarge,
+
+    /// <summary>The path itself is not usable: empty, containing a NUL character, or naming a directory.</summary>
+    InvalidPath,
 }

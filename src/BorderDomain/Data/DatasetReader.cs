@@ -9,18 +9,19 @@ using BorderDomain.Storage;
 namespace BorderDomain.Data;
 
 /// <summary>
-/// Turns one deserialised data file into records, checking every code, date, unit and enum name and collecting
-/// an error (with JSON path and line) for each bad one. References between records are checked later, across
-/// files, by <see cref="DatasetValidator"/>.
+/// Turns one bound data file into records, checking every code, date, unit, number and enum name and collecting an
+/// error (with JSON path and line) for each bad one. References between records are checked later, across files, by
+/// <see cref="DatasetValidator"/>. Values <see cref="DatasetBinder"/> already reported (<see cref="DatasetBinder.Reported"/>)
+/// are taken as absent without a second error. Paths and messages are built only for errors there is room to keep.
 /// </summary>
 internal sealed class DatasetReader
 {
     private readonly string? _file;
     private readonly JsonLineMap _lines;
-    private readonly List<DataError> _errors;
+    private readonly DataErrorSink _errors;
     private readonly Dictionary<object, RecordOrigin> _origins;
 
-    private DatasetReader(string? file, JsonLineMap lines, List<DataError> errors, Dictionary<object, RecordOrigin> origins)
+    private DatasetReader(string? file, JsonLineMap lines, DataErrorSink errors, Dictionary<object, RecordOrigin> origins)
     {
         _file = file;
         _lines = lines;
@@ -34,7 +35,7 @@ internal sealed class DatasetReader
         string? file,
         JsonLineMap lines,
         BorderStoreBuilder target,
-        List<DataError> errors,
+        DataErrorSink errors,
         Dictionary<object, RecordOrigin> origins)
     {
         var reader = new DatasetReader(file, lines, errors, origins);
@@ -54,15 +55,20 @@ internal sealed class DatasetReader
     {
         for (var i = 0; i < (items?.Count ?? 0); i++)
         {
-            var at = $"{path}[{i}]";
             if (items![i] is not { } item)
             {
-                Error(DataErrorKind.MissingValue, at, "Expected a record, found null.");
+                Error(DataErrorKind.MissingValue, path, null, i, static () => DataMessages.RecordNull);
                 continue;
+            }
+
+            if (item.Invalid)
+            {
+                continue; // not an object; reported by the binder
             }
 
             // A record with bad values is still added, so that checks across records (keys, references) see its
             // id and report no false dangling references; the load fails anyway.
+            var at = $"{path}[{i}]";
             Unknown(item, at);
             var record = convert(item, at);
             target.Add(record);
@@ -73,33 +79,33 @@ internal sealed class DatasetReader
     private Source ToSource(SourceJson json, string at) => new()
     {
         Id = Required(json.Id, at, "id"),
-        Publisher = json.Publisher,
-        Dateline = json.Dateline,
-        Title = json.Title,
-        Published = OptionalDate(json.Published, $"{at}.published"),
-        Author = json.Author,
-        Kind = Enum<SourceKind>(json.Kind, $"{at}.kind"),
-        Note = json.Note,
+        Publisher = Optional(json.Publisher),
+        Dateline = Optional(json.Dateline),
+        Title = Optional(json.Title),
+        Published = OptionalDate(json.Published, at, "published"),
+        Author = Optional(json.Author),
+        Kind = Enum<SourceKind>(json.Kind, at, "kind"),
+        Note = Optional(json.Note),
     };
 
     private Nation ToNation(NationJson json, string at) => new()
     {
-        Code = Code(json.Code, $"{at}.code"),
+        Code = Code(json.Code, at, "code"),
         Name = Required(json.Name, at, "name"),
         Region = Required(json.Region, at, "region"),
-        Neighbours = Codes(json.Neighbours, $"{at}.neighbours"),
+        Neighbours = Codes(json.Neighbours, at, "neighbours"),
     };
 
     private Agency ToAgency(AgencyJson json, string at) => new()
     {
         Id = Required(json.Id, at, "id"),
         Name = Required(json.Name, at, "name"),
-        OfficialName = json.OfficialName,
-        Acronym = json.Acronym,
-        Nation = Code(json.Nation, $"{at}.nation"),
-        Kind = Enum<AgencyKind>(json.Kind, $"{at}.kind"),
-        Parent = json.Parent,
-        Sources = Strings(json.Sources, $"{at}.sources"),
+        OfficialName = Optional(json.OfficialName),
+        Acronym = Optional(json.Acronym),
+        Nation = Code(json.Nation, at, "nation"),
+        Kind = Enum<AgencyKind>(json.Kind, at, "kind"),
+        Parent = Optional(json.Parent),
+        Sources = Strings(json.Sources, at, "sources"),
     };
 
     private Person ToPerson(PersonJson json, string at)
@@ -107,21 +113,26 @@ internal sealed class DatasetReader
         var roles = ImmutableArray.CreateBuilder<PersonRole>();
         for (var i = 0; i < (json.Roles?.Count ?? 0); i++)
         {
-            var roleAt = $"{at}.roles[{i}]";
             if (json.Roles![i] is not { } role)
             {
-                Error(DataErrorKind.MissingValue, roleAt, "Expected a role, found null.");
+                Error(DataErrorKind.MissingValue, at, "roles", i, static () => DataMessages.RoleNull);
                 continue;
             }
 
+            if (role.Invalid)
+            {
+                continue;
+            }
+
+            var roleAt = $"{at}.roles[{i}]";
             Unknown(role, roleAt);
             roles.Add(new PersonRole
             {
                 Title = Required(role.Title, roleAt, "title"),
-                Agency = role.Agency,
-                From = OptionalDate(role.From, $"{roleAt}.from"),
-                To = OptionalDate(role.To, $"{roleAt}.to"),
-                Note = role.Note,
+                Agency = Optional(role.Agency),
+                From = OptionalDate(role.From, roleAt, "from"),
+                To = OptionalDate(role.To, roleAt, "to"),
+                Note = Optional(role.Note),
             });
         }
 
@@ -129,11 +140,11 @@ internal sealed class DatasetReader
         {
             Id = Required(json.Id, at, "id"),
             Name = Required(json.Name, at, "name"),
-            Nation = json.Nation is null ? null : Code(json.Nation, $"{at}.nation"),
-            Title = json.Title,
+            Nation = Optional(json.Nation) is { } nation ? Code(nation, at, "nation") : null,
+            Title = Optional(json.Title),
             Roles = roles.ToImmutable(),
-            Sources = Strings(json.Sources, $"{at}.sources"),
-            Note = json.Note,
+            Sources = Strings(json.Sources, at, "sources"),
+            Note = Optional(json.Note),
         };
     }
 
@@ -141,131 +152,166 @@ internal sealed class DatasetReader
     {
         Id = Required(json.Id, at, "id"),
         Title = Required(json.Title, at, "title"),
-        Kind = Enum<AccordKind>(json.Kind, $"{at}.kind"),
-        Parties = Codes(json.Parties, $"{at}.parties"),
-        Signatories = Strings(json.Signatories, $"{at}.signatories"),
-        Signed = OptionalDate(json.Signed, $"{at}.signed"),
-        Place = json.Place,
-        Topics = Enums<Topic>(json.Topics, $"{at}.topics"),
-        Status = json.Status is null ? AccordStatus.Unknown : Enum<AccordStatus>(json.Status, $"{at}.status"),
-        BuildsOn = Strings(json.BuildsOn, $"{at}.buildsOn"),
-        Sources = Strings(json.Sources, $"{at}.sources"),
-        Note = json.Note,
+        Kind = Enum<AccordKind>(json.Kind, at, "kind"),
+        Parties = Codes(json.Parties, at, "parties"),
+        Signatories = Strings(json.Signatories, at, "signatories"),
+        Signed = OptionalDate(json.Signed, at, "signed"),
+        Place = Optional(json.Place),
+        Topics = Enums<Topic>(json.Topics, at, "topics"),
+        Status = json.Status is null ? AccordStatus.Unknown : Enum<AccordStatus>(json.Status, at, "status"),
+        BuildsOn = Strings(json.BuildsOn, at, "buildsOn"),
+        Sources = Strings(json.Sources, at, "sources"),
+        Note = Optional(json.Note),
     };
 
     private Statistic ToStatistic(StatisticJson json, string at)
     {
         Period? period = null;
-        if (json.Period is not null)
+        if (Optional(json.Period) is { } text)
         {
-            if (Model.Period.TryParse(json.Period, out var parsed))
+            if (Model.Period.TryParse(text, out var parsed))
             {
                 period = parsed;
             }
             else
             {
-                Error(DataErrorKind.InvalidDate, $"{at}.period", $"'{json.Period}' is not a period: expected yyyy, yyyy-MM, yyyy-MM-dd or from..to, with real dates, from before to.");
+                Error(DataErrorKind.InvalidDate, at, "period", -1, text, static p => DataMessages.NotAPeriod(p));
             }
         }
 
         Unit unit = default;
         if (json.Unit is null)
         {
-            Error(DataErrorKind.MissingValue, $"{at}.unit", "Expected a unit or currency code.");
+            Error(DataErrorKind.MissingValue, at, "unit", -1, static () => DataMessages.UnitMissing);
         }
-        else if (!Model.Unit.TryParse(json.Unit, out unit))
+        else if (!IsReported(json.Unit) && !Model.Unit.TryParse(json.Unit, out unit))
         {
-            Error(DataErrorKind.UnknownUnit, $"{at}.unit", $"'{json.Unit}' is neither a known unit ({string.Join(", ", Model.Unit.MeasurementCodes)}) nor an ISO 4217 currency code.");
+            Error(DataErrorKind.UnknownUnit, at, "unit", -1, json.Unit, static u => DataMessages.NotAUnit(u, string.Join(", ", Model.Unit.MeasurementCodes)));
         }
 
         return new Statistic
         {
             Id = Required(json.Id, at, "id"),
-            Metric = Enum<Metric>(json.Metric, $"{at}.metric"),
-            Nations = Codes(json.Nations, $"{at}.nations"),
-            Agency = json.Agency,
-            Place = json.Place,
-            Value = Number(json.Value, $"{at}.value"),
+            Metric = Enum<Metric>(json.Metric, at, "metric"),
+            Nations = Codes(json.Nations, at, "nations"),
+            Agency = Optional(json.Agency),
+            Place = Optional(json.Place),
+            Value = Number(json.Value, at, "value"),
             Unit = unit,
             Period = period,
             Source = Required(json.Source, at, "source"),
-            Note = json.Note,
+            Note = Optional(json.Note),
         };
     }
 
     private Event ToEvent(EventJson json, string at) => new()
     {
         Id = Required(json.Id, at, "id"),
-        Kind = Enum<EventKind>(json.Kind, $"{at}.kind"),
+        Kind = Enum<EventKind>(json.Kind, at, "kind"),
         Title = Required(json.Title, at, "title"),
-        Date = OptionalDate(json.Date, $"{at}.date"),
-        Place = json.Place,
-        Nations = Codes(json.Nations, $"{at}.nations"),
-        Agencies = Strings(json.Agencies, $"{at}.agencies"),
-        People = Strings(json.People, $"{at}.people"),
-        Accords = Strings(json.Accords, $"{at}.accords"),
-        Topics = Enums<Topic>(json.Topics, $"{at}.topics"),
-        Sources = Strings(json.Sources, $"{at}.sources"),
-        Note = json.Note,
+        Date = OptionalDate(json.Date, at, "date"),
+        Place = Optional(json.Place),
+        Nations = Codes(json.Nations, at, "nations"),
+        Agencies = Strings(json.Agencies, at, "agencies"),
+        People = Strings(json.People, at, "people"),
+        Accords = Strings(json.Accords, at, "accords"),
+        Topics = Enums<Topic>(json.Topics, at, "topics"),
+        Sources = Strings(json.Sources, at, "sources"),
+        Note = Optional(json.Note),
     };
+
+    private static bool IsReported(string? value) => ReferenceEquals(value, DatasetBinder.Reported);
+
+    /// <summary>An optional value, or null when it was already reported as unreadable.</summary>
+    private static string? Optional(string? value) => IsReported(value) ? null : value;
 
     private string Required(string? value, string at, string property)
     {
+        if (IsReported(value))
+        {
+            return string.Empty;
+        }
+
         if (string.IsNullOrWhiteSpace(value))
         {
-            Error(DataErrorKind.MissingValue, $"{at}.{property}", $"Expected a non-empty '{property}'.");
+            Error(DataErrorKind.MissingValue, at, property, -1, property, static p => DataMessages.Required(p));
             return string.Empty;
         }
 
         return value;
     }
 
-    private decimal Number(JsonElement? value, string at)
+    private decimal Number(JsonElement? value, string at, string property)
     {
-        if (value is { ValueKind: JsonValueKind.Number } number && number.TryGetDecimal(out var result))
+        if (value is not { } element)
         {
-            return result;
+            Error(DataErrorKind.MissingValue, at, property, -1, static () => DataMessages.NumberMissing);
+            return 0m;
         }
 
-        Error(value is null ? DataErrorKind.MissingValue : DataErrorKind.InvalidValue, at, value is null
-            ? "Expected a number."
-            : $"Expected a number, found {value.Value.ValueKind.ToString().ToLowerInvariant()} {value.Value.GetRawText()}.");
+        if (element.ValueKind != JsonValueKind.Number)
+        {
+            Error(DataErrorKind.InvalidValue, at, property, -1, element, static e => DataMessages.NotANumber(e.ValueKind, e.GetRawText()));
+            return 0m;
+        }
+
+        if (DecimalNumber.Read(element.GetRawText(), out var problem) is { } number)
+        {
+            return number;
+        }
+
+        Error(DataErrorKind.InvalidValue, at, property, -1, problem!, static p => p);
         return 0m;
     }
 
-    private NationCode Code(string? value, string at)
+    private NationCode Code(string? value, string at, string property, int index = -1)
     {
+        if (IsReported(value))
+        {
+            return default;
+        }
+
         if (NationCode.TryParse(value, out var code))
         {
             return code;
         }
 
-        Error(value is null ? DataErrorKind.MissingValue : DataErrorKind.UnknownNationCode, at, value is null
-            ? "Expected an ISO 3166-1 alpha-3 nation code."
-            : $"'{value}' is not an ISO 3166-1 alpha-3 nation code.");
+        if (value is null)
+        {
+            Error(DataErrorKind.MissingValue, at, property, index, static () => DataMessages.NationCodeMissing);
+        }
+        else
+        {
+            Error(DataErrorKind.UnknownNationCode, at, property, index, value, static v => DataMessages.NotANationCode(v));
+        }
+
         return default;
     }
 
-    private ImmutableArray<NationCode> Codes(List<string?>? values, string at)
+    private ImmutableArray<NationCode> Codes(List<string?>? values, string at, string property)
     {
         var builder = ImmutableArray.CreateBuilder<NationCode>(values?.Count ?? 0);
         for (var i = 0; i < (values?.Count ?? 0); i++)
         {
-            builder.Add(Code(values![i], $"{at}[{i}]"));
+            builder.Add(Code(values![i], at, property, i));
         }
 
         return builder.MoveToImmutable();
     }
 
-    private ImmutableArray<string> Strings(List<string?>? values, string at)
+    private ImmutableArray<string> Strings(List<string?>? values, string at, string property)
     {
         var builder = ImmutableArray.CreateBuilder<string>(values?.Count ?? 0);
         for (var i = 0; i < (values?.Count ?? 0); i++)
         {
             var value = values![i];
-            if (string.IsNullOrWhiteSpace(value))
+            if (IsReported(value))
             {
-                Error(DataErrorKind.MissingValue, $"{at}[{i}]", "Expected a non-empty id.");
+                value = null;
+            }
+            else if (string.IsNullOrWhiteSpace(value))
+            {
+                Error(DataErrorKind.MissingValue, at, property, i, static () => DataMessages.IdEmpty);
             }
 
             builder.Add(value ?? string.Empty);
@@ -274,9 +320,9 @@ internal sealed class DatasetReader
         return builder.MoveToImmutable();
     }
 
-    private PartialDate? OptionalDate(string? value, string at)
+    private PartialDate? OptionalDate(string? value, string at, string property)
     {
-        if (value is null)
+        if (value is null || IsReported(value))
         {
             return null;
         }
@@ -286,13 +332,18 @@ internal sealed class DatasetReader
             return date;
         }
 
-        Error(DataErrorKind.InvalidDate, at, $"'{value}' is not a date: expected yyyy, yyyy-MM or yyyy-MM-dd, and a real calendar date.");
+        Error(DataErrorKind.InvalidDate, at, property, -1, value, static v => DataMessages.NotADate(v));
         return null;
     }
 
-    private TEnum Enum<TEnum>(string? value, string at)
+    private TEnum Enum<TEnum>(string? value, string at, string property, int index = -1)
         where TEnum : struct, Enum
     {
+        if (IsReported(value))
+        {
+            return default;
+        }
+
         foreach (var name in System.Enum.GetNames<TEnum>())
         {
             if (string.Equals(name, value, StringComparison.OrdinalIgnoreCase))
@@ -301,19 +352,25 @@ internal sealed class DatasetReader
             }
         }
 
-        Error(value is null ? DataErrorKind.MissingValue : DataErrorKind.UnknownEnumMember, at, value is null
-            ? $"Expected a {typeof(TEnum).Name}: one of {string.Join(", ", System.Enum.GetNames<TEnum>())}."
-            : $"'{value}' is not a {typeof(TEnum).Name}: expected one of {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
+        if (value is null)
+        {
+            Error(DataErrorKind.MissingValue, at, property, index, static () => DataMessages.EnumMissing(typeof(TEnum).Name, string.Join(", ", System.Enum.GetNames<TEnum>())));
+        }
+        else
+        {
+            Error(DataErrorKind.UnknownEnumMember, at, property, index, value, static v => DataMessages.NotAnEnumMember(v, typeof(TEnum).Name, string.Join(", ", System.Enum.GetNames<TEnum>())));
+        }
+
         return default;
     }
 
-    private ImmutableArray<TEnum> Enums<TEnum>(List<string?>? values, string at)
+    private ImmutableArray<TEnum> Enums<TEnum>(List<string?>? values, string at, string property)
         where TEnum : struct, Enum
     {
         var builder = ImmutableArray.CreateBuilder<TEnum>(values?.Count ?? 0);
         for (var i = 0; i < (values?.Count ?? 0); i++)
         {
-            builder.Add(Enum<TEnum>(values![i], $"{at}[{i}]"));
+            builder.Add(Enum<TEnum>(values![i], at, property, i));
         }
 
         return builder.MoveToImmutable();
@@ -321,12 +378,30 @@ internal sealed class DatasetReader
 
     private void Unknown(JsonRecord record, string at)
     {
-        foreach (var name in record.Unknown?.Keys ?? (IEnumerable<string>)[])
+        foreach (var name in record.Unknown ?? [])
         {
-            Error(DataErrorKind.UnknownProperty, $"{at}.{name}", $"'{name}' is not a property here.");
+            Error(DataErrorKind.UnknownProperty, at, name, -1, name, static n => DataMessages.UnknownProperty(n));
         }
     }
 
-    private void Error(DataErrorKind kind, string path, string message) =>
-        _errors.Add(new DataError { Kind = kind, Message = message, Path = path, File = _file, Line = _lines.LineOf(path) });
+    /// <summary>
+    /// Reports an error at <paramref name="at"/>, its <paramref name="property"/> (if any) and its element
+    /// <paramref name="index"/> (if not negative); the path and message are built only if there is room to keep it.
+    /// </summary>
+    private void Error(DataErrorKind kind, string at, string? property, int index, Func<string> message) =>
+        Error(kind, at, property, index, message, static make => make());
+
+    /// <summary>Like the other overload, with the message made from <paramref name="state"/> (so no closure is allocated).</summary>
+    private void Error<TState>(DataErrorKind kind, string at, string? property, int index, TState state, Func<TState, string> message)
+    {
+        if (!_errors.HasRoom)
+        {
+            _errors.Omit();
+            return;
+        }
+
+        var path = property is null ? at : $"{at}.{property}";
+        path = index < 0 ? path : $"{path}[{index}]";
+        _errors.Add(new DataError { Kind = kind, Message = message(state), Path = path, File = _file, Line = _lines.LineOf(path) });
+    }
 }

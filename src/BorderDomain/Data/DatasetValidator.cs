@@ -27,9 +27,9 @@ internal static class DatasetValidator
         object? Value(int row, int field);
     }
 
-    internal static List<DataError> Validate(IReadOnlyList<ISet> sets, IReadOnlyDictionary<object, RecordOrigin> origins)
+    /// <summary>Reports every consistency error of <paramref name="sets"/> to <paramref name="errors"/>.</summary>
+    internal static void Validate(IReadOnlyList<ISet> sets, IReadOnlyDictionary<object, RecordOrigin> origins, DataErrorSink errors)
     {
-        var errors = new List<DataError>();
         var keys = new Dictionary<string, Dictionary<string, int>>(StringComparer.OrdinalIgnoreCase);
         foreach (var set in sets)
         {
@@ -41,11 +41,9 @@ internal static class DatasetValidator
             CheckReferences(set, keys, origins, errors);
             CheckCycles(set, keys[set.Schema.Name], origins, errors);
         }
-
-        return errors;
     }
 
-    private static Dictionary<string, int> CheckKeys(ISet set, IReadOnlyDictionary<object, RecordOrigin> origins, List<DataError> errors)
+    private static Dictionary<string, int> CheckKeys(ISet set, IReadOnlyDictionary<object, RecordOrigin> origins, DataErrorSink errors)
     {
         var rows = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var keyField = set.Schema.IndexOfField(set.Schema.Key?.Name ?? string.Empty);
@@ -66,7 +64,14 @@ internal static class DatasetValidator
             if (!rows.TryAdd(key, row))
             {
                 var first = Where(set, rows[key], origins);
-                errors.Add(Error(set, row, origins, "." + set.Schema.Fields[keyField].Name, DataErrorKind.DuplicateId, $"The {set.Schema.Fields[keyField].Name} '{key}' is already used by {first}."));
+                if (errors.HasRoom)
+                {
+                    errors.Add(Error(set, row, origins, "." + set.Schema.Fields[keyField].Name, DataErrorKind.DuplicateId, $"The {set.Schema.Fields[keyField].Name} '{key}' is already used by {first}."));
+                }
+                else
+                {
+                    errors.Omit(); // counted, not built
+                }
             }
         }
 
@@ -77,7 +82,7 @@ internal static class DatasetValidator
         ISet set,
         Dictionary<string, Dictionary<string, int>> keys,
         IReadOnlyDictionary<object, RecordOrigin> origins,
-        List<DataError> errors)
+        DataErrorSink errors)
     {
         for (var field = 0; field < set.Schema.Fields.Count; field++)
         {
@@ -97,7 +102,14 @@ internal static class DatasetValidator
                     if (key is { Length: > 0 } && targetKeys?.ContainsKey(key) != true)
                     {
                         var suffix = schema.IsCollection ? $".{schema.Name}[{position}]" : $".{schema.Name}";
-                        errors.Add(Error(set, row, origins, suffix, DataErrorKind.DanglingReference, $"No record in {target} has the key '{key}'."));
+                        if (errors.HasRoom)
+                        {
+                            errors.Add(Error(set, row, origins, suffix, DataErrorKind.DanglingReference, $"No record in {target} has the key '{key}'."));
+                        }
+                        else
+                        {
+                            errors.Omit(); // counted, not built
+                        }
                     }
 
                     position++;
@@ -116,7 +128,7 @@ internal static class DatasetValidator
         ISet set,
         Dictionary<string, Dictionary<string, int>> keys,
         IReadOnlyDictionary<object, RecordOrigin> origins,
-        List<DataError> errors)
+        DataErrorSink errors)
     {
         keys.TryGetValue("agencies", out var agencies);
         for (var row = 0; row < set.Count; row++)
@@ -126,7 +138,14 @@ internal static class DatasetValidator
             {
                 if (roles[i].Agency is { } agency && agencies?.ContainsKey(agency) != true)
                 {
-                    errors.Add(Error(set, row, origins, $".roles[{i}].agency", DataErrorKind.DanglingReference, $"No record in agencies has the key '{agency}'."));
+                    if (errors.HasRoom)
+                    {
+                        errors.Add(Error(set, row, origins, $".roles[{i}].agency", DataErrorKind.DanglingReference, $"No record in agencies has the key '{agency}'."));
+                    }
+                    else
+                    {
+                        errors.Omit(); // counted, not built
+                    }
                 }
             }
         }
@@ -136,7 +155,7 @@ internal static class DatasetValidator
         ISet set,
         Dictionary<string, int> rowByKey,
         IReadOnlyDictionary<object, RecordOrigin> origins,
-        List<DataError> errors)
+        DataErrorSink errors)
     {
         for (var field = 0; field < set.Schema.Fields.Count; field++)
         {
@@ -171,7 +190,14 @@ internal static class DatasetValidator
                     var target = next.Current;
                     if (state[target] == 1)
                     {
-                        errors.Add(Error(set, row, origins, "." + schema.Name, DataErrorKind.ReferenceCycle, $"Following {schema.Name} from {Where(set, target, origins)} leads back to it."));
+                        if (errors.HasRoom)
+                        {
+                            errors.Add(Error(set, row, origins, "." + schema.Name, DataErrorKind.ReferenceCycle, $"Following {schema.Name} from {Where(set, target, origins)} leads back to it."));
+                        }
+                        else
+                        {
+                            errors.Omit(); // counted, not built
+                        }
                     }
                     else if (state[target] == 0)
                     {

@@ -38,19 +38,21 @@ public sealed class BorderStoreBuilder
     /// Checks the records (unique keys, no dangling references, no reference cycles), marks disputed statistics and
     /// builds the snapshot with all its indexes.
     /// </summary>
-    /// <exception cref="BorderDataException">The records are inconsistent; every problem is listed.</exception>
+    /// <exception cref="BorderDataException">The records are inconsistent; the first <see cref="BorderDataset.DefaultMaxErrors"/> problems are listed and the rest counted.</exception>
     public BorderStore Build()
     {
-        var errors = Validate(new Dictionary<object, RecordOrigin>());
-        return errors.Count > 0 ? throw new BorderDataException(errors) : BuildValidated();
+        var errors = new DataErrorSink(BorderDataset.DefaultMaxErrors);
+        Validate(new Dictionary<object, RecordOrigin>(), errors);
+        return errors.Total > 0 ? throw new BorderDataException(errors.Kept, errors.Omitted) : BuildValidated();
     }
 
-    /// <summary>Every consistency error of the records (keys, references, cycles), without building anything.</summary>
-    internal List<DataError> Validate(IReadOnlyDictionary<object, RecordOrigin> origins) => DatasetValidator.Validate(
+    /// <summary>Reports every consistency error of the records (keys, references, cycles), without building anything.</summary>
+    internal void Validate(IReadOnlyDictionary<object, RecordOrigin> origins, DataErrorSink errors) => DatasetValidator.Validate(
         [
             Set(Sources), Set(Nations), Set(Agencies), Set(People), Set(Accords), Set(Statistics), Set(Events),
         ],
-        origins);
+        origins,
+        errors);
 
     /// <summary>Builds the snapshot from records <see cref="Validate"/> found consistent.</summary>
     internal BorderStore BuildValidated() =>

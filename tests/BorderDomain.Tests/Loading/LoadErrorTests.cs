@@ -55,7 +55,7 @@ public sealed class LoadErrorTests
     }
 
     [Fact]
-    public void Load_ValueOfTheWrongJsonType_ReportsMalformedJsonWithItsPath()
+    public void Load_ValueOfTheWrongJsonType_ReportsMalformedJsonWithItsPathAndStillChecksTheRest()
     {
         const string json = """
             {
@@ -69,7 +69,11 @@ public sealed class LoadErrorTests
             }
             """;
 
-        AssertErrors(json, (DataErrorKind.MalformedJson, "$.accords[0].parties", 6));
+        // The wrong type no longer stops the reading: the missing kind is reported too.
+        AssertErrors(
+            json,
+            (DataErrorKind.MissingValue, "$.accords[0].kind", 3),
+            (DataErrorKind.MalformedJson, "$.accords[0].parties", 6));
     }
 
     [Fact]

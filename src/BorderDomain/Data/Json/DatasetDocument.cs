@@ -1,18 +1,19 @@
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace BorderDomain.Data.Json;
 
-// The data file as written: plain strings for codes, dates, units and enum names, so the reader can check each
-// value itself and report every bad one with its path, rather than stopping at the first.
-#pragma warning disable CA1812 // Instantiated by System.Text.Json source generation.
+// The data file as written, filled in by DatasetBinder: plain strings for codes, dates, units and enum names, so the
+// reader can check each value itself and report every bad one with its path, rather than stopping at the first.
 
-/// <summary>Properties a record carries that the schema does not define.</summary>
+/// <summary>What every record read from a file carries besides its own properties.</summary>
 internal abstract class JsonRecord
 {
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Unknown { get; set; }
+    /// <summary>Properties the record carries that the schema does not define, in file order.</summary>
+    public List<string>? Unknown { get; set; }
+
+    /// <summary>The value in the file was not an object; its error is reported and the record is skipped.</summary>
+    public bool Invalid { get; init; }
 }
 
 internal sealed class DatasetDocument : JsonRecord
@@ -187,4 +188,3 @@ internal sealed class EventJson : JsonRecord
 
     public string? Note { get; set; }
 }
-#pragma warning restore CA1812
