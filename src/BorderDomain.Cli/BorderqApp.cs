@@ -28,10 +28,13 @@ internal sealed class BorderqApp
     /// <summary>A <c>--data</c> file was rejected.</summary>
     public const int ExitDataError = 3;
 
+    /// <summary>An exception nothing handled: a bug in <c>borderq</c> (70 is EX_SOFTWARE in sysexits.h).</summary>
+    public const int ExitInternalError = 70;
+
     /// <summary>The interactive prompt.</summary>
     public const string Prompt = "bdq> ";
 
-    private const string ExplainPrefix = "explain ";
+    private const string ExplainCommand = "explain";
 
     private readonly BorderStore? _store;
 
@@ -57,13 +60,20 @@ internal sealed class BorderqApp
         At the prompt, 'explain <query>' prints a plan.
         Rows whose records cite sources get a 'source' column with the citations.
 
+        Control characters from queries and data are never sent to the terminal as they are: each is shown as one
+        visible character in its place, the C0 controls as Unicode control pictures (ESC as ␛, BEL as ␇,
+        a newline in a table cell as ␊, TAB as ␉), DEL as ␡, and C1 controls and bidi overrides
+        (U+202A-U+202E, U+2066-U+2069) as �. This holds for every format but JSON, which escapes them instead (\u001B).
+        CSV cells of text that start with = + - @, a tab or a carriage return get a leading ' so that spreadsheets
+        do not run them as formulas; numbers are written as they are.
+
         Examples:
           borderq "accords where parties has PER and parties has ECU order by signed desc"
           borderq --format csv "statistics where metric = BorderLength"
           borderq "accords count"
           borderq --format html "statistics where metric = BilateralTrade group by period sum(value)" > results.html
 
-        Exit codes: 0 success, 1 query error, 2 usage error, 3 data file rejected.
+        Exit codes: 0 success, 1 query error, 2 usage error, 3 data file rejected, 70 internal error (a bug: please report it).
         """;
 
     /// <summary>The informational version of this tool, without build metadata.</summary>
@@ -80,17 +90,55 @@ internal sealed class BorderqApp
         }
     }
 
-    /// <summary>Runs the command; returns the exit code.</summary>
+    /// <summary>
+    /// Runs the command as <see cref="Run"/> does, and turns any exception it throws into the one line
+    /// <c>borderq: internal error: &lt;message&gt;</c> on <paramref name="stderr"/> and <see cref="ExitInternalError"/>,
+    /// so no stack trace reaches a user. <c>Program.cs</c> calls this.
+    /// </summary>
+    public int RunGuarded(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(stderr);
+        try
+        {
+            return Run(args, stdin, stdout, stderr);
+        }
+        catch (Exception unexpected)
+        {
+            try
+            {
+                stderr.WriteLine(CliMessages.InternalError(unexpected.Message));
+                stderr.Flush();
+            }
+            catch (IOException)
+            {
+                // Standard error itself failed: the exit code is all that is left to say it.
+            }
+
+            return ExitInternalError;
+        }
+    }
+
+    /// <summary>
+    /// Runs the command; returns the exit code. Everything written goes through a <see cref="TerminalTextWriter"/>,
+    /// so control characters from queries and data are shown as <see cref="TerminalText"/> describes.
+    /// </summary>
     public int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdin);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        using var output = new TerminalTextWriter(stdout);
+        using var errors = new TerminalTextWriter(stderr);
+        return RunEscaped(args, stdin, output, errors);
+    }
+
+    private int RunEscaped(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
         if (!CliOptions.TryParse(args, out var options, out var usageError))
         {
-            stderr.WriteLine($"borderq: {usageError}");
-            stderr.WriteLine("Run 'borderq --help' for usage.");
+            stderr.WriteLine(CliMessages.UsageError(usageError));
+            stderr.WriteLine(CliMessages.SeeHelp);
             return ExitUsageError;
         }
 
@@ -176,10 +224,17 @@ internal sealed class BorderqApp
             }
 
             var explain = options.Explain;
-            if (query.StartsWith(ExplainPrefix, StringComparison.OrdinalIgnoreCase))
+            if (query.Equals(ExplainCommand, StringComparison.OrdinalIgnoreCase))
+            {
+                stderr.WriteLine(CliMessages.ExplainNeedsQuery);
+                stderr.Flush();
+                continue;
+            }
+
+            if (query.StartsWith(ExplainCommand, StringComparison.OrdinalIgnoreCase) && char.IsWhiteSpace(query[ExplainCommand.Length]))
             {
                 explain = true;
-                query = query[ExplainPrefix.Length..].TrimStart();
+                query = query[ExplainCommand.Length..].TrimStart();
             }
 
             RunOne(store, query, options, explain, stdout, stderr);
@@ -232,7 +287,7 @@ internal sealed class BorderqApp
 
         if (diagnostics.Count == 0)
         {
-            stderr.WriteLine("borderq: the query failed without a diagnostic.");
+            stderr.WriteLine(CliMessages.FailedWithoutDiagnostic);
         }
     }
 }

@@ -72,7 +72,7 @@ internal sealed class CliOptions
 
                     if (!TryParseFormat(format, out var parsed))
                     {
-                        error = $"unknown format '{format}'; expected table, json, csv or html.";
+                        error = CliMessages.UnknownFormat(format);
                         return false;
                     }
 
@@ -95,20 +95,20 @@ internal sealed class CliOptions
                     var equals = assignment.IndexOf('=', StringComparison.Ordinal);
                     if (equals <= 0)
                     {
-                        error = $"'{assignment}' is not name=value (e.g. --param nation=PER).";
+                        error = CliMessages.NotAnAssignment(assignment);
                         return false;
                     }
 
                     options._parameters[assignment[..equals].TrimStart('@')] = assignment[(equals + 1)..];
                     break;
                 default:
-                    error = $"unknown option '{name}'.";
+                    error = CliMessages.UnknownOption(name);
                     return false;
             }
 
             if (inlineValue is not null && name is not ("--format" or "--data" or "--param"))
             {
-                error = $"option '{name}' takes no value.";
+                error = CliMessages.TakesNoValue(name);
                 return false;
             }
         }
@@ -133,7 +133,7 @@ internal sealed class CliOptions
         }
 
         value = string.Empty;
-        error = $"option '{name}' needs a value.";
+        error = CliMessages.NeedsValue(name);
         return false;
     }
 

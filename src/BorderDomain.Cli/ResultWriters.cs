@@ -54,12 +54,14 @@ internal static class ResultWriters
         }
 
         var columns = view.Columns.Count;
+        var header = new string[columns];
         var cells = new string[view.Rows.Count][];
         var widths = new int[columns];
         var numeric = new bool[columns];
         for (var c = 0; c < columns; c++)
         {
-            widths[c] = view.Columns[c].Length;
+            header[c] = TerminalText.Escape(view.Columns[c]);
+            widths[c] = header[c].Length;
             numeric[c] = view.Rows.Count > 0;
         }
 
@@ -76,7 +78,7 @@ internal static class ResultWriters
         }
 
         var line = new StringBuilder();
-        WriteLine(output, line, view.Columns, widths, numeric);
+        WriteLine(output, line, header, widths, numeric);
         for (var c = 0; c < columns; c++)
         {
             line.Append(c == 0 ? string.Empty : ColumnGap).Append('-', widths[c]);
@@ -117,24 +119,68 @@ internal static class ResultWriters
             json.WriteEndArray();
         }
 
-        output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        output.WriteLine(EscapeBidiControls(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length)));
     }
 
-    /// <summary>RFC 4180: a header line, CRLF line ends, fields quoted where they hold a comma, quote or line break.</summary>
+    /// <summary>
+    /// <paramref name="json"/> with the bidi controls U+202A–U+202E and U+2066–U+2069 written as <c>\u202E</c>-style
+    /// escapes, as System.Text.Json already writes every C0 and C1 control: its relaxed encoder leaves these raw.
+    /// They can only stand inside strings, so the JSON means the same and keeps every character.
+    /// </summary>
+    public static string EscapeBidiControls(string json)
+    {
+        var text = new StringBuilder(json.Length);
+        foreach (var c in json)
+        {
+            if (c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// RFC 4180: a header line, CRLF line ends, fields quoted where they hold a comma, quote or line break; text that
+    /// a spreadsheet would run as a formula is neutralised by <see cref="CsvText"/>.
+    /// </summary>
     public static void WriteCsv(ResultView view, TextWriter output)
     {
         var line = new StringBuilder();
-        AppendCsvLine(output, line, view.Columns);
+        var header = new string[view.Columns.Count];
+        for (var c = 0; c < header.Length; c++)
+        {
+            header[c] = CsvText(view.Columns[c]);
+        }
+
+        AppendCsvLine(output, line, header);
         foreach (var row in view.Rows)
         {
             var fields = new string[row.Length];
             for (var c = 0; c < row.Length; c++)
             {
-                fields[c] = ValueText.Display(row[c]);
+                fields[c] = CsvText(row[c]);
             }
 
             AppendCsvLine(output, line, fields);
         }
+    }
+
+    /// <summary>
+    /// The text of <paramref name="value"/> for a CSV cell. Text starting with <c>=</c>, <c>+</c>, <c>-</c>,
+    /// <c>@</c>, a tab or a carriage return gets a leading <c>'</c> (OWASP's advice against CSV injection), so a
+    /// spreadsheet shows it instead of running it as a formula. Numbers are never changed: whether to neutralise is
+    /// decided by the value's type, so <c>-5</c> stays <c>-5</c> while the text <c>"-5"</c> becomes <c>'-5</c>.
+    /// </summary>
+    public static string CsvText(object? value)
+    {
+        var text = ValueText.Display(value);
+        return !ValueText.IsNumber(value) && text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
     }
 
     /// <summary><paramref name="field"/> quoted as RFC 4180 requires: only when needed, inner quotes doubled.</summary>
@@ -231,12 +277,10 @@ internal static class ResultWriters
         line.Clear();
     }
 
+    /// <summary>A table cell: one line, control characters shown by <see cref="TerminalText.Escape"/> (a newline as ␊).</summary>
     private static string Cell(string text)
     {
-        if (text.AsSpan().IndexOfAny("\r\n\t") >= 0)
-        {
-            text = text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' ');
-        }
+        text = TerminalText.Escape(text);
 
         if (text.Length <= MaxCellWidth)
         {

@@ -4,6 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using BorderDomain.Cli;
+using BorderDomain.Model;
+using BorderDomain.Storage;
 
 namespace BorderDomain.Tests.Cli;
 
@@ -22,14 +24,30 @@ internal static class CliTestSupport
 {
     public static CliOutput Run(params string[] args) => RunWithInput(string.Empty, args);
 
-    public static CliOutput RunWithInput(string stdin, params string[] args)
+    public static CliOutput RunWithInput(string stdin, params string[] args) => RunOn(null, stdin, args);
+
+    /// <summary>Runs the app on <paramref name="store"/> (the bundled dataset when null) through <see cref="BorderqApp.RunGuarded"/>, as <c>Program.cs</c> does.</summary>
+    public static CliOutput RunOn(BorderStore? store, string stdin, params string[] args)
     {
         using var input = new StringReader(stdin);
         using var stdout = new StringWriter { NewLine = "\n" };
         using var stderr = new StringWriter { NewLine = "\n" };
-        var exitCode = new BorderqApp().Run(args, input, stdout, stderr);
+        var exitCode = new BorderqApp(store).RunGuarded(args, input, stdout, stderr);
         return new CliOutput(exitCode, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>A store holding only <paramref name="accords"/> and <paramref name="statistics"/>, plus the source <c>s1</c> the statistics cite.</summary>
+    public static BorderStore StoreWith(Accord[] accords, params Statistic[] statistics)
+    {
+        var builder = new BorderStoreBuilder();
+        builder.Sources.Add(new Source { Id = "s1", Kind = default });
+        builder.Accords.AddRange(accords);
+        builder.Statistics.AddRange(statistics);
+        return builder.Build();
+    }
+
+    /// <summary>An accord with only an id and a title.</summary>
+    public static Accord AccordTitled(string id, string title) => new() { Id = id, Title = title, Kind = AccordKind.Pledge };
 
     /// <summary>The cells of a table's body rows: the lines between the separator line and the footer.</summary>
     public static string[] TableBody(string[] lines)
