@@ -36,7 +36,7 @@ public static class FuzzTargets
             case "load":
                 using (var stream = new MemoryStream(input, writable: false))
                 {
-                    Load(stream);
+                    _ = Load(stream);
                 }
 
                 break;
@@ -91,8 +91,9 @@ public static class FuzzTargets
     /// Loads <paramref name="stream"/> on top of the bundled store with <see cref="BorderDataset.Load(BorderStore, Stream, string?, long)"/>;
     /// a rejected file (<see cref="BorderDataException"/>) is an answer, and a loaded one is counted and queried.
     /// </summary>
+    /// <returns><see langword="true"/> when the data loaded, <see langword="false"/> when it was rejected.</returns>
     /// <exception cref="FuzzFindingException">The loader broke its contract.</exception>
-    public static void Load(Stream stream)
+    public static bool Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
         BorderStore loaded;
@@ -107,7 +108,7 @@ public static class FuzzTargets
                 _ = error.ToString();
             }
 
-            return;
+            return false;
         }
 
         Require(loaded.Accords.Count >= Store.Accords.Count && loaded.Statistics.Count >= Store.Statistics.Count, "(load)", "a load lost bundled records");
@@ -116,6 +117,8 @@ public static class FuzzTargets
             var executed = Bdq.TryExecute(loaded, query, out var result, out var diagnostics);
             Require(executed && result is not null && diagnostics.Count == 0, query, "a query that runs on the bundled store fails on a loaded one");
         }
+
+        return true;
     }
 
     private static bool Apply<T>(IQueryable<T> source, string query)

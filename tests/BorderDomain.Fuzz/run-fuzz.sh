@@ -3,7 +3,7 @@
 #
 #   tests/BorderDomain.Fuzz/run-fuzz.sh [query|load] [seconds]     (defaults: query, 300)
 #
-# Installs what is missing (afl++ from the distribution's packages, the sharpfuzz instrumenting tool as a local dotnet
+# The dictionary dict/<target>.dict gives afl-fuzz the tokens to splice in. Installs what is missing (afl++ from the distribution's packages, the sharpfuzz instrumenting tool as a local dotnet
 # tool under the build output), publishes the fuzz target, instruments BorderDomain.dll in the published copy, and runs
 # afl-fuzz for the given time on the saved corpus (corpus/<target>/). Findings go outside the repository, to
 # $FUZZ_OUT/<target> (a new temporary folder when FUZZ_OUT is unset); the script prints where. A file in
@@ -64,7 +64,7 @@ export AFL_SKIP_CPUFREQ=1
 export AFL_NO_AFFINITY=1
 export AFL_NO_UI=1
 status=0
-afl-fuzz -i "$corpus" -o "$findings" -t 10000 -m none -V "$seconds" -- dotnet "$publish/BorderDomain.Fuzz.dll" "$target" || status=$?
+afl-fuzz -i "$corpus" -o "$findings" -x "$here/dict/$target.dict" -t 10000 -m none -V "$seconds" -- dotnet "$publish/BorderDomain.Fuzz.dll" "$target" || status=$?
 
 stats="$findings/default/fuzzer_stats"
 if [ -f "$stats" ]; then
