@@ -3,13 +3,14 @@
 #
 #   tests/BorderDomain.Fuzz/run-fuzz.sh [query|load] [seconds]     (defaults: query, 300)
 #
-# The dictionary dict/<target>.dict gives afl-fuzz the tokens to splice in. Installs what is missing (afl++ from the distribution's packages, the sharpfuzz instrumenting tool as a local dotnet
+# Installs what is missing (afl++ from the distribution's packages, the sharpfuzz instrumenting tool as a local dotnet
 # tool under the build output), publishes the fuzz target, instruments BorderDomain.dll in the published copy, and runs
-# afl-fuzz for the given time on the saved corpus (corpus/<target>/). Findings go outside the repository, to
-# $FUZZ_OUT/<target> (a new temporary folder when FUZZ_OUT is unset); the script prints where. A file in
-# <findings>/default/crashes/ is an input that made the target throw: reproduce it with
-#   dotnet <publish>/BorderDomain.Fuzz.dll <target> < <file>
-# and save it into corpus/<target>/ so the corpus tests keep it.
+# afl-fuzz for the given time on the saved corpus (corpus/<target>/) with the tokens in dict/<target>.dict. Findings go
+# outside the repository, to $FUZZ_OUT/<target> (a new temporary folder when FUZZ_OUT is unset); the script prints where.
+# A file in <findings>/default/crashes/ is an input that made the target throw: reproduce it with
+#   dotnet tests/BorderDomain.Fuzz/bin/fuzz/publish/BorderDomain.Fuzz.dll <target> < <file>
+# and save it into corpus/<target>/, where the corpus tests (Stress/FuzzCorpusTests) keep running it. Inputs the
+# fuzzer found that reach new code (<findings>/default/queue/*+cov*) are worth saving there too.
 set -euo pipefail
 
 target="${1:-query}"
