@@ -91,6 +91,7 @@ public static class FuzzArbitraries
 
     /// <summary>Data file text: the dataset's shape with odd values, JSON token soups and random text.</summary>
     public static Gen<string> DataFile => Gen.Frequency(
+        (3, ValidDocument()),
         (5, Document()),
         (2, Document().SelectMany(Mutate)),
         (2, JsonSoup()),
@@ -180,6 +181,21 @@ public static class FuzzArbitraries
         from sections in Gen.SubListOf(Sets.Append("treaties").ToArray())
         from bodies in Gen.ArrayOf(Gen.ListOf(Record()).Select(records => "[" + string.Join(", ", records.Take(4)) + "]"), sections.Count)
         select "{ " + string.Join(", ", sections.Zip(bodies, (section, body) => $"\"{section}\": {body}")) + " }";
+
+    // Records that load on top of the bundled store: new ids, known codes and references, any title text.
+    private static Gen<string> ValidDocument() =>
+        from accords in Gen.ListOf(
+            from title in ArbMap.Default.GeneratorFor<string>()
+            from kind in Gen.Elements("Agreement", "Treaty", "Pledge", "MemorandumOfUnderstanding")
+            from parties in Gen.SubListOf(new[] { "PER", "ECU", "COL", "USA", "BRA" })
+            from signed in Gen.Elements("2013", "2013-11", "2013-11-14", "1998")
+            select (Title: "t" + title, Kind: kind, Parties: parties, Signed: signed))
+        from statistics in Gen.ListOf(Gen.Choose(-1_000_000, 1_000_000))
+        select "{ \"accords\": [" + string.Join(", ", accords.Take(5).Select((a, i) =>
+                $"{{ \"id\": \"t-gen-{i}\", \"title\": {JsonSerializer.Serialize(a.Title)}, \"kind\": \"{a.Kind}\", \"parties\": {JsonSerializer.Serialize(a.Parties.DefaultIfEmpty("PER"))}, \"signed\": \"{a.Signed}\", \"sources\": [\"src-000\"] }}"))
+            + "], \"statistics\": [" + string.Join(", ", statistics.Take(5).Select((value, i) =>
+                $"{{ \"id\": \"t-gen-stat-{i}\", \"metric\": \"BorderLength\", \"nations\": [\"PER\"], \"value\": {value}, \"unit\": \"km\", \"source\": \"src-000\" }}"))
+            + "] }";
 
     private static Gen<string> JsonSoup() =>
         Gen.ListOf(Gen.Frequency(
