@@ -35,9 +35,20 @@ public sealed class QueryLengthAllocationTests(ITestOutputHelper output)
         var (longText, longBytes) = Allocated(shape, Long);
         var perCharShort = (double)shortBytes / shortText.Length;
         var perCharLong = (double)longBytes / longText.Length;
+        var parseBytes = ParseAllocated(longText);
+        output.WriteLine($"{shape}: parsing alone allocates {(double)parseBytes / longText.Length:F1} B/char at {longText.Length} chars");
         output.WriteLine($"{shape}: {shortText.Length} chars {shortBytes:N0} B ({perCharShort:F1} B/char), {longText.Length} chars {longBytes:N0} B ({perCharLong:F1} B/char), growth {perCharLong / perCharShort:F2}×");
 
         Assert.True(perCharLong <= MaxGrowth * perCharShort, $"{shape}: {perCharLong:F1} B/char at {longText.Length} chars against {perCharShort:F1} at {shortText.Length}, over {MaxGrowth}×.");
+    }
+
+    private static long ParseAllocated(string text)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var parsed = BorderDomain.Query.Syntax.QueryParser.Parse(text);
+        var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        GC.KeepAlive(parsed);
+        return bytes;
     }
 
     private static (string Text, long Bytes) Allocated(LongQueryShape shape, int length)
