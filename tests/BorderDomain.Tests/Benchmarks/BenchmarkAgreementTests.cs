@@ -33,6 +33,7 @@ public sealed class BenchmarkAgreementTests
         typeof(RunTimePathBenchmarks),
         typeof(ThreePathsBenchmarks),
         typeof(CalibrationBenchmarks),
+        typeof(QueryLengthBenchmarks),
     ];
 
     [Fact]
@@ -95,6 +96,33 @@ public sealed class BenchmarkAgreementTests
         }
 
         Assert.Equal(at, calibration.PointerChase());
+    }
+
+    [Fact]
+    public void QueryLength_EveryMethod_RunsItsShapeAtItsLength()
+    {
+        // The methods run different queries, so they are not compared with one another: each runs a text of its shape
+        // and length, the valid ones give results and the unknown fields diagnostics, on every call (new texts each time).
+        foreach (var length in new[] { 1_000, 4_000, 10_000 })
+        {
+            var benchmark = new QueryLengthBenchmarks { Length = length };
+            benchmark.Setup();
+            foreach (var shape in Enum.GetValues<LongQueryShape>())
+            {
+                var text = QueryLengthBenchmarks.Text(shape, length, 7);
+                Assert.InRange(text.Length, length - 40, length);
+                Assert.True(text.Length <= BdqOptions.Default.MaxQueryLength);
+                for (var call = 0; call < 3; call++)
+                {
+                    var answer = (int)typeof(QueryLengthBenchmarks).GetMethod(shape.ToString())!.Invoke(benchmark, null)!;
+                    Assert.True(shape == LongQueryShape.UnknownFields ? answer < -1 : answer >= 0, $"{shape} at {length}: {answer}");
+                }
+            }
+        }
+
+        Assert.Equal(
+            Enum.GetNames<LongQueryShape>().Order(StringComparer.Ordinal),
+            typeof(QueryLengthBenchmarks).GetMethods().Where(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null).Select(m => m.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]
