@@ -88,7 +88,7 @@ public static class FuzzTargets
     }
 
     /// <summary>
-    /// Loads <paramref name="stream"/> on top of the bundled store with <see cref="BorderDataset.Load(BorderStore, Stream, string?, long)"/>;
+    /// Loads <paramref name="stream"/> on top of the bundled store with <see cref="BorderDataset.Load(BorderStore, Stream, string?, long, int)"/>;
     /// a rejected file (<see cref="BorderDataException"/>) is an answer, and a loaded one is counted and queried.
     /// </summary>
     /// <returns><see langword="true"/> when the data loaded, <see langword="false"/> when it was rejected.</returns>

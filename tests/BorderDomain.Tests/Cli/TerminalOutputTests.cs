@@ -74,7 +74,7 @@ public sealed class TerminalOutputTests
         Assert.Equal(
             "accords␛[2J count\n" +
             "       ^\n" +
-            "BDQ0001 (1,8): Unexpected '␛'; expected where, group by, order by, skip, take, select, count or end of query.\n",
+            "BDQ0001 (1,8): Unexpected character U+001B; expected where, group by, order by, skip, take, select, count or end of query.\n",
             run.Stderr);
     }
 
