@@ -118,31 +118,9 @@ internal static class QueryBinding
     /// <summary>Every field path the query reads: in its filter, order, selection and grouping.</summary>
     private static IEnumerable<BoundPath> Paths(BoundQuery query)
     {
-        var pending = new Stack<BoundExpression>();
-        if (query.Filter is { } filter)
+        foreach (var predicate in BoundExpression.Predicates(query.Filter))
         {
-            pending.Push(filter);
-        }
-
-        while (pending.Count > 0)
-        {
-            switch (pending.Pop())
-            {
-                case BoundAnd and:
-                    pending.Push(and.Right);
-                    pending.Push(and.Left);
-                    break;
-                case BoundOr or:
-                    pending.Push(or.Right);
-                    pending.Push(or.Left);
-                    break;
-                case BoundNot not:
-                    pending.Push(not.Operand);
-                    break;
-                case BoundPredicate predicate:
-                    yield return predicate.Path;
-                    break;
-            }
+            yield return predicate.Path;
         }
 
         foreach (var ordering in query.OrderBy)

@@ -54,7 +54,24 @@ public static class Bdq
             return false;
         }
 
-        result = executor!.Execute(plan!);
+        try
+        {
+            result = executor!.Execute(plan!);
+        }
+        catch (SearchTooBroadException broad)
+        {
+            diagnostics =
+            [
+                new BdqDiagnostic
+                {
+                    Code = BdqDiagnostics.SearchTooBroad,
+                    Message = BdqDiagnostics.TooManyMatchedWordsMessage(broad.Predicate.Path.Text, broad.Limit),
+                    Span = plan!.Query.SpanOf(broad.Predicate),
+                },
+            ];
+            return false;
+        }
+
         return true;
     }
 
@@ -232,7 +249,8 @@ public static class Bdq
         }
 
         var table = store.GetTable(bound!.Set.Name)!;
-        executor = new PlanExecutor(table, store.GetTable, values) { MaxRows = (options ?? BdqOptions.Default).MaxRows };
+        var limits = options ?? BdqOptions.Default;
+        executor = new PlanExecutor(table, store.GetTable, values) { MaxRows = limits.MaxRows, MaxMatchedWords = limits.MaxMatchedWords };
 
         // A query without parameters plans the same way every time on the same table: keep its last plan.
         if (bound.Parameters.Count == 0 && Plans.TryGetValue(bound, out var last) && ReferenceEquals(last.Table, table))

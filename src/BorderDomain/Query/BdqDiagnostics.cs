@@ -93,7 +93,8 @@ public static class BdqDiagnostics
     /// <summary>BDQ0203: a parameter's text is longer than <see cref="BdqOptions.MaxParameterLength"/>.</summary>
     public const string ParameterTooLong = "BDQ0203";
 
-    /// <summary>BDQ0204: a text search has more words than <see cref="BdqOptions.MaxSearchWords"/>.</summary>
+    /// <summary>BDQ0204: a text search has more words than <see cref="BdqOptions.MaxSearchWords"/>, or one of its words is
+    /// part of more indexed words than <see cref="BdqOptions.MaxMatchedWords"/>.</summary>
     public const string SearchTooBroad = "BDQ0204";
 
     /// <summary>
@@ -227,6 +228,9 @@ public static class BdqDiagnostics
 
     internal static string TooManySearchWordsMessage(int words, int limit) =>
         Invariant($"The search text has {words} words; the limit is {limit}.");
+
+    internal static string TooManyMatchedWordsMessage(string path, int limit) =>
+        Invariant($"The search on '{path}' matches more than {limit} indexed words; make its words longer or more specific.");
 
     internal static string TooManyErrorsMessage(int more) =>
         Invariant($"… and {more} more error{(more == 1 ? string.Empty : "s")} (only the first {MaxReported} are listed).");

@@ -8,7 +8,7 @@ public sealed record BdqOptions
 {
     /// <summary>
     /// The defaults: 10,000 characters, depth 64, 1,000 list items, take 10,000, parameter text 10,000 characters,
-    /// 32 search words, 10,000 result rows, 256 cached queries.
+    /// 32 search words, 10,000 matched words, 10,000 result rows, 256 cached queries.
     /// </summary>
     public static BdqOptions Default { get; } = new();
 
@@ -32,6 +32,13 @@ public sealed record BdqOptions
     /// (<see cref="BdqDiagnostics.SearchTooBroad"/>).
     /// </summary>
     public int MaxSearchWords { get; init; } = 32;
+
+    /// <summary>
+    /// The most indexed words one search word may be part of: <c>contains "a"</c> on a large store matches every word
+    /// with an "a" in it, and past this many the query fails with <see cref="BdqDiagnostics.SearchTooBroad"/> instead
+    /// of merging that many posting lists.
+    /// </summary>
+    public int MaxMatchedWords { get; init; } = 10_000;
 
     /// <summary>
     /// The most rows a result holds when the query has no <c>take</c>: the rows past it are left out, in the

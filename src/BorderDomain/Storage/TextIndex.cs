@@ -118,14 +118,25 @@ public sealed class TextIndex
         return new TextIndex(folded, vocabulary, postings);
     }
 
-    private int[] Match(string text, TextMatch match)
+    private int[] Match(string text, TextMatch match) => TryMatch(text, match, int.MaxValue)!;
+
+    /// <summary>
+    /// The ascending rows whose folded text matches <paramref name="text"/>, or <see langword="null"/> when one of
+    /// its words is part of more than <paramref name="maxMatchedWords"/> indexed words (so that many posting lists
+    /// are not merged).
+    /// </summary>
+    internal int[]? TryMatch(string text, TextMatch match, int maxMatchedWords)
     {
         ArgumentNullException.ThrowIfNull(text);
         var query = TextNormalizer.Normalize(text);
         int[]? candidates = null;
         foreach (var part in TextNormalizer.Words(query))
         {
-            var rows = RowsWithWordContaining(part);
+            if (RowsWithWordContaining(part, maxMatchedWords) is not { } rows)
+            {
+                return null;
+            }
+
             candidates = candidates is null ? rows : PostingList.Intersect(candidates, rows);
             if (candidates.Length == 0)
             {
@@ -159,13 +170,18 @@ public sealed class TextIndex
         return result.ToArray();
     }
 
-    private int[] RowsWithWordContaining(string part)
+    private int[]? RowsWithWordContaining(string part, int maxMatchedWords)
     {
         var lists = new List<int[]>();
         for (var i = 0; i < _vocabulary.Length; i++)
         {
             if (_vocabulary[i].Contains(part, StringComparison.Ordinal))
             {
+                if (lists.Count == maxMatchedWords)
+                {
+                    return null;
+                }
+
                 lists.Add(_postings[i]);
             }
         }

@@ -22,7 +22,15 @@ public static class IndexQueries
     /// <param name="op">The predicate's operator.</param>
     /// <param name="fieldKind">The field's kind.</param>
     /// <param name="values">The predicate's values as records hold them (enum members may also be given by name); search text already folded.</param>
-    public static int[] Rows(IEntityTable table, int field, IndexAccessKind kind, PredicateOperator op, FieldKind fieldKind, object[] values)
+    public static int[] Rows(IEntityTable table, int field, IndexAccessKind kind, PredicateOperator op, FieldKind fieldKind, object[] values) =>
+        Rows(table, field, kind, op, fieldKind, values, int.MaxValue)!;
+
+    /// <summary>
+    /// Like <see cref="Rows(IEntityTable, int, IndexAccessKind, PredicateOperator, FieldKind, object[])"/>, but
+    /// <see langword="null"/> when a text search's word is part of more than <paramref name="maxMatchedWords"/>
+    /// indexed words (<see cref="BdqOptions.MaxMatchedWords"/>).
+    /// </summary>
+    internal static int[]? Rows(IEntityTable table, int field, IndexAccessKind kind, PredicateOperator op, FieldKind fieldKind, object[] values, int maxMatchedWords)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(values);
@@ -46,14 +54,12 @@ public static class IndexQueries
             case IndexAccessKind.NumberRange:
                 return NumberRows(table.GetNumberIndex(field)!, op, values, table.Count);
             default:
-                var text = table.GetTextIndex(field)!;
-                var search = (string)values[0];
-                return op switch
+                return table.GetTextIndex(field)!.TryMatch((string)values[0], op switch
                 {
-                    PredicateOperator.StartsWith => text.StartsWith(search),
-                    PredicateOperator.EndsWith => text.EndsWith(search),
-                    _ => text.Contains(search),
-                };
+                    PredicateOperator.StartsWith => TextMatch.StartsWith,
+                    PredicateOperator.EndsWith => TextMatch.EndsWith,
+                    _ => TextMatch.Contains,
+                }, maxMatchedWords);
         }
     }
 
@@ -170,7 +176,7 @@ public static class IndexQueries
     }
 
     /// <summary>
-    /// The exact number of rows <see cref="Rows"/> would yield, read from index sizes alone (touching no rows), for an
+    /// The exact number of rows <see cref="Rows(IEntityTable, int, IndexAccessKind, PredicateOperator, FieldKind, object[])"/> would yield, read from index sizes alone (touching no rows), for an
     /// access <see cref="QueryPlanner.IsExactlyCountable"/> accepts.
     /// </summary>
     /// <exception cref="ArgumentException">Index sizes do not give this access's count exactly.</exception>
@@ -199,7 +205,7 @@ public static class IndexQueries
     }
 
     /// <summary>
-    /// How many rows <see cref="Rows"/> would yield, from index sizes alone: posting-list lengths and binary-searched
+    /// How many rows <see cref="Rows(IEntityTable, int, IndexAccessKind, PredicateOperator, FieldKind, object[])"/> would yield, from index sizes alone: posting-list lengths and binary-searched
     /// range counts, touching no rows (exact, or an upper bound for unions and two-sided date ranges). A text
     /// search is not counted ahead: it is estimated as a tenth of the table.
     /// </summary>

@@ -56,37 +56,11 @@ internal static class ParameterResolver
     }
 
     // Whether the parameter is the text of a contains/startswith/endswith test somewhere in the condition.
-    private static bool IsSearched(BoundQuery query, string name)
-    {
-        var pending = new Stack<BoundExpression>();
-        if (query.Filter is { } filter)
-        {
-            pending.Push(filter);
-        }
-
-        while (pending.Count > 0)
-        {
-            switch (pending.Pop())
-            {
-                case BoundAnd and:
-                    pending.Push(and.Left);
-                    pending.Push(and.Right);
-                    break;
-                case BoundOr or:
-                    pending.Push(or.Left);
-                    pending.Push(or.Right);
-                    break;
-                case BoundNot not:
-                    pending.Push(not.Operand);
-                    break;
-                case BoundPredicate { Operator: PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith } predicate
-                    when predicate.Values is [BoundParameter searched] && string.Equals(searched.Name, name, StringComparison.OrdinalIgnoreCase):
-                    return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsSearched(BoundQuery query, string name) =>
+        BoundExpression.Predicates(query.Filter).Any(predicate =>
+            predicate.Operator is PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith
+            && predicate.Values is [BoundParameter searched]
+            && string.Equals(searched.Name, name, StringComparison.OrdinalIgnoreCase));
 
     private static BdqDiagnostic Problem(BoundParameter parameter, string code, string message) =>
         new() { Code = code, Message = message, Span = parameter.Span };

@@ -44,6 +44,13 @@ public sealed class PlanExecutor : IIndexStatistics
     /// <summary>The most rows a result of a query without <c>take</c> holds (<see cref="BdqOptions.MaxRows"/>).</summary>
     internal int MaxRows { get; init; } = int.MaxValue;
 
+    /// <summary>
+    /// The most indexed words one search word may be part of (<see cref="BdqOptions.MaxMatchedWords"/>); past it
+    /// <see cref="Execute"/> throws <see cref="SearchTooBroadException"/>, which <see cref="Bdq.TryExecute"/> turns
+    /// into a diagnostic.
+    /// </summary>
+    internal int MaxMatchedWords { get; init; } = int.MaxValue;
+
     /// <inheritdoc />
     public long? Estimate(IndexAccess access)
     {
@@ -164,7 +171,8 @@ public sealed class PlanExecutor : IIndexStatistics
     }
 
     private int[] Rows(IndexAccess access) => IndexQueries.Rows(
-        _table, access.Field, access.Kind, access.Predicate.Operator, access.Predicate.Path.Field.Kind, Constants(access.Predicate));
+            _table, access.Field, access.Kind, access.Predicate.Operator, access.Predicate.Path.Field.Kind, Constants(access.Predicate), MaxMatchedWords)
+        ?? throw new SearchTooBroadException(access.Predicate, MaxMatchedWords);
 
     private bool Matches(int row, BoundPredicate predicate)
     {

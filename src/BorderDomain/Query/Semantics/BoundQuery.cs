@@ -49,6 +49,37 @@ public abstract record BoundExpression
     internal static BoundExpression AllOf(IReadOnlyList<BoundExpression> terms) =>
         Balance(terms, 0, terms.Count, static (left, right) => new BoundAnd(left, right));
 
+    /// <summary>Every predicate of <paramref name="condition"/>, left to right, walked without recursion.</summary>
+    internal static IEnumerable<BoundPredicate> Predicates(BoundExpression? condition)
+    {
+        var pending = new Stack<BoundExpression>();
+        if (condition is not null)
+        {
+            pending.Push(condition);
+        }
+
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case BoundAnd both:
+                    pending.Push(both.Right);
+                    pending.Push(both.Left);
+                    break;
+                case BoundOr either:
+                    pending.Push(either.Right);
+                    pending.Push(either.Left);
+                    break;
+                case BoundNot not:
+                    pending.Push(not.Operand);
+                    break;
+                case BoundPredicate predicate:
+                    yield return predicate;
+                    break;
+            }
+        }
+    }
+
     /// <summary>The disjunction of <paramref name="terms"/> (at least one), as a balanced tree; see <see cref="AllOf"/>.</summary>
     internal static BoundExpression AnyOf(IReadOnlyList<BoundExpression> terms) =>
         Balance(terms, 0, terms.Count, static (left, right) => new BoundOr(left, right));
@@ -120,4 +151,27 @@ public sealed record BoundQuery(
     int? Take,
     EquatableArray<BoundPath> Select,
     bool Count,
-    EquatableArray<BoundParameter> Parameters);
+    EquatableArray<BoundParameter> Parameters)
+{
+    /// <summary>Where each text search's literal is written, for diagnostics that only execution can find.</summary>
+    internal EquatableArray<SearchSpan> SearchSpans { get; init; }
+
+    /// <summary>The span of <paramref name="predicate"/>'s search text: its literal, or its parameter's first use.</summary>
+    internal TextSpan SpanOf(BoundPredicate predicate)
+    {
+        foreach (var search in SearchSpans)
+        {
+            if (ReferenceEquals(search.Predicate, predicate))
+            {
+                return search.Span;
+            }
+        }
+
+        return predicate.Values is [BoundParameter parameter] ? parameter.Span : default;
+    }
+}
+
+/// <summary>A text search and where its literal is written.</summary>
+/// <param name="Predicate">The search.</param>
+/// <param name="Span">Its literal.</param>
+internal readonly record struct SearchSpan(BoundPredicate Predicate, TextSpan Span);

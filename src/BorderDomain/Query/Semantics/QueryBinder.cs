@@ -20,6 +20,7 @@ public sealed class QueryBinder
     private readonly DiagnosticBag _diagnostics = new();
     private readonly Dictionary<string, BoundParameter> _parameters = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<BoundParameter> _parameterOrder = [];
+    private readonly List<SearchSpan> _searchSpans = [];
     private EntitySetSchema _set = null!;
 
     private QueryBinder(QuerySchema schema, BdqOptions options)
@@ -92,7 +93,10 @@ public sealed class QueryBinder
             take,
             select.Select(p => p!).ToImmutableArray(),
             query.Count,
-            _parameterOrder.ToImmutableArray());
+            _parameterOrder.ToImmutableArray())
+        {
+            SearchSpans = _searchSpans.ToImmutableArray(),
+        };
     }
 
     private int? Limit(string clause, NumberLiteralSyntax? literal)
@@ -219,7 +223,18 @@ public sealed class QueryBinder
             return null;
         }
 
-        return values.Count == predicate.Operands.Count ? new BoundPredicate(path, op, values.ToImmutableArray()) : null;
+        if (values.Count != predicate.Operands.Count)
+        {
+            return null;
+        }
+
+        var bound = new BoundPredicate(path, op, values.ToImmutableArray());
+        if (op is PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith && predicate.Operands is [StringLiteralSyntax literal])
+        {
+            _searchSpans.Add(new SearchSpan(bound, literal.Span));
+        }
+
+        return bound;
     }
 
     private BoundValue? BindValue(LiteralSyntax literal, BoundPath path)

@@ -279,6 +279,14 @@ public sealed class DiagnosticTests
             "The search text has 33 words; the limit is 32.", new TextSpan(31, 2, 1, 32),
             Parameters: new Dictionary<string, object?> { ["t"] = ThirtyThreeWords }),
 
+        // BDQ0204, F11: a search word may be part of at most MaxMatchedWords indexed words ("a" is part of many).
+        new("SearchTooBroad_MatchedWordsLiteral", "accords where title contains \"a\"", BdqDiagnostics.SearchTooBroad,
+            "The search on 'title' matches more than 2 indexed words; make its words longer or more specific.", new TextSpan(29, 3, 1, 30),
+            Options: new BdqOptions { MaxMatchedWords = 2 }),
+        new("SearchTooBroad_MatchedWordsParameter", "accords where title startswith @t", BdqDiagnostics.SearchTooBroad,
+            "The search on 'title' matches more than 2 indexed words; make its words longer or more specific.", new TextSpan(31, 2, 1, 32),
+            Options: new BdqOptions { MaxMatchedWords = 2 }, Parameters: new Dictionary<string, object?> { ["t"] = "a" }),
+
         // BDQ0008: number literals are held exactly or refused.
         new("InvalidNumber_TooLarge", "statistics where value = 99999999999999999999999999999", BdqDiagnostics.InvalidNumber,
             "'99999999999999999999999999999' is too large: numbers lie within ±79228162514264337593543950335.", new TextSpan(25, 29, 1, 26)),
