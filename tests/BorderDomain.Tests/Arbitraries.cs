@@ -375,6 +375,16 @@ public static class Arbitraries
         "Agreement", "kind", "topics", "é", "\u0000", "\ud800", "\udc00", "\u202e", "\ufeff", "𝕏", "ß", "İ",
     ];
 
+    // ---- Generators: string literals ----
+
+    /// <summary>Text made of the fragments that C# literals escape or treat specially: quotes, braces, backslashes,
+    /// line breaks, control and wide characters, surrogate pairs.</summary>
+    public static Arbitrary<LiteralValue> LiteralValue() => Arb.From(
+        Gen.ArrayOf(Gen.Elements(
+                "a", "Z", "0", "x", "u", "U", " ", "  ", "'", "{", "}", "\"", "\"\"", "\"\"\"", "\\", "\\\\", "\\n",
+                "\n", "\r", "\r\n", "\t", "\0", "\u0001", "\u0085", "\u2028", "\u00A0", "é", "日", "😀", "\U0002FFFE", "\U0010FFFF"))
+            .Select(parts => new LiteralValue(string.Concat(parts))));
+
     /// <summary>One query text of each kind the front end is fuzzed with, all drawn at the same size.</summary>
     public static Arbitrary<FuzzStrings> FuzzStrings()
     {
@@ -631,3 +641,6 @@ public sealed record FuzzStrings(string AnyString, string AnyChars, string Contr
 {
     public IEnumerable<string> All => [AnyString, AnyChars, ControlAndSurrogates, TokenSoup, Glued, AfterSet];
 }
+
+/// <summary>A string to write in every C# literal form.</summary>
+public sealed record LiteralValue(string Value);
