@@ -1,4 +1,5 @@
 using System.Globalization;
+using BorderDomain.Model;
 
 namespace BorderDomain.Query.Syntax;
 
@@ -24,8 +25,9 @@ internal enum NumberProblem
 /// <summary>
 /// BDQ's one number rule, for query literals and for parameter values given as text (<c>borderq --param</c>):
 /// ASCII digits with an optional leading <c>-</c> and an optional <c>.</c> followed by digits; no exponent, no
-/// grouping separators, no <c>+</c>. A number must be held exactly: one too large, too small or too precise for a
-/// <see cref="decimal"/> is an error, never a silently rounded value or a zero.
+/// grouping separators, no <c>+</c>. A number must be held exactly (<see cref="ExactDecimal"/>, the rule data files
+/// follow too): one too large, too small or too precise for a <see cref="decimal"/> is an error, never a silently
+/// rounded value or a zero.
 /// </summary>
 internal static class NumberText
 {
@@ -67,7 +69,7 @@ internal static class NumberText
             return NumberProblem.TooLarge;
         }
 
-        return Check(Canonical(text), value);
+        return Fit(text, value);
     }
 
     /// <summary>The exact decimal of a binary floating-point value, or what keeps it from being one.</summary>
@@ -86,35 +88,15 @@ internal static class NumberText
             return NumberProblem.TooLarge;
         }
 
-        return number != 0 && value == 0 ? NumberProblem.TooSmall : NumberProblem.None;
+        return Fit(text, value);
     }
 
-    private static NumberProblem Check(string canonical, decimal value)
+    private static NumberProblem Fit(string written, decimal value) => ExactDecimal.Check(written, value) switch
     {
-        if (canonical == "0")
-        {
-            return NumberProblem.None;
-        }
-
-        if (value == 0)
-        {
-            return NumberProblem.TooSmall;
-        }
-
-        return Canonical(value.ToString(CultureInfo.InvariantCulture)) == canonical ? NumberProblem.None : NumberProblem.TooPrecise;
-    }
-
-    // Sign, integer digits without leading zeros, fraction digits without trailing zeros: "-007.50" -> "-7.5".
-    private static string Canonical(string text)
-    {
-        var negative = text.Length > 0 && text[0] == '-';
-        var body = negative ? text[1..] : text;
-        var point = body.IndexOf('.');
-        var whole = (point < 0 ? body : body[..point]).TrimStart('0');
-        var fraction = point < 0 ? string.Empty : body[(point + 1)..].TrimEnd('0');
-        var digits = (whole.Length == 0 ? "0" : whole) + (fraction.Length == 0 ? string.Empty : "." + fraction);
-        return negative && digits != "0" ? "-" + digits : digits;
-    }
+        DecimalFit.Exact => NumberProblem.None,
+        DecimalFit.RoundsToZero => NumberProblem.TooSmall,
+        _ => NumberProblem.TooPrecise,
+    };
 
     private static int Digits(string text, ref int i)
     {
