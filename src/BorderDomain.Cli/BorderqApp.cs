@@ -120,7 +120,7 @@ internal sealed class BorderqApp
 
     /// <summary>
     /// Runs the command; returns the exit code. Everything written goes through a <see cref="TerminalTextWriter"/>,
-    /// so control characters from queries and data are shown as <see cref="TerminalText"/> describes.
+    /// so control characters from queries and data are shown as <see cref="VisibleText"/> describes.
     /// </summary>
     public int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {

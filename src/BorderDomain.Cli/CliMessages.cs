@@ -1,3 +1,5 @@
+using BorderDomain.Query;
+
 namespace BorderDomain.Cli;
 
 /// <summary>Every message <c>borderq</c> writes itself, in one place; diagnostics and data errors come from the library.</summary>
@@ -15,8 +17,8 @@ internal static class CliMessages
     /// <summary>A usage error, e.g. <c>borderq: unknown option '--frobnicate'.</c></summary>
     public static string UsageError(string? error) => $"borderq: {error}";
 
-    /// <summary>An exception nothing else handled, on one line, its message escaped by <see cref="TerminalText.Escape"/>.</summary>
-    public static string InternalError(string message) => $"borderq: internal error: {TerminalText.Escape(message)}";
+    /// <summary>An exception nothing else handled, on one line, its message escaped by <see cref="VisibleText.Escape"/>.</summary>
+    public static string InternalError(string message) => $"borderq: internal error: {VisibleText.Escape(message)}";
 
     /// <summary>A <c>--format</c> that is not one of the four.</summary>
     public static string UnknownFormat(string format) => $"unknown format '{format}'; expected table, json, csv or html.";

@@ -60,7 +60,7 @@ internal static class ResultWriters
         var numeric = new bool[columns];
         for (var c = 0; c < columns; c++)
         {
-            header[c] = TerminalText.Escape(view.Columns[c]);
+            header[c] = VisibleText.Escape(view.Columns[c]);
             widths[c] = header[c].Length;
             numeric[c] = view.Rows.Count > 0;
         }
@@ -277,10 +277,10 @@ internal static class ResultWriters
         line.Clear();
     }
 
-    /// <summary>A table cell: one line, control characters shown by <see cref="TerminalText.Escape"/> (a newline as ␊).</summary>
+    /// <summary>A table cell: one line, control characters shown by <see cref="VisibleText.Escape"/> (a newline as ␊).</summary>
     private static string Cell(string text)
     {
-        text = TerminalText.Escape(text);
+        text = VisibleText.Escape(text);
 
         if (text.Length <= MaxCellWidth)
         {

@@ -1,11 +1,12 @@
 using System;
 using System.IO;
 using System.Text;
+using BorderDomain.Query;
 
 namespace BorderDomain.Cli;
 
 /// <summary>
-/// A writer that passes everything to another one through <see cref="TerminalText.Escape"/>, keeping line breaks:
+/// A writer that passes everything to another one through <see cref="VisibleText.Escape"/>, keeping line breaks:
 /// <c>borderq</c> writes its standard output and error through one each, so no text from a query or from data can
 /// reach the terminal as a control character. A carriage return that ends a write is held back until the next one
 /// shows whether a line feed follows. Disposing it flushes, and leaves the inner writer open.
@@ -57,7 +58,7 @@ internal sealed class TerminalTextWriter : TextWriter
             text.Length--;
         }
 
-        _inner.Write(TerminalText.Escape(text.ToString(), keepLineBreaks: true));
+        _inner.Write(VisibleText.Escape(text.ToString(), keepLineBreaks: true));
     }
 
     /// <inheritdoc/>
@@ -77,7 +78,7 @@ internal sealed class TerminalTextWriter : TextWriter
             if (_pendingReturn)
             {
                 _pendingReturn = false;
-                _inner.Write(TerminalText.Visible('\r'));
+                _inner.Write(VisibleText.Visible('\r'));
             }
 
             _inner.Flush();

@@ -25,25 +25,13 @@ internal static class TextWidth
     internal static int Units(string text, int i) =>
         char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
 
-    /// <summary>Appends the character at <paramref name="i"/> as shown, and returns its columns.</summary>
+    /// <summary>Appends the character at <paramref name="i"/> as shown (<see cref="VisibleText"/>), and returns its columns.</summary>
     internal static int Append(StringBuilder shown, string text, int i)
     {
-        var c = text[i];
-        if (c < 0x20)
+        var visible = VisibleText.Visible(text[i]);
+        if (visible != text[i])
         {
-            shown.Append((char)(0x2400 + c));
-            return 1;
-        }
-
-        if (c == 0x7F)
-        {
-            shown.Append('\u2421');
-            return 1;
-        }
-
-        if (c is >= '\u0080' and <= '\u009F' || IsBidiControl(c))
-        {
-            shown.Append('\uFFFD');
+            shown.Append(visible);
             return 1;
         }
 
@@ -57,12 +45,10 @@ internal static class TextWidth
     /// <summary>Moves a window end forward past the low half of a surrogate pair.</summary>
     internal static int AlignEnd(string text, int i) => i > 0 && i < text.Length && char.IsLowSurrogate(text[i]) ? i + 1 : i;
 
-    private static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
-
     private static int Width(string text, int i)
     {
         var c = text[i];
-        if (c < 0x20 || c == 0x7F || c is >= '\u0080' and <= '\u009F' || IsBidiControl(c))
+        if (VisibleText.Visible(c) != c)
         {
             return 1;
         }

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using BorderDomain.Cli;
+using BorderDomain.Query;
 using Xunit;
 using static BorderDomain.Tests.Cli.CliTestSupport;
 
@@ -108,7 +109,7 @@ public sealed class TerminalOutputTests
         var run = Run("--data", path, "accords count");
 
         Assert.Equal(3, run.ExitCode);
-        Assert.Contains(TerminalText.Escape(path) + ": Unreadable at $", run.Stderr);
+        Assert.Contains(VisibleText.Escape(path) + ": Unreadable at $", run.Stderr);
         Assert.DoesNotContain('\u001b', run.Stderr);
     }
 

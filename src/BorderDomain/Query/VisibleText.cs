@@ -1,22 +1,23 @@
 using System;
 using System.Text;
 
-namespace BorderDomain.Cli;
+namespace BorderDomain.Query;
 
 /// <summary>
-/// Makes text from queries and data harmless on a terminal. Each dangerous character becomes one visible character in
+/// Makes text from queries and data harmless to show: on a terminal (<c>borderq</c>), in a diagnostic's caret display
+/// (<see cref="BdqDiagnostic.Format"/>) or on a page. Each dangerous character becomes one visible character in
 /// its place, so every other character keeps its column (table alignment and a diagnostic's caret line still hold):
 /// the C0 controls U+0000–U+001F become their Unicode control pictures U+2400–U+241F (ESC ␛, BEL ␇, TAB ␉, LF ␊, CR ␍),
 /// DEL becomes ␡ (U+2421), and the C1 controls U+0080–U+009F and the bidi embeddings, overrides and isolates
 /// U+202A–U+202E and U+2066–U+2069 become � (U+FFFD).
 /// </summary>
-internal static class TerminalText
+public static class VisibleText
 {
     /// <summary>What a C1 control or a bidi control is shown as: U+FFFD REPLACEMENT CHARACTER.</summary>
     public const char Replacement = '\uFFFD';
 
     /// <summary>
-    /// <paramref name="text"/> with every control character shown as described on <see cref="TerminalText"/>. With
+    /// <paramref name="text"/> with every control character shown as described on <see cref="VisibleText"/>. With
     /// <paramref name="keepLineBreaks"/>, a line feed and a carriage return right before one are kept as line breaks.
     /// </summary>
     public static string Escape(string text, bool keepLineBreaks = false)

@@ -1,11 +1,12 @@
 using System.IO;
 using BorderDomain.Cli;
+using BorderDomain.Query;
 using Xunit;
 
-namespace BorderDomain.Tests.Cli;
+namespace BorderDomain.Tests.Query;
 
-/// <summary>How <see cref="TerminalText"/> shows control characters, one visible character each.</summary>
-public sealed class TerminalTextTests
+/// <summary>How <see cref="VisibleText"/> shows control characters, one visible character each.</summary>
+public sealed class VisibleTextTests
 {
     [Theory]
     [InlineData("plain ÁÉ text", "plain ÁÉ text")]
@@ -15,14 +16,14 @@ public sealed class TerminalTextTests
     [InlineData("\u0080\u009f\u202a\u202e\u2066\u2069\u2065\u206a", "������\u2065\u206a")]
     public void Escape_ControlCharacters_BecomeOneVisibleCharacterEach(string text, string expected)
     {
-        Assert.Equal(expected, TerminalText.Escape(text));
-        Assert.Equal(text.Length, TerminalText.Escape(text).Length);
+        Assert.Equal(expected, VisibleText.Escape(text));
+        Assert.Equal(text.Length, VisibleText.Escape(text).Length);
     }
 
     [Fact]
     public void Escape_KeepingLineBreaks_KeepsLfAndCrLfOnly()
     {
-        Assert.Equal("a\r\nb\nc␍d␍", TerminalText.Escape("a\r\nb\nc\rd\r", keepLineBreaks: true));
+        Assert.Equal("a\r\nb\nc␍d␍", VisibleText.Escape("a\r\nb\nc\rd\r", keepLineBreaks: true));
     }
 
     [Fact]
