@@ -23,6 +23,7 @@ public static partial class HtmlRenderer
     // A note longer than this folds into a details element showing its start.
     private const int FoldAfter = 90;
     private const int SummaryLength = 60;
+    private const int ShortWord = 10;
 
     private const string Style = """
         .bdq-result{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;font-size:14px;color:#1f2328;margin:0 0 1.5em;max-width:100%;overflow-wrap:anywhere}
@@ -31,10 +32,12 @@ public static partial class HtmlRenderer
         .bdq-result code{font-weight:400;background:#f6f8fa;padding:.1em .3em;border-radius:4px}
         .bdq-result th,.bdq-result td{border:1px solid #d0d7de;padding:.3em .5em;vertical-align:top;text-align:left;overflow-wrap:anywhere}
         .bdq-result th{background:#f6f8fa}
+        .bdq-result td{min-width:3.5em}
+        .bdq-result td.word{white-space:nowrap}
         .bdq-result th[scope=row]{white-space:nowrap;overflow-wrap:normal}
         .bdq-result tbody tr:nth-child(even){background:#fbfcfd}
         .bdq-result td.number{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;overflow-wrap:normal}
-        .bdq-result td.sources{font-size:12px;white-space:nowrap;overflow-wrap:normal}
+        .bdq-result td.sources{font-size:12px;white-space:nowrap;overflow-wrap:normal;min-width:0}
         .bdq-result .cite{color:#0969da;cursor:help}
         .bdq-result ol.bdq-citations{font-size:12px;color:#57606a;margin:.25em 0 1em;padding-left:2.2em}
         .bdq-result ol.bdq-citations .id{color:#8c959f}
@@ -244,8 +247,9 @@ public static partial class HtmlRenderer
             return;
         }
 
+        // A short word (a date, a status, a code) stays on one line; longer text wraps, anywhere if it must, to fit the pane.
         var text = ValueText.Display(value);
-        html.Append(ValueText.IsNumber(value) ? "<td class=\"number\">" : "<td>");
+        html.Append(ValueText.IsNumber(value) ? "<td class=\"number\">" : text.Length <= ShortWord && !text.Contains(' ', StringComparison.Ordinal) && text.Length > 0 ? "<td class=\"word\">" : "<td>");
         if (text.Length > FoldAfter && (table.Columns[c].Equals("note", StringComparison.OrdinalIgnoreCase) || text.Length > 2 * FoldAfter))
         {
             var cut = text.LastIndexOf(' ', SummaryLength);

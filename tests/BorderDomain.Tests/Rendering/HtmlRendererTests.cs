@@ -54,7 +54,7 @@ public class HtmlRendererTests
         var html = HtmlRenderer.Render(Bdq.Execute(store, query), store, query);
 
         Assert.Equal(["id", "nation", "name"], Regex.Matches(html, "<th scope=\"col\">([^<]*)</th>").Select(m => m.Groups[1].Value));
-        Assert.Contains("<td>p-1</td><td>PER</td><td>Aguas &lt;Verdes&gt;</td>", html);
+        Assert.Contains("<td class=\"word\">p-1</td><td class=\"word\">PER</td><td>Aguas &lt;Verdes&gt;</td>", html);
         Assert.Contains("1 post", html);
     }
 
