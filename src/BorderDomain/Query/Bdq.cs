@@ -80,6 +80,11 @@ public static class Bdq
     public static string Explain(IQueryStore store, string query, BdqOptions? options = null) =>
         TryExplain(store, query, out var plan, out var diagnostics, options) ? plan! : throw new BdqException(query, diagnostics);
 
+    /// <summary>The plan <paramref name="query"/> would run with on <paramref name="store"/>, as a value a notebook can show.</summary>
+    /// <exception cref="BdqException">The query is invalid.</exception>
+    public static BdqPlan ExplainPlan(IQueryStore store, string query, BdqOptions? options = null) =>
+        new(query, Explain(store, query, options));
+
     /// <summary>The plan <paramref name="query"/> would run with, as text; <see langword="false"/> with diagnostics when it is invalid.</summary>
     public static bool TryExplain(IQueryStore store, string query, out string? plan, out IReadOnlyList<BdqDiagnostic> diagnostics, BdqOptions? options = null)
     {

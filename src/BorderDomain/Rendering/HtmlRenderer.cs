@@ -1,40 +1,53 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using BorderDomain.Model;
 using BorderDomain.Query;
 using BorderDomain.Storage;
 
 namespace BorderDomain.Rendering;
 
 /// <summary>
-/// Renders a <see cref="BdqResult"/> as HTML: a table with a caption (the query and the row count), a
-/// <c>sources</c> column with the citations of each row's sources where the rows carry source ids, and for
-/// statistics a small SVG bar chart by period or by nation (<see cref="SvgChart"/>). Every value is HTML-encoded.
+/// Renders query results, records, plans, diagnostics and stores as HTML (<see cref="TryRenderFragment(object?, out string)"/>
+/// takes any of them). A result is a table with a caption (the query and the row count) whose <c>sources</c> cells
+/// hold numbered citation marks, the citations listed once under the table; long notes fold into <c>details</c>;
+/// disputed statistics are marked and shown beside the claims they disagree with; statistics get a small SVG bar
+/// chart (<see cref="SvgChart"/>). Every value is HTML-encoded, control characters shown as Unicode control pictures.
 /// </summary>
-public static class HtmlRenderer
+public static partial class HtmlRenderer
 {
-    /// <summary>The name of the column holding each row's citations.</summary>
+    /// <summary>The name of the column holding each row's source ids, shown as citation marks.</summary>
     public const string SourcesColumn = "sources";
 
+    // A note longer than this folds into a details element showing its start.
+    private const int FoldAfter = 90;
+    private const int SummaryLength = 60;
+    private const int ShortWord = 10;
+
     private const string Style = """
-        .bdq-result{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;font-size:14px;color:#1f2328;margin:0 0 1.5em}
-        .bdq-result table{border-collapse:collapse;margin:.5em 0}
-        .bdq-result caption{caption-side:top;text-align:left;font-weight:600;padding:.25em 0 .5em}
-        .bdq-result caption code{font-weight:400;background:#f6f8fa;padding:.1em .3em;border-radius:4px}
-        .bdq-result th,.bdq-result td{border:1px solid #d0d7de;padding:.3em .6em;vertical-align:top;text-align:left}
+        .bdq-result{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;font-size:14px;color:#1f2328;margin:0 0 1.5em;max-width:100%;overflow-wrap:anywhere}
+        .bdq-result table{border-collapse:collapse;margin:.5em 0;max-width:100%}
+        .bdq-result caption,.bdq-result .bdq-caption{caption-side:top;text-align:left;font-weight:600;padding:.25em 0 .5em;margin:0}
+        .bdq-result code{font-weight:400;background:#f6f8fa;padding:.1em .3em;border-radius:4px}
+        .bdq-result th,.bdq-result td{border:1px solid #d0d7de;padding:.3em .5em;vertical-align:top;text-align:left;overflow-wrap:anywhere}
         .bdq-result th{background:#f6f8fa}
+        .bdq-result td{min-width:3.5em}
+        .bdq-result td.word{white-space:nowrap}
+        .bdq-result th[scope=row]{white-space:nowrap;overflow-wrap:normal}
         .bdq-result tbody tr:nth-child(even){background:#fbfcfd}
-        .bdq-result td.number{text-align:right;font-variant-numeric:tabular-nums}
-        .bdq-result td{max-width:26em}
-        .bdq-result td:first-child{white-space:nowrap}
-        .bdq-result td.sources{font-size:12px;color:#57606a;min-width:16em}
-        .bdq-result td.sources ul{margin:0;padding-left:1.1em}
-        .bdq-result .bdq-chart{display:block;margin:.5em 0}
+        .bdq-result td.number{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;overflow-wrap:normal}
+        .bdq-result td.sources{font-size:12px;white-space:nowrap;overflow-wrap:normal;min-width:0}
+        .bdq-result .cite{color:#0969da;cursor:help}
+        .bdq-result ol.bdq-citations{font-size:12px;color:#57606a;margin:.25em 0 1em;padding-left:2.2em}
+        .bdq-result ol.bdq-citations .id{color:#8c959f}
+        .bdq-result details summary{cursor:pointer;color:#57606a}
+        .bdq-result tr.disputed>td{background:#fff8c5}
+        .bdq-result .disputed-mark{color:#9a6700;font-weight:600;white-space:nowrap}
+        .bdq-result pre{background:#f6f8fa;padding:.5em;border-radius:4px;overflow-x:auto;margin:.25em 0}
+        .bdq-result .bdq-chart{display:block;margin:.5em 0;max-width:100%;height:auto}
         .bdq-result .bdq-chart rect.bar{fill:#2f6feb}
+        .bdq-result .bdq-chart rect.bar.disputed{fill:#d4a72c}
         .bdq-result .bdq-chart text{font-size:12px;fill:#1f2328}
         """;
 
@@ -45,18 +58,12 @@ public static class HtmlRenderer
     public static string Render(BdqResult result, IQueryStore store, string? query = null)
     {
         var title = query is null ? "BDQ result" : "BDQ: " + query;
-        return new StringBuilder()
-            .Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-            .Append(Encode(title))
-            .Append("</title>\n</head>\n<body>\n")
-            .Append(RenderFragment(result, store, query))
-            .Append("</body>\n</html>\n")
-            .ToString();
+        return Page(title, RenderFragment(result, store, query));
     }
 
     /// <summary>
-    /// The result as an HTML fragment (a <c>div</c> with its own scoped style, the table and, for statistics, the chart):
-    /// what a notebook cell shows, or a piece of a larger page.
+    /// The result as an HTML fragment (a <c>div</c> with its own scoped style, the table, its citations, the
+    /// disputed claims side by side and, for statistics, the chart): what a notebook cell shows, or a piece of a page.
     /// </summary>
     /// <param name="result">The result to show.</param>
     /// <param name="store">The store the query ran on; its <c>sources</c> set, when it has one, gives the citations.</param>
@@ -66,34 +73,12 @@ public static class HtmlRenderer
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(store);
         var table = ResultTable.From(result, store);
-        var html = new StringBuilder();
-        html.Append("<div class=\"bdq-result\">\n<style>").Append(Style).Append("</style>\n");
-        html.Append("<table class=\"bdq\">\n<caption>");
-        if (query is not null)
-        {
-            html.Append("<code>").Append(Encode(query)).Append("</code> — ");
-        }
-
-        html.Append(Encode(table.Footer())).Append("</caption>\n<thead><tr>");
-        foreach (var column in table.Columns)
-        {
-            html.Append("<th scope=\"col\">").Append(Encode(column)).Append("</th>");
-        }
-
-        html.Append("</tr></thead>\n<tbody>\n");
-        foreach (var row in table.Rows)
-        {
-            html.Append("<tr>");
-            for (var c = 0; c < table.Columns.Count; c++)
-            {
-                AppendCell(html, row[c], c == table.CitationColumn);
-            }
-
-            html.Append("</tr>\n");
-        }
-
-        html.Append("</tbody>\n</table>\n");
-        if (SvgChart.ForResult(result) is { } chart)
+        var html = Open("bdq-result");
+        var footnotes = new Footnotes();
+        AppendTable(html, table, query, footnotes);
+        AppendDisputes(html, table, store, footnotes);
+        footnotes.AppendList(html);
+        if (SvgChart.ForResult(result, store) is { } chart)
         {
             html.Append(chart).Append('\n');
         }
@@ -114,166 +99,203 @@ public static class HtmlRenderer
         return new HtmlResult(result, store ?? BorderStore.Default, query);
     }
 
-    /// <summary>HTML-encodes <paramref name="text"/> (<c>&lt; &gt; &amp; " '</c>).</summary>
-    internal static string Encode(string text) => WebUtility.HtmlEncode(text);
-
-    private static void AppendCell(StringBuilder html, object? value, bool citations)
+    /// <summary>
+    /// HTML-encodes <paramref name="text"/> (<c>&lt; &gt; &amp; " '</c>), with control characters other than the line
+    /// feed shown as their Unicode control pictures (<c>␀</c>, <c>␉</c>, <c>␛</c> …) and C1 and bidirectional controls
+    /// as <c>�</c>, the same as the diagnostics' caret lines.
+    /// </summary>
+    internal static string Encode(string text)
     {
-        if (citations)
+        var shown = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i += TextWidth.Units(text, i))
+        {
+            if (text[i] == '\n')
+            {
+                shown.Append('\n');
+            }
+            else
+            {
+                TextWidth.Append(shown, text, i);
+            }
+        }
+
+        return WebUtility.HtmlEncode(shown.ToString());
+    }
+
+    internal static string Page(string title, string fragment) => new StringBuilder()
+        .Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+        .Append(Encode(title))
+        .Append("</title>\n</head>\n<body>\n")
+        .Append(fragment)
+        .Append("</body>\n</html>\n")
+        .ToString();
+
+    private static StringBuilder Open(string classes) =>
+        new StringBuilder().Append("<div class=\"").Append(classes).Append("\">\n<style>").Append(Style).Append("</style>\n");
+
+    /// <summary>The one table writer: a caption, a header row, and a row per row, citations as numbered marks.</summary>
+    private static void AppendTable(StringBuilder html, ResultTable table, string? query, Footnotes footnotes)
+    {
+        var disputed = table.Set is "statistics" ? table.IndexOf("disputed") : -1;
+        html.Append("<table class=\"bdq\">\n<caption>");
+        AppendCaption(html, query, table.Caption);
+        html.Append("</caption>\n<thead><tr>");
+        foreach (var column in table.Columns)
+        {
+            html.Append("<th scope=\"col\">").Append(Encode(column)).Append("</th>");
+        }
+
+        html.Append("</tr></thead>\n<tbody>\n");
+        for (var r = 0; r < table.Rows.Count; r++)
+        {
+            var row = table.Rows[r];
+            html.Append(disputed >= 0 && row[disputed] is true ? "<tr class=\"disputed\">" : "<tr>");
+            for (var c = 0; c < table.Columns.Count; c++)
+            {
+                AppendCell(html, table, r, c, footnotes);
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n");
+    }
+
+    /// <summary>
+    /// The same table turned on its side, for a few records: one row per column (those with a value in some record),
+    /// one column per record, under <paramref name="heads"/>.
+    /// </summary>
+    private static void AppendTransposed(StringBuilder html, ResultTable table, string caption, IReadOnlyList<string>? heads, Footnotes footnotes)
+    {
+        html.Append("<table class=\"bdq bdq-record\">\n<caption>").Append(Encode(caption)).Append("</caption>\n");
+        if (heads is not null)
+        {
+            html.Append("<thead><tr><td></td>");
+            foreach (var head in heads)
+            {
+                html.Append("<th scope=\"col\">").Append(Encode(head)).Append("</th>");
+            }
+
+            html.Append("</tr></thead>\n");
+        }
+
+        html.Append("<tbody>\n");
+        var disputed = table.Set is "statistics" ? table.IndexOf("disputed") : -1;
+        for (var c = 0; c < table.Columns.Count; c++)
+        {
+            var any = false;
+            foreach (var row in table.Rows)
+            {
+                any |= ValueText.Display(row[c]).Length > 0 && row[c] is not false;
+            }
+
+            if (!any)
+            {
+                continue;
+            }
+
+            html.Append(c == disputed ? "<tr class=\"disputed\">" : "<tr>").Append("<th scope=\"row\">").Append(Encode(table.Columns[c])).Append("</th>");
+            for (var r = 0; r < table.Rows.Count; r++)
+            {
+                AppendCell(html, table, r, c, footnotes);
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n");
+    }
+
+    private static void AppendCaption(StringBuilder html, string? query, string caption)
+    {
+        if (query is not null)
+        {
+            html.Append("<code>").Append(Encode(query)).Append("</code> — ");
+        }
+
+        html.Append(Encode(caption));
+    }
+
+    private static void AppendCell(StringBuilder html, ResultTable table, int r, int c, Footnotes footnotes)
+    {
+        var value = table.Rows[r][c];
+        if (c == table.CitationColumn)
         {
             html.Append("<td class=\"sources\">");
-            if (value is IReadOnlyList<string> { Count: > 0 } items)
+            var first = true;
+            foreach (var citation in table.Citations[r] ?? [])
             {
-                html.Append("<ul>");
-                foreach (var item in items)
+                html.Append(first ? string.Empty : " ");
+                first = false;
+                if (citation.Text is null)
                 {
-                    html.Append("<li>").Append(Encode(item)).Append("</li>");
+                    html.Append(Encode(citation.Id));
+                    continue;
                 }
 
-                html.Append("</ul>");
+                var number = footnotes.Number(citation);
+                html.Append(CultureInfo.InvariantCulture, $"<span class=\"cite\" title=\"{Encode(citation.Id + ": " + citation.Text)}\">[{number}]</span>");
             }
 
             html.Append("</td>");
             return;
         }
 
-        html.Append(ValueText.IsNumber(value) ? "<td class=\"number\">" : "<td>")
-            .Append(Encode(ValueText.Display(value)))
-            .Append("</td>");
-    }
-}
-
-/// <summary>A result's columns and rows as the renderers show them, with the citation column added where it applies.</summary>
-internal sealed class ResultTable
-{
-    private ResultTable(BdqResult result, List<string> columns, List<object?[]> rows, int citationColumn)
-    {
-        Result = result;
-        Columns = columns;
-        Rows = rows;
-        CitationColumn = citationColumn;
-    }
-
-    public BdqResult Result { get; }
-
-    public IReadOnlyList<string> Columns { get; }
-
-    public IReadOnlyList<object?[]> Rows { get; }
-
-    /// <summary>The index of the citation column (its values are <c>IReadOnlyList&lt;string&gt;</c>), or -1.</summary>
-    public int CitationColumn { get; }
-
-    public static ResultTable From(BdqResult result, IQueryStore store)
-    {
-        var columns = new List<string>(result.Columns);
-        if (result.Kind == BdqResultKind.Records && columns.Count == 0)
+        if (value is true && table.Columns[c].Equals("disputed", StringComparison.OrdinalIgnoreCase))
         {
-            foreach (var field in result.Set.Fields)
-            {
-                columns.Add(field.Name);
-            }
+            html.Append("<td><span class=\"disputed-mark\">⚑ disputed</span></td>");
+            return;
         }
 
-        // Citations come from the store's sources set; a store of your own records without one gets no citation column.
-        var sources = store.GetTable(HtmlRenderer.SourcesColumn) as EntityTable<Source>;
-        var sourceIndex = sources is null ? -1 : FindSourceColumn(result, columns);
-        var citationColumn = -1;
-        if (sourceIndex >= 0)
+        // A short word (a date, a status, a code) stays on one line; longer text wraps, anywhere if it must, to fit the pane.
+        var text = ValueText.Display(value);
+        html.Append(ValueText.IsNumber(value) ? "<td class=\"number\">" : text.Length <= ShortWord && !text.Contains(' ', StringComparison.Ordinal) && text.Length > 0 ? "<td class=\"word\">" : "<td>");
+        if (text.Length > FoldAfter && (table.Columns[c].Equals("note", StringComparison.OrdinalIgnoreCase) || text.Length > 2 * FoldAfter))
         {
-            citationColumn = columns.Count;
-            columns.Add(columns.Exists(c => c.Equals(HtmlRenderer.SourcesColumn, StringComparison.OrdinalIgnoreCase)) ? "citations" : HtmlRenderer.SourcesColumn);
+            var cut = text.LastIndexOf(' ', SummaryLength);
+            cut = cut < SummaryLength / 2 ? TextWidth.AlignEnd(text, SummaryLength) : cut;
+            html.Append("<details><summary>").Append(Encode(text[..cut])).Append(" …</summary>").Append(Encode(text)).Append("</details>");
+        }
+        else
+        {
+            html.Append(Encode(text));
         }
 
-        var rows = new List<object?[]>(result.Rows.Count);
-        foreach (var row in result.Rows)
+        html.Append("</td>");
+    }
+
+    /// <summary>The citations of one fragment, numbered in the order they are first cited and listed once.</summary>
+    private sealed class Footnotes
+    {
+        private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+        private readonly List<Citation> _list = [];
+
+        public int Number(Citation citation)
         {
-            var values = new object?[columns.Count];
-            for (var i = 0; i < row.Count && i < values.Length; i++)
+            if (!_numbers.TryGetValue(citation.Id, out var number))
             {
-                values[i] = row[i];
+                _list.Add(citation);
+                number = _list.Count;
+                _numbers.Add(citation.Id, number);
             }
 
-            if (citationColumn >= 0 && sourceIndex < row.Count)
-            {
-                values[citationColumn] = Cite(row[sourceIndex], sources!);
-            }
-
-            rows.Add(values);
+            return number;
         }
 
-        return new ResultTable(result, columns, rows, citationColumn);
-    }
-
-    /// <summary><c>3 accords</c>, <c>1 accord</c>, <c>2 rows</c>, <c>4 groups</c>, <c>count</c>.</summary>
-    public string Footer()
-    {
-        var count = Rows.Count;
-        var setName = Result.Set.Name;
-        var (one, many) = Result.Kind switch
+        public void AppendList(StringBuilder html)
         {
-            BdqResultKind.Records => (Singular(setName), setName),
-            BdqResultKind.Groups => ("group", "groups"),
-            BdqResultKind.Count => ("count", "count"),
-            _ => ("row", "rows"),
-        };
-        return Result.Kind == BdqResultKind.Count
-            ? string.Create(CultureInfo.InvariantCulture, $"count of {setName}")
-            : string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? one : many)}");
-    }
-
-    private static int FindSourceColumn(BdqResult result, List<string> columns)
-    {
-        for (var i = 0; i < columns.Count; i++)
-        {
-            if (!columns[i].Equals("sources", StringComparison.OrdinalIgnoreCase) && !columns[i].Equals("source", StringComparison.OrdinalIgnoreCase))
+            if (_list.Count == 0)
             {
-                continue;
+                return;
             }
 
-            var field = result.Kind == BdqResultKind.Records && i < result.Set.Fields.Count ? result.Set.Fields[i] : result.Set.FindField(columns[i]);
-            if (field is not null && field.IsNamed(columns[i]) && (field.References is null || field.References.Equals("sources", StringComparison.OrdinalIgnoreCase)))
+            html.Append("<ol class=\"bdq-citations\">\n");
+            foreach (var citation in _list)
             {
-                return i;
+                html.Append("<li>").Append(Encode(citation.Text ?? string.Empty)).Append(" <span class=\"id\">(").Append(Encode(citation.Id)).Append(")</span></li>\n");
             }
+
+            html.Append("</ol>\n");
         }
-
-        return -1;
     }
-
-    private static List<string>? Cite(object? ids, EntityTable<Source> sources)
-    {
-        var citations = new List<string>();
-        switch (ids)
-        {
-            case null:
-                return null;
-            case string id:
-                if (sources.Find(id)?.Citation is { } one)
-                {
-                    citations.Add(one);
-                }
-
-                break;
-            case IEnumerable many:
-                foreach (var item in many)
-                {
-                    if (item is string each && sources.Find(each)?.Citation is { } citation)
-                    {
-                        citations.Add(citation);
-                    }
-                }
-
-                break;
-        }
-
-        return citations;
-    }
-
-    private static string Singular(string set) => set switch
-    {
-        "people" => "person",
-        _ when set.EndsWith("ies", StringComparison.Ordinal) => set[..^3] + "y",
-        _ when set.EndsWith('s') => set[..^1],
-        _ => set,
-    };
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using BorderDomain.Model;
 using BorderDomain.Query;
 using BorderDomain.Storage;
 
@@ -36,41 +37,51 @@ public sealed class HtmlResult
     public string ToHtmlPage() => HtmlRenderer.Render(Result, Store, Query);
 
     /// <summary>The caption: the query, if any, and the row count.</summary>
-    public override string ToString() => (Query is null ? string.Empty : Query + " — ") + ResultTable.From(Result, Store).Footer();
+    public override string ToString() => (Query is null ? string.Empty : Query + " — ") + ResultTable.From(Result, Store).Caption;
 }
 
 /// <summary>
-/// The formatters .NET Interactive finds by convention on <see cref="HtmlResult"/>: the kernel looks for an attribute
+/// The formatters .NET Interactive finds by convention on <see cref="HtmlResult"/> and on every type
+/// <see cref="HtmlRenderer.TryRenderFragment(object?, out string)"/> shows (results, records, plans, query errors, the
+/// store), so a notebook shows them as HTML even without the package's extension script: the kernel looks for an attribute
 /// named <c>TypeFormatterSourceAttribute</c> (matched by name, so it need not be the kernel's own type), creates its
 /// <c>FormatterSourceType</c>, calls <c>CreateTypeFormatters()</c>, and uses each returned object's <c>MimeType</c>,
 /// <c>Type</c> and <c>Format(object, TextWriter)</c> members. No reference to Microsoft.DotNet.Interactive is needed.
 /// </summary>
 public sealed class NotebookFormatterSource
 {
-    /// <summary>The formatters: <c>text/html</c> for <see cref="HtmlResult"/>.</summary>
-    public IEnumerable<object> CreateTypeFormatters() => [new HtmlFormatter()];
+    /// <summary>The formatters: <c>text/html</c> for each type carrying the convention attribute.</summary>
+    public IEnumerable<object> CreateTypeFormatters() =>
+    [
+        new HtmlFormatter(typeof(HtmlResult)), new HtmlFormatter(typeof(BdqResult)), new HtmlFormatter(typeof(BdqPlan)),
+        new HtmlFormatter(typeof(BdqException)), new HtmlFormatter(typeof(BorderStore)), new HtmlFormatter(typeof(Accord)),
+        new HtmlFormatter(typeof(Agency)), new HtmlFormatter(typeof(Nation)), new HtmlFormatter(typeof(Statistic)),
+        new HtmlFormatter(typeof(Source)), new HtmlFormatter(typeof(Person)), new HtmlFormatter(typeof(Event)),
+    ];
 
-    /// <summary>Writes an <see cref="HtmlResult"/> as its HTML fragment.</summary>
+    /// <summary>Writes a value of <see cref="Type"/> as its HTML fragment (<see cref="HtmlRenderer.TryRenderFragment(object?, out string)"/>).</summary>
     public sealed class HtmlFormatter
     {
+        internal HtmlFormatter(Type type) => Type = type;
+
         /// <summary>The MIME type this formatter writes.</summary>
         public string MimeType => "text/html";
 
         /// <summary>The type this formatter formats.</summary>
-        public Type Type => typeof(HtmlResult);
+        public Type Type { get; }
 
-        /// <summary>Writes <paramref name="instance"/> as HTML; <see langword="false"/> when it is not an <see cref="HtmlResult"/>.</summary>
+        /// <summary>Writes <paramref name="instance"/> as HTML; <see langword="false"/> when it is not a type the renderer shows.</summary>
         /// <param name="instance">The value to format.</param>
         /// <param name="writer">Where to write the HTML.</param>
         public bool Format(object instance, TextWriter writer)
         {
             ArgumentNullException.ThrowIfNull(writer);
-            if (instance is not HtmlResult result)
+            if (!Type.IsInstanceOfType(instance) || !HtmlRenderer.TryRenderFragment(instance, out var html))
             {
                 return false;
             }
 
-            writer.Write(result.ToHtml());
+            writer.Write(html);
             return true;
         }
     }

@@ -2,27 +2,36 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using BorderDomain.Model;
 using BorderDomain.Query;
+using BorderDomain.Storage;
 
 namespace BorderDomain.Rendering;
 
 /// <summary>One bar of a <see cref="SvgChart"/>.</summary>
-/// <param name="Label">What the bar stands for, e.g. a period (<c>2024</c>) or nations (<c>ECU, PER</c>).</param>
+/// <param name="Label">
+/// What the bar stands for, e.g. a period (<c>2024</c>) or nations, with the claim's date and source where the rows
+/// carry them (<c>ECU, PER · 2013 · Hólger Álava</c>).
+/// </param>
 /// <param name="Value">The bar's length.</param>
-public sealed record ChartBar(string Label, decimal Value);
+/// <param name="Disputed">Whether the bar is a disputed claim: drawn in another colour, its label marked <c>⚑ disputed</c>.</param>
+public sealed record ChartBar(string Label, decimal Value, bool Disputed = false);
 
 /// <summary>
 /// A small, dependency-free horizontal bar chart as inline SVG, for statistics by period or by nation.
-/// Each bar is a <c>rect</c> of class <c>bar</c> with a <c>title</c> giving its label and value.
+/// Each bar is a <c>rect</c> of class <c>bar</c> (<c>bar disputed</c> for a disputed claim) with a <c>title</c> giving
+/// its label and value; the label is written above the bar, across the chart's width.
 /// </summary>
 public static class SvgChart
 {
     private const int Width = 640;
-    private const int LabelWidth = 170;
     private const int ValueWidth = 110;
-    private const int BarHeight = 20;
-    private const int Gap = 6;
+    private const int LabelHeight = 16;
+    private const int BarHeight = 18;
+    private const int Gap = 8;
     private const int Top = 28;
+    private const int Step = LabelHeight + BarHeight + Gap;
+    private const string DisputedMark = " · ⚑ disputed";
 
     /// <summary>An SVG bar chart of <paramref name="bars"/> under <paramref name="title"/>; negative values are drawn as empty bars.</summary>
     /// <param name="bars">The bars, drawn top to bottom in this order.</param>
@@ -37,8 +46,8 @@ public static class SvgChart
             max = Math.Max(max, bar.Value);
         }
 
-        var height = Top + (bars.Count * (BarHeight + Gap)) + Gap;
-        var plot = Width - LabelWidth - ValueWidth;
+        var height = Top + (bars.Count * Step);
+        var plot = Width - ValueWidth;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"bdq-chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{Width}\" height=\"{height}\" viewBox=\"0 0 {Width} {height}\">");
         svg.Append("<title>").Append(HtmlRenderer.Encode(title)).Append("</title>");
@@ -46,13 +55,14 @@ public static class SvgChart
         for (var i = 0; i < bars.Count; i++)
         {
             var bar = bars[i];
-            var y = Top + (i * (BarHeight + Gap));
+            var y = Top + (i * Step);
             var length = max <= 0 || bar.Value <= 0 ? 0 : (double)(bar.Value / max) * plot;
             var value = bar.Value.ToString("#,0.##", CultureInfo.InvariantCulture);
-            var label = HtmlRenderer.Encode(bar.Label);
-            svg.Append(CultureInfo.InvariantCulture, $"<g class=\"bar-group\"><text x=\"{LabelWidth - 8}\" y=\"{y + 14}\" text-anchor=\"end\">{label}</text>");
-            svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" x=\"{LabelWidth}\" y=\"{y}\" width=\"{length:0.#}\" height=\"{BarHeight}\" fill=\"#2f6feb\"><title>{label}: {value}</title></rect>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth + length + 6:0.#}\" y=\"{y + 14}\">{value}</text></g>");
+            var label = HtmlRenderer.Encode(bar.Label + (bar.Disputed ? DisputedMark : string.Empty));
+            var (css, fill) = bar.Disputed ? ("bar disputed", "#d4a72c") : ("bar", "#2f6feb");
+            svg.Append(CultureInfo.InvariantCulture, $"<g class=\"bar-group\"><text class=\"label\" x=\"0\" y=\"{y + 12}\">{label}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"{css}\" x=\"0\" y=\"{y + LabelHeight}\" width=\"{length:0.#}\" height=\"{BarHeight}\" fill=\"{fill}\"><title>{label}: {value}</title></rect>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{length + 6:0.#}\" y=\"{y + LabelHeight + 13}\">{value}</text></g>");
         }
 
         return svg.Append("</svg>").ToString();
@@ -64,7 +74,14 @@ public static class SvgChart
     /// or groups keyed by <c>period</c> or <c>nations</c> with a numeric aggregate. Mixed units are not charted.
     /// </summary>
     /// <param name="result">A query result.</param>
-    public static string? ForResult(BdqResult result)
+    public static string? ForResult(BdqResult result) => ForResult(result, null);
+
+    /// <summary>
+    /// As <see cref="ForResult(BdqResult)"/>; each bar's label also names the claim's period (when the chart is by
+    /// nation), its source's date and author or publisher (from <paramref name="store"/>'s sources) when the rows have a
+    /// <c>source</c>, and marks a disputed claim, so that two claims about the same nations can be told apart.
+    /// </summary>
+    internal static string? ForResult(BdqResult result, IQueryStore? store)
     {
         ArgumentNullException.ThrowIfNull(result);
         if (!result.Set.Name.Equals("statistics", StringComparison.OrdinalIgnoreCase) || result.Rows.Count == 0 || result.Kind == BdqResultKind.Count)
@@ -77,6 +94,9 @@ public static class SvgChart
         var nations = IndexOf(columns, "nations");
         var unit = IndexOf(columns, "unit");
         var metric = IndexOf(columns, "metric");
+        var source = IndexOf(columns, "source");
+        var disputed = IndexOf(columns, "disputed");
+        var sources = store?.GetTable(HtmlRenderer.SourcesColumn) as EntityTable<Source>;
         var value = result.Kind == BdqResultKind.Groups ? FirstAggregate(result) : IndexOf(columns, "value");
         if (value < 0)
         {
@@ -99,7 +119,24 @@ public static class SvgChart
             }
 
             var text = ValueText.Display(row[label]);
-            bars.Add(new ChartBar(text.Length == 0 ? "(none)" : text, number));
+            var parts = new List<string> { text.Length == 0 ? "(none)" : text };
+            if (!byPeriod && period >= 0 && ValueText.Display(row[period]) is { Length: > 0 } when)
+            {
+                parts.Add(when);
+            }
+
+            if (source >= 0 && row[source] is string id)
+            {
+                var cited = sources?.Find(id);
+                if (cited?.Published is { } published && (byPeriod || period < 0 || row[period] is null))
+                {
+                    parts.Add(published.Year.ToString(CultureInfo.InvariantCulture));
+                }
+
+                parts.Add(cited?.Publisher ?? cited?.Dateline ?? cited?.Author ?? id);
+            }
+
+            bars.Add(new ChartBar(string.Join(" · ", parts), number, disputed >= 0 && row[disputed] is true));
         }
 
         var what = metric >= 0 && SameEverywhere(result, metric) ? ValueText.Display(result.Rows[0][metric]) : columns[value];

@@ -1,12 +1,15 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
+using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using BorderDomain.Query;
 using BorderDomain.Rendering;
 using BorderDomain.Storage;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace BorderDomain.Tests.Rendering;
 
@@ -23,6 +26,9 @@ public sealed class HtmlBrowserTests : IDisposable
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
     private readonly string _work = Directory.CreateTempSubdirectory("borderdomain-browser-").FullName;
+    private readonly ITestOutputHelper _output;
+
+    public HtmlBrowserTests(ITestOutputHelper output) => _output = output;
 
     public void Dispose()
     {
@@ -78,6 +84,73 @@ public sealed class HtmlBrowserTests : IDisposable
         var bytes = File.ReadAllBytes(png);
         Assert.True(bytes.Length > 5_000, $"the screenshot is only {bytes.Length} bytes");
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
+    }
+
+    public static TheoryData<string> WidestOutputs() => ["accords", "one accord", "disputed statistics", "one disputed statistic"];
+
+    /// <summary>
+    /// Lays the fragment out at a 1000 px wide viewport and measures it from the DOM with a script appended to the test's
+    /// own page (the fragment itself has none): each output container's scrollWidth against its clientWidth, and the
+    /// right edge of every element inside it against the viewport. The screenshot stays in the test output folder.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(WidestOutputs))]
+    public void TryRenderFragment_WidestOutputsAt1000Px_DoNotOverflowTheOutputPane(string output)
+    {
+        if (!BrowserAvailable())
+        {
+            return;
+        }
+
+        var store = BorderStore.Default;
+        object value = output switch
+        {
+            "accords" => Bdq.Execute(store, "accords"),
+            "one accord" => store.Accords.Rows.MaxBy(a => a.Title.Length + (a.Note?.Length ?? 0) + a.Topics.Length * 20)!,
+            "disputed statistics" => Bdq.Execute(store, "statistics where disputed"),
+            _ => store.Statistics.Rows.First(s => s.Disputed),
+        };
+        Assert.True(HtmlRenderer.TryRenderFragment(value, out var fragment));
+        const string measure = """
+            <script>
+            (() => {
+              const viewport = document.documentElement.clientWidth;
+              const containers = [...document.querySelectorAll('.bdq-result')].map(c => [c.scrollWidth, c.clientWidth]);
+              let right = 0, widest = '';
+              for (const e of document.querySelectorAll('.bdq-result *')) {
+                const r = e.getBoundingClientRect();
+                if (r.right > right) { right = r.right; widest = e.tagName.toLowerCase() + (e.className && e.className.baseVal === undefined ? '.' + e.className : ''); }
+              }
+              const pre = document.createElement('pre');
+              pre.id = 'measure';
+              pre.textContent = JSON.stringify({ viewport, containers, right: Math.ceil(right), widest, height: document.documentElement.scrollHeight });
+              document.body.appendChild(pre);
+            })();
+            </script>
+            """;
+        var page = Path.Combine(_work, "fragment.html");
+        File.WriteAllText(page, HtmlRenderer.Page("overflow: " + output, fragment).Replace("</body>", measure + "</body>", StringComparison.Ordinal), new UTF8Encoding(false));
+
+        var artifacts = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "browser-artifacts")).FullName;
+        var png = Path.Combine(artifacts, output.Replace(' ', '-') + "-1000px.png");
+        RunChromium($"--screenshot={png}", "--window-size=1000,1400", "--hide-scrollbars", new Uri(page).AbsoluteUri);
+        var dom = RunChromium("--dump-dom", "--window-size=1000,1400", "--hide-scrollbars", new Uri(page).AbsoluteUri);
+
+        var json = Regex.Match(dom, "<pre id=\"measure\">(.*?)</pre>", RegexOptions.Singleline);
+        Assert.True(json.Success, "The page wrote no measurement:\n" + dom);
+        using var measured = System.Text.Json.JsonDocument.Parse(WebUtility.HtmlDecode(json.Groups[1].Value));
+        File.WriteAllText(Path.ChangeExtension(png, ".json"), measured.RootElement.GetRawText());
+        _output.WriteLine($"{output}: {measured.RootElement.GetRawText()}");
+        var viewport = measured.RootElement.GetProperty("viewport").GetInt32();
+        Assert.InRange(viewport, 980, 1000);
+        Assert.True(File.Exists(png), "chromium wrote no screenshot");
+        foreach (var container in measured.RootElement.GetProperty("containers").EnumerateArray())
+        {
+            Assert.True(container[0].GetInt32() <= container[1].GetInt32(), $"{output}: the output container scrolls ({container[0]} > {container[1]} px).");
+        }
+
+        var right = measured.RootElement.GetProperty("right").GetInt32();
+        Assert.True(right <= viewport, $"{output}: {measured.RootElement.GetProperty("widest")} reaches {right} px in a {viewport} px viewport.");
     }
 
     private static bool BrowserAvailable()

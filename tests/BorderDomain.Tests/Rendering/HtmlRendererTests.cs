@@ -38,7 +38,7 @@ public class HtmlRendererTests
 
         Assert.Contains("<th scope=\"col\">sources</th>", html);
         var rows = Regex.Matches(Body(html), "<tr>.*?</tr>", RegexOptions.Singleline).Select(m => m.Value).ToList();
-        Assert.All(rows, row => Assert.Matches("<td class=\"sources\"><ul><li>[^<]+</li>", row));
+        Assert.All(rows, row => Assert.Matches("<td class=\"sources\"><span class=\"cite\" title=\"[^\"]+\">\\[[0-9]+\\]</span>", row));
         Assert.Contains("Web Editor", rows[0]);
     }
 
@@ -54,7 +54,7 @@ public class HtmlRendererTests
         var html = HtmlRenderer.Render(Bdq.Execute(store, query), store, query);
 
         Assert.Equal(["id", "nation", "name"], Regex.Matches(html, "<th scope=\"col\">([^<]*)</th>").Select(m => m.Groups[1].Value));
-        Assert.Contains("<td>p-1</td><td>PER</td><td>Aguas &lt;Verdes&gt;</td>", html);
+        Assert.Contains("<td class=\"word\">p-1</td><td class=\"word\">PER</td><td>Aguas &lt;Verdes&gt;</td>", html);
         Assert.Contains("1 post", html);
     }
 
@@ -64,7 +64,8 @@ public class HtmlRendererTests
         var store = BorderStore.Default;
         var html = HtmlRenderer.RenderFragment(Bdq.Execute(store, "statistics where disputed select metric, value, unit, source"), store);
 
-        Assert.Contains("<th scope=\"col\">sources</th>", html);
+        Assert.Contains("<th scope=\"col\">source</th>", html);
+        Assert.Contains("<td class=\"sources\"><span class=\"cite\"", html);
         Assert.DoesNotContain("<td class=\"sources\"></td>", html);
     }
 
@@ -157,7 +158,7 @@ public class HtmlRendererTests
         var sourceType = (System.Type)attribute.GetType().GetProperty("FormatterSourceType")!.GetValue(attribute)!;
         var source = System.Activator.CreateInstance(sourceType)!;
         var formatters = ((System.Collections.IEnumerable)sourceType.GetMethod("CreateTypeFormatters")!.Invoke(source, null)!).Cast<object>().ToList();
-        var formatter = Assert.Single(formatters);
+        var formatter = Assert.Single(formatters, f => (System.Type)f.GetType().GetProperty("Type")!.GetValue(f)! == typeof(HtmlResult));
         Assert.Equal("text/html", formatter.GetType().GetProperty("MimeType")!.GetValue(formatter));
 
         using var writer = new StringWriter();
