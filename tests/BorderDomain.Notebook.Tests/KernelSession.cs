@@ -88,6 +88,10 @@ public sealed class KernelSession : IAsyncDisposable
             ["targetKernelName"] = kernel,
         });
 
+    /// <summary>Asks <paramref name="kernel"/> which values it can share.</summary>
+    public Task<CommandRun> RequestValueInfosAsync(string kernel) =>
+        SendAsync("RequestValueInfos", new JsonObject { ["mimeType"] = "text/plain", ["targetKernelName"] = kernel });
+
     private async Task<CommandRun> SendAsync(string commandType, JsonObject command)
     {
         var token = $"test-{++_next}";

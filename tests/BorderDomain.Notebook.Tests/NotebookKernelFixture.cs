@@ -45,6 +45,9 @@ public sealed class NotebookKernelFixture : IAsyncLifetime
 
     public CommandRun FieldCompletions { get; private set; } = null!;
 
+    /// <summary>The bdq kernel's answer to RequestValueInfos after the notebook ran.</summary>
+    public CommandRun ValueInfos { get; private set; } = null!;
+
     /// <summary>The notebook's package cell run against the broken package.</summary>
     public CommandRun BrokenPackageCell { get; private set; } = null!;
 
@@ -83,6 +86,7 @@ public sealed class NotebookKernelFixture : IAsyncLifetime
 
             SetCompletions = await kernel.RequestCompletionsAsync("acc", 0, 3, "bdq");
             FieldCompletions = await kernel.RequestCompletionsAsync("--name x\naccords where par", 1, 17, "bdq");
+            ValueInfos = await kernel.RequestValueInfosAsync("bdq");
         }
 
         Runs = runs;

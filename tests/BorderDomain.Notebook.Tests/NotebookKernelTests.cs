@@ -2,6 +2,8 @@ using System;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Xunit;
+using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace BorderDomain.Notebook.Tests;
 
@@ -10,7 +12,7 @@ namespace BorderDomain.Notebook.Tests;
 /// error or warning from it or any command it caused, except the BDQ typo cell, which exists to fail; and each cell shows
 /// what it is there to show.
 /// </summary>
-public sealed class NotebookKernelTests(NotebookKernelFixture notebook) : IClassFixture<NotebookKernelFixture>
+public sealed class NotebookKernelTests(NotebookKernelFixture notebook, ITestOutputHelper output) : IClassFixture<NotebookKernelFixture>
 {
     private const string TypoCell = "accords where parites has PER";
 
@@ -20,8 +22,10 @@ public sealed class NotebookKernelTests(NotebookKernelFixture notebook) : IClass
         Assert.True(notebook.Runs.Count >= 12, $"only {notebook.Runs.Count} code cells ran");
         foreach (var (cell, run) in notebook.Runs.Where(r => r.Cell.Source.Trim() != TypoCell))
         {
-            Assert.True(run.Failures.Count == 0, $"{cell}\nfailed:\n{string.Join('\n', run.Failures)}\n{run}");
+            AssertSucceeded(cell, run);
         }
+
+        output.WriteLine($"pack {notebook.PackTime.TotalSeconds:F0} s, notebook in the kernel {notebook.NotebookTime.TotalSeconds:F0} s");
     }
 
     [Fact]
@@ -135,9 +139,24 @@ public sealed class NotebookKernelTests(NotebookKernelFixture notebook) : IClass
     {
         var run = notebook.BrokenPackageCell;
         Assert.Contains(run.Outputs("text/plain"), text => text.Contains($"borderdomain/{notebook.BrokenVersion}/interactive-extensions/dotnet/extension.dib", StringComparison.Ordinal));
-        Assert.NotEmpty(run.Failures);
         Assert.Contains(run.Failures, failure => failure.Contains("Registr", StringComparison.Ordinal));
+        // The check every good cell passes rejects this one.
+        var rejected = Assert.ThrowsAny<XunitException>(() => AssertSucceeded(notebook.Cells.First(c => c.IsCode), run));
+        output.WriteLine($"the package cell's own result: {(run.Failed ? "failed: " + run.FailureMessage : "succeeded")}");
+        output.WriteLine(rejected.Message);
     }
+
+    [Fact]
+    public void Bdq_kernel_lists_its_values_for_sharing()
+    {
+        Assert.Empty(notebook.ValueInfos.Failures);
+        var infos = notebook.ValueInfos.Events.Single(e => e.Type == "ValueInfosProduced").Body["valueInfos"]!.AsArray();
+        Assert.Equal(["pledges"], infos.Select(i => i!["name"]!.GetValue<string>()));
+        Assert.Equal("BorderDomain.Query.BdqResult", infos[0]!["typeName"]!.GetValue<string>());
+    }
+
+    private static void AssertSucceeded(NotebookCell cell, CommandRun run) =>
+        Assert.True(run.Failures.Count == 0, $"{cell}\nfailed:\n{string.Join('\n', run.Failures)}\n{run}");
 
     private CommandRun Run(string marker)
     {
