@@ -34,6 +34,7 @@ public sealed class BenchmarkAgreementTests
         typeof(ThreePathsBenchmarks),
         typeof(CalibrationBenchmarks),
         typeof(QueryLengthBenchmarks),
+        typeof(DisputedClaimsBenchmarks),
     ];
 
     [Fact]
@@ -62,6 +63,9 @@ public sealed class BenchmarkAgreementTests
 
     [Fact]
     public void ThreePaths_EveryMethod_ReturnsTheBaselineAnswer() => AssertAgreement<ThreePathsBenchmarks>();
+
+    [Fact]
+    public void DisputedClaims_EveryMethod_ReturnsTheBaselineAnswer() => AssertAgreement<DisputedClaimsBenchmarks>();
 
     [Fact]
     public void Calibration_SpanSumAndPointerChase_ComputeWhatTheyClaim()
