@@ -35,6 +35,7 @@ public sealed class BenchmarkAgreementTests
         typeof(CalibrationBenchmarks),
         typeof(QueryLengthBenchmarks),
         typeof(DisputedClaimsBenchmarks),
+        typeof(ManyWordsContainsBenchmarks),
     ];
 
     [Fact]
@@ -66,6 +67,9 @@ public sealed class BenchmarkAgreementTests
 
     [Fact]
     public void DisputedClaims_EveryMethod_ReturnsTheBaselineAnswer() => AssertAgreement<DisputedClaimsBenchmarks>();
+
+    [Fact]
+    public void ManyWordsContains_EveryMethod_ReturnsTheBaselineAnswer() => AssertAgreement<ManyWordsContainsBenchmarks>();
 
     [Fact]
     public void Calibration_SpanSumAndPointerChase_ComputeWhatTheyClaim()
