@@ -24,6 +24,9 @@ public static partial class Queries
     /// <summary>Case- and accent-insensitive text search (about 16 % of titles).</summary>
     public const string TitleContains = "accords where title contains \"mineria\"";
 
+    /// <summary>A count of a search whose one word is part of most words of a large vocabulary (<see cref="Scenarios.ManyWordsContainsBenchmarks"/>).</summary>
+    public const string ManyWordsCount = "accords where title contains \"1\" count";
+
     /// <summary>A count answered from one posting list (about half the accords).</summary>
     public const string Count = "accords where parties has PER count";
 
@@ -50,6 +53,9 @@ public static partial class Queries
 
     [BdqQuery("accords where title contains \"mineria\"")]
     public static partial IReadOnlyList<Accord> TitleContainsGenerated(BorderStore store);
+
+    [BdqQuery("accords where title contains \"1\" count")]
+    public static partial int ManyWordsCountGenerated(BorderStore store);
 
     [BdqQuery("accords where parties has PER count")]
     public static partial int CountGenerated(BorderStore store);

@@ -67,27 +67,32 @@ public sealed class BorderStoreBuilder
 
     /// <summary>
     /// Marks a statistic disputed when another has the same metric, nations (in any order), agency, place, period
-    /// and unit but a different value. Claims in different units are not compared.
+    /// and unit but a different value. Claims in different units are not compared. Linear: one pass groups the
+    /// claims by key and notes whether each group holds two different values (then every member of it has another
+    /// with a different value, so every member is disputed; otherwise none is), a second pass reads the flags.
     /// </summary>
     internal static List<Statistic> MarkDisputed(IReadOnlyList<Statistic> statistics)
     {
-        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, Claim>(StringComparer.Ordinal);
+        var keys = new string[statistics.Count];
         for (var i = 0; i < statistics.Count; i++)
         {
-            var key = ClaimKey(statistics[i]);
-            if (!groups.TryGetValue(key, out var members))
+            var key = keys[i] = ClaimKey(statistics[i]);
+            var value = statistics[i].Value;
+            if (!groups.TryGetValue(key, out var claim))
             {
-                groups[key] = members = [];
+                groups[key] = new Claim(value, Differs: false);
             }
-
-            members.Add(i);
+            else if (!claim.Differs && claim.FirstValue != value)
+            {
+                groups[key] = claim with { Differs = true };
+            }
         }
 
         var result = new List<Statistic>(statistics.Count);
         for (var i = 0; i < statistics.Count; i++)
         {
-            var value = statistics[i].Value;
-            var disputed = groups[ClaimKey(statistics[i])].Any(other => statistics[other].Value != value);
+            var disputed = groups[keys[i]].Differs;
             result.Add(statistics[i].Disputed == disputed ? statistics[i] : statistics[i] with { Disputed = disputed });
         }
 
@@ -102,6 +107,9 @@ public sealed class BorderStoreBuilder
         statistic.Place?.ToUpperInvariant(),
         statistic.Period?.ToString(),
         statistic.Unit.Code);
+
+    // A claim key's first value, and whether another member of the group has a different one.
+    private readonly record struct Claim(decimal FirstValue, bool Differs);
 
     private static DatasetValidator.ISet Set<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(List<T> records)
         where T : class => new DatasetValidator.ListSet<T>(QuerySets.For<T>(), records);

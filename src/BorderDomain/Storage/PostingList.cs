@@ -62,17 +62,89 @@ public static class PostingList
         return count == result.Length ? result : result[..count];
     }
 
-    /// <summary>The rows in any of the lists.</summary>
+    /// <summary>
+    /// The rows in any of the lists, in time and memory linear in their total length. Two lists are merged; more
+    /// are merged k ways through a min-heap of the lists' heads (total × log k comparisons, no bitmap) when they are
+    /// sparse for the range of rows they span, and marked in a bitmap of that range and read back in order when
+    /// they are dense (total at least a thirty-second of the range: then the bitmap, one bit per row, is no bigger
+    /// than the lists themselves, and marking a row is cheaper than a heap step).
+    /// </summary>
     public static int[] UnionAll(IEnumerable<int[]> lists)
     {
         ArgumentNullException.ThrowIfNull(lists);
-        int[] result = [];
+        var nonEmpty = new List<int[]>();
+        long total = 0;
+        var rowCount = 0;
         foreach (var list in lists)
         {
-            result = Union(result, list);
+            if (list.Length > 0)
+            {
+                nonEmpty.Add(list);
+                total += list.Length;
+                rowCount = Math.Max(rowCount, list[^1] + 1);
+            }
         }
 
-        return result;
+        return nonEmpty.Count switch
+        {
+            0 => [],
+            1 => (int[])nonEmpty[0].Clone(),
+            2 => Union(nonEmpty[0], nonEmpty[1]),
+            _ => total >= rowCount / 32 ? UnionByBitmap(nonEmpty, rowCount) : UnionByHeap(nonEmpty, (int)Math.Min(total, rowCount)),
+        };
+    }
+
+    // Marks every row in a bitmap of rowCount bits, counting the distinct ones, then reads them out in order.
+    private static int[] UnionByBitmap(List<int[]> lists, int rowCount)
+    {
+        var bits = new ulong[(rowCount + 63) >> 6];
+        var count = 0;
+        foreach (var list in lists)
+        {
+            foreach (var row in list)
+            {
+                ref var word = ref bits[row >> 6];
+                var bit = 1UL << row;
+                count += (word & bit) == 0 ? 1 : 0;
+                word |= bit;
+            }
+        }
+
+        return FromBits(bits, count);
+    }
+
+    // A k-way merge: a min-heap holds each list's next row; the smallest is taken, written unless it repeats the
+    // last row written, and replaced by its list's next. 'capacity' bounds the distinct rows.
+    private static int[] UnionByHeap(List<int[]> lists, int capacity)
+    {
+        var heap = new PriorityQueue<int, int>(lists.Count);
+        var next = new int[lists.Count];
+        for (var i = 0; i < lists.Count; i++)
+        {
+            heap.Enqueue(i, lists[i][0]);
+        }
+
+        var result = new int[capacity];
+        var count = 0;
+        while (heap.TryPeek(out var list, out var row))
+        {
+            if (count == 0 || result[count - 1] != row)
+            {
+                result[count++] = row;
+            }
+
+            var position = ++next[list];
+            if (position < lists[list].Length)
+            {
+                heap.DequeueEnqueue(list, lists[list][position]);
+            }
+            else
+            {
+                heap.Dequeue();
+            }
+        }
+
+        return count == result.Length ? result : result[..count];
     }
 
     /// <summary>The rows of <c>0 .. rowCount-1</c> not in <paramref name="rows"/>.</summary>

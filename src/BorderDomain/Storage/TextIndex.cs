@@ -130,8 +130,15 @@ public sealed class TextIndex
         ArgumentNullException.ThrowIfNull(text);
         var query = TextNormalizer.Normalize(text);
         int[]? candidates = null;
+        var looked = new HashSet<string>(StringComparer.Ordinal);
         foreach (var part in TextNormalizer.Words(query))
         {
+            // A word already looked up would give the same rows again (and the same verdict on the limit).
+            if (!looked.Add(part))
+            {
+                continue;
+            }
+
             if (RowsWithWordContaining(part, maxMatchedWords) is not { } rows)
             {
                 return null;
@@ -170,6 +177,7 @@ public sealed class TextIndex
         return result.ToArray();
     }
 
+    // One pass over the vocabulary, then one union linear in the matched words' postings.
     private int[]? RowsWithWordContaining(string part, int maxMatchedWords)
     {
         var lists = new List<int[]>();

@@ -34,6 +34,8 @@ public sealed class BenchmarkAgreementTests
         typeof(ThreePathsBenchmarks),
         typeof(CalibrationBenchmarks),
         typeof(QueryLengthBenchmarks),
+        typeof(DisputedClaimsBenchmarks),
+        typeof(ManyWordsContainsBenchmarks),
     ];
 
     [Fact]
@@ -62,6 +64,12 @@ public sealed class BenchmarkAgreementTests
 
     [Fact]
     public void ThreePaths_EveryMethod_ReturnsTheBaselineAnswer() => AssertAgreement<ThreePathsBenchmarks>();
+
+    [Fact]
+    public void DisputedClaims_EveryMethod_ReturnsTheBaselineAnswer() => AssertAgreement<DisputedClaimsBenchmarks>();
+
+    [Fact]
+    public void ManyWordsContains_EveryMethod_ReturnsTheBaselineAnswer() => AssertAgreement<ManyWordsContainsBenchmarks>();
 
     [Fact]
     public void Calibration_SpanSumAndPointerChase_ComputeWhatTheyClaim()

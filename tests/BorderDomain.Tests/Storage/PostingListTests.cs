@@ -48,6 +48,43 @@ public sealed class PostingListTests
     }
 
     [BdqProperty(MaxTest = Cases)]
+    public void UnionAll_ListsSparseOrDenseForTheirRange_EqualsLinq(SortedRowLists input)
+    {
+        // The same lists, plus two tiny lists far out (a range so wide the heap merges them) or plus two copies of
+        // themselves (at least three lists, dense: the bitmap marks them).
+        int[][] sparse = [.. input.Lists, [5_000_000], [4_000_000, 6_000_000]];
+        int[][] dense = [.. input.Lists, .. input.Lists, .. input.Lists];
+        foreach (var lists in new[] { sparse, dense })
+        {
+            int[] expected = [.. lists.SelectMany(l => l).Distinct().Order()];
+            Assert.Equal(expected, PostingList.UnionAll(lists));
+        }
+    }
+
+    [Fact]
+    public void UnionAll_EightTimesMoreLists_AllocatesProportionally()
+    {
+        // Many one-row lists (the words of a large vocabulary), spread out (heap) and packed (bitmap).
+        foreach (var spacing in new[] { 1, 1_000 })
+        {
+            Allocated(1_000, spacing);
+            var small = Allocated(10_000, spacing);
+            var large = Allocated(80_000, spacing);
+            Assert.True(large <= 12 * small, $"spacing {spacing}: 80,000 lists allocated {large:N0} B against {small:N0} B for 10,000.");
+        }
+
+        static long Allocated(int count, int spacing)
+        {
+            var lists = Enumerable.Range(0, count).Select(i => new[] { i * spacing }).ToList();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var union = PostingList.UnionAll(lists);
+            var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.Equal(lists.Select(l => l[0]), union);
+            return bytes;
+        }
+    }
+
+    [BdqProperty(MaxTest = Cases)]
     public void Complement_RandomSortedList_EqualsLinq(ComplementCase input)
     {
         var (rows, rowCount) = input;

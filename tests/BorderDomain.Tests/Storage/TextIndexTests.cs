@@ -116,6 +116,42 @@ public sealed class TextIndexTests
         }
     }
 
+    [Fact]
+    public void Contains_HundredThousandDistinctWords_EqualsScanAndAllocatesProportionally()
+    {
+        // Each row's text ends in its own number, so one search digit is part of tens of thousands of words.
+        const int Large = 100_000;
+        var large = Numbered(Large);
+        var small = Numbered(Large / 8);
+        Assert.True(large.Index.WordCount > Large);
+        string[] searches = ["1", "acuerdo 1", "7 acuerdo", "99999", string.Join(" ", Enumerable.Repeat("1", 2_000))];
+        foreach (var search in searches)
+        {
+            var folded = TextNormalizer.Normalize(search);
+            Assert.Equal(Scan(large.Folded, text => text.Contains(folded, StringComparison.Ordinal)), large.Index.Contains(search));
+        }
+
+        small.Index.Contains("1");
+        var smallBytes = Allocated(small.Index, "1");
+        var largeBytes = Allocated(large.Index, "1");
+        Assert.True(largeBytes <= 12 * smallBytes, $"{Large:N0} rows allocated {largeBytes:N0} B against {smallBytes:N0} B for {Large / 8:N0}.");
+
+        static (TextIndex Index, string?[] Folded) Numbered(int rows)
+        {
+            var texts = Enumerable.Range(0, rows).Select(row => $"Acuerdo {row}").ToArray();
+            return (TextIndex.Build(rows, row => texts[row]), [.. texts.Select(TextNormalizer.Normalize)]);
+        }
+
+        static long Allocated(TextIndex index, string search)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var rows = index.Contains(search);
+            var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            GC.KeepAlive(rows);
+            return bytes;
+        }
+    }
+
     private static int[] Scan(string?[] folded, Func<string, bool> matches) =>
         [.. Enumerable.Range(0, folded.Length).Where(row => folded[row] is { } text && matches(text))];
 }

@@ -57,21 +57,23 @@ internal static class QueryGrammar
         from close in Parse.Char('"')
         select new StringLiteralSyntax(chars)).Named("string");
 
-    // ASCII digits only ([0-9], not \d, which also matches other scripts' digits), and only numbers a decimal holds:
-    // anything else fails here as a syntax error instead of throwing.
+    // ASCII digits only ([0-9], not char.IsDigit, which also takes other scripts' digits). Dates and numbers are read
+    // by counting characters in the source text (Scanned) rather than with Parse.Regex, which copies the rest of the
+    // input on every try and made parsing quadratic in the query's length.
     private static readonly Parser<DateLiteralSyntax> Date = Node(
-        Parse.Regex("[0-9]{4}-[0-9]{2}(-[0-9]{2})?").Select(text => new DateLiteralSyntax(text))).Named("date");
+        Scanned(DateLength).Select(text => new DateLiteralSyntax(text))).Named("date");
 
     // A number a decimal cannot hold exactly still parses, as an invalid literal the binder reports (BDQ0008), so
     // the message says what is wrong with it instead of "unexpected".
     private static readonly Parser<LiteralSyntax> Number = Node(
-        Parse.Regex("-?[0-9]+([.][0-9]+)?")
+        Scanned(NumberLength)
             .Select(text => NumberText.TryParse(text, out var value) == NumberProblem.None
                 ? (LiteralSyntax)new NumberLiteralSyntax(value)
                 : new InvalidNumberLiteralSyntax(text))).Named("number");
 
+    // Only numbers a decimal holds: anything else fails here as a syntax error instead of throwing.
     private static readonly Parser<NumberLiteralSyntax> Count = Node(
-        Parse.Regex("[0-9]+")
+        Scanned(DigitsLength)
             .Where(text => decimal.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _))
             .Select(text => new NumberLiteralSyntax(decimal.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture)))).Named("whole number");
 
@@ -237,6 +239,68 @@ internal static class QueryGrammar
         var tokenStart = Trivia.Many()(input).Remainder;
         return result.Remainder.Position <= tokenStart.Position ? Result.Failure<T>(input, result.Message, result.Expectations) : result;
     };
+
+    // The token of the length 'measure' finds at the input's position (0: none there), read without copying the rest
+    // of the input. Like Parse.Regex, it fails where it started, with no expectations of its own (Named gives them).
+    private static Parser<string> Scanned(Func<string, int, int> measure) => input =>
+    {
+        var length = input.AtEnd ? 0 : measure(input.Source, input.Position);
+        if (length == 0)
+        {
+            return Result.Failure<string>(input, input.AtEnd ? "Unexpected end of input" : $"unexpected '{input.Current}'", []);
+        }
+
+        var rest = input;
+        for (var i = 0; i < length; i++)
+        {
+            rest = rest.Advance();
+        }
+
+        return Result.Success(input.Source.Substring(input.Position, length), rest);
+    };
+
+    // [0-9]{4}-[0-9]{2}(-[0-9]{2})?
+    private static int DateLength(string text, int start)
+    {
+        if (DigitsAt(text, start, 4) && CharAt(text, start + 4, '-') && DigitsAt(text, start + 5, 2))
+        {
+            return CharAt(text, start + 7, '-') && DigitsAt(text, start + 8, 2) ? 10 : 7;
+        }
+
+        return 0;
+    }
+
+    // -?[0-9]+([.][0-9]+)?
+    private static int NumberLength(string text, int start)
+    {
+        var at = CharAt(text, start, '-') ? start + 1 : start;
+        var whole = DigitsLength(text, at);
+        if (whole == 0)
+        {
+            return 0;
+        }
+
+        at += whole;
+        var fraction = CharAt(text, at, '.') ? DigitsLength(text, at + 1) : 0;
+        return at + (fraction == 0 ? 0 : 1 + fraction) - start;
+    }
+
+    // [0-9]+
+    private static int DigitsLength(string text, int start)
+    {
+        var at = start;
+        while (at < text.Length && text[at] is >= '0' and <= '9')
+        {
+            at++;
+        }
+
+        return at - start;
+    }
+
+    private static bool DigitsAt(string text, int start, int count) =>
+        start + count <= text.Length && DigitsLength(text, start) >= count;
+
+    private static bool CharAt(string text, int at, char expected) => at < text.Length && text[at] == expected;
 
     private static Parser<T> Node<T>(Parser<T> parser)
         where T : SyntaxNode =>

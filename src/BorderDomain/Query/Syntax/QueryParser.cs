@@ -22,7 +22,7 @@ public static class QueryParser
             return new ParseResult(null, [refused]);
         }
 
-        var result = QueryGrammar.Query.TryParse(text);
+        var result = QueryGrammar.Query(QueryInput.Start(text));
         if (result.WasSuccessful)
         {
             return new ParseResult(result.Value, []);

@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using Sprache;
+
+namespace BorderDomain.Query.Syntax;
+
+/// <summary>
+/// The query text as Sprache input, one instance per position, made once and shared: <see cref="Advance"/> returns
+/// the position's instance when it exists. Sprache's own <see cref="Input"/> makes a new object and a new memo
+/// dictionary on every advance, and the grammar's alternatives read the same characters again and again (each
+/// keyword, symbol and literal tried re-reads the whitespace before it), which cost kilobytes per character.
+/// Line and column follow Sprache's rules (a line starts after <c>'\n'</c>; both count from 1).
+/// </summary>
+internal sealed class QueryInput : IInput
+{
+    private readonly QueryInput?[] _positions;
+
+    private QueryInput(string source, QueryInput?[] positions, int position, int line, int column)
+    {
+        Source = source;
+        _positions = positions;
+        Position = position;
+        Line = line;
+        Column = column;
+    }
+
+    /// <inheritdoc/>
+    public string Source { get; }
+
+    /// <inheritdoc/>
+    public char Current => Source[Position];
+
+    /// <inheritdoc/>
+    public bool AtEnd => Position == Source.Length;
+
+    /// <inheritdoc/>
+    public int Position { get; }
+
+    /// <inheritdoc/>
+    public int Line { get; }
+
+    /// <inheritdoc/>
+    public int Column { get; }
+
+    /// <summary>
+    /// A new, empty memo table on every read. <c>Parse.Ref</c> memoizes per input object to detect left recursion, and
+    /// rethrows a failure it finds there; with Sprache's input a position reached again is a new object, so a memo is
+    /// never seen twice. Shared positions would carry one alternative's failure into the next, so none is kept (the
+    /// grammar has no left recursion: every <c>Parse.Ref</c> follows a token it has read).
+    /// </summary>
+    public IDictionary<object, object> Memos => new Dictionary<object, object>();
+
+    /// <summary>The start of <paramref name="text"/>.</summary>
+    public static IInput Start(string text)
+    {
+        var positions = new QueryInput?[text.Length + 1];
+        return positions[0] = new QueryInput(text, positions, 0, 1, 1);
+    }
+
+    /// <inheritdoc/>
+    public IInput Advance()
+    {
+        if (AtEnd)
+        {
+            throw new InvalidOperationException("Cannot advance beyond end of input.");
+        }
+
+        var newLine = Current == '\n';
+        return _positions[Position + 1] ??= new QueryInput(Source, _positions, Position + 1, newLine ? Line + 1 : Line, newLine ? 1 : Column + 1);
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(IInput? other) => other is not null && ReferenceEquals(Source, other.Source) && Position == other.Position;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is IInput other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => Position;
+
+    /// <inheritdoc/>
+    public override string ToString() => $"Line {Line}, Column {Column}";
+}
