@@ -48,6 +48,9 @@ public sealed class NotebookKernelFixture : IAsyncLifetime
     /// <summary>The bdq kernel's answer to RequestValueInfos after the notebook ran.</summary>
     public CommandRun ValueInfos { get; private set; } = null!;
 
+    /// <summary>A C# cell whose first line, <c>#!bdq</c>, hands the rest of the cell to the bdq kernel.</summary>
+    public CommandRun MagicLine { get; private set; } = null!;
+
     /// <summary>The notebook's package cell run against the broken package.</summary>
     public CommandRun BrokenPackageCell { get; private set; } = null!;
 
@@ -87,6 +90,7 @@ public sealed class NotebookKernelFixture : IAsyncLifetime
             SetCompletions = await kernel.RequestCompletionsAsync("acc", 0, 3, "bdq");
             FieldCompletions = await kernel.RequestCompletionsAsync("--name x\naccords where par", 1, 17, "bdq");
             ValueInfos = await kernel.RequestValueInfosAsync("bdq");
+            MagicLine = await kernel.SubmitCodeAsync("#!bdq\naccords where parties has PER and parties has ECU count", "csharp");
         }
 
         Runs = runs;

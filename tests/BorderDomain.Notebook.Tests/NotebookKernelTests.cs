@@ -103,6 +103,16 @@ public sealed class NotebookKernelTests(NotebookKernelFixture notebook, ITestOut
     }
 
     [Fact]
+    public void Bdq_magic_line_in_a_csharp_cell_runs_the_rest_of_the_cell_as_bdq()
+    {
+        var run = notebook.MagicLine;
+        Assert.False(run.Failed, run.ToString());
+        var html = Assert.Single(run.Outputs("text/html"));
+        Assert.Contains("<table", html, StringComparison.Ordinal);
+        Assert.Contains(">count<", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bdq_result_is_shared_to_csharp()
     {
         Assert.Matches(new Regex(@"^\d+ accords, the first pe-ec-2025-pledge$"), Run("#!share --from bdq pledges").ReturnedText);
