@@ -243,19 +243,19 @@ public static class Bdq
     {
         executor = null;
         plan = null;
+        options ??= BdqOptions.Default;
         if (!TryCompile(query, store.Schema, options, out var bound, out diagnostics))
         {
             return false;
         }
 
-        if (!ParameterResolver.TryResolve(bound!, parameters, options ?? BdqOptions.Default, out var values, out diagnostics))
+        if (!ParameterResolver.TryResolve(bound!, parameters, options, out var values, out diagnostics))
         {
             return false;
         }
 
         var table = store.GetTable(bound!.Set.Name)!;
-        var limits = options ?? BdqOptions.Default;
-        executor = new PlanExecutor(table, store.GetTable, values) { MaxRows = limits.MaxRows, MaxMatchedWords = limits.MaxMatchedWords };
+        executor = new PlanExecutor(table, store.GetTable, values) { MaxRows = options.MaxRows, MaxMatchedWords = options.MaxMatchedWords };
 
         // A query without parameters plans the same way every time on the same table: keep its last plan.
         if (bound.Parameters.Count == 0 && Plans.TryGetValue(bound, out var last) && ReferenceEquals(last.Table, table))
