@@ -58,7 +58,7 @@ internal sealed class BorderqApp
           --version                     show the version
 
         At the prompt, 'explain <query>' prints a plan.
-        Rows whose records cite sources get a 'source' column with the citations.
+        Rows whose records cite sources get a 'citation' column with the citations.
 
         Control characters from queries and data are never sent to the terminal as they are: each is shown as one
         visible character in its place, the C0 controls as Unicode control pictures (ESC as ␛, BEL as ␇,
@@ -263,7 +263,7 @@ internal sealed class BorderqApp
             }
             else
             {
-                ResultWriters.Write(ResultView.From(result, store), options.Format, stdout);
+                ResultWriters.Write(ResultTable.From(result, store), options.Format, stdout);
             }
 
             return ExitOk;

@@ -2,14 +2,16 @@ using System;
 using System.Collections;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using BorderDomain.Query;
+using BorderDomain.Rendering;
 
 namespace BorderDomain.Cli;
 
-/// <summary>Writes a <see cref="ResultView"/> as a table, JSON or CSV.</summary>
+/// <summary>Writes a <see cref="ResultTable"/> (the one table of a result every format shows) as a table, JSON or CSV.</summary>
 internal static class ResultWriters
 {
     /// <summary>Cells longer than this are cut and end with "…".</summary>
@@ -25,7 +27,7 @@ internal static class ResultWriters
     };
 
     /// <summary>Writes <paramref name="view"/> in <paramref name="format"/>.</summary>
-    public static void Write(ResultView view, OutputFormat format, TextWriter output)
+    public static void Write(ResultTable view, OutputFormat format, TextWriter output)
     {
         switch (format)
         {
@@ -45,7 +47,7 @@ internal static class ResultWriters
     /// Aligned columns under a header and a separator line, numbers right-aligned, long cells cut at
     /// <see cref="MaxCellWidth"/>, then a line such as <c>3 accords</c>. A count is written as the bare number.
     /// </summary>
-    public static void WriteTable(ResultView view, TextWriter output)
+    public static void WriteTable(ResultTable view, TextWriter output)
     {
         if (view.Kind == Query.BdqResultKind.Count)
         {
@@ -91,14 +93,14 @@ internal static class ResultWriters
             WriteLine(output, line, row, widths, numeric);
         }
 
-        output.WriteLine(view.Footer());
+        output.WriteLine(view.Caption);
     }
 
     /// <summary>
     /// An array with one object per row, keyed by column: numbers and yes/no values as themselves, collections as
     /// arrays, null as null, everything else as its display string.
     /// </summary>
-    public static void WriteJson(ResultView view, TextWriter output)
+    public static void WriteJson(ResultTable view, TextWriter output)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, JsonOptions))
@@ -149,7 +151,7 @@ internal static class ResultWriters
     /// RFC 4180: a header line, CRLF line ends, fields quoted where they hold a comma, quote or line break; text that
     /// a spreadsheet would run as a formula is neutralised by <see cref="CsvText"/>.
     /// </summary>
-    public static void WriteCsv(ResultView view, TextWriter output)
+    public static void WriteCsv(ResultTable view, TextWriter output)
     {
         var line = new StringBuilder();
         var header = new string[view.Columns.Count];
@@ -215,8 +217,11 @@ internal static class ResultWriters
             case ulong or uint or ushort or byte:
                 json.WriteNumberValue(Convert.ToUInt64(value, CultureInfo.InvariantCulture));
                 break;
-            case Citations citations:
-                WriteJsonArray(json, citations.Items);
+            case RowCitations { IsSingle: true } citation:
+                WriteJsonValue(json, citation.Texts.FirstOrDefault());
+                break;
+            case RowCitations citations:
+                WriteJsonArray(json, citations.Texts);
                 break;
             case IEnumerable items when value is not IFormattable:
                 WriteJsonArray(json, items);

@@ -48,7 +48,7 @@ public sealed class NotebookKernelTests(NotebookKernelFixture notebook, ITestOut
         var html = Assert.Single(Run("HtmlRenderer.Display(accords, store, peruEcuador)").Outputs("text/html"));
         Assert.Contains("<table", html, StringComparison.Ordinal);
         Assert.Contains("pe-ec-2025-pledge", html, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"sources\">", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"citation\">", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class NotebookKernelTests(NotebookKernelFixture notebook, ITestOut
         var html = Assert.Single(run.Outputs("text/html"));
         Assert.Contains("<table", html, StringComparison.Ordinal);
         Assert.Contains("pe-ec-2025-pledge", html, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"sources\">", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"citation\">", html, StringComparison.Ordinal);
     }
 
     [Fact]

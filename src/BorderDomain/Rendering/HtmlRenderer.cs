@@ -10,14 +10,18 @@ namespace BorderDomain.Rendering;
 
 /// <summary>
 /// Renders query results, records, plans, diagnostics and stores as HTML (<see cref="TryRenderFragment(object?, out string)"/>
-/// takes any of them). A result is a table with a caption (the query and the row count) whose <c>sources</c> cells
-/// hold numbered citation marks, the citations listed once under the table; long notes fold into <c>details</c>;
+/// takes any of them). A result is a table with a caption (the query and the row count) whose <c>citation</c> cells
+/// (the column every format adds beside a row's source ids) hold numbered citation marks, the citations listed once
+/// under the table; long notes fold into <c>details</c>;
 /// disputed statistics are marked and shown beside the claims they disagree with; statistics get a small SVG bar
 /// chart (<see cref="SvgChart"/>). Every value is HTML-encoded, control characters shown as Unicode control pictures.
 /// </summary>
 public static partial class HtmlRenderer
 {
-    /// <summary>The name of the column holding each row's source ids, shown as citation marks.</summary>
+    /// <summary>
+    /// The name of the field (and the set) holding each row's source ids; their citations are shown beside them, as
+    /// numbered marks in the <c>citation</c> column.
+    /// </summary>
     public const string SourcesColumn = "sources";
 
     // A note longer than this folds into a details element showing its start.
@@ -37,7 +41,7 @@ public static partial class HtmlRenderer
         .bdq-result th[scope=row]{white-space:nowrap;overflow-wrap:normal}
         .bdq-result tbody tr:nth-child(even){background:#fbfcfd}
         .bdq-result td.number{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;overflow-wrap:normal}
-        .bdq-result td.sources{font-size:12px;white-space:nowrap;overflow-wrap:normal;min-width:0}
+        .bdq-result td.citation{font-size:12px;white-space:nowrap;overflow-wrap:normal;min-width:0}
         .bdq-result .cite{color:#0969da;cursor:help}
         .bdq-result ol.bdq-citations{font-size:12px;color:#57606a;margin:.25em 0 1em;padding-left:2.2em}
         .bdq-result ol.bdq-citations .id{color:#8c959f}
@@ -133,7 +137,7 @@ public static partial class HtmlRenderer
     private static StringBuilder Open(string classes) =>
         new StringBuilder().Append("<div class=\"").Append(classes).Append("\">\n<style>").Append(Style).Append("</style>\n");
 
-    /// <summary>The one table writer: a caption, a header row, and a row per row, citations as numbered marks.</summary>
+    /// <summary>The HTML table writer: a caption, a header row, and a row per row, citations as numbered marks.</summary>
     private static void AppendTable(StringBuilder html, ResultTable table, string? query, Footnotes footnotes)
     {
         var disputed = table.Set is "statistics" ? table.IndexOf("disputed") : -1;
@@ -221,9 +225,9 @@ public static partial class HtmlRenderer
         var value = table.Rows[r][c];
         if (c == table.CitationColumn)
         {
-            html.Append("<td class=\"sources\">");
+            html.Append("<td class=\"citation\">");
             var first = true;
-            foreach (var citation in table.Citations[r] ?? [])
+            foreach (var citation in table.Citations[r]?.Items ?? [])
             {
                 html.Append(first ? string.Empty : " ");
                 first = false;

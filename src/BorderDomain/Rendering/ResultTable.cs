@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using BorderDomain.Model;
 using BorderDomain.Query;
@@ -12,14 +13,53 @@ namespace BorderDomain.Rendering;
 internal readonly record struct Citation(string Id, string? Text);
 
 /// <summary>
-/// A table as the renderers show it: a caption, columns and rows, and for the column of source ids (when the store
-/// has a <c>sources</c> set) each row's citations. Results, records, claims side by side and a store's sets all
-/// become one of these and are written by the one table writer in <see cref="HtmlRenderer"/>.
+/// The citations of one row's source ids, the value of its <see cref="ResultTable.CitationColumnName"/> cell: shown
+/// joined with "; " (citations contain commas), written to JSON as one string for a single-source field
+/// (<see cref="IsSingle"/>) and as an array of strings for a list of sources.
+/// </summary>
+/// <param name="Items">The ids in the row's order, each with its citation when the store has the source.</param>
+/// <param name="IsSingle">Whether the ids came from a single-source field (<c>source</c>) rather than a list (<c>sources</c>).</param>
+internal sealed record RowCitations(ImmutableArray<Citation> Items, bool IsSingle)
+{
+    /// <summary>The citations that resolved, in the row's order.</summary>
+    public IEnumerable<string> Texts
+    {
+        get
+        {
+            foreach (var item in Items)
+            {
+                if (item.Text is { } text)
+                {
+                    yield return text;
+                }
+            }
+        }
+    }
+
+    /// <summary>The resolved citations joined with "; ".</summary>
+    public override string ToString() => string.Join("; ", Texts);
+}
+
+/// <summary>
+/// A result as every format shows it (the CLI's table, JSON and CSV, and <see cref="HtmlRenderer"/>): a caption, the
+/// columns and rows of raw values and, where the rows hold source ids (a record's <c>sources</c> or <c>source</c>
+/// field, or a selected or grouped <c>source</c>/<c>sources</c> column) and the store has a <c>sources</c> set, one
+/// more column, <see cref="CitationColumnName"/>, last, holding each row's <see cref="RowCitations"/>. Results,
+/// records, claims side by side and a store's sets all become one of these.
 /// </summary>
 internal sealed class ResultTable
 {
-    private ResultTable(string caption, string? set, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, int citationColumn, IReadOnlyList<IReadOnlyList<Citation>?> citations)
+    /// <summary>
+    /// The name of the column of citations in every format. Not <c>sources</c>: that is a field of source ids (and the
+    /// set's name), so the ids and their citations stand side by side under two names and never collide.
+    /// </summary>
+    public const string CitationColumnName = "citation";
+
+    private const string SourcesSet = "sources";
+
+    private ResultTable(BdqResultKind? kind, string caption, string? set, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, int citationColumn, IReadOnlyList<RowCitations?> citations)
     {
+        Kind = kind;
         Caption = caption;
         Set = set;
         Columns = columns;
@@ -28,22 +68,28 @@ internal sealed class ResultTable
         Citations = citations;
     }
 
-    /// <summary><c>3 accords</c>, <c>1 accord</c>, <c>2 rows</c>, <c>4 groups</c>, <c>count of accords</c>.</summary>
+    /// <summary>What the query returned, or <see langword="null"/> for a table of plain values (<see cref="Of"/>).</summary>
+    public BdqResultKind? Kind { get; }
+
+    /// <summary><c>3 accords</c>, <c>1 accord</c>, <c>2 rows</c>, <c>4 groups</c>, <c>count of accords</c>, with <c>(truncated: more rows matched)</c> after it when rows were left out.</summary>
     public string Caption { get; }
 
     /// <summary>The queried set's name, when the table shows one.</summary>
     public string? Set { get; }
 
+    /// <summary>The column names, <see cref="CitationColumnName"/> last when the table has it.</summary>
     public IReadOnlyList<string> Columns { get; }
 
+    /// <summary>One array of values per row, one value per column.</summary>
     public IReadOnlyList<object?[]> Rows { get; }
 
-    /// <summary>The index of the column of source ids whose citations <see cref="Citations"/> holds, or -1.</summary>
+    /// <summary>The index of the <see cref="CitationColumnName"/> column, or -1.</summary>
     public int CitationColumn { get; }
 
-    /// <summary>Per row, the ids in <see cref="CitationColumn"/> with their citations (null for a row without ids).</summary>
-    public IReadOnlyList<IReadOnlyList<Citation>?> Citations { get; }
+    /// <summary>Per row, the ids of its sources with their citations (null for a row without ids).</summary>
+    public IReadOnlyList<RowCitations?> Citations { get; }
 
+    /// <summary>The table of <paramref name="result"/>, citing the sources of <paramref name="store"/>.</summary>
     public static ResultTable From(BdqResult result, IQueryStore store)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -58,10 +104,17 @@ internal sealed class ResultTable
         }
 
         // Citations come from the store's sources set; a store of your own records without one gets none.
-        var sources = store.GetTable(HtmlRenderer.SourcesColumn) as EntityTable<Source>;
-        var citationColumn = sources is null ? -1 : FindSourceColumn(result, columns);
+        var sources = store.GetTable(SourcesSet) as EntityTable<Source>;
+        var sourceColumn = sources is null ? -1 : FindSourceColumn(result, columns);
+        var citationColumn = -1;
+        if (sourceColumn >= 0)
+        {
+            citationColumn = columns.Count;
+            columns.Add(CitationColumnName);
+        }
+
         var rows = new List<object?[]>(result.Rows.Count);
-        var citations = new List<IReadOnlyList<Citation>?>(result.Rows.Count);
+        var citations = new List<RowCitations?>(result.Rows.Count);
         foreach (var row in result.Rows)
         {
             var values = new object?[columns.Count];
@@ -70,16 +123,23 @@ internal sealed class ResultTable
                 values[i] = row[i];
             }
 
+            var cited = sourceColumn >= 0 && sourceColumn < row.Count ? Cite(row[sourceColumn], sources!) : null;
+            if (citationColumn >= 0)
+            {
+                // A single source that did not resolve is an empty cell (null in JSON), as a missing source is.
+                values[citationColumn] = cited is { IsSingle: true } && cited.Items[0].Text is null ? null : cited;
+            }
+
             rows.Add(values);
-            citations.Add(citationColumn >= 0 ? Cite(values[citationColumn], sources!) : null);
+            citations.Add(cited);
         }
 
-        return new ResultTable(Footer(result, rows.Count), result.Set.Name, columns, rows, citationColumn, citations);
+        return new ResultTable(result.Kind, Footer(result, rows.Count), result.Set.Name, columns, rows, citationColumn, citations);
     }
 
     /// <summary>A table of plain values (no citations), e.g. a store's sets and their counts.</summary>
     public static ResultTable Of(string caption, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows) =>
-        new(caption, null, columns, rows, -1, new IReadOnlyList<Citation>?[rows.Count]);
+        new(null, caption, null, columns, rows, -1, new RowCitations?[rows.Count]);
 
     /// <summary>The index of the column named <paramref name="name"/> (ignoring case), or -1.</summary>
     public int IndexOf(string name)
@@ -94,6 +154,15 @@ internal sealed class ResultTable
 
         return -1;
     }
+
+    /// <summary><c>accord</c> for <c>accords</c>, <c>agency</c> for <c>agencies</c>, <c>person</c> for <c>people</c>.</summary>
+    internal static string Singular(string set) => set switch
+    {
+        "people" => "person",
+        _ when set.EndsWith("ies", StringComparison.Ordinal) => set[..^3] + "y",
+        _ when set.EndsWith('s') => set[..^1],
+        _ => set,
+    };
 
     private static string Footer(BdqResult result, int count)
     {
@@ -120,8 +189,9 @@ internal sealed class ResultTable
                 continue;
             }
 
+            // A record's values follow the schema's fields; selected and grouped columns are named after theirs.
             var field = result.Kind == BdqResultKind.Records && i < result.Set.Fields.Count ? result.Set.Fields[i] : result.Set.FindField(columns[i]);
-            if (field is not null && field.IsNamed(columns[i]) && (field.References is null || field.References.Equals("sources", StringComparison.OrdinalIgnoreCase)))
+            if (field is not null && field.IsNamed(columns[i]) && (field.References is null || field.References.Equals(SourcesSet, StringComparison.OrdinalIgnoreCase)))
             {
                 return i;
             }
@@ -130,17 +200,14 @@ internal sealed class ResultTable
         return -1;
     }
 
-    private static List<Citation>? Cite(object? ids, EntityTable<Source> sources)
+    private static RowCitations? Cite(object? ids, EntityTable<Source> sources)
     {
-        var citations = new List<Citation>();
         switch (ids)
         {
-            case null:
-                return null;
             case string id:
-                citations.Add(new Citation(id, sources.Find(id)?.Citation));
-                break;
+                return new RowCitations([new Citation(id, sources.Find(id)?.Citation)], IsSingle: true);
             case IEnumerable many:
+                var citations = ImmutableArray.CreateBuilder<Citation>();
                 foreach (var item in many)
                 {
                     if (item is string each)
@@ -149,17 +216,9 @@ internal sealed class ResultTable
                     }
                 }
 
-                break;
+                return new RowCitations(citations.ToImmutable(), IsSingle: false);
+            default:
+                return null;
         }
-
-        return citations;
     }
-
-    internal static string Singular(string set) => set switch
-    {
-        "people" => "person",
-        _ when set.EndsWith("ies", StringComparison.Ordinal) => set[..^3] + "y",
-        _ when set.EndsWith('s') => set[..^1],
-        _ => set,
-    };
 }

@@ -28,7 +28,7 @@ public sealed class BorderqAppTests
     private const string Src002Citation = "Hólger Álava, 2013-11-25, \"Peru and Ecuador cooperate in the fight against human trafficking, oil theft\"";
 
     [Fact]
-    public void Table_ListsPeruEcuadorAccords_NewestFirst_WithASourceColumn()
+    public void Table_ListsPeruEcuadorAccords_NewestFirst_WithACitationColumn()
     {
         var run = Run(PeruEcuador);
 
@@ -37,7 +37,7 @@ public sealed class BorderqAppTests
         var lines = run.StdoutLines;
         var header = lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("id", header[0]);
-        Assert.Equal("source", header[^1]);
+        Assert.Equal("citation", header[^1]);
         Assert.Contains("sources", header);
         Assert.Matches("^-+( +-+)+$", lines[1]);
         var body = TableBody(lines);
@@ -56,7 +56,7 @@ public sealed class BorderqAppTests
         var lines = Run(PeruEcuador).StdoutLines;
 
         // Every column starts where its header does.
-        var sourceAt = lines[0].IndexOf("source", lines[0].IndexOf("sources", StringComparison.Ordinal) + 7, StringComparison.Ordinal);
+        var sourceAt = lines[0].IndexOf("citation", StringComparison.Ordinal);
         var sourcesAt = lines[0].IndexOf("sources", StringComparison.Ordinal);
         foreach (var row in TableBody(lines))
         {
@@ -80,8 +80,8 @@ public sealed class BorderqAppTests
         Assert.Equal("2025-12", pledge.GetProperty("signed").GetString());
         Assert.Equal("Pledge", pledge.GetProperty("kind").GetString());
         Assert.Equal(["src-001"], pledge.GetProperty("sources").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal([Src001Citation], pledge.GetProperty("source").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal([Src002Citation], rows[1].GetProperty("source").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal([Src001Citation], pledge.GetProperty("citation").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal([Src002Citation], rows[1].GetProperty("citation").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(JsonValueKind.Null, rows[4].GetProperty("signed").ValueKind);
     }
 
@@ -99,7 +99,7 @@ public sealed class BorderqAppTests
         Assert.Equal("km", rows[0].GetProperty("unit").GetString());
         Assert.True(rows[0].GetProperty("disputed").GetBoolean());
 
-        // Statistics already have a "source" field (the id), so the citation column is named "citation".
+        // Statistics have a "source" field (the id); its citation is in the "citation" column, as in every result.
         Assert.Equal("src-002", rows[0].GetProperty("source").GetString());
         Assert.Equal(Src002Citation, rows[0].GetProperty("citation").GetString());
         Assert.Equal(Src001Citation, rows[1].GetProperty("citation").GetString());
@@ -115,7 +115,7 @@ public sealed class BorderqAppTests
         var records = ParseCsv(run.Stdout);
         var header = records[0];
         Assert.Equal("id", header[0]);
-        Assert.Equal("source", header[^1]);
+        Assert.Equal("citation", header[^1]);
         Assert.Equal(7, records.Count);
         Assert.All(records, record => Assert.Equal(header.Length, record.Length));
         Assert.Equal(PeruEcuadorIds, records.Skip(1).Select(record => record[0]));
@@ -135,7 +135,7 @@ public sealed class BorderqAppTests
 
         Assert.Equal(0, run.ExitCode);
         var header = run.StdoutLines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["id", "signed", "sources", "source"], header);
+        Assert.Equal(["id", "signed", "sources", "citation"], header);
         var body = TableBody(run.StdoutLines);
         Assert.Equal(["pe-ec-2025-pledge", "pe-ec-2013-human-trafficking"], FirstCells(body));
         Assert.Matches("2025-12 +src-001 +Web Editor", body[0]);

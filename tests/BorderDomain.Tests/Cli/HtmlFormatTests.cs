@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using System.Text.RegularExpressions;
 using BorderDomain.Query;
 using BorderDomain.Rendering;
@@ -20,6 +22,26 @@ public class HtmlFormatTests
         Assert.Equal(string.Empty, run.Stderr);
         var expected = HtmlRenderer.Render(Bdq.Execute(BorderStore.Default, PeruEcuador), BorderStore.Default, PeruEcuador);
         Assert.Equal(expected, run.Stdout);
+    }
+
+    [Theory]
+    [InlineData("accords where parties has PER and parties has ECU order by signed desc")]
+    [InlineData("statistics where metric = BorderLength order by value select id, value, source")]
+    [InlineData("accords where parties has PER take 2 select id, sources")]
+    public void Every_format_names_the_citation_column_citation_and_puts_it_last(string query)
+    {
+        var table = Run(query).StdoutLines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var csv = Run("--format", "csv", query).StdoutLines[0].TrimEnd('\r').Split(',');
+        using var json = System.Text.Json.JsonDocument.Parse(Run("--format", "json", query).Stdout);
+        var jsonNames = json.RootElement[0].EnumerateObject().Select(p => p.Name).ToArray();
+        var page = Run("--format", "html", query).Stdout;
+        var html = Regex.Matches(page[..page.IndexOf("</thead>", StringComparison.Ordinal)], "<th scope=\"col\">([^<]*)</th>").Select(m => m.Groups[1].Value).ToArray();
+
+        Assert.Equal("citation", table[^1]);
+        Assert.Equal(table, csv);
+        Assert.Equal(table, jsonNames);
+        Assert.Equal(table, html);
+        Assert.Single(table, name => name == "citation");
     }
 
     [Fact]

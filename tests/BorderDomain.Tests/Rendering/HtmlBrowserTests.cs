@@ -62,7 +62,7 @@ public sealed class HtmlBrowserTests : IDisposable
         Assert.Equal(6, rows.Count);
         var firstCells = Regex.Matches(rows[0].Groups[1].Value, "<td[^>]*>(.*?)</td>", RegexOptions.Singleline);
         Assert.Equal("pe-ec-2025-pledge", firstCells[0].Groups[1].Value);
-        var sources = Regex.Match(rows[0].Groups[1].Value, "<td class=\"sources\">(.*?)</td>", RegexOptions.Singleline);
+        var sources = Regex.Match(rows[0].Groups[1].Value, "<td class=\"citation\">(.*?)</td>", RegexOptions.Singleline);
         Assert.True(sources.Success);
         Assert.Contains("Web Editor", sources.Groups[1].Value);
         Assert.Contains("<caption>", dom);

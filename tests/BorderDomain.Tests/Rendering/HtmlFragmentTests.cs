@@ -132,7 +132,7 @@ public sealed class HtmlFragmentTests
         Assert.Equal([OldClaim, NewClaim], disputed.Element("thead")!.Descendants("th").Select(th => th.Value));
         var value = disputed.Element("tbody")!.Elements("tr").Single(tr => tr.Element("th")!.Value == "value");
         Assert.Equal(["1420", "1500"], value.Elements("td").Select(td => td.Value));
-        var source = disputed.Element("tbody")!.Elements("tr").Single(tr => tr.Element("th")!.Value == "source");
+        var source = disputed.Element("tbody")!.Elements("tr").Single(tr => tr.Element("th")!.Value == "citation");
         var titles = source.Descendants("span").Select(s => (string)s.Attribute("title")!).ToList();
         Assert.Equal(2, titles.Count);
         Assert.StartsWith("src-002: ", titles[0], StringComparison.Ordinal);

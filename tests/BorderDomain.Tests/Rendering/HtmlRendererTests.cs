@@ -38,7 +38,7 @@ public class HtmlRendererTests
 
         Assert.Contains("<th scope=\"col\">sources</th>", html);
         var rows = Regex.Matches(Body(html), "<tr>.*?</tr>", RegexOptions.Singleline).Select(m => m.Value).ToList();
-        Assert.All(rows, row => Assert.Matches("<td class=\"sources\"><span class=\"cite\" title=\"[^\"]+\">\\[[0-9]+\\]</span>", row));
+        Assert.All(rows, row => Assert.Matches("<td class=\"citation\"><span class=\"cite\" title=\"[^\"]+\">\\[[0-9]+\\]</span>", row));
         Assert.Contains("Web Editor", rows[0]);
     }
 
@@ -65,8 +65,8 @@ public class HtmlRendererTests
         var html = HtmlRenderer.RenderFragment(Bdq.Execute(store, "statistics where disputed select metric, value, unit, source"), store);
 
         Assert.Contains("<th scope=\"col\">source</th>", html);
-        Assert.Contains("<td class=\"sources\"><span class=\"cite\"", html);
-        Assert.DoesNotContain("<td class=\"sources\"></td>", html);
+        Assert.Contains("<td class=\"citation\"><span class=\"cite\"", html);
+        Assert.DoesNotContain("<td class=\"citation\"></td>", html);
     }
 
     [Fact]
