@@ -18,8 +18,8 @@ namespace BorderDomain.Query;
 /// <summary>
 /// Runs BDQ queries at run time: parse, bind, plan, execute. The <c>Try…</c> methods never throw for bad query
 /// text or parameters; the others throw <see cref="BdqException"/> carrying the same diagnostics. Compiled
-/// queries are cached (bounded, keyed by the query text with comments and extra whitespace removed, one cache per
-/// set of <see cref="BdqOptions"/>).
+/// queries are cached (bounded, keyed by the query text with comments and extra whitespace removed, as the one
+/// tokenizer the parser also uses reads it; one cache per set of <see cref="BdqOptions"/>).
 /// </summary>
 public static class Bdq
 {
@@ -336,26 +336,17 @@ public static class Bdq
         return $"{predicate.Path.Text} {predicate.Operator} {values}".TrimEnd();
     }
 
-    // Comments dropped, runs of whitespace outside strings collapsed to one space.
+    // The query's tokens (QueryLexer's, as the parser reads them) with comments dropped and each run of whitespace and
+    // comments between two tokens written as one space; strings are kept exactly as written.
     private static string CacheKey(string query)
     {
         var key = new StringBuilder(query.Length);
         var pendingSpace = false;
-        for (var i = 0; i < query.Length; i++)
+        for (var i = 0; i < query.Length;)
         {
-            var c = query[i];
-            if (c == '-' && i + 1 < query.Length && query[i + 1] == '-')
-            {
-                while (i < query.Length && query[i] != '\n')
-                {
-                    i++;
-                }
-
-                pendingSpace = key.Length > 0;
-                continue;
-            }
-
-            if (char.IsWhiteSpace(c))
+            var token = QueryLexer.Next(query, i);
+            i = token.End;
+            if (!token.IsContent)
             {
                 pendingSpace = key.Length > 0;
                 continue;
@@ -367,22 +358,7 @@ public static class Bdq
                 pendingSpace = false;
             }
 
-            key.Append(c);
-            if (c == '"')
-            {
-                for (i++; i < query.Length; i++)
-                {
-                    key.Append(query[i]);
-                    if (query[i] == '\\' && i + 1 < query.Length)
-                    {
-                        key.Append(query[++i]);
-                    }
-                    else if (query[i] == '"')
-                    {
-                        break;
-                    }
-                }
-            }
+            key.Append(query, token.Start, token.Length);
         }
 
         return key.ToString();

@@ -6,9 +6,10 @@ using Sprache;
 namespace BorderDomain.Query.Syntax;
 
 /// <summary>
-/// Turns query text into a <see cref="QuerySyntax"/> or diagnostics. Before the grammar runs, one linear scan with
-/// explicit counters enforces the limits (length, nesting depth, list size) and finds unterminated strings, so
-/// hostile input is refused before any recursion. Never throws for bad text.
+/// Turns query text into a <see cref="QuerySyntax"/> or diagnostics. Before the grammar runs, one linear scan over
+/// <see cref="QueryLexer"/>'s tokens with explicit counters enforces the limits (length, nesting depth, list size)
+/// and finds unterminated strings and bad escapes, so hostile input is refused before any recursion. Never throws for
+/// bad text.
 /// </summary>
 public static class QueryParser
 {
@@ -118,52 +119,10 @@ public static class QueryParser
     private static bool IsName(string token) =>
         (char.IsLetter(token[0]) || token[0] == '_') && !QueryGrammar.Reserved.Contains(token);
 
-    // Words (with dotted paths), quoted strings and single symbols, skipping whitespace and comments.
-    private static IEnumerable<string> Tokens(string text)
-    {
-        for (var i = 0; i < text.Length;)
-        {
-            var c = text[i];
-            if (char.IsWhiteSpace(c))
-            {
-                i++;
-            }
-            else if (c == '-' && i + 1 < text.Length && text[i + 1] == '-')
-            {
-                while (i < text.Length && text[i] != '\n')
-                {
-                    i++;
-                }
-            }
-            else if (char.IsLetterOrDigit(c) || c is '_' or '@')
-            {
-                var start = i;
-                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '_' or '@' or '.' or '-'))
-                {
-                    i++;
-                }
+    // The words, strings and symbols a reader sees, skipping whitespace and comments.
+    private static IEnumerable<string> Tokens(string text) => QueryLexer.Words(text);
 
-                yield return text[start..i];
-            }
-            else if (c == '"')
-            {
-                var start = i++;
-                while (i < text.Length && text[i] != '"')
-                {
-                    i += text[i] == '\\' ? 2 : 1;
-                }
-
-                i = Math.Min(i + 1, text.Length);
-                yield return text[start..i];
-            }
-            else
-            {
-                i++;
-                yield return c.ToString();
-            }
-        }
-    }
-
+    // The token a syntax error names: the compound word there, or one character.
     private static (string Found, int Length) TokenAt(string text, int position)
     {
         if (position >= text.Length)
@@ -171,28 +130,16 @@ public static class QueryParser
             return ("end of query", 0);
         }
 
-        var end = position;
-        if (char.IsLetterOrDigit(text[end]) || text[end] == '_' || text[end] == '@')
-        {
-            end++;
-            while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] is '_' or '-' or '.'))
-            {
-                end++;
-            }
-        }
-        else
-        {
-            end++;
-        }
-
-        var token = text[position..end];
+        var next = QueryLexer.Next(text, position);
+        var end = next.Kind == QueryTokenKind.Word ? QueryLexer.CompoundEnd(text, next) : position + 1;
+        var token = text.Substring(position, end - position);
         if (token.Length == 1 && (char.IsControl(token[0]) || char.IsWhiteSpace(token[0]) || char.GetUnicodeCategory(token[0]) == System.Globalization.UnicodeCategory.Format))
         {
             // An invisible character is named, not quoted: "Unexpected character U+0000".
             return ($"character U+{(int)token[0]:X4}", 1);
         }
 
-        return ($"'{(token.Length > 40 ? token[..40] + "…" : token)}'", end - position);
+        return ($"'{(token.Length > 40 ? token.Substring(0, 40) + "…" : token)}'", end - position);
     }
 
     // "place = null": the comparison operator before a 'null' the grammar refused, for a hint to write 'is null'.
@@ -237,61 +184,57 @@ public static class QueryParser
         var prefixNots = 0; // 'not' runs that opened the enclosing parentheses
         var run = 0; // the current run of consecutive 'not's
         var sawContent = false;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = 0; i < text.Length;)
         {
-            var c = text[i];
-            if (c == '-' && i + 1 < text.Length && text[i + 1] == '-')
-            {
-                while (i < text.Length && text[i] != '\n')
-                {
-                    i++;
-                }
-
-                continue;
-            }
-
-            if (char.IsWhiteSpace(c))
+            var token = QueryLexer.Next(text, i);
+            i = token.End;
+            if (!token.IsContent)
             {
                 continue;
             }
 
             sawContent = true;
-            switch (c)
+            if (token.Kind == QueryTokenKind.String)
             {
-                case '"':
-                    run = 0;
-                    var start = i;
-                    for (i++; i < text.Length && text[i] != '"'; i++)
+                run = 0;
+                if (InvalidEscape(text, token) is { } invalid)
+                {
+                    return invalid;
+                }
+
+                if (!token.IsTerminated)
+                {
+                    return new BdqDiagnostic
                     {
-                        if (text[i] == '\\')
-                        {
-                            if (InvalidEscape(text, i) is { } invalid)
-                            {
-                                return invalid;
-                            }
+                        Code = BdqDiagnostics.UnterminatedString,
+                        Message = BdqDiagnostics.UnterminatedStringMessage(),
+                        Span = TextSpan.At(text, token.Start, token.Length),
+                    };
+                }
 
-                            i++;
-                        }
-                    }
+                continue;
+            }
 
-                    if (i >= text.Length)
-                    {
-                        return new BdqDiagnostic
-                        {
-                            Code = BdqDiagnostics.UnterminatedString,
-                            Message = BdqDiagnostics.UnterminatedStringMessage(),
-                            Span = TextSpan.At(text, start, text.Length - start),
-                        };
-                    }
+            if (token.IsWord(text, "not"))
+            {
+                run++;
+                if (scopes.Count + prefixNots + run > options.MaxNestingDepth)
+                {
+                    return TooDeep(text, token.Start, token.Length, options);
+                }
 
-                    break;
+                continue;
+            }
+
+            switch (token.Kind == QueryTokenKind.Symbol ? text[token.Start] : '\0')
+            {
                 case '(':
-                    scopes.Push(new Scope(i, 1, run));
+                    scopes.Push(new Scope(token.Start, 1, run));
                     prefixNots += run;
                     run = 0;
                     if (scopes.Count + prefixNots > options.MaxNestingDepth)
                     {
-                        return TooDeep(text, i, 1, options);
+                        return TooDeep(text, token.Start, 1, options);
                     }
 
                     break;
@@ -316,28 +259,14 @@ public static class QueryParser
                             {
                                 Code = BdqDiagnostics.ListTooLong,
                                 Message = BdqDiagnostics.ListTooLongMessage(options.MaxListItems),
-                                Span = TextSpan.At(text, scope.Open, i - scope.Open + 1),
+                                Span = TextSpan.At(text, scope.Open, token.Start - scope.Open + 1),
                             };
                         }
                     }
 
                     break;
                 default:
-                    if (IsWordStart(text, i) && IsWord(text, i, "not"))
-                    {
-                        run++;
-                        if (scopes.Count + prefixNots + run > options.MaxNestingDepth)
-                        {
-                            return TooDeep(text, i, 3, options);
-                        }
-
-                        i += 2;
-                    }
-                    else
-                    {
-                        run = 0;
-                    }
-
+                    run = 0;
                     break;
             }
         }
@@ -348,6 +277,25 @@ public static class QueryParser
             Message = BdqDiagnostics.EmptyQueryMessage(),
             Span = TextSpan.At(text, text.Length, 0),
         };
+    }
+
+    // The first backslash in a string that is not \" \\ \n \t or \u and four hex digits.
+    private static BdqDiagnostic? InvalidEscape(string text, QueryToken literal)
+    {
+        for (var i = literal.Start + 1; i < literal.End; i++)
+        {
+            if (text[i] == '\\')
+            {
+                if (InvalidEscape(text, i) is { } invalid)
+                {
+                    return invalid;
+                }
+
+                i++;
+            }
+        }
+
+        return null;
     }
 
     // A backslash inside a string: \" \\ \n \t or \u and four hex digits; anything else is refused here.
@@ -392,13 +340,6 @@ public static class QueryParser
         Message = BdqDiagnostics.NestingTooDeepMessage(options.MaxNestingDepth),
         Span = TextSpan.At(text, position, length),
     };
-
-    private static bool IsWordStart(string text, int i) => i == 0 || !(char.IsLetterOrDigit(text[i - 1]) || text[i - 1] is '_' or '@');
-
-    private static bool IsWord(string text, int i, string word) =>
-        i + word.Length <= text.Length
-        && string.Compare(text, i, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0
-        && (i + word.Length == text.Length || !(char.IsLetterOrDigit(text[i + word.Length]) || text[i + word.Length] == '_'));
 
     private readonly record struct Scope(int Open, int Items, int Nots);
 }

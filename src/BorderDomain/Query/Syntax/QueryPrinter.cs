@@ -8,8 +8,9 @@ namespace BorderDomain.Query.Syntax;
 
 /// <summary>
 /// Prints a <see cref="QuerySyntax"/> as canonical BDQ text: lower-case keywords, single spaces, full
-/// parentheses around nested <c>and</c>/<c>or</c>/<c>not</c>. <c>Parse(Print(q))</c> equals <c>q</c>; the printed text
-/// is also the cache key of a query.
+/// parentheses around nested <c>and</c>/<c>or</c>/<c>not</c>. <c>Parse(Print(q))</c> equals <c>q</c>. (The query
+/// cache is keyed by the text as written, normalised by <see cref="QueryLexer"/>'s tokens, not by this printer: a
+/// key must be made without parsing.)
 /// </summary>
 public static class QueryPrinter
 {
