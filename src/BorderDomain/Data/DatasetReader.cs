@@ -40,16 +40,13 @@ internal sealed class DatasetReader
     {
         var reader = new DatasetReader(file, lines, errors, origins);
         reader.Unknown(document, "$");
-        reader.Each(document.Sources, "$.sources", reader.ToSource, target.Sources);
-        reader.Each(document.Nations, "$.nations", reader.ToNation, target.Nations);
-        reader.Each(document.Agencies, "$.agencies", reader.ToAgency, target.Agencies);
-        reader.Each(document.People, "$.people", reader.ToPerson, target.People);
-        reader.Each(document.Accords, "$.accords", reader.ToAccord, target.Accords);
-        reader.Each(document.Statistics, "$.statistics", reader.ToStatistic, target.Statistics);
-        reader.Each(document.Events, "$.events", reader.ToEvent, target.Events);
+        foreach (var set in BundledSets.All)
+        {
+            set.Read(reader, document.Sets[set.Index], target);
+        }
     }
 
-    private void Each<TJson, TRecord>(List<TJson?>? items, string path, Func<TJson, string, TRecord> convert, List<TRecord> target)
+    internal void Each<TJson, TRecord>(List<TJson?>? items, string path, Func<TJson, string, TRecord> convert, List<TRecord> target)
         where TJson : JsonRecord
         where TRecord : class
     {
@@ -76,7 +73,7 @@ internal sealed class DatasetReader
         }
     }
 
-    private Source ToSource(SourceJson json, string at) => new()
+    internal Source ToSource(SourceJson json, string at) => new()
     {
         Id = Required(json.Id, at, "id"),
         Publisher = Optional(json.Publisher),
@@ -88,7 +85,7 @@ internal sealed class DatasetReader
         Note = Optional(json.Note),
     };
 
-    private Nation ToNation(NationJson json, string at) => new()
+    internal Nation ToNation(NationJson json, string at) => new()
     {
         Code = Code(json.Code, at, "code"),
         Name = Required(json.Name, at, "name"),
@@ -96,7 +93,7 @@ internal sealed class DatasetReader
         Neighbours = Codes(json.Neighbours, at, "neighbours"),
     };
 
-    private Agency ToAgency(AgencyJson json, string at) => new()
+    internal Agency ToAgency(AgencyJson json, string at) => new()
     {
         Id = Required(json.Id, at, "id"),
         Name = Required(json.Name, at, "name"),
@@ -108,7 +105,7 @@ internal sealed class DatasetReader
         Sources = Strings(json.Sources, at, "sources"),
     };
 
-    private Person ToPerson(PersonJson json, string at)
+    internal Person ToPerson(PersonJson json, string at)
     {
         var roles = ImmutableArray.CreateBuilder<PersonRole>();
         for (var i = 0; i < (json.Roles?.Count ?? 0); i++)
@@ -148,7 +145,7 @@ internal sealed class DatasetReader
         };
     }
 
-    private Accord ToAccord(AccordJson json, string at) => new()
+    internal Accord ToAccord(AccordJson json, string at) => new()
     {
         Id = Required(json.Id, at, "id"),
         Title = Required(json.Title, at, "title"),
@@ -164,7 +161,7 @@ internal sealed class DatasetReader
         Note = Optional(json.Note),
     };
 
-    private Statistic ToStatistic(StatisticJson json, string at)
+    internal Statistic ToStatistic(StatisticJson json, string at)
     {
         Period? period = null;
         if (Optional(json.Period) is { } text)
@@ -204,7 +201,7 @@ internal sealed class DatasetReader
         };
     }
 
-    private Event ToEvent(EventJson json, string at) => new()
+    internal Event ToEvent(EventJson json, string at) => new()
     {
         Id = Required(json.Id, at, "id"),
         Kind = Enum<EventKind>(json.Kind, at, "kind"),

@@ -23,23 +23,17 @@ public sealed class BorderStore : IQueryStore
 
     private readonly IEntityTable[] _tables;
 
-    internal BorderStore(
-        EntityTable<Source> sources,
-        EntityTable<Nation> nations,
-        EntityTable<Agency> agencies,
-        EntityTable<Person> people,
-        EntityTable<Accord> accords,
-        EntityTable<Statistic> statistics,
-        EntityTable<Event> events)
+    /// <summary>A store of <paramref name="tables"/>, one per <see cref="BundledSets.All"/> entry and in its order.</summary>
+    internal BorderStore(IEntityTable[] tables)
     {
-        Sources = sources;
-        Nations = nations;
-        Agencies = agencies;
-        People = people;
-        Accords = accords;
-        Statistics = statistics;
-        Events = events;
-        _tables = [sources, nations, agencies, people, accords, statistics, events];
+        _tables = tables;
+        Sources = Table<Source>();
+        Nations = Table<Nation>();
+        Agencies = Table<Agency>();
+        People = Table<Person>();
+        Accords = Table<Accord>();
+        Statistics = Table<Statistic>();
+        Events = Table<Event>();
         Tables = Array.AsReadOnly(_tables);
         Schema = SchemaInterner.Intern(new QuerySchema(Tables.Select(table => table.Schema).ToImmutableArray()));
     }
@@ -96,15 +90,16 @@ public sealed class BorderStore : IQueryStore
     public BorderStoreBuilder ToBuilder()
     {
         var builder = new BorderStoreBuilder();
-        builder.Sources.AddRange(Sources);
-        builder.Nations.AddRange(Nations);
-        builder.Agencies.AddRange(Agencies);
-        builder.People.AddRange(People);
-        builder.Accords.AddRange(Accords);
-        builder.Statistics.AddRange(Statistics);
-        builder.Events.AddRange(Events);
+        foreach (var set in BundledSets.All)
+        {
+            set.CopyTo(_tables[set.Index], builder);
+        }
+
         return builder;
     }
+
+    private EntityTable<T> Table<T>()
+        where T : class => (EntityTable<T>)_tables[BundledSets.All.Single(set => set.RecordType == typeof(T)).Index];
 
     private static BorderStore LoadDefault()
     {

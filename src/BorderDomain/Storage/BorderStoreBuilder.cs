@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using BorderDomain.Data;
 using BorderDomain.Model;
-using BorderDomain.Schema;
 
 namespace BorderDomain.Storage;
 
@@ -47,23 +45,11 @@ public sealed class BorderStoreBuilder
     }
 
     /// <summary>Reports every consistency error of the records (keys, references, cycles), without building anything.</summary>
-    internal void Validate(IReadOnlyDictionary<object, RecordOrigin> origins, DataErrorSink errors) => DatasetValidator.Validate(
-        [
-            Set(Sources), Set(Nations), Set(Agencies), Set(People), Set(Accords), Set(Statistics), Set(Events),
-        ],
-        origins,
-        errors);
+    internal void Validate(IReadOnlyDictionary<object, RecordOrigin> origins, DataErrorSink errors) =>
+        DatasetValidator.Validate(BundledSets.All.Select(set => set.ToValidate(this)).ToArray(), origins, errors);
 
     /// <summary>Builds the snapshot from records <see cref="Validate"/> found consistent.</summary>
-    internal BorderStore BuildValidated() =>
-        new BorderStore(
-            new EntityTable<Source>(QuerySets.For<Source>(), Sources),
-            new EntityTable<Nation>(QuerySets.For<Nation>(), Nations),
-            new EntityTable<Agency>(QuerySets.For<Agency>(), Agencies),
-            new EntityTable<Person>(QuerySets.For<Person>(), People),
-            new EntityTable<Accord>(QuerySets.For<Accord>(), Accords),
-            new EntityTable<Statistic>(QuerySets.For<Statistic>(), MarkDisputed(Statistics)),
-            new EntityTable<Event>(QuerySets.For<Event>(), Events));
+    internal BorderStore BuildValidated() => new(BundledSets.All.Select(set => set.Build(this)).ToArray());
 
     /// <summary>
     /// Marks a statistic disputed when another has the same metric, nations (in any order), agency, place, period
@@ -110,7 +96,4 @@ public sealed class BorderStoreBuilder
 
     // A claim key's first value, and whether another member of the group has a different one.
     private readonly record struct Claim(decimal FirstValue, bool Differs);
-
-    private static DatasetValidator.ISet Set<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(List<T> records)
-        where T : class => new DatasetValidator.ListSet<T>(QuerySets.For<T>(), records);
 }

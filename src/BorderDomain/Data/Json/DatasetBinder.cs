@@ -47,23 +47,20 @@ internal sealed class DatasetBinder
             }
 
             var value = property.Value;
-            switch (name)
+            if (BundledSets.Find(name) is { } set)
             {
-                case "sources": document.Sources = binder.Records(value, "$.sources", "source", binder.Source); break;
-                case "nations": document.Nations = binder.Records(value, "$.nations", "nation", binder.Nation); break;
-                case "agencies": document.Agencies = binder.Records(value, "$.agencies", "agency", binder.Agency); break;
-                case "people": document.People = binder.Records(value, "$.people", "person", binder.Person); break;
-                case "accords": document.Accords = binder.Records(value, "$.accords", "accord", binder.Accord); break;
-                case "statistics": document.Statistics = binder.Records(value, "$.statistics", "statistic", binder.Statistic); break;
-                case "events": document.Events = binder.Records(value, "$.events", "event", binder.Event); break;
-                default: AddUnknown(document, name); break;
+                document.Sets[set.Index] = set.Bind(binder, value);
+            }
+            else
+            {
+                AddUnknown(document, name);
             }
         }
 
         return document;
     }
 
-    private SourceJson Source(JsonElement element, string at)
+    internal SourceJson Source(JsonElement element, string at)
     {
         var record = new SourceJson();
         foreach (var property in element.EnumerateObject())
@@ -91,7 +88,7 @@ internal sealed class DatasetBinder
         return record;
     }
 
-    private NationJson Nation(JsonElement element, string at)
+    internal NationJson Nation(JsonElement element, string at)
     {
         var record = new NationJson();
         foreach (var property in element.EnumerateObject())
@@ -115,7 +112,7 @@ internal sealed class DatasetBinder
         return record;
     }
 
-    private AgencyJson Agency(JsonElement element, string at)
+    internal AgencyJson Agency(JsonElement element, string at)
     {
         var record = new AgencyJson();
         foreach (var property in element.EnumerateObject())
@@ -168,7 +165,7 @@ internal sealed class DatasetBinder
         return record;
     }
 
-    private PersonJson Person(JsonElement element, string at)
+    internal PersonJson Person(JsonElement element, string at)
     {
         var record = new PersonJson();
         foreach (var property in element.EnumerateObject())
@@ -195,7 +192,7 @@ internal sealed class DatasetBinder
         return record;
     }
 
-    private AccordJson Accord(JsonElement element, string at)
+    internal AccordJson Accord(JsonElement element, string at)
     {
         var record = new AccordJson();
         foreach (var property in element.EnumerateObject())
@@ -227,7 +224,7 @@ internal sealed class DatasetBinder
         return record;
     }
 
-    private StatisticJson Statistic(JsonElement element, string at)
+    internal StatisticJson Statistic(JsonElement element, string at)
     {
         var record = new StatisticJson();
         foreach (var property in element.EnumerateObject())
@@ -257,7 +254,7 @@ internal sealed class DatasetBinder
         return record;
     }
 
-    private EventJson Event(JsonElement element, string at)
+    internal EventJson Event(JsonElement element, string at)
     {
         var record = new EventJson();
         foreach (var property in element.EnumerateObject())
@@ -290,7 +287,7 @@ internal sealed class DatasetBinder
     }
 
     /// <summary>An array of records; null elements stay null (the reader reports them), other non-objects are reported here.</summary>
-    private List<T?>? Records<T>(JsonElement value, string path, string noun, Func<JsonElement, string, T> bind)
+    internal List<T?>? Records<T>(JsonElement value, string path, string noun, Func<JsonElement, string, T> bind)
         where T : JsonRecord, new()
     {
         if (value.ValueKind == JsonValueKind.Null)

@@ -16,21 +16,11 @@ internal abstract class JsonRecord
     public bool Invalid { get; init; }
 }
 
+/// <summary>A data file: per <see cref="BundledSets.All"/> entry, at its index, the records it carries as written (or null).</summary>
 internal sealed class DatasetDocument : JsonRecord
 {
-    public List<SourceJson?>? Sources { get; set; }
-
-    public List<NationJson?>? Nations { get; set; }
-
-    public List<AgencyJson?>? Agencies { get; set; }
-
-    public List<PersonJson?>? People { get; set; }
-
-    public List<AccordJson?>? Accords { get; set; }
-
-    public List<StatisticJson?>? Statistics { get; set; }
-
-    public List<EventJson?>? Events { get; set; }
+    /// <summary>The bound records of each set (a <c>List&lt;TJson?&gt;</c>), null where the file has none.</summary>
+    public object?[] Sets { get; } = new object?[BundledSets.All.Length];
 }
 
 internal sealed class SourceJson : JsonRecord

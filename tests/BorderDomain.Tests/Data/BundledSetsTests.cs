@@ -1,0 +1,34 @@
+using System.Linq;
+using BorderDomain.Data;
+using BorderDomain.Schema;
+using BorderDomain.Storage;
+using Xunit;
+
+namespace BorderDomain.Tests.Data;
+
+/// <summary>The one list of bundled sets is what the store, its builder and the data file reader use.</summary>
+public sealed class BundledSetsTests
+{
+    [Fact]
+    public void All_IsTheStoresTables_InOrder_EachNamedAsItsRecordTypesQuerySet()
+    {
+        var store = BorderStore.Default;
+
+        Assert.Equal(BundledSets.All.Select(set => set.Name), store.Tables.Select(table => table.Schema.Name));
+        Assert.Equal(Enumerable.Range(0, BundledSets.All.Length), BundledSets.All.Select(set => set.Index));
+        Assert.All(BundledSets.All, set => Assert.Equal("$." + set.Name, set.Path));
+        Assert.All(BundledSets.All, set => Assert.Same(set, BundledSets.Find(set.Name)));
+        Assert.Null(BundledSets.Find("Accords"));
+    }
+
+    [Fact]
+    public void ToBuilder_CopiesEverySet_AndBuildGivesTheSameCounts()
+    {
+        var store = BorderStore.Default;
+
+        var copy = store.ToBuilder().Build();
+
+        Assert.Equal(store.Tables.Select(table => table.Count), copy.Tables.Select(table => table.Count));
+        Assert.All(store.Tables, table => Assert.True(table.Count > 0, table.Schema.Name));
+    }
+}
