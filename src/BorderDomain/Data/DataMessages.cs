@@ -5,8 +5,8 @@ using System.Text.Json;
 namespace BorderDomain.Data;
 
 /// <summary>
-/// Every sentence the loader writes into a <see cref="DataError"/> or <see cref="BorderDataException"/>, in one place.
-/// (The consistency checks of <see cref="DatasetValidator"/> still write theirs inline.)
+/// Every sentence the loader writes into a <see cref="DataError"/> or <see cref="BorderDataException"/>, in one place:
+/// the binder's, the reader's and the consistency checks of <see cref="DatasetValidator"/>.
 /// </summary>
 internal static class DataMessages
 {
@@ -86,7 +86,7 @@ internal static class DataMessages
 
     public static string NotANationCode(string value) => $"'{value}' is not an ISO 3166-1 alpha-3 nation code.";
 
-    public static string NotADate(string value) => $"'{value}' is not a date: expected yyyy, yyyy-MM or yyyy-MM-dd, and a real calendar date.";
+    public static string NotADate(string value) => $"'{value}' is not a date: expected {Model.PartialDate.Formats}, and a real calendar date.";
 
     public static string NotAPeriod(string value) => $"'{value}' is not a period: expected yyyy, yyyy-MM, yyyy-MM-dd or from..to, with real dates, from before to.";
 
@@ -97,6 +97,17 @@ internal static class DataMessages
     public static string EnumMissing(string type, string names) => $"Expected a {type}: one of {names}.";
 
     public static string NotAnEnumMember(string value, string type, string names) => $"'{value}' is not a {type}: expected one of {names}.";
+
+    // Consistency across records (keys, references, cycles).
+    public static string DuplicateKey(string field, string key, string firstUse) => $"The {field} '{key}' is already used by {firstUse}.";
+
+    public static string DanglingReference(string set, string key) => $"No record in {set} has the key '{key}'.";
+
+    public static string ReferenceCycle(string field, string start) => $"Following {field} from {start} leads back to it.";
+
+    public static string RecordInFile(string path, string file) => $"{path} in {file}";
+
+    public static string RecordInStore(string set, int row) => $"{set}[{row}] of the existing store";
 
     // Numbers.
     public const string NumberMissing = "Expected a number.";

@@ -66,7 +66,7 @@ internal static class DatasetValidator
                 var first = Where(set, rows[key], origins);
                 if (errors.HasRoom)
                 {
-                    errors.Add(Error(set, row, origins, "." + set.Schema.Fields[keyField].Name, DataErrorKind.DuplicateId, $"The {set.Schema.Fields[keyField].Name} '{key}' is already used by {first}."));
+                    errors.Add(Error(set, row, origins, "." + set.Schema.Fields[keyField].Name, DataErrorKind.DuplicateId, DataMessages.DuplicateKey(set.Schema.Fields[keyField].Name, key, first)));
                 }
                 else
                 {
@@ -104,7 +104,7 @@ internal static class DatasetValidator
                         var suffix = schema.IsCollection ? $".{schema.Name}[{position}]" : $".{schema.Name}";
                         if (errors.HasRoom)
                         {
-                            errors.Add(Error(set, row, origins, suffix, DataErrorKind.DanglingReference, $"No record in {target} has the key '{key}'."));
+                            errors.Add(Error(set, row, origins, suffix, DataErrorKind.DanglingReference, DataMessages.DanglingReference(target, key)));
                         }
                         else
                         {
@@ -140,7 +140,7 @@ internal static class DatasetValidator
                 {
                     if (errors.HasRoom)
                     {
-                        errors.Add(Error(set, row, origins, $".roles[{i}].agency", DataErrorKind.DanglingReference, $"No record in agencies has the key '{agency}'."));
+                        errors.Add(Error(set, row, origins, $".roles[{i}].agency", DataErrorKind.DanglingReference, DataMessages.DanglingReference("agencies", agency)));
                     }
                     else
                     {
@@ -192,7 +192,7 @@ internal static class DatasetValidator
                     {
                         if (errors.HasRoom)
                         {
-                            errors.Add(Error(set, row, origins, "." + schema.Name, DataErrorKind.ReferenceCycle, $"Following {schema.Name} from {Where(set, target, origins)} leads back to it."));
+                            errors.Add(Error(set, row, origins, "." + schema.Name, DataErrorKind.ReferenceCycle, DataMessages.ReferenceCycle(schema.Name, Where(set, target, origins))));
                         }
                         else
                         {
@@ -237,8 +237,8 @@ internal static class DatasetValidator
 
     private static string Where(ISet set, int row, IReadOnlyDictionary<object, RecordOrigin> origins) =>
         origins.TryGetValue(set.Record(row), out var origin)
-            ? origin.File is null ? origin.Path : $"{origin.Path} in {origin.File}"
-            : $"{set.Schema.Name}[{row}] of the existing store";
+            ? origin.File is null ? origin.Path : DataMessages.RecordInFile(origin.Path, origin.File)
+            : DataMessages.RecordInStore(set.Schema.Name, row);
 
     /// <summary>An error at <paramref name="suffix"/> inside a record: its file, path and line where it came from a file.</summary>
     private static DataError Error(ISet set, int row, IReadOnlyDictionary<object, RecordOrigin> origins, string suffix, DataErrorKind kind, string message) =>

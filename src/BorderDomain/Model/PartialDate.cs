@@ -74,6 +74,12 @@ public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<Partia
     public static PartialDate FromDate(DateOnly date) => new(Pack(date.Year, date.Month, date.Day));
 #endif
 
+    /// <summary>
+    /// The forms a partial date is written in, as every message that asks for one says it (this type's, the query
+    /// diagnostics' and the data loader's): <c>yyyy, yyyy-MM or yyyy-MM-dd</c>.
+    /// </summary>
+    internal const string Formats = "yyyy, yyyy-MM or yyyy-MM-dd";
+
     /// <summary>Parses <c>yyyy</c>, <c>yyyy-MM</c> or <c>yyyy-MM-dd</c>.</summary>
     /// <exception cref="FormatException">The text is not such a date.</exception>
     public static PartialDate Parse(string text)
@@ -81,7 +87,7 @@ public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<Partia
         _ = text ?? throw new ArgumentNullException(nameof(text));
         return TryParse(text, out var date)
             ? date
-            : throw new FormatException($"'{text}' is not a partial date: expected yyyy, yyyy-MM or yyyy-MM-dd.");
+            : throw new FormatException($"'{text}' is not a partial date: expected {Formats}.");
     }
 
     /// <summary>Parses <c>yyyy</c>, <c>yyyy-MM</c> or <c>yyyy-MM-dd</c>; <see langword="false"/> when it is not such a date.</summary>

@@ -2,13 +2,17 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using BorderDomain.Model;
 using BorderDomain.Query.Syntax;
+using BorderDomain.Schema;
 
 namespace BorderDomain.Query;
 
 /// <summary>
-/// Every BDQ diagnostic code and its message text, in one place. Codes are stable: a code once shipped keeps its
-/// meaning. BDQ00xx are syntax and limit errors, BDQ01xx binding errors, BDQ02xx execution errors.
+/// Every BDQ diagnostic code and its message text, in one place: the messages, the fragments the binder and the
+/// parameter resolver build them from (how a field, a value or a literal is described, what a bad parameter value
+/// is), nothing inline elsewhere. Codes are stable: a code once shipped keeps its meaning. BDQ00xx are syntax and
+/// limit errors, BDQ01xx binding errors, BDQ02xx execution errors.
 /// </summary>
 public static class BdqDiagnostics
 {
@@ -188,7 +192,7 @@ public static class BdqDiagnostics
     internal static string InvalidDateMessage(string text) => $"'{text}' {InvalidDateProblem}.";
 
     /// <summary>What is wrong with a text that is not a date, as the end of a sentence about it.</summary>
-    internal const string InvalidDateProblem = "is not a date: expected yyyy, yyyy-MM or yyyy-MM-dd with a year from 0001 to 9999, a real month and day";
+    internal const string InvalidDateProblem = "is not a date: expected " + PartialDate.Formats + " with a year from 0001 to 9999, a real month and day";
 
     internal static string NullComparisonHint(string op) =>
         $"'{op} null' compares with nothing; write 'is null' or 'is not null'.";
@@ -217,11 +221,92 @@ public static class BdqDiagnostics
     internal static string MissingParameterMessage(string name, string type) =>
         $"The query needs parameter '@{name}' ({type}), which was not supplied.";
 
-    internal static string ParameterTypeMismatchMessage(string name, string expected, string found) =>
-        $"Parameter '@{name}' must be {expected}, not {found}.";
+    internal static string ParameterTypeMismatchMessage(string name, string expected, object value) =>
+        $"Parameter '@{name}' must be {expected}, not {value.GetType().Name} {ParameterValueText(value)}.";
 
-    internal static string ParameterValueMessage(string name, string value, string problem) =>
-        $"Parameter '@{name}' is {value}, which {problem}.";
+    internal static string ParameterValueMessage(string name, object value, string problem) =>
+        $"Parameter '@{name}' is {ParameterValueText(value)}, which {problem}.";
+
+    /// <summary>What is wrong with a parameter's text for a nation field, as the end of a sentence about it.</summary>
+    internal const string NotANationCodeProblem = "is not an ISO 3166-1 alpha-3 nation code";
+
+    /// <summary>What is wrong with a parameter's text for a unit field.</summary>
+    internal const string NotAUnitProblem = "is neither a known unit nor an ISO 4217 currency code";
+
+    /// <summary>What is wrong with a parameter's text for a yes/no field.</summary>
+    internal const string NotABooleanProblem = "is neither true nor false";
+
+    // The binder's fragments: what follows a field's kind when 'has' is used on a single value, what an operator on a
+    // list should be, what a unit literal must be, and the ordering an ungrouped 'order by' conflicts with.
+    internal const string HasIsForCollections = "; 'has' is for fields holding several values";
+
+    internal const string UnitOrCurrency = "a unit or ISO 4217 currency code";
+
+    internal const string GroupByWithoutKey = "group by without that key";
+
+    internal static string UseHasInstead(string op) => $"'{op}'; use 'has', 'has any' or 'has all'";
+
+    /// <summary>A field's type as the binder's messages name it: <c>text</c>, <c>nation code</c>, <c>a list of dates</c>, <c>AccordKind</c> ….</summary>
+    internal static string FieldKindText(FieldSchema field) => field.IsCollection
+        ? "a list of " + field.Kind switch
+        {
+            FieldKind.String => "texts",
+            FieldKind.Enum => ShortType(field.TypeName) + " values",
+            FieldKind.Nation => "nation codes",
+            FieldKind.Date => "dates",
+            FieldKind.Period => "periods",
+            FieldKind.Number => "numbers",
+            FieldKind.Boolean => "yes/no values",
+            _ => "units",
+        }
+        : field.Kind switch
+        {
+            FieldKind.String => "text",
+            FieldKind.Enum => ShortType(field.TypeName),
+            FieldKind.Nation => "nation code",
+            FieldKind.Date => "date",
+            FieldKind.Period => "period",
+            FieldKind.Number => "number",
+            FieldKind.Boolean => "yes/no",
+            _ => "unit",
+        };
+
+    /// <summary>The value a field expects, with an example: <c>a nation code such as PER</c>.</summary>
+    internal static string FieldExpectation(FieldSchema field) => field.Kind switch
+    {
+        FieldKind.String => "text in double quotes",
+        FieldKind.Enum => $"a {ShortType(field.TypeName)} such as {field.EnumMembers.FirstOrDefault()}",
+        FieldKind.Nation => "a nation code such as PER",
+        FieldKind.Date or FieldKind.Period => "a date such as 2013, 2013-11 or 2013-11-14",
+        FieldKind.Number => "a number",
+        FieldKind.Boolean => "true or false",
+        _ => "a unit such as km or USD",
+    };
+
+    /// <summary>A literal as the binder's messages name it: <c>the text "x"</c>, <c>the number 5</c>, <c>the name 'Foo'</c>.</summary>
+    internal static string LiteralText(LiteralSyntax literal) => literal switch
+    {
+        StringLiteralSyntax text => $"the text \"{text.Value}\"",
+        NumberLiteralSyntax number => $"the number {QueryPrinter.Print(number)}",
+        InvalidNumberLiteralSyntax number => $"the number {number.Text}",
+        DateLiteralSyntax date => $"the date {date.Text}",
+        NameLiteralSyntax name => $"the name '{name.Name}'",
+        _ => "that value",
+    };
+
+    /// <summary>A parameter's value as a person would write it: text quoted (and cut), numbers invariant, default(T) for a default value.</summary>
+    internal static string ParameterValueText(object value) => value switch
+    {
+        string text => "'" + (text.Length > 40 ? text.Substring(0, 40) + "…" : text) + "'",
+        PartialDate { IsDefault: true } or NationCode { IsDefault: true } => $"default({value.GetType().Name})",
+        Unit { IsDefault: true } => "default(Unit)",
+        Enum member when !Enum.IsDefined(member.GetType(), member) => $"({member.GetType().Name}){System.Convert.ToInt64(member, CultureInfo.InvariantCulture)}",
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? value.GetType().Name,
+    };
+
+    /// <summary>A type's name without its namespace, as messages name it: <c>AccordKind</c>.</summary>
+    internal static string ShortType(string typeName) => typeName.Substring(typeName.LastIndexOf('.') + 1);
 
     internal static string ParameterTooLongMessage(string name, int length, int limit) =>
         Invariant($"Parameter '@{name}' is {length} characters long; the limit is {limit}.");

@@ -117,7 +117,7 @@ internal static class ParameterResolver
                 NationCode { IsDefault: true } => Invalid(parameter, value, BdqDiagnostics.DefaultValueProblem(nameof(NationCode))),
                 NationCode code => Accept(code, out converted),
                 string text when NationCode.TryParse(text, out var parsed) => Accept(parsed, out converted),
-                string => Invalid(parameter, value, "is not an ISO 3166-1 alpha-3 nation code"),
+                string => Invalid(parameter, value, BdqDiagnostics.NotANationCodeProblem),
                 _ => WrongType(parameter, value),
             },
             FieldKind.Unit => value switch
@@ -125,14 +125,14 @@ internal static class ParameterResolver
                 Unit { IsDefault: true } => Invalid(parameter, value, BdqDiagnostics.DefaultValueProblem(nameof(Unit))),
                 Unit unit => Accept(unit, out converted),
                 string text when Unit.TryParse(text, out var parsed) => Accept(parsed, out converted),
-                string => Invalid(parameter, value, "is neither a known unit nor an ISO 4217 currency code"),
+                string => Invalid(parameter, value, BdqDiagnostics.NotAUnitProblem),
                 _ => WrongType(parameter, value),
             },
             FieldKind.Boolean => value switch
             {
                 bool flag => Accept(flag, out converted),
                 string text when bool.TryParse(text, out var parsed) => Accept(parsed, out converted),
-                string => Invalid(parameter, value, "is neither true nor false"),
+                string => Invalid(parameter, value, BdqDiagnostics.NotABooleanProblem),
                 _ => WrongType(parameter, value),
             },
             FieldKind.Enum => value switch
@@ -162,21 +162,10 @@ internal static class ParameterResolver
     }
 
     private static string Invalid(BoundParameter parameter, object value, string problem) =>
-        BdqDiagnostics.ParameterValueMessage(parameter.Name, Show(value), problem);
+        BdqDiagnostics.ParameterValueMessage(parameter.Name, value, problem);
 
     private static string WrongType(BoundParameter parameter, object value) =>
-        BdqDiagnostics.ParameterTypeMismatchMessage(parameter.Name, TypeText(parameter), $"{value.GetType().Name} {Show(value)}");
+        BdqDiagnostics.ParameterTypeMismatchMessage(parameter.Name, TypeText(parameter), value);
 
-    // The value as a person would write it: text quoted (and cut), numbers invariant, default(T) for a default value.
-    private static string Show(object value) => value switch
-    {
-        string text => "'" + (text.Length > 40 ? text[..40] + "…" : text) + "'",
-        PartialDate { IsDefault: true } or NationCode { IsDefault: true } => $"default({value.GetType().Name})",
-        Unit { IsDefault: true } => "default(Unit)",
-        Enum member when !Enum.IsDefined(member.GetType(), member) => $"({member.GetType().Name}){System.Convert.ToInt64(member, CultureInfo.InvariantCulture)}",
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? value.GetType().Name,
-    };
-
-    private static string TypeText(BoundParameter parameter) => parameter.TypeName[(parameter.TypeName.LastIndexOf('.') + 1)..];
+    private static string TypeText(BoundParameter parameter) => BdqDiagnostics.ShortType(parameter.TypeName);
 }

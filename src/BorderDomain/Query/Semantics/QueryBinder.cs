@@ -74,7 +74,7 @@ public sealed class QueryBinder
             {
                 if (orderBy[i] is { } ordering && !groupBy.Keys.Any(key => key.Text == ordering.Path.Text))
                 {
-                    Report(BdqDiagnostics.ClauseConflict, BdqDiagnostics.ClauseConflictMessage("order by " + ordering.Path.Text, "group by without that key"), query.OrderBy[i].Span);
+                    Report(BdqDiagnostics.ClauseConflict, BdqDiagnostics.ClauseConflictMessage("order by " + ordering.Path.Text, BdqDiagnostics.GroupByWithoutKey), query.OrderBy[i].Span);
                 }
             }
         }
@@ -183,7 +183,7 @@ public sealed class QueryBinder
         var field = path.Field;
         var op = predicate.Operator;
         var opText = OperatorText(op);
-        var kindText = Describe(field);
+        var kindText = BdqDiagnostics.FieldKindText(field);
         var isCollection = path.Fields.Any(f => f.IsCollection);
         switch (op)
         {
@@ -191,7 +191,7 @@ public sealed class QueryBinder
                 Report(BdqDiagnostics.NotABoolean, BdqDiagnostics.NotABooleanMessage(path.Text, kindText, isCollection), predicate.Path.Span);
                 return null;
             case PredicateOperator.Has or PredicateOperator.HasAny or PredicateOperator.HasAll when !isCollection:
-                Report(BdqDiagnostics.OperatorNotApplicable, BdqDiagnostics.OperatorNotApplicableMessage(opText, path.Text, kindText + "; 'has' is for fields holding several values"), predicate.Path.Span);
+                Report(BdqDiagnostics.OperatorNotApplicable, BdqDiagnostics.OperatorNotApplicableMessage(opText, path.Text, kindText + BdqDiagnostics.HasIsForCollections), predicate.Path.Span);
                 return null;
             case PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith when field.Kind != FieldKind.String || isCollection:
                 Report(BdqDiagnostics.OperatorNotApplicable, BdqDiagnostics.OperatorNotApplicableMessage(opText, path.Text, kindText), predicate.Path.Span);
@@ -203,7 +203,7 @@ public sealed class QueryBinder
             case PredicateOperator.Equal or PredicateOperator.NotEqual or PredicateOperator.Less or PredicateOperator.LessOrEqual or PredicateOperator.Greater
                 or PredicateOperator.GreaterOrEqual or PredicateOperator.Between or PredicateOperator.In or PredicateOperator.NotIn or PredicateOperator.IsTrue
                 when isCollection:
-                Report(BdqDiagnostics.CollectionNotAllowed, BdqDiagnostics.CollectionNotAllowedMessage(path.Text, $"'{opText}'; use 'has', 'has any' or 'has all'"), predicate.Path.Span);
+                Report(BdqDiagnostics.CollectionNotAllowed, BdqDiagnostics.CollectionNotAllowedMessage(path.Text, BdqDiagnostics.UseHasInstead(opText)), predicate.Path.Span);
                 return null;
         }
 
@@ -251,7 +251,7 @@ public sealed class QueryBinder
                 {
                     if (existing.Kind != bound.Kind || existing.TypeName != bound.TypeName)
                     {
-                        Report(BdqDiagnostics.ParameterTypeConflict, BdqDiagnostics.ParameterTypeConflictMessage(parameter.Name, ShortType(existing.TypeName), ShortType(bound.TypeName)), parameter.Span);
+                        Report(BdqDiagnostics.ParameterTypeConflict, BdqDiagnostics.ParameterTypeConflictMessage(parameter.Name, BdqDiagnostics.ShortType(existing.TypeName), BdqDiagnostics.ShortType(bound.TypeName)), parameter.Span);
                         return null;
                     }
 
@@ -303,7 +303,7 @@ public sealed class QueryBinder
             case FieldKind.Unit when NameOf(literal) is { } unitCode:
                 if (!Unit.TryParse(unitCode, out var unit))
                 {
-                    Report(BdqDiagnostics.TypeMismatch, BdqDiagnostics.TypeMismatchMessage(path.Text, "a unit or ISO 4217 currency code", $"'{unitCode}'"), literal.Span);
+                    Report(BdqDiagnostics.TypeMismatch, BdqDiagnostics.TypeMismatchMessage(path.Text, BdqDiagnostics.UnitOrCurrency, $"'{unitCode}'"), literal.Span);
                     return null;
                 }
 
@@ -312,7 +312,7 @@ public sealed class QueryBinder
                 return BindDate(literal, path);
         }
 
-        Report(BdqDiagnostics.TypeMismatch, BdqDiagnostics.TypeMismatchMessage(path.Text, Expectation(field), DescribeLiteral(literal)), literal.Span);
+        Report(BdqDiagnostics.TypeMismatch, BdqDiagnostics.TypeMismatchMessage(path.Text, BdqDiagnostics.FieldExpectation(field), BdqDiagnostics.LiteralText(literal)), literal.Span);
         return null;
     }
 
@@ -327,7 +327,7 @@ public sealed class QueryBinder
         };
         if (text is null)
         {
-            Report(BdqDiagnostics.TypeMismatch, BdqDiagnostics.TypeMismatchMessage(path.Text, Expectation(path.Field), DescribeLiteral(literal)), literal.Span);
+            Report(BdqDiagnostics.TypeMismatch, BdqDiagnostics.TypeMismatchMessage(path.Text, BdqDiagnostics.FieldExpectation(path.Field), BdqDiagnostics.LiteralText(literal)), literal.Span);
             return null;
         }
 
@@ -385,7 +385,7 @@ public sealed class QueryBinder
                 : kind is FieldKind.Number or FieldKind.Date or FieldKind.Period or FieldKind.String);
             if (!valid)
             {
-                Report(BdqDiagnostics.InvalidAggregate, BdqDiagnostics.InvalidAggregateMessage(name, argument.Text, Describe(argument.Field)), aggregate.Argument.Span);
+                Report(BdqDiagnostics.InvalidAggregate, BdqDiagnostics.InvalidAggregateMessage(name, argument.Text, BdqDiagnostics.FieldKindText(argument.Field)), aggregate.Argument.Span);
                 continue;
             }
 
@@ -518,52 +518,6 @@ public sealed class QueryBinder
         _ => "is not null",
     };
 
-    private static string Describe(FieldSchema field) => field.IsCollection
-        ? "a list of " + field.Kind switch
-        {
-            FieldKind.String => "texts",
-            FieldKind.Enum => ShortType(field.TypeName) + " values",
-            FieldKind.Nation => "nation codes",
-            FieldKind.Date => "dates",
-            FieldKind.Period => "periods",
-            FieldKind.Number => "numbers",
-            FieldKind.Boolean => "yes/no values",
-            _ => "units",
-        }
-        : field.Kind switch
-        {
-            FieldKind.String => "text",
-            FieldKind.Enum => ShortType(field.TypeName),
-            FieldKind.Nation => "nation code",
-            FieldKind.Date => "date",
-            FieldKind.Period => "period",
-            FieldKind.Number => "number",
-            FieldKind.Boolean => "yes/no",
-            _ => "unit",
-        };
-
-    private static string Expectation(FieldSchema field) => field.Kind switch
-    {
-        FieldKind.String => "text in double quotes",
-        FieldKind.Enum => $"a {ShortType(field.TypeName)} such as {field.EnumMembers.FirstOrDefault()}",
-        FieldKind.Nation => "a nation code such as PER",
-        FieldKind.Date or FieldKind.Period => "a date such as 2013, 2013-11 or 2013-11-14",
-        FieldKind.Number => "a number",
-        FieldKind.Boolean => "true or false",
-        _ => "a unit such as km or USD",
-    };
-
-    private static string DescribeLiteral(LiteralSyntax literal) => literal switch
-    {
-        StringLiteralSyntax text => $"the text \"{text.Value}\"",
-        NumberLiteralSyntax number => $"the number {QueryPrinter.Print(number)}",
-        InvalidNumberLiteralSyntax number => $"the number {number.Text}",
-        DateLiteralSyntax date => $"the date {date.Text}",
-        NameLiteralSyntax name => $"the name '{name.Name}'",
-        _ => "that value",
-    };
-
-    private static string ShortType(string typeName) => typeName[(typeName.LastIndexOf('.') + 1)..];
 
     private void Report(string code, string message, TextSpan span, string? suggestion = null) =>
         _diagnostics.Add(new BdqDiagnostic { Code = code, Message = message, Span = span, Suggestion = suggestion });
