@@ -142,6 +142,19 @@ public sealed class QueryParserTests
     }
 
     [Fact]
+    public void Parse_WordGluedToAComment_TheErrorNamesTheWordOnly()
+    {
+        // The comment starts at '--' for the grammar, the limit scan and the cache key; the error's token agrees.
+        var result = QueryParser.Parse("accords where kind = Pledge oops--a note");
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(BdqDiagnostics.SyntaxError, error.Code);
+        Assert.StartsWith("Unexpected 'oops'; expected ", error.Message, StringComparison.Ordinal);
+        Assert.Equal(28, error.Span.Start);
+        Assert.Equal(4, error.Span.Length);
+    }
+
+    [Fact]
     public void Parse_Identifier_SpanCoversTheName()
     {
         var query = ParseOk("accords where parties has PER");
