@@ -119,9 +119,9 @@ public sealed class BdqGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(outputs.Collect().Combine(fileOutputs.Collect()).Combine(fileProblems.Collect()), static (output, all) =>
         {
             var sources = new List<QueryMethodOutput>();
-            foreach (var problems in all.Right)
+            foreach (var file in all.Right)
             {
-                Report(output, problems);
+                Report(output, file.Diagnostics);
             }
 
             foreach (var query in all.Left.Left.Concat(all.Left.Right))

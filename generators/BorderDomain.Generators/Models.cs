@@ -200,8 +200,11 @@ internal sealed record FileQuery
 /// <summary>A <c>.bdq</c> file: its path, text and the namespace its class goes in.</summary>
 internal sealed record QueryFileModel(string Path, string Text, string Namespace);
 
-/// <summary>What a <c>.bdq</c> file holds: its queries, parsed once, and the problems with the file's form (BDQ1006–BDQ1008).</summary>
-internal sealed record QueryFileContents(EquatableArray<FileQuery> Queries, EquatableArray<DiagnosticInfo> Problems);
+/// <summary>What a <c>.bdq</c> file holds: its queries, parsed once, and the problems with the file's form.</summary>
+internal sealed record QueryFileContents(EquatableArray<FileQuery> Queries, QueryFileProblems Problems);
+
+/// <summary>The problems with the form of a <c>.bdq</c> file (BDQ1006–BDQ1008), found while reading it.</summary>
+internal sealed record QueryFileProblems(string Path, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>The record types with <c>[QuerySet]</c> the compilation can see, as the binder's schema.</summary>
 internal sealed record SchemaModel(QuerySchema Schema);

@@ -69,7 +69,7 @@ internal static class QueryFileReader
             });
         }
 
-        return new QueryFileContents(queries.ToImmutable(), problems.ToImmutable());
+        return new QueryFileContents(queries.ToImmutable(), new QueryFileProblems(file.Path, problems.ToImmutable()));
     }
 
     // A word of the file and the offset of its first character.
