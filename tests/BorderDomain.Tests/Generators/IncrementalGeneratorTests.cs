@@ -22,7 +22,7 @@ namespace BorderDomain.Tests.Generators;
 /// </summary>
 public sealed class IncrementalGeneratorTests
 {
-    private const string Records = """
+    internal const string Records = """
         using BorderDomain.Model;
         using BorderDomain.Schema;
 
