@@ -68,7 +68,8 @@ internal static class QueryBinding
         var file = input.Query;
         var diagnostics = new List<DiagnosticInfo>();
         var bound = Bind(file.Parsed, input.Schema, diagnostics);
-        var parameters = new List<MethodParameter> { new("store", QueryMethodReader.StoreInterface, false) };
+        var store = StoreName(bound);
+        var parameters = new List<MethodParameter> { new(store, QueryMethodReader.StoreInterface, false) };
         var (shape, returnType, element) = (ReturnShape.List, "global::System.Collections.Generic.IReadOnlyList<object>", (string?)null);
         if (bound is not null)
         {
@@ -99,6 +100,24 @@ internal static class QueryBinding
         };
         var plan = bound is null ? null : QueryPlanner.Plan(bound);
         return new QueryMethodOutput("BdqFile." + signature.HintName, signature.ParameterTypes, Emit(signature, plan, diagnostics), diagnostics.ToImmutableArray());
+    }
+
+    // The name of the store parameter of a .bdq query's method: "store", unless the query has a parameter of that name.
+    private static string StoreName(BoundQuery? query)
+    {
+        bool Taken(string name) => query?.Parameters.Any(p => string.Equals(p.Name, name, System.StringComparison.OrdinalIgnoreCase)) == true;
+        if (!Taken("store"))
+        {
+            return "store";
+        }
+
+        var candidate = "queryStore";
+        for (var n = 2; Taken(candidate); n++)
+        {
+            candidate = "queryStore" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
     }
 
     // The body: the planned query, or, when anything is wrong, one that throws with the first problem.

@@ -310,6 +310,20 @@ public sealed class BdqGeneratorTests
     }
 
     [Fact]
+    public void MethodParametersNamedLikeGeneratedLocals_CompileAndAnswerAsTheRunTimeDoes()
+    {
+        var source = ShapeSource(
+            "[BdqQuery(\"accords where title contains @__row and kind != Treaty order by signed desc, title\")]",
+            "public static partial IReadOnlyList<Accord> M(BorderStore __table, string __row);");
+
+        var (output, diagnostics, _) = GeneratorHarness.RunWithoutException([], source);
+
+        Assert.Empty(diagnostics);
+        var generated = GeneratorHarness.Load(output).GetType("Shapes", throwOnError: true)!.GetMethod("M")!.Invoke(null, [Store, "border"]);
+        AssertRecords("accords where title contains @__row and kind != Treaty order by signed desc, title", new Dictionary<string, object?> { ["__row"] = "border" }, generated);
+    }
+
+    [Fact]
     public void ParametersDifferingOnlyInCase_AreBdq1004_NotAGeneratorException()
     {
         var source = ShapeSource("[BdqQuery(\"accords where parties has @nation\")]", "public static partial IReadOnlyList<Accord> Find(BorderStore store, NationCode nation, NationCode Nation);");

@@ -124,6 +124,39 @@ public sealed class QueryFileTests
         Assert.Equal(["store", "nation"], method.GetParameters().Select(p => p.Name));
     }
 
+    [Fact]
+    public void QueryParameterNamedStore_DoesNotCollideWithTheStoreParameter()
+    {
+        const string text = "-- name: ByStore\n-- params: store\naccords where title contains @store order by title\n";
+
+        var (output, diagnostics, _) = GeneratorHarness.RunWithoutException([("stores.bdq", text)], "class Anchor { }");
+
+        Assert.Empty(diagnostics);
+        var method = GeneratorHarness.Load(output).GetType("BdqQueries.StoresQueries", throwOnError: true)!.GetMethod("ByStore")!;
+        Assert.Equal(["queryStore", "store"], method.GetParameters().Select(p => p.Name));
+        Assert.Equal([typeof(IQueryStore), typeof(string)], method.GetParameters().Select(p => p.ParameterType));
+        var expected = Bdq.Execute(BorderStore.Default, "accords where title contains @store order by title", new Dictionary<string, object?> { ["store"] = "border" }).Records;
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, (IReadOnlyList<Accord>)method.Invoke(null, [BorderStore.Default, "border"])!);
+    }
+
+    [Theory]
+    [InlineData("__table")]
+    [InlineData("__row")]
+    [InlineData("__r")]
+    [InlineData("__matches")]
+    public void QueryParameterNamedLikeAGeneratedLocal_StillCompiles(string name)
+    {
+        var text = $"-- name: Find\naccords where title contains @{name} and signed >= 2000 order by signed desc take 3\n";
+
+        var (output, diagnostics, _) = GeneratorHarness.RunWithoutException([("locals.bdq", text)], "class Anchor { }");
+
+        Assert.Empty(diagnostics);
+        var method = GeneratorHarness.Load(output).GetType("BdqQueries.LocalsQueries", throwOnError: true)!.GetMethod("Find")!;
+        var expected = Bdq.Execute(BorderStore.Default, text, new Dictionary<string, object?> { [name] = "border" }).Records;
+        Assert.Equal(expected, (IReadOnlyList<Accord>)method.Invoke(null, [BorderStore.Default, "border"])!);
+    }
+
     private static void AssertDuplicate(string text, string message)
     {
         var (output, diagnostics, hints) = GeneratorHarness.RunWithoutException([("dups.bdq", text)], "class Anchor { }");
