@@ -124,7 +124,7 @@ public sealed class BdqGenerator : IIncrementalGenerator
                 Report(output, file.Diagnostics);
             }
 
-            foreach (var query in all.Left.Left.Concat(all.Left.Right))
+            foreach (var query in all.Left.Left.Concat(FirstOfEachName(output, all.Left.Right)))
             {
                 Report(output, query.Diagnostics);
                 if (query.Source.Length > 0)
@@ -161,6 +161,36 @@ public sealed class BdqGenerator : IIncrementalGenerator
                 output.AddSource("QuerySetRegistrations.g.cs", SourceText.From(MetadataEmitter.Emit(distinct), Encoding.UTF8));
             }
         });
+    }
+
+    // .bdq files of one name in different folders become one class: a query name already used there by a file earlier
+    // in ordinal order of path, ignoring case as within a file, is BDQ1008 and makes no method (it would not compile).
+    private static IEnumerable<QueryMethodOutput> FirstOfEachName(SourceProductionContext output, ImmutableArray<QueryMethodOutput> queries)
+    {
+        var first = new Dictionary<string, QueryMethodOutput>(System.StringComparer.OrdinalIgnoreCase);
+        foreach (var query in queries.OrderBy(q => q.FileQueryName?.Location.FilePath, System.StringComparer.Ordinal))
+        {
+            if (query.FileQueryName is not { } name || query.FileClass is not { } type)
+            {
+                yield return query;
+            }
+            else if (first.TryGetValue(type + "." + name.Name, out var earlier) && earlier.FileQueryName is { } used)
+            {
+                output.ReportDiagnostic(ToDiagnostic(GeneratorDiagnostics.Info(
+                    GeneratorDiagnostics.DuplicateQueryNameAcrossFiles,
+                    name.Location,
+                    name.Name,
+                    used.Name,
+                    used.Location.FilePath,
+                    (used.Location.StartLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    type)));
+            }
+            else
+            {
+                first.Add(type + "." + name.Name, query);
+                yield return query;
+            }
+        }
     }
 
     private static void Report(SourceProductionContext output, IEnumerable<DiagnosticInfo> diagnostics)

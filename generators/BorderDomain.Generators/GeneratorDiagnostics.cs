@@ -248,6 +248,19 @@ internal static class GeneratorDiagnostics
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    /// <summary>
+    /// BDQ1008: two .bdq files of one name (in different folders) become one class, and a query name of the later file
+    /// (in ordinal order of path) is already used by the earlier; arguments: the name, the first one's name, its file,
+    /// its line, the class.
+    /// </summary>
+    internal static readonly DiagnosticDescriptor DuplicateQueryNameAcrossFiles = new(
+        "BDQ1008",
+        "Duplicate query name",
+        "The query name '{0}' is already used by '{1}' in {2} at line {3}; both files become class {4}, whose query names must differ in more than case",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     /// <summary>BDQ1009: a name in a query's <c>-- params:</c> line that the query does not use; arguments: the name, the query.</summary>
     internal static readonly DiagnosticDescriptor UnusedListedParameter = new(
         "BDQ1009",
@@ -364,6 +377,7 @@ internal static class GeneratorDiagnostics
         InvalidQueryFile,
         InvalidQueryName,
         DuplicateQueryName,
+        DuplicateQueryNameAcrossFiles,
         UnusedListedParameter,
         UnsupportedPropertyType,
     ];

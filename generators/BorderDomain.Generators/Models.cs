@@ -172,8 +172,8 @@ internal sealed record ParsedQuery(QueryText Text, QuerySyntax? Syntax, Equatabl
 /// <summary>A <c>[BdqQuery]</c> method with its parsed query (null when it has no literal query).</summary>
 internal sealed record MethodQuery(QueryMethodModel Method, ParsedQuery? Parsed);
 
-/// <summary>A name in a query's <c>-- params:</c> line and where it is.</summary>
-internal sealed record ListedParameter(string Name, SourceLocation Location);
+/// <summary>A name written in a <c>.bdq</c> file (a query's, or one in a <c>-- params:</c> line) and where it is.</summary>
+internal sealed record SourceName(string Name, SourceLocation Location);
 
 /// <summary>
 /// One query of a <c>.bdq</c> file, parsed: the class it goes in, its method name, the parameter order its
@@ -190,8 +190,11 @@ internal sealed record FileQuery
     /// <summary>The method's name (from <c>-- name:</c>).</summary>
     public required string Name { get; init; }
 
+    /// <summary>Where the name is, after <c>-- name:</c>.</summary>
+    public required SourceLocation NameLocation { get; init; }
+
     /// <summary>The names of the <c>-- params:</c> lines, in order.</summary>
-    public EquatableArray<ListedParameter> Order { get; init; }
+    public EquatableArray<SourceName> Order { get; init; }
 
     /// <summary>The query, parsed.</summary>
     public required ParsedQuery Parsed { get; init; }
@@ -221,7 +224,14 @@ internal sealed record BindInput<TQuery>(TQuery Query, QuerySchema Schema);
 /// method, without extension); overloads share it, so <see cref="HintNames"/> makes the names unique, ordering by
 /// <see cref="Signature"/> (the parameter types).
 /// </summary>
-internal sealed record QueryMethodOutput(string HintName, string Signature, string Source, EquatableArray<DiagnosticInfo> Diagnostics);
+internal sealed record QueryMethodOutput(string HintName, string Signature, string Source, EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>For a query of a <c>.bdq</c> file, its name and where it is; null for a <c>[BdqQuery]</c> method.</summary>
+    public SourceName? FileQueryName { get; init; }
+
+    /// <summary>The namespace and class a <c>.bdq</c> query's method goes in, e.g. <c>BdqQueries.PeruBorderQueries</c>; null for a method.</summary>
+    public string? FileClass { get; init; }
+}
 
 /// <summary>A <c>[QuerySet]</c> type declared in the compilation: its schema and the warnings about its properties.</summary>
 internal sealed record QuerySetModel(EntitySetSchema Set, EquatableArray<DiagnosticInfo> Diagnostics);

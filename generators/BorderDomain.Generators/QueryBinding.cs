@@ -99,7 +99,11 @@ internal static class QueryBinding
             Parameters = parameters.ToImmutableArray(),
         };
         var plan = bound is null ? null : QueryPlanner.Plan(bound);
-        return new QueryMethodOutput("BdqFile." + signature.HintName, signature.ParameterTypes, Emit(signature, plan, diagnostics), diagnostics.ToImmutableArray());
+        return new QueryMethodOutput("BdqFile." + signature.HintName, signature.ParameterTypes, Emit(signature, plan, diagnostics), diagnostics.ToImmutableArray())
+        {
+            FileQueryName = new SourceName(file.Name, file.NameLocation),
+            FileClass = file.Namespace + "." + file.ClassName,
+        };
     }
 
     // The name of the store parameter of a .bdq query's method: "store", unless the query has a parameter of that name.

@@ -64,7 +64,8 @@ internal static class QueryFileReader
                 Namespace = file.Namespace,
                 ClassName = className,
                 Name = name.Text,
-                Order = block.Order.Select(p => new ListedParameter(p.Text, At(file, p.Start, p.Text.Length))).ToImmutableArray(),
+                NameLocation = at,
+                Order = block.Order.Select(p => new SourceName(p.Text, At(file, p.Start, p.Text.Length))).ToImmutableArray(),
                 Parsed = QueryBinding.Parse(new FileQueryText(block.Text, Start(file, block.Start))),
             });
         }

@@ -124,6 +124,25 @@ public sealed class QueryFileTests
         Assert.Equal(["store", "nation"], method.GetParameters().Select(p => p.Name));
     }
 
+    [Theory]
+    [InlineData("Count")]
+    [InlineData("count")]
+    public void FilesOfOneNameInTwoFolders_ShareAClass_AndARepeatedQueryNameIsBdq1008InTheLaterFile(string repeated)
+    {
+        const string first = "-- name: Count\naccords count\n\n-- name: OnlyA\nstatistics count\n";
+        var second = "-- name: " + repeated + "\nstatistics count\n\n-- name: OnlyB\nagencies count\n";
+
+        var (output, diagnostics, _) = GeneratorHarness.RunWithoutException([("b/peru.bdq", second), ("a/peru.bdq", first)], "class Anchor { }");
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("BDQ1008", diagnostic.Id);
+        Assert.Equal($"The query name '{repeated}' is already used by 'Count' in a/peru.bdq at line 1; both files become class BdqQueries.PeruQueries, whose query names must differ in more than case", diagnostic.GetMessage());
+        AssertAt(diagnostic, second, "b/peru.bdq", 1, 10, repeated);
+        var type = GeneratorHarness.Load(output).GetType("BdqQueries.PeruQueries", throwOnError: true)!;
+        Assert.Equal(["Count", "OnlyA", "OnlyB"], type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly).Select(m => m.Name).Order());
+        Assert.Equal(Bdq.Execute(BorderStore.Default, "accords count").Count, type.GetMethod("Count")!.Invoke(null, [BorderStore.Default]));
+    }
+
     [Fact]
     public void QueryParameterNamedStore_DoesNotCollideWithTheStoreParameter()
     {
