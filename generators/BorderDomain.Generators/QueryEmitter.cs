@@ -31,7 +31,7 @@ internal sealed class QueryEmitter
 
     // What the names of the body's locals and the method's static fields start with: "__", lengthened until no
     // parameter's name starts with it, so no local hides a parameter and no parameter hides a field.
-    private readonly string _l;
+    private readonly string _prefix;
 
     private QueryEmitter(MethodSignature method, QueryPlan plan)
     {
@@ -41,10 +41,10 @@ internal sealed class QueryEmitter
         _record = "global::" + _query.Set.RecordTypeName;
         _store = method.Parameters[0].Name;
         _member = MemberSuffix(method);
-        _l = "__";
-        while (method.Parameters.Any(p => p.Name.StartsWith(_l, System.StringComparison.Ordinal)))
+        _prefix = "__";
+        while (method.Parameters.Any(p => p.Name.StartsWith(_prefix, System.StringComparison.Ordinal)))
         {
-            _l += "_";
+            _prefix += "_";
         }
     }
 
@@ -115,7 +115,7 @@ internal sealed class QueryEmitter
     private string Body()
     {
         var text = new StringBuilder();
-        text.AppendLine($"        var {_l}table = {Runtime}GeneratedQuerySupport.Table<{_record}>({Identifier(_store)}, {Literal(_query.Set.Name)});");
+        text.AppendLine($"        var {_prefix}table = {Runtime}GeneratedQuerySupport.Table<{_record}>({Identifier(_store)}, {Literal(_query.Set.Name)});");
         if (CountFromIndex() is { } count)
         {
             return text.AppendLine($"        return {count};").ToString();
@@ -124,7 +124,7 @@ internal sealed class QueryEmitter
         if (QueryPlanner.GroupCountsFromIndex(_query) is { } groupKey)
         {
             // Counts per value of one exactly-compared field over the whole table: the posting lists' lengths.
-            return text.AppendLine($"        return {Runtime}Grouping.CountByIndex({_l}table, {Field(groupKey.Field.Name)}, global::BorderDomain.Schema.FieldKind.{groupKey.Field.Kind}, "
+            return text.AppendLine($"        return {Runtime}Grouping.CountByIndex({_prefix}table, {Field(groupKey.Field.Name)}, global::BorderDomain.Schema.FieldKind.{groupKey.Field.Kind}, "
                 + $"{Bool(_query.OrderBy.FirstOrDefault(o => o.Path.Text == groupKey.Text)?.Descending ?? false)}, {_query.GroupBy!.Aggregates.Count}, {Number(_query.Skip)}, {Number(_query.Take)});").ToString();
         }
 
@@ -133,9 +133,9 @@ internal sealed class QueryEmitter
             // Walk the sorted index from the wanted end, testing the filter on each row read; no index access.
             var ordering = _query.OrderBy[0];
             var test = _plan.Residual is { } filter
-                ? $"{_l}row =>\n        {{\n            var {_l}r = {_l}table[{_l}row];\n            return {Condition(filter)};\n        }}"
+                ? $"{_prefix}row =>\n        {{\n            var {_prefix}r = {_prefix}table[{_prefix}row];\n            return {Condition(filter)};\n        }}"
                 : "null";
-            text.AppendLine($"        global::System.Collections.Generic.IEnumerable<int> {_l}ordered = {Runtime}IndexQueries.WalkWhere({_l}table, {Field(ordering.Path.Field.Name)}, "
+            text.AppendLine($"        global::System.Collections.Generic.IEnumerable<int> {_prefix}ordered = {Runtime}IndexQueries.WalkWhere({_prefix}table, {Field(ordering.Path.Field.Name)}, "
                 + $"{Bool(ordering.Descending)}, {test}, {(_query.Skip ?? 0) + _query.Take!.Value});");
             text.Append(Shape());
             return text.ToString();
@@ -145,33 +145,33 @@ internal sealed class QueryEmitter
         foreach (var access in _plan.Accesses)
         {
             var predicate = access.Predicate;
-            var list = $"{_l}index{lists.Count}";
+            var list = $"{_prefix}index{lists.Count}";
             lists.Add(list);
-            text.AppendLine($"        var {list} = {Runtime}IndexQueries.Rows({_l}table, {Field(predicate.Path.Field.Name)}, "
+            text.AppendLine($"        var {list} = {Runtime}IndexQueries.Rows({_prefix}table, {Field(predicate.Path.Field.Name)}, "
                 + $"global::BorderDomain.Query.Planning.IndexAccessKind.{access.Kind}, global::BorderDomain.Query.Syntax.PredicateOperator.{predicate.Operator}, "
                 + $"global::BorderDomain.Schema.FieldKind.{predicate.Path.Field.Kind}, {Constants(predicate)});");
         }
 
         text.AppendLine(lists.Count == 0
-            ? $"        var {_l}candidates = global::BorderDomain.Storage.PostingList.All({_l}table.Count);"
+            ? $"        var {_prefix}candidates = global::BorderDomain.Storage.PostingList.All({_prefix}table.Count);"
             : lists.Count == 1
-                ? $"        var {_l}candidates = {lists[0]};"
-                : $"        var {_l}candidates = {Runtime}GeneratedQuerySupport.IntersectSmallestFirst({string.Join(", ", lists)});");
+                ? $"        var {_prefix}candidates = {lists[0]};"
+                : $"        var {_prefix}candidates = {Runtime}GeneratedQuerySupport.IntersectSmallestFirst({string.Join(", ", lists)});");
         if (_plan.Residual is { } residual)
         {
-            text.AppendLine($"        var {_l}matches = new global::System.Collections.Generic.List<int>({_l}candidates.Length);");
-            text.AppendLine($"        foreach (var {_l}row in {_l}candidates)");
+            text.AppendLine($"        var {_prefix}matches = new global::System.Collections.Generic.List<int>({_prefix}candidates.Length);");
+            text.AppendLine($"        foreach (var {_prefix}row in {_prefix}candidates)");
             text.AppendLine("        {");
-            text.AppendLine($"            var {_l}r = {_l}table[{_l}row];");
+            text.AppendLine($"            var {_prefix}r = {_prefix}table[{_prefix}row];");
             text.AppendLine($"            if ({Condition(residual)})");
             text.AppendLine("            {");
-            text.AppendLine($"                {_l}matches.Add({_l}row);");
+            text.AppendLine($"                {_prefix}matches.Add({_prefix}row);");
             text.AppendLine("            }");
             text.AppendLine("        }");
         }
         else
         {
-            text.AppendLine($"        var {_l}matches = new global::System.Collections.Generic.List<int>({_l}candidates);");
+            text.AppendLine($"        var {_prefix}matches = new global::System.Collections.Generic.List<int>({_prefix}candidates);");
         }
 
         if (_query.GroupBy is { } group)
@@ -195,7 +195,7 @@ internal sealed class QueryEmitter
         var cast = _method.Shape == ReturnShape.Int64 ? "(long)" : string.Empty;
         if (_plan.Accesses.Count == 0)
         {
-            return cast + $"{_l}table.Count";
+            return cast + $"{_prefix}table.Count";
         }
 
         var access = _plan.Accesses[0];
@@ -204,12 +204,12 @@ internal sealed class QueryEmitter
         {
             // One constant key, typed as the posting index stores it and built once: its list's length.
             var key = access.Predicate.Operator == PredicateOperator.IsTrue ? "true" : TypedKey(field, (BoundConstant)access.Predicate.Values[0]);
-            var name = $"{_l}k{_statics.Count}_{_member}";
+            var name = $"{_prefix}k{_statics.Count}_{_member}";
             _statics.Add($"private static readonly object {name} = {key};");
-            return $"{cast}{_l}table.GetPostingIndex({Field(field.Name)})!.Count({name})";
+            return $"{cast}{_prefix}table.GetPostingIndex({Field(field.Name)})!.Count({name})";
         }
 
-        return $"{cast}{Runtime}IndexQueries.ExactCount({_l}table, {Field(field.Name)}, "
+        return $"{cast}{Runtime}IndexQueries.ExactCount({_prefix}table, {Field(field.Name)}, "
             + $"global::BorderDomain.Query.Planning.IndexAccessKind.{access.Kind}, global::BorderDomain.Query.Syntax.PredicateOperator.{access.Predicate.Operator}, "
             + $"global::BorderDomain.Schema.FieldKind.{field.Kind}, {Constants(access.Predicate)})";
     }
@@ -223,27 +223,27 @@ internal sealed class QueryEmitter
     {
         if (_query.OrderBy.Count == 0)
         {
-            return $"        global::System.Collections.Generic.IEnumerable<int> {_l}ordered = {_l}matches;\n";
+            return $"        global::System.Collections.Generic.IEnumerable<int> {_prefix}ordered = {_prefix}matches;\n";
         }
 
         if (_plan.Order == OrderStrategy.IndexWalk)
         {
             var ordering = _query.OrderBy[0];
-            return $"        global::System.Collections.Generic.IEnumerable<int> {_l}ordered = {Runtime}IndexQueries.Walk({_l}table, {Field(ordering.Path.Field.Name)}, "
-                + $"{Bool(ordering.Descending)}, {_l}matches.ToArray(), {(_query.Skip ?? 0) + _query.Take!.Value});\n";
+            return $"        global::System.Collections.Generic.IEnumerable<int> {_prefix}ordered = {Runtime}IndexQueries.Walk({_prefix}table, {Field(ordering.Path.Field.Name)}, "
+                + $"{Bool(ordering.Descending)}, {_prefix}matches.ToArray(), {(_query.Skip ?? 0) + _query.Take!.Value});\n";
         }
 
         if (_query.OrderBy.Count == 1 && _query.OrderBy[0] is { Path: { IsHop: false } path } single && !path.Field.IsCollection
             && path.Field.TypeName is "BorderDomain.Model.PartialDate" or "BorderDomain.Model.Period")
         {
             // One date key: read each record's sort day typed, no boxing, and sort packed integers.
-            return $"        global::System.Collections.Generic.IEnumerable<int> {_l}ordered = {Runtime}RowSort.SortByDay({_l}matches, "
-                + $"{_l}row => {Runtime}RowSort.Day({_l}table[{_l}row].{Identifier(path.Field.PropertyName)}), {Bool(single.Descending)});\n";
+            return $"        global::System.Collections.Generic.IEnumerable<int> {_prefix}ordered = {Runtime}RowSort.SortByDay({_prefix}matches, "
+                + $"{_prefix}row => {Runtime}RowSort.Day({_prefix}table[{_prefix}row].{Identifier(path.Field.PropertyName)}), {Bool(single.Descending)});\n";
         }
 
         var keys = string.Join(", ", _query.OrderBy.Select(ordering =>
-            $"new {Runtime}SortKey({_l}row => {Value(ordering.Path, $"{_l}table[{_l}row]")}, global::BorderDomain.Schema.FieldKind.{ordering.Path.Field.Kind}, {Bool(ordering.Descending)})"));
-        return $"        global::System.Collections.Generic.IEnumerable<int> {_l}ordered = {Runtime}RowSort.Sort({_l}matches, new {Runtime}SortKey[] {{ {keys} }});\n";
+            $"new {Runtime}SortKey({_prefix}row => {Value(ordering.Path, $"{_prefix}table[{_prefix}row]")}, global::BorderDomain.Schema.FieldKind.{ordering.Path.Field.Kind}, {Bool(ordering.Descending)})"));
+        return $"        global::System.Collections.Generic.IEnumerable<int> {_prefix}ordered = {Runtime}RowSort.Sort({_prefix}matches, new {Runtime}SortKey[] {{ {keys} }});\n";
     }
 
     private string Shape()
@@ -251,28 +251,28 @@ internal sealed class QueryEmitter
         var paging = new StringBuilder();
         if (_query.Skip is { } skip)
         {
-            paging.Append($"        {_l}ordered = global::System.Linq.Enumerable.Skip({_l}ordered, {skip});\n");
+            paging.Append($"        {_prefix}ordered = global::System.Linq.Enumerable.Skip({_prefix}ordered, {skip});\n");
         }
 
         if (_query.Take is { } take)
         {
-            paging.Append($"        {_l}ordered = global::System.Linq.Enumerable.Take({_l}ordered, {take});\n");
+            paging.Append($"        {_prefix}ordered = global::System.Linq.Enumerable.Take({_prefix}ordered, {take});\n");
         }
 
-        var records = $"global::System.Linq.Enumerable.Select({_l}ordered, {_l}row => {_l}table[{_l}row])";
+        var records = $"global::System.Linq.Enumerable.Select({_prefix}ordered, {_prefix}row => {_prefix}table[{_prefix}row])";
         switch (_method.Shape)
         {
             case ReturnShape.Int32:
-                return paging + $"        return global::System.Linq.Enumerable.Count({_l}ordered);\n";
+                return paging + $"        return global::System.Linq.Enumerable.Count({_prefix}ordered);\n";
             case ReturnShape.Int64:
-                return paging + $"        return global::System.Linq.Enumerable.LongCount({_l}ordered);\n";
+                return paging + $"        return global::System.Linq.Enumerable.LongCount({_prefix}ordered);\n";
             case ReturnShape.Array:
                 return paging + $"        return global::System.Linq.Enumerable.ToArray({records});\n";
             case ReturnShape.First:
                 return paging + $"        return global::System.Linq.Enumerable.FirstOrDefault({records});\n";
             case ReturnShape.Rows:
-                var values = string.Join(", ", _query.Select.Select(path => Value(path, $"{_l}table[{_l}row]")));
-                return paging + $"        return global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select({_l}ordered, {_l}row => (global::System.Collections.Generic.IReadOnlyList<object?>)new object?[] {{ {values} }}));\n";
+                var values = string.Join(", ", _query.Select.Select(path => Value(path, $"{_prefix}table[{_prefix}row]")));
+                return paging + $"        return global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select({_prefix}ordered, {_prefix}row => (global::System.Collections.Generic.IReadOnlyList<object?>)new object?[] {{ {values} }}));\n";
             default:
                 return paging + $"        return global::System.Linq.Enumerable.ToList({records});\n";
         }
@@ -281,13 +281,13 @@ internal sealed class QueryEmitter
     private string Group(BoundGroupBy group)
     {
         var keys = string.Join(", ", group.Keys.Select(key =>
-            $"new {Runtime}GroupKey<int>({_l}row => {Value(key, $"{_l}table[{_l}row]")}, global::BorderDomain.Schema.FieldKind.{key.Field.Kind}, "
+            $"new {Runtime}GroupKey<int>({_prefix}row => {Value(key, $"{_prefix}table[{_prefix}row]")}, global::BorderDomain.Schema.FieldKind.{key.Field.Kind}, "
             + $"{Bool(_query.OrderBy.FirstOrDefault(o => o.Path.Text == key.Text)?.Descending ?? false)})"));
         var aggregates = string.Join(", ", group.Aggregates.Select(aggregate =>
             $"new {Runtime}GroupAggregate<int>(global::BorderDomain.Query.Syntax.AggregateFunction.{aggregate.Function}, "
-            + (aggregate.Argument is { } argument ? $"{_l}row => {Value(argument, $"{_l}table[{_l}row]")}" : "null")
+            + (aggregate.Argument is { } argument ? $"{_prefix}row => {Value(argument, $"{_prefix}table[{_prefix}row]")}" : "null")
             + $", global::BorderDomain.Schema.FieldKind.{aggregate.Argument?.Field.Kind ?? FieldKind.Number})"));
-        return $"        return {Runtime}Grouping.Group({_l}matches, new[] {{ {keys} }}, new[] {{ {aggregates} }}, {Number(_query.Skip)}, {Number(_query.Take)});\n";
+        return $"        return {Runtime}Grouping.Group({_prefix}matches, new[] {{ {keys} }}, new[] {{ {aggregates} }}, {Number(_query.Skip)}, {Number(_query.Take)});\n";
     }
 
     private string Condition(BoundExpression expression) => expression switch
@@ -296,7 +296,7 @@ internal sealed class QueryEmitter
         BoundOr or => $"({Condition(or.Left)} || {Condition(or.Right)})",
         BoundNot not => $"!{Condition(not.Operand)}",
         BoundPredicate predicate => $"{Runtime}ValueSemantics.Test(global::BorderDomain.Schema.FieldKind.{predicate.Path.Field.Kind}, "
-            + $"global::BorderDomain.Query.Syntax.PredicateOperator.{predicate.Operator}, {Value(predicate.Path, _l + "r")}, {Constants(predicate)}, {Bool(predicate.Path.Field.IsCollection)})",
+            + $"global::BorderDomain.Query.Syntax.PredicateOperator.{predicate.Operator}, {Value(predicate.Path, _prefix + "r")}, {Constants(predicate)}, {Bool(predicate.Path.Field.IsCollection)})",
         _ => "false",
     };
 
@@ -325,7 +325,7 @@ internal sealed class QueryEmitter
             return array;
         }
 
-        var name = $"{_l}c{_statics.Count}_{_member}";
+        var name = $"{_prefix}c{_statics.Count}_{_member}";
         _statics.Add($"private static readonly object[] {name} = {array};");
         return name;
     }
@@ -357,7 +357,7 @@ internal sealed class QueryEmitter
     {
         if (!_fields.TryGetValue(name, out var field))
         {
-            field = $"{_l}f{_fields.Count}_{_member}";
+            field = $"{_prefix}f{_fields.Count}_{_member}";
             _fields[name] = field;
             _statics.Add($"private static readonly int {field} = {Runtime}GeneratedQuerySupport.Field<{_record}>({Literal(name)});");
         }
