@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Linq;
 using BorderDomain.Query;
 using Microsoft.CodeAnalysis;
@@ -8,14 +7,24 @@ using Microsoft.CodeAnalysis;
 namespace BorderDomain.Generators;
 
 /// <summary>
-/// The diagnostics the generator reports: every BDQ query diagnostic (BDQ0001–BDQ02xx, with the IDs and texts of
-/// <see cref="BdqDiagnostics"/>) and the generator's own about method shapes and .bdq files (BDQ1xxx). IDs are
-/// tracked in AnalyzerReleases.Shipped.md and AnalyzerReleases.Unshipped.md; a test checks that every code in
-/// <see cref="BdqDiagnostics.All"/> has a descriptor here.
+/// Every message the generator shows, in one place: the descriptors it reports and the texts it writes into generated
+/// code. Two kinds of descriptor:
+/// <list type="bullet">
+/// <item>BDQ0001–BDQ02xx relay the query front end's diagnostics. Their text is made by the front end's own catalogue,
+/// <see cref="BdqDiagnostics"/>, so the IDE shows exactly what the run time reports; the format is that text,
+/// <c>{0}</c>, and the title is the code's description in <see cref="BdqDiagnostics.All"/> (a test holds the two equal).</item>
+/// <item>BDQ1xxx are the generator's own, about method shapes, <c>.bdq</c> files and <c>[QuerySet]</c> types, each with a
+/// real message format whose arguments are the parts that vary. Where one ID covers problems that read differently,
+/// each reading is a descriptor of its own under that ID (same title, category and severity).</item>
+/// </list>
+/// IDs are tracked in AnalyzerReleases.Shipped.md and AnalyzerReleases.Unshipped.md. Call sites make a
+/// <see cref="DiagnosticInfo"/> with <see cref="Info"/> (or <see cref="Relay"/>); no message text is built anywhere else.
 /// </summary>
 internal static class GeneratorDiagnostics
 {
     private const string Category = "BorderDomain.Query";
+
+    // ---- The query front end's diagnostics, relayed: the text is the front end's (BdqDiagnostics). ----
 
     /// <summary>Syntax error (<see cref="BdqDiagnostics.SyntaxError"/>).</summary>
     internal static readonly DiagnosticDescriptor SyntaxError = new(BdqDiagnostics.SyntaxError, "Syntax error", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
@@ -101,25 +110,127 @@ internal static class GeneratorDiagnostics
     /// <summary>Search too broad (<see cref="BdqDiagnostics.SearchTooBroad"/>).</summary>
     internal static readonly DiagnosticDescriptor SearchTooBroad = new(BdqDiagnostics.SearchTooBroad, "Search too broad", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
-    /// <summary>BDQ1001: a query method that is not a static partial declaration in a partial type.</summary>
-    internal static readonly DiagnosticDescriptor InvalidMethod = new("BDQ1001", "Invalid query method", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    // ---- The generator's own diagnostics. ----
 
-    /// <summary>BDQ1002: the method's first parameter is not a store or the table of the query's set.</summary>
-    internal static readonly DiagnosticDescriptor MissingStore = new("BDQ1002", "Query method needs a store", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    // RS1032 asks a one-sentence message to end without a period. These texts end as the front end's relayed messages
+    // do (with one), so a build shows one style; BDQ1007-BDQ1009 shipped without and keep their texts.
+#pragma warning disable RS1032
 
-    /// <summary>BDQ1003: the return type does not fit what the query returns.</summary>
-    internal static readonly DiagnosticDescriptor ReturnTypeMismatch = new("BDQ1003", "Return type does not fit the query", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    /// <summary>BDQ1001: a query method that is not a static partial declaration.</summary>
+    internal static readonly DiagnosticDescriptor InvalidMethod = new(
+        "BDQ1001",
+        "Invalid query method",
+        "'{0}' must be a static partial method without a body or type parameters.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
 
-    /// <summary>BDQ1004: the method's parameters do not match the query's @parameters.</summary>
-    internal static readonly DiagnosticDescriptor ParameterMismatch = new("BDQ1004", "Parameters do not match the query", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    /// <summary>BDQ1001: a type holding a query method that is generic or not partial; argument: the type's name.</summary>
+    internal static readonly DiagnosticDescriptor InvalidContainingType = new(
+        "BDQ1001",
+        "Invalid query method",
+        "'{0}' must be a non-generic partial type to hold query methods.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    /// <summary>BDQ1002: the method's first parameter is neither a store nor the table of a <c>[QuerySet]</c> type.</summary>
+    internal static readonly DiagnosticDescriptor MissingStore = new(
+        "BDQ1002",
+        "Query method needs a store",
+        "The first parameter of '{0}' must be what the query runs on: a BorderStore, a QueryStore or another IQueryStore, or the EntityTable<T> of the query's [QuerySet] record type.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    /// <summary>BDQ1002: the method takes the table of one set but its query reads another; arguments: method, table's set, query's set.</summary>
+    internal static readonly DiagnosticDescriptor WrongTable = new(
+        "BDQ1002",
+        "Query method needs a store",
+        "'{0}' takes the table of {1}, but its query reads {2}; take that set's table or a store.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    /// <summary>BDQ1002: the method takes one table but its query follows a reference; arguments: method, path, referenced set.</summary>
+    internal static readonly DiagnosticDescriptor TableCannotFollow = new(
+        "BDQ1002",
+        "Query method needs a store",
+        "'{0}' takes one table, but '{1}' follows a reference into {2}; take a store (a QueryStore or another IQueryStore) that holds both sets.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    /// <summary>
+    /// BDQ1003: the return type does not fit what the query returns; arguments: method, its return type, and what the
+    /// query needs (<see cref="NeedsRows"/>, <see cref="NeedsCount"/> or <see cref="NeedsRecords"/>).
+    /// </summary>
+    internal static readonly DiagnosticDescriptor ReturnTypeMismatch = new(
+        "BDQ1003",
+        "Return type does not fit the query",
+        "'{0}' returns {1}, but its query needs {2}.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    /// <summary>BDQ1004: two method parameters that only differ by case, which query parameters cannot tell apart.</summary>
+    internal static readonly DiagnosticDescriptor CaseOnlyParameters = new(
+        "BDQ1004",
+        "Parameters do not match the query",
+        "Parameters '{0}' and '{1}' differ only in case, but query parameters ignore case; rename one of them.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    /// <summary>BDQ1004: the query uses a parameter the method lacks; arguments: the parameter, the type to give it, the method.</summary>
+    internal static readonly DiagnosticDescriptor ParameterMismatch = new(
+        "BDQ1004",
+        "Parameters do not match the query",
+        "The query uses @{0}; add a parameter '{1} {0}' to '{2}'.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    /// <summary>BDQ1004: a method parameter of a type the query parameter cannot take; arguments: parameter, its type, query parameter, accepted types.</summary>
+    internal static readonly DiagnosticDescriptor ParameterTypeDoesNotFit = new(
+        "BDQ1004",
+        "Parameters do not match the query",
+        "Parameter '{0}' is {1}, but @{2} needs {3}.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    /// <summary>BDQ1004: a method parameter the query does not use; argument: the parameter.</summary>
+    internal static readonly DiagnosticDescriptor UnusedMethodParameter = new(
+        "BDQ1004",
+        "Parameters do not match the query",
+        "Parameter '{0}' is not used by the query; use it as @{0} or remove it.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
 
     /// <summary>BDQ1005: the query is not a string literal.</summary>
-    internal static readonly DiagnosticDescriptor QueryNotLiteral = new("BDQ1005", "Query must be a string literal", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    internal static readonly DiagnosticDescriptor QueryNotLiteral = new(
+        "BDQ1005",
+        "Query must be a string literal",
+        "The query must be a string literal, so its errors can be shown in place.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
 
-    /// <summary>BDQ1006: a .bdq file is not in the expected form.</summary>
-    internal static readonly DiagnosticDescriptor InvalidQueryFile = new("BDQ1006", "Invalid .bdq file", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    /// <summary>BDQ1006: a .bdq file without a query; argument: the file's name.</summary>
+    internal static readonly DiagnosticDescriptor InvalidQueryFile = new(
+        "BDQ1006",
+        "Invalid .bdq file",
+        "'{0}' has no query; start each one with a line '-- name: MethodName'.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
 
-    /// <summary>BDQ1007: a <c>-- name:</c> in a .bdq file that cannot be the name of the generated method.</summary>
+    /// <summary>
+    /// BDQ1007: a <c>-- name:</c> in a .bdq file that cannot be the name of the generated method; arguments: the name and
+    /// why (<see cref="NotAnIdentifier"/>, <see cref="IsAKeyword"/> or <see cref="IsTheClassName"/>).
+    /// </summary>
     internal static readonly DiagnosticDescriptor InvalidQueryName = new(
         "BDQ1007",
         "Invalid query name",
@@ -128,7 +239,7 @@ internal static class GeneratorDiagnostics
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
-    /// <summary>BDQ1008: two queries of one .bdq file whose names are equal, ignoring case.</summary>
+    /// <summary>BDQ1008: two queries of one .bdq file whose names are equal, ignoring case; arguments: the name, the first one's name, its line.</summary>
     internal static readonly DiagnosticDescriptor DuplicateQueryName = new(
         "BDQ1008",
         "Duplicate query name",
@@ -137,7 +248,20 @@ internal static class GeneratorDiagnostics
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
-    /// <summary>BDQ1009: a name in a query's <c>-- params:</c> line that the query does not use.</summary>
+    /// <summary>
+    /// BDQ1008: two .bdq files of one name (in different folders) become one class, and a query name of the later file
+    /// (in ordinal order of path) is already used by the earlier; arguments: the name, the first one's name, its file,
+    /// its line, the class.
+    /// </summary>
+    internal static readonly DiagnosticDescriptor DuplicateQueryNameAcrossFiles = new(
+        "BDQ1008",
+        "Duplicate query name",
+        "The query name '{0}' is already used by '{1}' in {2} at line {3}; both files become class {4}, whose query names must differ in more than case",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    /// <summary>BDQ1009: a name in a query's <c>-- params:</c> line that the query does not use; arguments: the name, the query.</summary>
     internal static readonly DiagnosticDescriptor UnusedListedParameter = new(
         "BDQ1009",
         "Listed parameter not used",
@@ -146,7 +270,10 @@ internal static class GeneratorDiagnostics
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
-    /// <summary>BDQ1010: a property of a [QuerySet] record whose type queries do not support, so it is not a field.</summary>
+    /// <summary>
+    /// BDQ1010: a property of a [QuerySet] record whose type queries do not support, so it is not a field; arguments: the
+    /// property, its type, the set, the supported types.
+    /// </summary>
     internal static readonly DiagnosticDescriptor UnsupportedPropertyType = new(
         "BDQ1010",
         "Property type not supported by queries",
@@ -154,6 +281,10 @@ internal static class GeneratorDiagnostics
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
+
+#pragma warning restore RS1032
+
+    // ---- Parts of messages: the arguments that come from a fixed list. ----
 
     /// <summary>Why a name cannot be a method (argument 1 of <see cref="InvalidQueryName"/>): not an identifier.</summary>
     internal const string NotAnIdentifier = "it is not a C# identifier";
@@ -164,19 +295,40 @@ internal static class GeneratorDiagnostics
     /// <summary>Why a name cannot be a method (argument 1 of <see cref="InvalidQueryName"/>): a member cannot share its class's name.</summary>
     internal const string IsTheClassName = "it is the name of the class the file becomes";
 
-    /// <summary>BDQ1004 for two method parameters that only differ by case, which query parameters cannot tell apart.</summary>
-    internal static string CaseOnlyParametersMessage(string first, string second) =>
-        $"Parameters '{first}' and '{second}' differ only in case, but query parameters ignore case; rename one of them.";
+    /// <summary>What a query that selects or groups needs (argument 2 of <see cref="ReturnTypeMismatch"/>).</summary>
+    internal const string NeedsRows = "IReadOnlyList<IReadOnlyList<object?>> (it selects or groups)";
 
-    /// <summary>A diagnostic of a descriptor with a real message format, as data: its message and its arguments.</summary>
-    internal static DiagnosticInfo Info(DiagnosticDescriptor descriptor, SourceLocation? location, params string[] arguments) => new(
-        descriptor.Id,
-        string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture), arguments.Cast<object>().ToArray()),
-        location,
-        arguments.ToImmutableArray());
+    /// <summary>What a query that counts needs (argument 2 of <see cref="ReturnTypeMismatch"/>).</summary>
+    internal const string NeedsCount = "int or long (it counts)";
 
-    /// <summary>Every descriptor, by ID.</summary>
-    internal static IReadOnlyDictionary<string, DiagnosticDescriptor> All { get; } = new[]
+    /// <summary>What a query that returns records of <paramref name="record"/> needs (argument 2 of <see cref="ReturnTypeMismatch"/>).</summary>
+    internal static string NeedsRecords(string record) => $"IReadOnlyList<{record}>, List, IEnumerable, an array, or {record}? for the first";
+
+    /// <summary>The types a query parameter accepts, as argument 3 of <see cref="ParameterTypeDoesNotFit"/>.</summary>
+    internal static string Alternatives(IEnumerable<string> types) => string.Join(" or ", types);
+
+    // ---- Texts written into generated code. ----
+
+    /// <summary>What the body of a method whose query has errors throws: its first diagnostic.</summary>
+    internal static string FailureMessage(DiagnosticInfo? first) => first is null ? "The query could not be compiled." : first.Id + ": " + first.Message;
+
+    // ---- Making diagnostics. ----
+
+    /// <summary>A diagnostic of <paramref name="descriptor"/> at <paramref name="location"/>, as data.</summary>
+    internal static DiagnosticInfo Info(DiagnosticDescriptor descriptor, SourceLocation? location, params string[] arguments) =>
+        new(descriptor, location, arguments.ToImmutableArray());
+
+    /// <summary>A diagnostic of the query front end, with its code and text, at <paramref name="location"/>.</summary>
+    internal static DiagnosticInfo Relay(BdqDiagnostic diagnostic, SourceLocation? location) =>
+        Info(ForCode(diagnostic.Code), location, diagnostic.Message);
+
+    /// <summary>The descriptor relaying the front end's diagnostic <paramref name="code"/>.</summary>
+    internal static DiagnosticDescriptor ForCode(string code) => Relayed.TryGetValue(code, out var descriptor)
+        ? descriptor
+        : throw new KeyNotFoundException($"The query front end's code {code} has no descriptor in GeneratorDiagnostics; add one and list it in AnalyzerReleases.Unshipped.md.");
+
+    /// <summary>The descriptors relaying the front end's diagnostics, by code.</summary>
+    internal static IReadOnlyDictionary<string, DiagnosticDescriptor> Relayed { get; } = new[]
     {
         SyntaxError,
         UnterminatedString,
@@ -206,15 +358,30 @@ internal static class GeneratorDiagnostics
         ParameterTypeMismatch,
         ParameterTooLong,
         SearchTooBroad,
+    }.ToDictionary(d => d.Id);
+
+    /// <summary>The generator's own descriptors, in ID order; an ID may have several readings.</summary>
+    internal static ImmutableArray<DiagnosticDescriptor> Own { get; } =
+    [
         InvalidMethod,
+        InvalidContainingType,
         MissingStore,
+        WrongTable,
+        TableCannotFollow,
         ReturnTypeMismatch,
+        CaseOnlyParameters,
         ParameterMismatch,
+        ParameterTypeDoesNotFit,
+        UnusedMethodParameter,
         QueryNotLiteral,
         InvalidQueryFile,
         InvalidQueryName,
         DuplicateQueryName,
+        DuplicateQueryNameAcrossFiles,
         UnusedListedParameter,
         UnsupportedPropertyType,
-    }.ToDictionary(d => d.Id);
+    ];
+
+    /// <summary>Every descriptor: the relayed ones, then the generator's own.</summary>
+    internal static ImmutableArray<DiagnosticDescriptor> All { get; } = [.. Relayed.Values, .. Own];
 }

@@ -10,85 +10,162 @@ using BorderDomain.Schema;
 namespace BorderDomain.Generators;
 
 /// <summary>
-/// The generator's middle stage: parses and binds a method's query with the shared front end, checks the method's
-/// shape against it, plans it and emits the body, mapping every diagnostic to its place in the source.
+/// The generator's middle stages, on the shared front end: <see cref="Parse"/> a query once (it needs no schema), then
+/// bind it against the part of the schema it reads, check the method's shape against it (or, for a <c>.bdq</c> query,
+/// infer the method from it), plan it and emit the body, placing every diagnostic in the source.
 /// </summary>
 internal static class QueryBinding
 {
-    internal static QueryMethodOutput Bind(QueryMethodModel method, SchemaModel schema)
+    private const string RowsType = "global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<object?>>";
+
+    /// <summary>A query's text parsed, with the parser's diagnostics placed in the source.</summary>
+    internal static ParsedQuery Parse(QueryText text)
     {
+        var parsed = QueryParser.Parse(text.Text);
+        return new ParsedQuery(text, parsed.Query, parsed.Diagnostics.Select(d => GeneratorDiagnostics.Relay(d, text.MapToSource(d.Span))).ToImmutableArray());
+    }
+
+    /// <summary>A parsed query bound against <paramref name="schema"/>: the bound query, or null and the binder's diagnostics.</summary>
+    private static BoundQuery? Bind(ParsedQuery parsed, QuerySchema schema, List<DiagnosticInfo> diagnostics)
+    {
+        diagnostics.AddRange(parsed.Diagnostics);
+        if (parsed.Syntax is null)
+        {
+            return null;
+        }
+
+        var bound = QueryBinder.Bind(parsed.Syntax, schema);
+        diagnostics.AddRange(bound.Diagnostics.Select(d => GeneratorDiagnostics.Relay(d, parsed.Text.MapToSource(d.Span))));
+        return bound.Query;
+    }
+
+    /// <summary>Binds, checks, plans and emits the query of a <c>[BdqQuery]</c> method.</summary>
+    internal static QueryMethodOutput Compile(BindInput<MethodQuery> input)
+    {
+        var method = input.Query.Method;
         var diagnostics = new List<DiagnosticInfo>(method.ShapeDiagnostics);
         QueryPlan? plan = null;
-        if (method.Query is { } text)
+        if (input.Query.Parsed is { } parsed && Bind(parsed, input.Schema, diagnostics) is { } query)
         {
-            var parsed = QueryParser.Parse(text);
-            var bound = parsed.Query is null ? null : QueryBinder.Bind(parsed.Query, schema.Schema);
-            foreach (var diagnostic in parsed.Diagnostics.Concat(bound?.Diagnostics ?? []))
-            {
-                diagnostics.Add(new DiagnosticInfo(diagnostic.Code, diagnostic.Message, MapToSource(method, diagnostic.Span)));
-            }
-
-            if (bound?.Query is { } query)
-            {
-                CheckShape(method, query, diagnostics);
-                plan = QueryPlanner.Plan(query);
-            }
+            CheckShape(method, query, diagnostics);
+            plan = QueryPlanner.Plan(query);
         }
 
-        var hint = string.Join(".", method.ContainingTypes.Select(t => t.Name).Prepend(method.Namespace ?? "global")) + "." + method.Name;
-        var signature = string.Join(", ", method.Parameters.Select(p => p.TypeName));
-        string source;
-        if (!method.IsDeclaration)
-        {
-            source = string.Empty;
-        }
-        else if (diagnostics.Count > 0 || plan is null)
-        {
-            var first = diagnostics.FirstOrDefault();
-            source = QueryEmitter.EmitFailure(method, first is null ? "The query could not be compiled." : $"{first.Id}: {first.Message}");
-        }
-        else
-        {
-            source = QueryEmitter.Emit(method, plan);
-        }
-
-        return new QueryMethodOutput(hint, signature, source, diagnostics.ToImmutableArray());
+        var source = !method.IsDeclaration ? string.Empty : Emit(method.Signature, plan, diagnostics);
+        return new QueryMethodOutput(method.Signature.HintName, method.Signature.ParameterTypes, source, diagnostics.ToImmutableArray());
     }
+
+    /// <summary>
+    /// Binds a query of a <c>.bdq</c> file, infers its method from the bound query, plans it and emits it. The method takes
+    /// the store first (an <c>IQueryStore</c>), then one parameter per <c>@parameter</c>, typed by the field it is compared
+    /// with, in the order of its <c>-- params:</c> lines and then of first use; it returns the records, <c>int</c> for a
+    /// count, or rows for <c>select</c>/<c>group by</c>. An unbindable query still gets a method (returning records of no
+    /// known type), so its diagnostics are the only errors the user sees. A name in <c>-- params:</c> that the query does
+    /// not use is a warning (BDQ1009) and left out.
+    /// </summary>
+    internal static QueryMethodOutput Compile(BindInput<FileQuery> input)
+    {
+        var file = input.Query;
+        var diagnostics = new List<DiagnosticInfo>();
+        var bound = Bind(file.Parsed, input.Schema, diagnostics);
+        var store = StoreName(bound);
+        var parameters = new List<MethodParameter> { new(store, QueryMethodReader.StoreInterface, false) };
+        var (shape, returnType, element) = (ReturnShape.List, "global::System.Collections.Generic.IReadOnlyList<object>", (string?)null);
+        if (bound is not null)
+        {
+            var record = "global::" + bound.Set.RecordTypeName;
+            (shape, returnType, element) = bound.GroupBy is not null || bound.Select.Count > 0
+                ? (ReturnShape.Rows, RowsType, null)
+                : bound.Count ? (ReturnShape.Int32, "int", null)
+                : (ReturnShape.List, $"global::System.Collections.Generic.IReadOnlyList<{record}>", record);
+            var byName = bound.Parameters.GroupBy(p => p.Name, System.StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), System.StringComparer.OrdinalIgnoreCase);
+            var unused = file.Order.Where(p => !byName.ContainsKey(p.Name)).ToList();
+            diagnostics.InsertRange(0, unused.Select(p => GeneratorDiagnostics.Info(GeneratorDiagnostics.UnusedListedParameter, p.Location, p.Name, file.Name)));
+            var names = file.Order.Select(p => p.Name).Where(byName.ContainsKey)
+                .Concat(bound.Parameters.Select(p => p.Name))
+                .Distinct(System.StringComparer.OrdinalIgnoreCase);
+            parameters.AddRange(names.Select(n => new MethodParameter(byName[n].Name, Accepted(byName[n])[0], false)));
+        }
+
+        var signature = new MethodSignature
+        {
+            Namespace = file.Namespace,
+            ContainingTypes = ImmutableArray.Create(new ContainingType("class", file.ClassName)),
+            Modifiers = "public static",
+            Name = file.Name,
+            ReturnType = returnType,
+            Shape = shape,
+            ElementType = element,
+            Parameters = parameters.ToImmutableArray(),
+        };
+        var plan = bound is null ? null : QueryPlanner.Plan(bound);
+        return new QueryMethodOutput("BdqFile." + signature.HintName, signature.ParameterTypes, Emit(signature, plan, diagnostics), diagnostics.ToImmutableArray())
+        {
+            FileQueryName = new SourceName(file.Name, file.NameLocation),
+            FileClass = file.Namespace + "." + file.ClassName,
+        };
+    }
+
+    // The name of the store parameter of a .bdq query's method: "store", unless the query has a parameter of that name.
+    private static string StoreName(BoundQuery? query)
+    {
+        bool Taken(string name) => query?.Parameters.Any(p => string.Equals(p.Name, name, System.StringComparison.OrdinalIgnoreCase)) == true;
+        if (!Taken("store"))
+        {
+            return "store";
+        }
+
+        var candidate = "queryStore";
+        for (var n = 2; Taken(candidate); n++)
+        {
+            candidate = "queryStore" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+
+    // The body: the planned query, or, when anything is wrong, one that throws with the first problem.
+    private static string Emit(MethodSignature signature, QueryPlan? plan, List<DiagnosticInfo> diagnostics) =>
+        diagnostics.Count > 0 || plan is null
+            ? QueryEmitter.EmitFailure(signature, GeneratorDiagnostics.FailureMessage(diagnostics.FirstOrDefault()))
+            : QueryEmitter.Emit(signature, plan);
 
     private static void CheckShape(QueryMethodModel method, BoundQuery query, List<DiagnosticInfo> diagnostics)
     {
+        var signature = method.Signature;
+        var at = method.Query?.Location;
         if (method.TableSet is { } tableSet)
         {
             if (!string.Equals(tableSet, query.Set.Name, System.StringComparison.OrdinalIgnoreCase))
             {
-                diagnostics.Add(new DiagnosticInfo(GeneratorDiagnostics.MissingStore.Id, $"'{method.Name}' takes the table of {tableSet}, but its query reads {query.Set.Name}; take that set's table or a store.", method.LiteralLocation));
+                diagnostics.Add(GeneratorDiagnostics.Info(GeneratorDiagnostics.WrongTable, at, signature.Name, tableSet, query.Set.Name));
             }
             else if (Paths(query).FirstOrDefault(path => path.IsHop) is { } hop)
             {
-                diagnostics.Add(new DiagnosticInfo(GeneratorDiagnostics.MissingStore.Id, $"'{method.Name}' takes one table, but '{hop.Text}' follows a reference into {hop.Fields[0].References}; take a store (a QueryStore or another IQueryStore) that holds both sets.", method.LiteralLocation));
+                diagnostics.Add(GeneratorDiagnostics.Info(GeneratorDiagnostics.TableCannotFollow, at, signature.Name, hop.Text, hop.Fields[0].References!));
             }
         }
 
         var record = "global::" + query.Set.RecordTypeName;
         string? problem = (query.GroupBy is not null || query.Select.Count > 0)
-            ? method.Shape == ReturnShape.Rows ? null : "IReadOnlyList<IReadOnlyList<object?>> (it selects or groups)"
+            ? signature.Shape == ReturnShape.Rows ? null : GeneratorDiagnostics.NeedsRows
             : query.Count
-                ? method.Shape is ReturnShape.Int32 or ReturnShape.Int64 ? null : "int or long (it counts)"
-                : method.Shape is ReturnShape.List or ReturnShape.Array or ReturnShape.First && method.ElementType == record
+                ? signature.Shape is ReturnShape.Int32 or ReturnShape.Int64 ? null : GeneratorDiagnostics.NeedsCount
+                : signature.Shape is ReturnShape.List or ReturnShape.Array or ReturnShape.First && signature.ElementType == record
                     ? null
-                    : $"IReadOnlyList<{query.Set.RecordTypeName}>, List, IEnumerable, an array, or {query.Set.RecordTypeName}? for the first";
+                    : GeneratorDiagnostics.NeedsRecords(query.Set.RecordTypeName);
         if (problem is not null)
         {
-            diagnostics.Add(new DiagnosticInfo(GeneratorDiagnostics.ReturnTypeMismatch.Id, $"'{method.Name}' returns {method.ReturnType}, but its query needs {problem}.", method.LiteralLocation));
+            diagnostics.Add(GeneratorDiagnostics.Info(GeneratorDiagnostics.ReturnTypeMismatch, at, signature.Name, signature.ReturnType, problem));
         }
 
         // Query parameters ignore case, so two method parameters that differ only in case cannot both be matched.
         var supplied = new Dictionary<string, MethodParameter>(System.StringComparer.OrdinalIgnoreCase);
-        foreach (var parameter in method.Parameters.Skip(1))
+        foreach (var parameter in signature.Parameters.Skip(1))
         {
             if (supplied.TryGetValue(parameter.Name, out var earlier))
             {
-                diagnostics.Add(new DiagnosticInfo(GeneratorDiagnostics.ParameterMismatch.Id, GeneratorDiagnostics.CaseOnlyParametersMessage(earlier.Name, parameter.Name), method.LiteralLocation));
+                diagnostics.Add(GeneratorDiagnostics.Info(GeneratorDiagnostics.CaseOnlyParameters, at, earlier.Name, parameter.Name));
             }
             else
             {
@@ -99,19 +176,20 @@ internal static class QueryBinding
         foreach (var parameter in query.Parameters)
         {
             var accepted = Accepted(parameter);
+            var place = method.Query?.MapToSource(parameter.Span);
             if (!supplied.TryGetValue(parameter.Name, out var given))
             {
-                diagnostics.Add(new DiagnosticInfo(GeneratorDiagnostics.ParameterMismatch.Id, $"The query uses @{parameter.Name}; add a parameter '{accepted[0]} {parameter.Name}' to '{method.Name}'.", MapToSource(method, parameter.Span)));
+                diagnostics.Add(GeneratorDiagnostics.Info(GeneratorDiagnostics.ParameterMismatch, place, parameter.Name, accepted[0], signature.Name));
             }
             else if (!accepted.Contains(given.TypeName))
             {
-                diagnostics.Add(new DiagnosticInfo(GeneratorDiagnostics.ParameterMismatch.Id, $"Parameter '{given.Name}' is {given.TypeName}, but @{parameter.Name} needs {string.Join(" or ", accepted)}.", MapToSource(method, parameter.Span)));
+                diagnostics.Add(GeneratorDiagnostics.Info(GeneratorDiagnostics.ParameterTypeDoesNotFit, place, given.Name, given.TypeName, parameter.Name, GeneratorDiagnostics.Alternatives(accepted)));
             }
         }
 
-        foreach (var extra in method.Parameters.Skip(1).Where(p => !query.Parameters.Any(q => string.Equals(q.Name, p.Name, System.StringComparison.OrdinalIgnoreCase))))
+        foreach (var extra in signature.Parameters.Skip(1).Where(p => !query.Parameters.Any(q => string.Equals(q.Name, p.Name, System.StringComparison.OrdinalIgnoreCase))))
         {
-            diagnostics.Add(new DiagnosticInfo(GeneratorDiagnostics.ParameterMismatch.Id, $"Parameter '{extra.Name}' is not used by the query; use it as @{extra.Name} or remove it.", method.LiteralLocation));
+            diagnostics.Add(GeneratorDiagnostics.Info(GeneratorDiagnostics.UnusedMethodParameter, at, extra.Name));
         }
     }
 
@@ -158,48 +236,4 @@ internal static class QueryBinding
         FieldKind.Unit => ["global::BorderDomain.Model.Unit"],
         _ => ["global::" + parameter.TypeName],
     };
-
-    /// <summary>The place in the source of a span of the query text, inside the string literal.</summary>
-    internal static SourceLocation? MapToSource(QueryMethodModel method, TextSpan span)
-    {
-        if (method.TextStart is { } start && method.Query is { } text)
-        {
-            var from = Advance(text, span.Start, start.StartLine, start.StartColumn);
-            var to = Advance(text, span.Start + span.Length, start.StartLine, start.StartColumn);
-            return new SourceLocation(start.FilePath, start.Start + span.Start, span.Length, from.Line, from.Column, to.Line, to.Column);
-        }
-
-        if (method.LiteralLocation is not { } literal || method.LiteralText is not { } token)
-        {
-            return method.LiteralLocation;
-        }
-
-        if (LiteralLocator.MapToToken(token, span.Start, span.Length) is not { } mapped)
-        {
-            return literal;
-        }
-
-        var (startLine, startColumn) = Advance(token, mapped.Start, literal.StartLine, literal.StartColumn);
-        var (endLine, endColumn) = Advance(token, mapped.Start + mapped.Length, literal.StartLine, literal.StartColumn);
-        return new SourceLocation(literal.FilePath, literal.Start + mapped.Start, mapped.Length, startLine, startColumn, endLine, endColumn);
-    }
-
-    // The line and column reached after the first 'offset' characters of the token.
-    private static (int Line, int Column) Advance(string token, int offset, int line, int column)
-    {
-        for (var i = 0; i < offset && i < token.Length; i++)
-        {
-            if (token[i] == '\n')
-            {
-                line++;
-                column = 0;
-            }
-            else
-            {
-                column++;
-            }
-        }
-
-        return (line, column);
-    }
 }

@@ -3,10 +3,6 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Text;
-using BorderDomain.Query;
-using BorderDomain.Query.Semantics;
-using BorderDomain.Query.Syntax;
-using BorderDomain.Schema;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace BorderDomain.Generators;
@@ -14,32 +10,31 @@ namespace BorderDomain.Generators;
 /// <summary>
 /// Reads <c>.bdq</c> files (AdditionalFiles). A file holds one or more queries, each introduced by a comment line
 /// <c>-- name: MethodName</c>, optionally followed by <c>-- params: a, b</c> to fix the parameters' order; the
-/// query text runs to the next <c>-- name:</c>. Each becomes <c>public static</c> method of a class named after the
-/// file (<c>peru-border.bdq</c> → <c>PeruBorderQueries</c>) taking the store first (an <c>IQueryStore</c>: the <c>BorderStore</c> or a <c>QueryStore</c> of your own sets), then one parameter per
-/// <c>@parameter</c>, typed by the field it is compared with; it returns <c>IReadOnlyList&lt;Record&gt;</c>, <c>int</c>
-/// for a count, or rows for <c>select</c>/<c>group by</c>.
+/// query text runs to the next <c>-- name:</c>. Each becomes a <c>public static</c> method of a class named after the
+/// file (<c>peru-border.bdq</c> → <c>PeruBorderQueries</c>); <see cref="QueryBinding.Compile(BindInput{FileQuery})"/>
+/// infers its parameters and return type from the bound query. Reading parses each query once and needs no schema.
 /// </summary>
 internal static class QueryFileReader
 {
     private const string NameMarker = "-- name:";
     private const string ParamsMarker = "-- params:";
 
-    /// <summary>The methods a file declares, as models ready for <see cref="QueryBinding.Bind"/>, plus file-level problems.</summary>
+    /// <summary>The queries a file declares, parsed, plus the problems with the file's form.</summary>
     /// <remarks>
     /// A block whose name cannot be a method (not an identifier, a C# keyword, or the class's own name: BDQ1007) or
     /// repeats an earlier block's name, ignoring case (BDQ1008), makes no method, so nothing broken is generated. Names
     /// that differ only in case are refused like exact repeats: BDQ matches every other name ignoring case, and methods
     /// that differ only in case cannot be told apart from case-insensitive languages.
     /// </remarks>
-    internal static (ImmutableArray<QueryMethodModel> Methods, ImmutableArray<DiagnosticInfo> Problems) Read(QueryFileModel file, SchemaModel schema)
+    internal static QueryFileContents Read(QueryFileModel file)
     {
-        var methods = ImmutableArray.CreateBuilder<QueryMethodModel>();
+        var queries = ImmutableArray.CreateBuilder<FileQuery>();
         var problems = ImmutableArray.CreateBuilder<DiagnosticInfo>();
-        var type = new ContainingType("class", ClassName(file.Path));
+        var className = ClassName(file.Path);
         var blocks = Blocks(file.Text).ToList();
         if (blocks.Count == 0)
         {
-            problems.Add(new DiagnosticInfo(GeneratorDiagnostics.InvalidQueryFile.Id, $"'{Path.GetFileName(file.Path)}' has no query; start each one with a line '-- name: MethodName'.", Start(file, 0)));
+            problems.Add(GeneratorDiagnostics.Info(GeneratorDiagnostics.InvalidQueryFile, Start(file, 0), Path.GetFileName(file.Path)));
         }
 
         var named = new Dictionary<string, (string Name, int Line)>(System.StringComparer.OrdinalIgnoreCase);
@@ -49,7 +44,7 @@ internal static class QueryFileReader
             var at = At(file, name.Start, name.Text.Length);
             var reason = !SyntaxFacts.IsValidIdentifier(name.Text) ? GeneratorDiagnostics.NotAnIdentifier
                 : SyntaxFacts.GetKeywordKind(name.Text) != SyntaxKind.None ? GeneratorDiagnostics.IsAKeyword
-                : name.Text == type.Name ? GeneratorDiagnostics.IsTheClassName
+                : name.Text == className ? GeneratorDiagnostics.IsTheClassName
                 : null;
             if (reason is not null)
             {
@@ -64,54 +59,18 @@ internal static class QueryFileReader
             }
 
             named.Add(name.Text, (name.Text, at.StartLine));
-            methods.Add(Infer(file, type, block, schema, problems));
-        }
-
-        return (methods.ToImmutable(), problems.ToImmutable());
-    }
-
-    // The method's shape and parameters follow from the bound query; an unbindable query still gets a method
-    // (returning records of no known type), so its diagnostics are the only errors the user sees. A name in
-    // '-- params:' that the bound query does not use is reported (BDQ1009) and left out.
-    private static QueryMethodModel Infer(QueryFileModel file, ContainingType type, Block block, SchemaModel schema, ImmutableArray<DiagnosticInfo>.Builder problems)
-    {
-        var location = Start(file, block.Start);
-        var parsed = QueryParser.Parse(block.Text);
-        var bound = parsed.Query is null ? null : QueryBinder.Bind(parsed.Query, schema.Schema).Query;
-        var parameters = new List<MethodParameter> { new("store", QueryMethodReader.StoreInterface, false) };
-        var (shape, returnType, element) = (ReturnShape.List, "global::System.Collections.Generic.IReadOnlyList<object>", (string?)null);
-        if (bound is not null)
-        {
-            var record = "global::" + bound.Set.RecordTypeName;
-            (shape, returnType, element) = bound.GroupBy is not null || bound.Select.Count > 0
-                ? (ReturnShape.Rows, "global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<object?>>", null)
-                : bound.Count ? (ReturnShape.Int32, "int", null)
-                : (ReturnShape.List, $"global::System.Collections.Generic.IReadOnlyList<{record}>", record);
-            var byName = bound.Parameters.GroupBy(p => p.Name, System.StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), System.StringComparer.OrdinalIgnoreCase);
-            foreach (var unused in block.Order.Where(p => !byName.ContainsKey(p.Text)))
+            queries.Add(new FileQuery
             {
-                problems.Add(GeneratorDiagnostics.Info(GeneratorDiagnostics.UnusedListedParameter, At(file, unused.Start, unused.Text.Length), unused.Text, block.Name.Text));
-            }
-
-            var names = block.Order.Select(p => p.Text).Where(byName.ContainsKey).Concat(bound.Parameters.Select(p => p.Name)).Distinct(System.StringComparer.OrdinalIgnoreCase);
-            parameters.AddRange(names.Select(n => new MethodParameter(byName[n].Name, QueryBinding.Accepted(byName[n])[0], false)));
+                Namespace = file.Namespace,
+                ClassName = className,
+                Name = name.Text,
+                NameLocation = at,
+                Order = block.Order.Select(p => new SourceName(p.Text, At(file, p.Start, p.Text.Length))).ToImmutableArray(),
+                Parsed = QueryBinding.Parse(new FileQueryText(block.Text, Start(file, block.Start))),
+            });
         }
 
-        return new QueryMethodModel(
-            file.Namespace,
-            ImmutableArray.Create(type),
-            "public static",
-            returnType,
-            shape,
-            element,
-            block.Name.Text,
-            parameters.ToImmutableArray(),
-            block.Text,
-            null,
-            null,
-            ImmutableArray<DiagnosticInfo>.Empty,
-            IsDeclaration: true,
-            TextStart: location);
+        return new QueryFileContents(queries.ToImmutable(), new QueryFileProblems(file.Path, problems.ToImmutable()));
     }
 
     // A word of the file and the offset of its first character.

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
-using BorderDomain.Query;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -28,19 +27,22 @@ internal static class QueryMethodReader
         var attribute = context.Attributes[0];
         var argument = (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax)?.ArgumentList?.Arguments.FirstOrDefault()?.Expression;
         var literal = argument as LiteralExpressionSyntax;
-        var query = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
-        if (query is null || literal is null || !literal.Token.IsKind(SyntaxKind.StringLiteralToken) && !literal.Token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) && !literal.Token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken))
+        var text = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+        LiteralQueryText? query = null;
+        if (text is null || literal is null || !literal.Token.IsKind(SyntaxKind.StringLiteralToken) && !literal.Token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) && !literal.Token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken))
         {
-            diagnostics.Add(new DiagnosticInfo(GeneratorDiagnostics.QueryNotLiteral.Id, "The query must be a string literal, so its errors can be shown in place.", Locate(argument ?? (SyntaxNode)syntax)));
-
             // Its text is not bound: errors in it would have no place in the source to be shown at.
-            query = null;
+            diagnostics.Add(GeneratorDiagnostics.Info(GeneratorDiagnostics.QueryNotLiteral, Locate(argument ?? (SyntaxNode)syntax)));
+        }
+        else
+        {
+            query = new LiteralQueryText(text, literal.Token.Text, Locate(literal.Token));
         }
 
         var isDeclaration = syntax.Body is null && syntax.ExpressionBody is null && method.IsPartialDefinition;
         if (!method.IsStatic || !syntax.Modifiers.Any(SyntaxKind.PartialKeyword) || !isDeclaration || method.IsGenericMethod)
         {
-            diagnostics.Add(new DiagnosticInfo(GeneratorDiagnostics.InvalidMethod.Id, $"'{method.Name}' must be a static partial method without a body or type parameters.", Locate(syntax.Identifier)));
+            diagnostics.Add(GeneratorDiagnostics.Info(GeneratorDiagnostics.InvalidMethod, Locate(syntax.Identifier), method.Name));
         }
 
         var containing = new List<ContainingType>();
@@ -49,7 +51,7 @@ internal static class QueryMethodReader
             var declaration = type.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as TypeDeclarationSyntax;
             if (declaration is null || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword) || type.IsGenericType)
             {
-                diagnostics.Add(new DiagnosticInfo(GeneratorDiagnostics.InvalidMethod.Id, $"'{type.Name}' must be a non-generic partial type to hold query methods.", Locate(syntax.Identifier)));
+                diagnostics.Add(GeneratorDiagnostics.Info(GeneratorDiagnostics.InvalidContainingType, Locate(syntax.Identifier), type.Name));
                 isDeclaration = false;
             }
 
@@ -60,28 +62,28 @@ internal static class QueryMethodReader
         var (isStore, tableSet) = method.Parameters.Length == 0 ? (false, null) : StoreOf(method.Parameters[0].Type);
         if (!isStore)
         {
-            diagnostics.Add(new DiagnosticInfo(
-                GeneratorDiagnostics.MissingStore.Id,
-                $"The first parameter of '{method.Name}' must be what the query runs on: a BorderStore, a QueryStore or another IQueryStore, or the EntityTable<T> of the query's [QuerySet] record type.",
-                Locate(syntax.ParameterList)));
+            diagnostics.Add(GeneratorDiagnostics.Info(GeneratorDiagnostics.MissingStore, Locate(syntax.ParameterList), method.Name));
         }
 
         var (shape, element) = Shape(method.ReturnType);
-        return new QueryMethodModel(
-            method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
-            containing.ToImmutableArray(),
-            string.Join(" ", syntax.Modifiers.Select(m => m.Text)),
-            method.ReturnType.ToDisplayString(TypeFormat),
-            shape,
-            element,
-            method.Name,
-            parameters,
-            query,
-            literal?.Token.Text,
-            literal is null ? null : Locate(literal.Token),
-            diagnostics.ToImmutableArray(),
-            isDeclaration,
-            TableSet: tableSet);
+        return new QueryMethodModel
+        {
+            Signature = new MethodSignature
+            {
+                Namespace = method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
+                ContainingTypes = containing.ToImmutableArray(),
+                Modifiers = string.Join(" ", syntax.Modifiers.Select(m => m.Text)),
+                Name = method.Name,
+                ReturnType = method.ReturnType.ToDisplayString(TypeFormat),
+                Shape = shape,
+                ElementType = element,
+                Parameters = parameters,
+            },
+            Query = query,
+            ShapeDiagnostics = diagnostics.ToImmutableArray(),
+            IsDeclaration = isDeclaration,
+            TableSet = tableSet,
+        };
     }
 
     /// <summary>

@@ -29,11 +29,17 @@ internal static class GeneratorHarness
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>A driver for the generator that records its incremental steps, with <c>.bdq</c> files as additional texts.</summary>
-    internal static GeneratorDriver Driver(params (string Path, string Text)[] files) => CSharpGeneratorDriver.Create(
+    internal static GeneratorDriver Driver(params (string Path, string Text)[] files) => Driver([.. files.Select(file => Text(file.Path, file.Text))]);
+
+    /// <summary>A driver for the generator that records its incremental steps, with additional texts.</summary>
+    internal static GeneratorDriver Driver(AdditionalText[] files) => CSharpGeneratorDriver.Create(
         [new BdqGenerator().AsSourceGenerator()],
-        additionalTexts: [.. files.Select(file => (AdditionalText)new InMemoryText(file.Path, file.Text))],
+        additionalTexts: files,
         parseOptions: ParseOptions,
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>An additional text (a <c>.bdq</c> file) held in memory.</summary>
+    internal static AdditionalText Text(string path, string text) => new InMemoryText(path, text);
 
     /// <summary>Runs the generator over sources and .bdq files.</summary>
     internal static (Compilation Output, ImmutableArray<Diagnostic> Diagnostics) RunWithFiles((string Path, string Text)[] files, params string[] sources)

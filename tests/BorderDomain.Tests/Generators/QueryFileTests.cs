@@ -124,6 +124,58 @@ public sealed class QueryFileTests
         Assert.Equal(["store", "nation"], method.GetParameters().Select(p => p.Name));
     }
 
+    [Theory]
+    [InlineData("Count")]
+    [InlineData("count")]
+    public void FilesOfOneNameInTwoFolders_ShareAClass_AndARepeatedQueryNameIsBdq1008InTheLaterFile(string repeated)
+    {
+        const string first = "-- name: Count\naccords count\n\n-- name: OnlyA\nstatistics count\n";
+        var second = "-- name: " + repeated + "\nstatistics count\n\n-- name: OnlyB\nagencies count\n";
+
+        var (output, diagnostics, _) = GeneratorHarness.RunWithoutException([("b/peru.bdq", second), ("a/peru.bdq", first)], "class Anchor { }");
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("BDQ1008", diagnostic.Id);
+        Assert.Equal($"The query name '{repeated}' is already used by 'Count' in a/peru.bdq at line 1; both files become class BdqQueries.PeruQueries, whose query names must differ in more than case", diagnostic.GetMessage());
+        AssertAt(diagnostic, second, "b/peru.bdq", 1, 10, repeated);
+        var type = GeneratorHarness.Load(output).GetType("BdqQueries.PeruQueries", throwOnError: true)!;
+        Assert.Equal(["Count", "OnlyA", "OnlyB"], type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly).Select(m => m.Name).Order());
+        Assert.Equal(Bdq.Execute(BorderStore.Default, "accords count").Count, type.GetMethod("Count")!.Invoke(null, [BorderStore.Default]));
+    }
+
+    [Fact]
+    public void QueryParameterNamedStore_DoesNotCollideWithTheStoreParameter()
+    {
+        const string text = "-- name: ByStore\n-- params: store\naccords where title contains @store order by title\n";
+
+        var (output, diagnostics, _) = GeneratorHarness.RunWithoutException([("stores.bdq", text)], "class Anchor { }");
+
+        Assert.Empty(diagnostics);
+        var method = GeneratorHarness.Load(output).GetType("BdqQueries.StoresQueries", throwOnError: true)!.GetMethod("ByStore")!;
+        Assert.Equal(["queryStore", "store"], method.GetParameters().Select(p => p.Name));
+        Assert.Equal([typeof(IQueryStore), typeof(string)], method.GetParameters().Select(p => p.ParameterType));
+        var expected = Bdq.Execute(BorderStore.Default, "accords where title contains @store order by title", new Dictionary<string, object?> { ["store"] = "border" }).Records;
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, (IReadOnlyList<Accord>)method.Invoke(null, [BorderStore.Default, "border"])!);
+    }
+
+    [Theory]
+    [InlineData("__table")]
+    [InlineData("__row")]
+    [InlineData("__r")]
+    [InlineData("__matches")]
+    public void QueryParameterNamedLikeAGeneratedLocal_StillCompiles(string name)
+    {
+        var text = $"-- name: Find\naccords where title contains @{name} and signed >= 2000 order by signed desc take 3\n";
+
+        var (output, diagnostics, _) = GeneratorHarness.RunWithoutException([("locals.bdq", text)], "class Anchor { }");
+
+        Assert.Empty(diagnostics);
+        var method = GeneratorHarness.Load(output).GetType("BdqQueries.LocalsQueries", throwOnError: true)!.GetMethod("Find")!;
+        var expected = Bdq.Execute(BorderStore.Default, text, new Dictionary<string, object?> { [name] = "border" }).Records;
+        Assert.Equal(expected, (IReadOnlyList<Accord>)method.Invoke(null, [BorderStore.Default, "border"])!);
+    }
+
     private static void AssertDuplicate(string text, string message)
     {
         var (output, diagnostics, hints) = GeneratorHarness.RunWithoutException([("dups.bdq", text)], "class Anchor { }");
