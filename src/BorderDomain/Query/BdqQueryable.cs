@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
+using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using BorderDomain.Query.Execution;
 using BorderDomain.Query.Semantics;
@@ -66,7 +67,7 @@ public static class BdqQueryable
             return false;
         }
 
-        if (Refuse(bound!, own, query) is { } refused)
+        if (Refuse(bound!, own, query, shapes: true) is { } refused)
         {
             diagnostics = [refused];
             return false;
@@ -77,27 +78,13 @@ public static class BdqQueryable
             return false;
         }
 
-        var builder = new LinqExpressionBuilder<T>(name => store?.GetTable(name), values);
-        var rows = bound!.Filter is { } filter ? source.Where(builder.Filter(filter)) : source;
-        IOrderedQueryable<T>? ordered = null;
-        foreach (var ordering in bound.OrderBy)
+        var sets = store is null ? null : BdqSets.FromStore(store);
+        if (!TryBuild(source, bound!, values!, sets, cap: null, out var translation, out diagnostics))
         {
-            var comparer = new SortComparer(ordering.Path.Field.Kind, ordering.Descending);
-            ordered = ordered is null ? rows.OrderBy(builder.Key(ordering.Path), comparer) : ordered.ThenBy(builder.Key(ordering.Path), comparer);
+            return false;
         }
 
-        rows = ordered ?? rows;
-        if (bound.Skip is { } skip)
-        {
-            rows = rows.Skip(skip);
-        }
-
-        if (bound.Take is { } take)
-        {
-            rows = rows.Take(take);
-        }
-
-        result = rows;
+        result = translation!.Records;
         return true;
     }
 
@@ -146,28 +133,105 @@ public static class BdqQueryable
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(query);
         translation = null;
-        diagnostics = [];
-        return false;
+        var own = QuerySets.For<T>().Schema;
+        var schema = sets is null
+            ? SingleSet.GetValue(own, static set => new QuerySchema(new[] { set }))
+            : new QuerySchema(sets.Schemas.Where(s => !string.Equals(s.Name, own.Name, StringComparison.OrdinalIgnoreCase)).Prepend(own).ToArray());
+        if (!Bdq.TryCompile(query, schema, options, out var bound, out diagnostics))
+        {
+            return false;
+        }
+
+        if (Refuse(bound!, own, query, shapes: false) is { } refused)
+        {
+            diagnostics = [refused];
+            return false;
+        }
+
+        options ??= BdqOptions.Default;
+        if (!ParameterResolver.TryResolve(bound!, parameters, options, out var values, out diagnostics))
+        {
+            return false;
+        }
+
+        return TryBuild(source, bound!, values!, sets, options.MaxRows == int.MaxValue ? null : options.MaxRows, out translation, out diagnostics);
     }
 
-    // The bound query keeps no spans, so a refusal points at the whole query.
-    private static BdqDiagnostic? Refuse(BoundQuery bound, EntitySetSchema own, string query)
+    // The trees of a bound query; false with BDQ0205 diagnostics for what the hooks cannot express.
+    private static bool TryBuild<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(
+        IQueryable<T> source,
+        BoundQuery bound,
+        IReadOnlyDictionary<string, object> values,
+        BdqSets? sets,
+        int? cap,
+        out BdqTranslation<T>? translation,
+        out IReadOnlyList<BdqDiagnostic> diagnostics)
+        where T : class
     {
-        string? what = !string.Equals(bound.Set.Name, own.Name, StringComparison.OrdinalIgnoreCase) ? $"Querying {bound.Set.Name}"
-            : bound.GroupBy is not null ? "'group by'"
-            : bound.Select.Count > 0 ? "'select'"
+        translation = null;
+        var hooks = sets?.Hooks ?? BdqTreeHooks.Default;
+        IQueryable? Find(string name) => sets?.Find(name) ?? (string.Equals(name, bound.Set.Name, StringComparison.OrdinalIgnoreCase) ? source : null);
+        var builder = new LinqExpressionBuilder(bound, typeof(T), hooks, new QuerySchema(Schemas(bound, sets)), Find, values);
+        var limit = bound.Take is null && cap is { } most ? most + 1 : (int?)null;
+        var kind = bound.GroupBy is not null ? BdqResultKind.Groups : bound.Select.Count > 0 ? BdqResultKind.Rows : bound.Count ? BdqResultKind.Count : BdqResultKind.Records;
+        Expression? tree;
+        try
+        {
+            tree = kind switch
+            {
+                BdqResultKind.Groups => builder.Grouped(source.Expression, limit),
+                BdqResultKind.Rows => builder.Selected(source.Expression, limit),
+                _ => builder.Records(source.Expression, kind == BdqResultKind.Count ? null : limit, forCount: kind == BdqResultKind.Count),
+            };
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // A record type whose properties a tree cannot use as the schema describes them: say so, do not throw.
+            diagnostics = [new BdqDiagnostic
+            {
+                Code = BdqDiagnostics.NotTranslatable,
+                Message = BdqDiagnostics.NotTranslatableMessage(bound.Set.Name, e.Message.TrimEnd('.')),
+                Span = default,
+            }];
+            return false;
+        }
+
+        if (tree is null || builder.Problems.Count > 0)
+        {
+            diagnostics = builder.Problems.Count > 0 ? builder.Problems : [new BdqDiagnostic { Code = BdqDiagnostics.NotTranslatable, Message = BdqDiagnostics.NotTranslatableMessage(bound.Set.Name, "no tree"), Span = default }];
+            return false;
+        }
+
+        var columns = kind switch
+        {
+            BdqResultKind.Groups => bound.GroupBy!.Keys.Select(k => k.Text).Concat(bound.GroupBy.Aggregates.Select(a => a.Name)).ToArray(),
+            BdqResultKind.Rows => bound.Select.Select(p => p.Text).ToArray(),
+            BdqResultKind.Count => ["count"],
+            _ => bound.Set.Fields.Select(f => f.Name).ToArray(),
+        };
+        translation = kind is BdqResultKind.Groups or BdqResultKind.Rows
+            ? new BdqTranslation<T>(kind, bound.Set, columns, null, source.Provider.CreateQuery<object?[]>(tree), cap ?? int.MaxValue, limit is not null)
+            : new BdqTranslation<T>(kind, bound.Set, columns, source.Provider.CreateQuery<T>(tree), null, cap ?? int.MaxValue, limit is not null);
+        diagnostics = [];
+        return true;
+    }
+
+    private static EquatableArray<EntitySetSchema> Schemas(BoundQuery bound, BdqSets? sets) =>
+        (sets?.Schemas ?? []).Where(s => !string.Equals(s.Name, bound.Set.Name, StringComparison.OrdinalIgnoreCase)).Prepend(bound.Set).ToArray();
+
+    // The bound query keeps no spans, so a refusal points at the whole query.
+    private static BdqDiagnostic? Refuse(BoundQuery bound, EntitySetSchema own, string query, bool shapes)
+    {
+        var otherSet = !string.Equals(bound.Set.Name, own.Name, StringComparison.OrdinalIgnoreCase);
+        string? what = otherSet ? $"Querying {bound.Set.Name}"
+            : shapes && bound.GroupBy is not null ? "'group by'"
+            : shapes && bound.Select.Count > 0 ? "'select'"
             : null;
         return what is null ? null : new BdqDiagnostic
         {
             Code = BdqDiagnostics.NotSupportedHere,
-            Message = BdqDiagnostics.NotSupportedHereMessage(what, $"on an IQueryable of {own.Name}", "use Bdq.Execute on a store"),
+            Message = BdqDiagnostics.NotSupportedHereMessage(what, $"on an IQueryable of {own.Name}", otherSet ? "use Bdq.Execute on a store" : "use BdqQueryable.Translate, which returns rows"),
             Span = new TextSpan(0, query.Length, 1, 1),
         };
-    }
-
-    /// <summary>Orders boxed key values as the executor does: <see cref="ValueSemantics.SortOrder"/>.</summary>
-    private sealed class SortComparer(FieldKind kind, bool descending) : IComparer<object?>
-    {
-        public int Compare(object? x, object? y) => ValueSemantics.SortOrder(kind, x, y, descending);
     }
 }

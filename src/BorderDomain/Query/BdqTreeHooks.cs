@@ -15,7 +15,7 @@ namespace BorderDomain.Query;
 /// How <see cref="BdqQueryable"/> reads the values BDQ's semantics need inside an expression tree. Every member gets
 /// the expression of a record (a lambda parameter, or a joined record that the tree has already checked is not
 /// null) and the field, and returns an expression the tree uses as is; <see langword="null"/> means "this back end
-/// cannot express it", and <see cref="BdqQueryable.TryTranslate{T}"/> then reports BDQ0116 at the part of the query
+/// cannot express it", and <see cref="BdqQueryable.TryTranslate{T}"/> then reports BDQ0205 at the part of the query
 /// that needs it, instead of building a tree that fails when enumerated.
 /// <para>
 /// <see cref="Default"/> computes every value from the record's property, for LINQ to Objects (an in-memory
@@ -189,6 +189,26 @@ public class BdqTreeHooks
         return Expression.AndAlso(
             Expression.NotEqual(folded, Expression.Constant(null, typeof(string))),
             Expression.Call(folded, method, search, Expression.Constant(StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// <c>min</c> or <c>max</c> of a text, date or period field over one group: an expression of the values' type
+    /// (<paramref name="values"/> is an <c>IEnumerable&lt;V&gt;</c> of the field's nullable declared type, in key
+    /// order), giving the least or greatest present value in BDQ's order (text by folded code points, dates by first
+    /// day) and the first of equal ones, or null when none is present. Numbers and <see cref="DateOnly"/> do not come
+    /// here: trees use <c>Min</c>/<c>Max</c> for them. The default picks the value in memory; a database back end
+    /// returns null (BDQ0205) unless it can give the raw value itself.
+    /// </summary>
+    /// <param name="values">The group's values.</param>
+    /// <param name="field">The aggregated field.</param>
+    /// <param name="greatest">Whether <c>max</c>.</param>
+    public virtual Expression? Extreme(Expression values, FieldSchema field, bool greatest)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(field);
+        return TreeValues.ElementType(values.Type) is { } element
+            ? Expression.Call(TreeValues.BestMethod.MakeGenericMethod(element), values, Expression.Constant(field.Kind), Expression.Constant(greatest))
+            : null;
     }
 
     private Expression? Day(Expression record, FieldSchema field, bool first)

@@ -168,7 +168,8 @@ public static class RowSort
                 }
                 else
                 {
-                    _objects![i] = value;
+                    // Text sorts by its folded form: fold once per row, not once per comparison.
+                    _objects![i] = key.Kind == FieldKind.String && value is string text ? TextNormalizer.Normalize(text) : value;
                 }
             }
         }
@@ -182,6 +183,7 @@ public static class RowSort
 
             var order = _longs is not null ? _longs[a].CompareTo(_longs[b])
                 : _decimals is not null ? _decimals[a].CompareTo(_decimals[b])
+                : _key.Kind == FieldKind.String ? TextNormalizer.CompareCodePoints((string?)_objects![a], (string?)_objects[b])
                 : ValueSemantics.Order(_key.Kind, _objects![a], _objects[b]);
             return _key.Descending ? -order : order;
         }

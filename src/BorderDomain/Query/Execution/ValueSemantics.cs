@@ -8,7 +8,8 @@ using BorderDomain.Storage;
 namespace BorderDomain.Query.Execution;
 
 /// <summary>
-/// What BDQ's comparisons mean for each kind of value: strings ignore case, dates are intervals (<c>=</c> falls
+/// What BDQ's comparisons mean for each kind of value: text compares by its folded form (case and accents ignored,
+/// <see cref="FoldedTextComparer"/>: equal when the folded texts are, ordered by their code points), dates are intervals (<c>=</c> falls
 /// inside, <c>&gt;=</c> on or after the start, <c>&lt;=</c> on or before the end), enums compare by member name.
 /// A missing value satisfies no comparison. Index answers are checked against this in the tests.
 /// </summary>
@@ -54,7 +55,7 @@ public static class ValueSemantics
     /// <summary>Whether <paramref name="value"/> equals (for dates: falls inside) <paramref name="constant"/>.</summary>
     public static bool AreEqual(FieldKind kind, object? value, object constant) => value is not null && kind switch
     {
-        FieldKind.String => string.Equals((string)value, (string)constant, StringComparison.OrdinalIgnoreCase),
+        FieldKind.String => FoldedTextComparer.Instance.Equals((string)value, (string)constant),
         FieldKind.Number => ToDecimal(value) == (decimal)constant,
         FieldKind.Date or FieldKind.Period => DateIndex.TryGetDays(value, out var start, out var end)
             && start >= ((PartialDate)constant).StartDayNumber && end <= ((PartialDate)constant).EndDayNumber,
@@ -89,7 +90,7 @@ public static class ValueSemantics
 
         var order = kind == FieldKind.Number
             ? ToDecimal(value).CompareTo((decimal)constant)
-            : string.Compare((string)value, (string)constant, StringComparison.OrdinalIgnoreCase);
+            : FoldedTextComparer.Instance.Compare((string)value, (string)constant);
         return op switch
         {
             Syntax.PredicateOperator.GreaterOrEqual => order >= 0,
@@ -137,7 +138,7 @@ public static class ValueSemantics
         return true;
     }
 
-    /// <summary>Orders two values of one kind: nulls last, dates by first day, enums by value, text ignoring case.</summary>
+    /// <summary>Orders two values of one kind: nulls last, dates by first day, enums by value, text by its folded form's code points, codes by their text.</summary>
     public static int Order(FieldKind kind, object? left, object? right)
     {
         if (left is null || right is null)
@@ -149,10 +150,10 @@ public static class ValueSemantics
         {
             FieldKind.Number => ToDecimal(left).CompareTo(ToDecimal(right)),
             FieldKind.Date or FieldKind.Period => SortDay(left).CompareTo(SortDay(right)),
-            FieldKind.String => string.Compare((string)left, (string)right, StringComparison.OrdinalIgnoreCase),
+            FieldKind.String => FoldedTextComparer.Instance.Compare((string)left, (string)right),
             FieldKind.Enum => Convert.ToInt64(left, CultureInfo.InvariantCulture).CompareTo(Convert.ToInt64(right, CultureInfo.InvariantCulture)),
             FieldKind.Boolean => ((bool)left).CompareTo((bool)right),
-            _ => string.CompareOrdinal(left.ToString(), right.ToString()),
+            _ => TextNormalizer.CompareCodePoints(RecordKey.Text(left), RecordKey.Text(right)),
         };
     }
 
