@@ -220,7 +220,7 @@ public sealed class DiagnosticTests
 
         // BDQ0205: a part the back end's hooks cannot express, at that part (here: hooks that keep no folded text nor dates).
         new("NotTranslatable_TextSearch", "accords where kind = Treaty and title contains \"peru\"", BdqDiagnostics.NotTranslatable,
-            "'title' cannot run on this IQueryable: its back end gives no value BDQ can compare for 'title'.", new TextSpan(32, 22, 1, 33), Hooks: new BareHooks()),
+            "'title' cannot run on this IQueryable: its back end gives no value BDQ can compare for 'title'.", new TextSpan(32, 21, 1, 33), Hooks: new BareHooks()),
         new("NotTranslatable_OrderByDate", "accords where kind = Treaty order by signed desc", BdqDiagnostics.NotTranslatable,
             "'signed' cannot run on this IQueryable: its back end gives no value BDQ can compare for 'signed'.", new TextSpan(37, 6, 1, 38), Hooks: new BareHooks()),
         new("NotTranslatable_MaxOfText", "accords group by kind max(title)", BdqDiagnostics.NotTranslatable,
