@@ -67,9 +67,13 @@ public class BdqTreeHooks
     /// <c>in</c>, <c>&lt;</c>…, <c>contains</c>, <c>startswith</c>, <c>endswith</c>, <c>order by</c>, <c>group by</c>.
     /// </summary>
     /// <param name="record">The record.</param>
-    /// <param name="field">A text field that is not a collection.</param>
-    public virtual Expression? FoldedText(Expression record, FieldSchema field) =>
-        Value(record, field) is { } value && value.Type == typeof(string) ? Expression.Call(TreeValues.FoldMethod, value) : null;
+    /// <param name="field">A text field that is not a collection (a <see cref="string"/> or <see cref="Guid"/> property).</param>
+    public virtual Expression? FoldedText(Expression record, FieldSchema field) => Value(record, field) switch
+    {
+        { } value when value.Type == typeof(string) => Expression.Call(TreeValues.FoldMethod, value),
+        { } value when value.Type == typeof(Guid) || value.Type == typeof(Guid?) => Expression.Call(TreeValues.FoldMethod, Expression.Call(TreeValues.TextOfMethod, Expression.Convert(value, typeof(object)))),
+        _ => null,
+    };
 
     /// <summary>
     /// The folded elements of a text collection field, as an expression of a type that implements

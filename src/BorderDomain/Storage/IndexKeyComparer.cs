@@ -8,11 +8,11 @@ internal sealed class IndexKeyComparer : IEqualityComparer<object>
 {
     internal static readonly IndexKeyComparer Instance = new();
 
-    public new bool Equals(object? x, object? y) => x is string a && y is string b
+    public new bool Equals(object? x, object? y) => Query.Execution.ValueSemantics.TextOf(x) is { } a && Query.Execution.ValueSemantics.TextOf(y) is { } b
         ? FoldedTextComparer.Instance.Equals(a, b)
         : object.Equals(x, y);
 
-    public int GetHashCode(object obj) => obj is string text
+    public int GetHashCode(object obj) => Query.Execution.ValueSemantics.TextOf(obj) is { } text
         ? FoldedTextComparer.Instance.GetHashCode(text)
         : obj.GetHashCode();
 }

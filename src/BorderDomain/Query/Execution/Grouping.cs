@@ -52,7 +52,7 @@ public static class Grouping
             for (var i = 0; i < keys.Count; i++)
             {
                 var value = keys[i].Value(item);
-                probe.Values[i] = keys[i].Kind == FieldKind.String && value is string text ? TextNormalizer.Normalize(text) : value;
+                probe.Values[i] = keys[i].Kind == FieldKind.String && ValueSemantics.TextOf(value) is { } text ? TextNormalizer.Normalize(text) : value;
             }
 
             if (!positions.TryGetValue(probe, out var position))

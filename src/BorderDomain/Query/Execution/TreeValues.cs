@@ -29,6 +29,7 @@ internal static class TreeValues
     internal static readonly MethodInfo StartsWithMethod = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string), typeof(StringComparison)])!;
     internal static readonly MethodInfo EndsWithMethod = typeof(string).GetMethod(nameof(string.EndsWith), [typeof(string), typeof(StringComparison)])!;
 
+    internal static readonly MethodInfo TextOfMethod = typeof(ValueSemantics).GetMethod(nameof(ValueSemantics.TextOf))!;
     internal static readonly MethodInfo FoldedEqualsMethod = typeof(TreeValues).GetMethod(nameof(FoldedEquals), BindingFlags.NonPublic | BindingFlags.Static)!;
     internal static readonly MethodInfo HasFoldedMethod = typeof(TreeValues).GetMethod(nameof(HasFolded), BindingFlags.NonPublic | BindingFlags.Static)!;
     internal static readonly MethodInfo BestMethod = typeof(TreeValues).GetMethod(nameof(Best), BindingFlags.NonPublic | BindingFlags.Static)!;

@@ -35,7 +35,7 @@ public static class ValueSemantics
         Syntax.PredicateOperator.HasAny => Array.Exists(constants, c => Has(kind, value, c)),
         Syntax.PredicateOperator.HasAll => Array.TrueForAll(constants, c => Has(kind, value, c)),
         Syntax.PredicateOperator.Contains or Syntax.PredicateOperator.StartsWith or Syntax.PredicateOperator.EndsWith
-            => value is string text && TextIndex.IsMatch(TextNormalizer.Normalize(text), (string)constants[0], op switch
+            => TextOf(value) is { } text && TextIndex.IsMatch(TextNormalizer.Normalize(text), (string)constants[0], op switch
             {
                 Syntax.PredicateOperator.StartsWith => TextMatch.StartsWith,
                 Syntax.PredicateOperator.EndsWith => TextMatch.EndsWith,
@@ -55,7 +55,7 @@ public static class ValueSemantics
     /// <summary>Whether <paramref name="value"/> equals (for dates: falls inside) <paramref name="constant"/>.</summary>
     public static bool AreEqual(FieldKind kind, object? value, object constant) => value is not null && kind switch
     {
-        FieldKind.String => FoldedTextComparer.Instance.Equals((string)value, (string)constant),
+        FieldKind.String => FoldedTextComparer.Instance.Equals(TextOf(value), (string)constant),
         FieldKind.Number => ToDecimal(value) == (decimal)constant,
         FieldKind.Date or FieldKind.Period => DateIndex.TryGetDays(value, out var start, out var end)
             && start >= ((PartialDate)constant).StartDayNumber && end <= ((PartialDate)constant).EndDayNumber,
@@ -90,7 +90,7 @@ public static class ValueSemantics
 
         var order = kind == FieldKind.Number
             ? ToDecimal(value).CompareTo((decimal)constant)
-            : FoldedTextComparer.Instance.Compare((string)value, (string)constant);
+            : FoldedTextComparer.Instance.Compare(TextOf(value), (string)constant);
         return op switch
         {
             Syntax.PredicateOperator.GreaterOrEqual => order >= 0,
@@ -150,7 +150,7 @@ public static class ValueSemantics
         {
             FieldKind.Number => ToDecimal(left).CompareTo(ToDecimal(right)),
             FieldKind.Date or FieldKind.Period => SortDay(left).CompareTo(SortDay(right)),
-            FieldKind.String => FoldedTextComparer.Instance.Compare((string)left, (string)right),
+            FieldKind.String => FoldedTextComparer.Instance.Compare(TextOf(left), TextOf(right)),
             FieldKind.Enum => Convert.ToInt64(left, CultureInfo.InvariantCulture).CompareTo(Convert.ToInt64(right, CultureInfo.InvariantCulture)),
             FieldKind.Boolean => ((bool)left).CompareTo((bool)right),
             _ => TextNormalizer.CompareCodePoints(RecordKey.Text(left), RecordKey.Text(right)),
@@ -159,6 +159,12 @@ public static class ValueSemantics
 
     /// <summary>The day a date or period sorts by: its first day.</summary>
     public static int SortDay(object value) => DateIndex.TryGetDays(value, out var start, out _) ? start : int.MaxValue;
+
+    /// <summary>
+    /// The text of a text field's value: the string itself, or a <see cref="Guid"/>'s lower-case <c>D</c> form
+    /// (<c>0f8fad5b-d9cb-469f-a165-70867728950e</c>), which BDQ treats as text (see <see cref="SchemaConventions.KindOf"/>).
+    /// </summary>
+    public static string? TextOf(object? value) => value as string ?? (value is Guid guid ? guid.ToString() : null);
 
     /// <summary>A number field value as a decimal.</summary>
     public static decimal ToDecimal(object value) => value as decimal? ?? Convert.ToDecimal(value, CultureInfo.InvariantCulture);
