@@ -12,11 +12,12 @@ using BorderDomain.Storage;
 namespace BorderDomain.Query;
 
 /// <summary>
-/// Applies a BDQ query to any <see cref="IQueryable{T}"/> as LINQ expression trees (<c>Where</c>, <c>OrderBy</c>/<c>ThenBy</c>,
-/// <c>Skip</c>, <c>Take</c>), so BDQ runs on other LINQ providers. Conditions call <see cref="ValueSemantics.Test"/>,
-/// which LINQ to Objects runs as is; a provider that translates to another language must know that method.
-/// A trailing <c>count</c> leaves the rows to count: call <c>Count()</c> on the result. <c>select</c> and
-/// <c>group by</c> change the row type and are refused (BDQ0114); use <see cref="Bdq.Execute"/> for them.
+/// Runs BDQ on any <see cref="IQueryable{T}"/> as expression trees a LINQ provider translates (EF Core to SQL; LINQ to
+/// Objects as is): <see cref="TryTranslate{T}"/> turns a query — records, <c>select</c>, <c>group by</c>, <c>count</c> —
+/// into a <see cref="BdqTranslation{T}"/> to materialise, whose answer equals the in-memory engine's, order included.
+/// Derived values (folded text, day numbers, sort keys) come from <see cref="BdqTreeHooks"/>, which a back end
+/// overrides; reference paths join the sets given in <see cref="BdqSets"/>. <see cref="Apply{T}"/> is the short form
+/// for record and count queries: it returns the records' queryable (call <c>Count()</c> on it for a <c>count</c>).
 /// </summary>
 public static class BdqQueryable
 {
@@ -27,7 +28,7 @@ public static class BdqQueryable
     /// <param name="source">The records, of the type of the query's set.</param>
     /// <param name="query">A BDQ query over <typeparamref name="T"/>'s set.</param>
     /// <param name="parameters">Values for the query's <c>@parameters</c>.</param>
-    /// <param name="store">A store to follow one-hop references through (<c>nation.region</c>); without one, only the record's own fields can be named.</param>
+    /// <param name="store">A store whose tables one-hop references join (<c>nation.region</c>); without one, only the record's own fields can be named.</param>
     /// <param name="options">Limits; <see cref="BdqOptions.Default"/> when null.</param>
     /// <exception cref="BdqException">The query is invalid for this source.</exception>
     public static IQueryable<T> Apply<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(

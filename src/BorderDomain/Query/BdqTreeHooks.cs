@@ -174,8 +174,8 @@ public class BdqTreeHooks
     /// <summary>
     /// A <see cref="bool"/> expression: whether folded text <paramref name="folded"/> (possibly null: then false)
     /// contains, starts or ends with the folded search text <paramref name="search"/>, by ordinal comparison. The
-    /// default calls <see cref="string.Contains(string, StringComparison)"/> and its kin with
-    /// <see cref="StringComparison.Ordinal"/>; a database back end returns the one-argument overloads, which providers
+    /// default calls <see cref="TextIndex.IsMatch"/> (ordinal <c>Contains</c>, <c>StartsWith</c>, <c>EndsWith</c>) on a
+    /// non-null folded text, the folded text read once; a database back end returns the one-argument overloads, which providers
     /// translate to <c>LIKE</c> or <c>strpos</c>.
     /// </summary>
     /// <param name="folded">The folded field value.</param>
@@ -184,15 +184,8 @@ public class BdqTreeHooks
     public virtual Expression? MatchText(Expression folded, Expression search, TextMatch match)
     {
         ArgumentNullException.ThrowIfNull(folded);
-        var method = match switch
-        {
-            TextMatch.StartsWith => TreeValues.StartsWithMethod,
-            TextMatch.EndsWith => TreeValues.EndsWithMethod,
-            _ => TreeValues.ContainsMethod,
-        };
-        return Expression.AndAlso(
-            Expression.NotEqual(folded, Expression.Constant(null, typeof(string))),
-            Expression.Call(folded, method, search, Expression.Constant(StringComparison.Ordinal)));
+        ArgumentNullException.ThrowIfNull(search);
+        return Expression.Call(TreeValues.MatchesMethod, folded, search, Expression.Constant(match));
     }
 
     /// <summary>

@@ -125,7 +125,11 @@ internal sealed partial class LinqExpressionBuilder
         }
 
         var texts = constants.Select(c => TextNormalizer.Normalize((string)c)).ToArray();
-        var present = Expression.NotEqual(folded, Expression.Constant(null, typeof(string)));
+
+        // Whether there is text; over LINQ to Objects (the default hook's Fold call) tested on the raw text, not folded twice.
+        var present = folded is MethodCallExpression { Method: var fold } call && fold == TreeValues.FoldMethod
+            ? Expression.NotEqual(call.Arguments[0], Expression.Constant(null, call.Arguments[0].Type))
+            : Expression.NotEqual(folded, Expression.Constant(null, typeof(string)));
         Expression? Compare(string text, ExpressionType comparison) =>
             _hooks.CompareText(folded, Captured(text)) is { } order ? Expression.AndAlso(present, Expression.MakeBinary(comparison, order, Expression.Constant(0))) : null;
         Expression? result = predicate.Operator switch
@@ -168,8 +172,8 @@ internal sealed partial class LinqExpressionBuilder
             return null;
         }
 
-        first = Expression.Convert(first, typeof(int?));
-        last = Expression.Convert(last, typeof(int?));
+        first = first.Type == typeof(int?) ? first : Expression.Convert(first, typeof(int?));
+        last = last.Type == typeof(int?) ? last : Expression.Convert(last, typeof(int?));
         var dates = constants.Cast<PartialDate>().ToArray();
         Expression Day(int day) => Expression.Convert(Captured(day), typeof(int?));
         Expression Inside(PartialDate date) => Expression.AndAlso(
@@ -310,7 +314,9 @@ internal sealed partial class LinqExpressionBuilder
         }
 
         var nullable = Nullable(value);
-        Expression Is(object constant) => Expression.Equal(nullable, Expression.Convert(Captured(constant, type), nullable.Type));
+        Expression Is(object constant) => value.Type == type
+            ? Expression.Equal(value, Captured(constant, type))
+            : Expression.Equal(nullable, Expression.Convert(Captured(constant, type), nullable.Type));
         Expression In()
         {
             var array = Array.CreateInstance(nullable.Type, typed.Length);
@@ -384,10 +390,25 @@ internal sealed partial class LinqExpressionBuilder
             return null;
         }
 
-        // Over LINQ to Objects (the default hook's FoldAll call) a text list is searched without folded copies.
-        Expression Contains(object value) => text && elements is MethodCallExpression call && call.Method == TreeValues.FoldAllMethod
-            ? Expression.Call(TreeValues.HasFoldedMethod, call.Arguments[0], Captured(value, typeof(string)))
-            : Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [element], elements, Expression.Convert(Captured(value, elementType), element));
+        // Over LINQ to Objects (the default hooks' calls) a text list is searched without folded copies, and an
+        // ImmutableArray without boxing it.
+        Expression Contains(object value)
+        {
+            if (text && elements is MethodCallExpression folds && folds.Method == TreeValues.FoldAllMethod)
+            {
+                return Expression.Call(TreeValues.HasFoldedMethod, folds.Arguments[0], Captured(value, typeof(string)));
+            }
+
+            var item = Expression.Convert(Captured(value, elementType), element);
+            if (elements is MethodCallExpression { Method.IsGenericMethod: true } wraps && wraps.Method.GetGenericMethodDefinition() == TreeValues.ElementsMethod
+                && wraps.Arguments[0] is UnaryExpression { NodeType: ExpressionType.Convert } boxed
+                && boxed.Operand.Type == typeof(System.Collections.Immutable.ImmutableArray<>).MakeGenericType(element))
+            {
+                return Expression.Call(TreeValues.HasElementMethod.MakeGenericMethod(element), boxed.Operand, item);
+            }
+
+            return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [element], elements, item);
+        }
         if (values.Length == 0)
         {
             return Expression.Constant(predicate.Operator == PredicateOperator.HasAll);

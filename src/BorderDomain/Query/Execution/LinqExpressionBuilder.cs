@@ -205,7 +205,7 @@ internal sealed partial class LinqExpressionBuilder
             nameof(System.Linq.Queryable.SelectMany),
             [groupType, targetType, joinType],
             grouped,
-            Expression.Lambda(Expression.Convert(defaulted, typeof(IEnumerable<>).MakeGenericType(targetType)), group),
+            Expression.Lambda(defaulted, group),
             Expression.Lambda(Init(joinType, Expression.Property(group, "Outer"), match), group, match));
         _rowType = joinType;
         return joined;

@@ -30,6 +30,8 @@ internal static class TreeValues
     internal static readonly MethodInfo EndsWithMethod = typeof(string).GetMethod(nameof(string.EndsWith), [typeof(string), typeof(StringComparison)])!;
 
     internal static readonly MethodInfo TextOfMethod = typeof(ValueSemantics).GetMethod(nameof(ValueSemantics.TextOf))!;
+    internal static readonly MethodInfo MatchesMethod = typeof(TreeValues).GetMethod(nameof(Matches), BindingFlags.NonPublic | BindingFlags.Static)!;
+    internal static readonly MethodInfo HasElementMethod = typeof(TreeValues).GetMethod(nameof(HasElement), BindingFlags.NonPublic | BindingFlags.Static)!;
     internal static readonly MethodInfo FoldedEqualsMethod = typeof(TreeValues).GetMethod(nameof(FoldedEquals), BindingFlags.NonPublic | BindingFlags.Static)!;
     internal static readonly MethodInfo HasFoldedMethod = typeof(TreeValues).GetMethod(nameof(HasFolded), BindingFlags.NonPublic | BindingFlags.Static)!;
     internal static readonly MethodInfo BestMethod = typeof(TreeValues).GetMethod(nameof(Best), BindingFlags.NonPublic | BindingFlags.Static)!;
@@ -115,6 +117,11 @@ internal static class TreeValues
     internal static int? FirstDay(DateTimeOffset? date) => date is { } d ? DateOnly.FromDateTime(d.UtcDateTime).DayNumber : null;
 
     internal static int? LastDay(DateTimeOffset? date) => FirstDay(date);
+
+    internal static bool Matches(string? folded, string search, TextMatch match) => folded is not null && TextIndex.IsMatch(folded, search, match);
+
+    /// <summary>Whether an immutable array holds <paramref name="value"/>, without boxing the array (false when default).</summary>
+    internal static bool HasElement<T>(System.Collections.Immutable.ImmutableArray<T> elements, T value) => !elements.IsDefault && elements.Contains(value);
 
     /// <summary>Whether <paramref name="text"/> folds to <paramref name="folded"/> (already folded), without a folded copy when both are ASCII.</summary>
     internal static bool FoldedEquals(string? text, string folded)
