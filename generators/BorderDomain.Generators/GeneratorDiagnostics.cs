@@ -101,6 +101,9 @@ internal static class GeneratorDiagnostics
     /// <summary>Search too broad (<see cref="BdqDiagnostics.SearchTooBroad"/>).</summary>
     internal static readonly DiagnosticDescriptor SearchTooBroad = new(BdqDiagnostics.SearchTooBroad, "Search too broad", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    /// <summary>Cannot run on this IQueryable (<see cref="BdqDiagnostics.NotTranslatable"/>; run time only, listed so every code has a descriptor).</summary>
+    internal static readonly DiagnosticDescriptor NotTranslatable = new(BdqDiagnostics.NotTranslatable, "Cannot run on this IQueryable", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     /// <summary>BDQ1001: a query method that is not a static partial declaration in a partial type.</summary>
     internal static readonly DiagnosticDescriptor InvalidMethod = new("BDQ1001", "Invalid query method", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
@@ -206,6 +209,7 @@ internal static class GeneratorDiagnostics
         ParameterTypeMismatch,
         ParameterTooLong,
         SearchTooBroad,
+        NotTranslatable,
         InvalidMethod,
         MissingStore,
         ReturnTypeMismatch,
