@@ -110,6 +110,9 @@ internal static class GeneratorDiagnostics
     /// <summary>Search too broad (<see cref="BdqDiagnostics.SearchTooBroad"/>).</summary>
     internal static readonly DiagnosticDescriptor SearchTooBroad = new(BdqDiagnostics.SearchTooBroad, "Search too broad", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    /// <summary>Cannot run on this IQueryable (<see cref="BdqDiagnostics.NotTranslatable"/>; run time only, listed so every code has a descriptor).</summary>
+    internal static readonly DiagnosticDescriptor NotTranslatable = new(BdqDiagnostics.NotTranslatable, "Cannot run on this IQueryable", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     // ---- The generator's own diagnostics. ----
 
     // RS1032 asks a one-sentence message to end without a period. These texts end as the front end's relayed messages
@@ -358,6 +361,7 @@ internal static class GeneratorDiagnostics
         ParameterTypeMismatch,
         ParameterTooLong,
         SearchTooBroad,
+        NotTranslatable,
     }.ToDictionary(d => d.Id);
 
     /// <summary>The generator's own descriptors, in ID order; an ID may have several readings.</summary>

@@ -13,15 +13,15 @@ public sealed class BorderqAppTests
 {
     private const string PeruEcuador = "accords where parties has PER and parties has ECU order by signed desc";
 
-    // Signed dates: 2025-12, 2013-11-14 (twice, kept in dataset order), 1998; the two undated accords last.
+    // Signed dates: 2025-12, 2013-11-14 (twice, ties in key order), 1998; the two undated accords last, in key order.
     private static readonly string[] PeruEcuadorIds =
     [
         "pe-ec-2025-pledge",
-        "pe-ec-2013-human-trafficking",
         "pe-ec-2013-fuel",
+        "pe-ec-2013-human-trafficking",
         "pe-ec-1998-peace",
-        "pe-ec-sea-patrol-exchange",
         "pe-ec-naval-education",
+        "pe-ec-sea-patrol-exchange",
     ];
 
     private const string Src001Citation = "Web Editor, 2025-12-12, \"Peru and Ecuador Pledge to Combat Organized Crime and Illegal Mining\"";
@@ -137,7 +137,7 @@ public sealed class BorderqAppTests
         var header = run.StdoutLines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(["id", "signed", "sources", "citation"], header);
         var body = TableBody(run.StdoutLines);
-        Assert.Equal(["pe-ec-2025-pledge", "pe-ec-2013-human-trafficking"], FirstCells(body));
+        Assert.Equal(["pe-ec-2025-pledge", "pe-ec-2013-fuel"], FirstCells(body));
         Assert.Matches("2025-12 +src-001 +Web Editor", body[0]);
         Assert.Equal("2 rows", run.StdoutLines.Last(line => line.Length > 0));
     }

@@ -33,7 +33,7 @@ public sealed class DesignExamplesCliTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(
-            ["id", "pe-ec-2013-human-trafficking", "pe-ec-2013-fuel", "pe-2013-national-plan-human-trafficking", "pe-co-2011-border-security", "pe-co-2012-defence", "pe-co-2012-03-detailed-agreement", ""],
+            ["id", "pe-2013-national-plan-human-trafficking", "pe-co-2011-border-security", "pe-co-2012-03-detailed-agreement", "pe-co-2012-defence", "pe-ec-2013-fuel", "pe-ec-2013-human-trafficking", ""],
             run.StdoutLines);
     }
 
