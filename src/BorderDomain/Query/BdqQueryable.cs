@@ -101,6 +101,55 @@ public static class BdqQueryable
         return true;
     }
 
+    /// <summary>Translates <paramref name="query"/> over <paramref name="source"/>; see <see cref="TryTranslate{T}"/>.</summary>
+    /// <param name="source">The records, of the type of the query's set.</param>
+    /// <param name="query">A BDQ query over <typeparamref name="T"/>'s set.</param>
+    /// <param name="parameters">Values for the query's <c>@parameters</c>.</param>
+    /// <param name="sets">The sets reference paths join into, and the hooks of the provider; none and <see cref="BdqTreeHooks.Default"/> when null.</param>
+    /// <param name="options">Limits; <see cref="BdqOptions.Default"/> when null.</param>
+    /// <exception cref="BdqException">The query is invalid, or cannot be expressed for this provider.</exception>
+    public static BdqTranslation<T> Translate<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(
+        IQueryable<T> source,
+        string query,
+        IReadOnlyDictionary<string, object?>? parameters = null,
+        BdqSets? sets = null,
+        BdqOptions? options = null)
+        where T : class =>
+        TryTranslate(source, query, out var translation, out var diagnostics, parameters, sets, options) ? translation! : throw new BdqException(query, diagnostics);
+
+    /// <summary>
+    /// Translates <paramref name="query"/> into expression trees over <paramref name="source"/> that a LINQ provider
+    /// can run: typed comparisons with the constants as parameters, <c>Contains</c>/<c>Any</c>/<c>All</c> on
+    /// collections, text through its folded form and dates through their first and last day (both read through
+    /// <see cref="BdqSets.Hooks"/>), reference paths as left joins with the sets in <paramref name="sets"/>, ordering
+    /// with missing values last and the key as the final tie-break, and <c>select</c>, <c>group by</c> and
+    /// <c>count</c> as projections. <see langword="false"/> with diagnostics when the query is invalid or a part of it
+    /// cannot be expressed with these hooks (BDQ0116, at that part); it never throws on user input.
+    /// </summary>
+    /// <param name="source">The records, of the type of the query's set.</param>
+    /// <param name="query">A BDQ query over <typeparamref name="T"/>'s set.</param>
+    /// <param name="translation">The trees, to materialise (see <see cref="BdqTranslation{T}"/>).</param>
+    /// <param name="diagnostics">What is wrong, when it fails.</param>
+    /// <param name="parameters">Values for the query's <c>@parameters</c>.</param>
+    /// <param name="sets">The sets reference paths join into, and the hooks of the provider; none and <see cref="BdqTreeHooks.Default"/> when null.</param>
+    /// <param name="options">Limits; <see cref="BdqOptions.Default"/> when null.</param>
+    public static bool TryTranslate<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(
+        IQueryable<T> source,
+        string query,
+        out BdqTranslation<T>? translation,
+        out IReadOnlyList<BdqDiagnostic> diagnostics,
+        IReadOnlyDictionary<string, object?>? parameters = null,
+        BdqSets? sets = null,
+        BdqOptions? options = null)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(query);
+        translation = null;
+        diagnostics = [];
+        return false;
+    }
+
     // The bound query keeps no spans, so a refusal points at the whole query.
     private static BdqDiagnostic? Refuse(BoundQuery bound, EntitySetSchema own, string query)
     {

@@ -129,6 +129,11 @@ public sealed class EntityTable<T> : IEntityTable, IReadOnlyList<T>
     object IEntityTable.GetRecord(int row) => _rows[row];
 
     /// <inheritdoc />
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Trees are built over the record types a caller passes (their public properties kept by DynamicallyAccessedMembers) and those properties' own types, which the app already uses.")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Trees are built over the record types a caller passes (their public properties kept by DynamicallyAccessedMembers) and those properties' own types, which the app already uses.")]
+    System.Linq.IQueryable IEntityTable.AsQueryable() => System.Linq.Queryable.AsQueryable<T>(_rows);
+
+    /// <inheritdoc />
     public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)_rows).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

@@ -20,6 +20,12 @@ public interface IEntityTable
     /// <summary>The row whose key is <paramref name="key"/> (ignoring case), if any.</summary>
     bool TryGetRow(string key, out int row);
 
+    /// <summary>
+    /// The records as a LINQ-to-Objects <see cref="System.Linq.IQueryable"/> of the record type, for expression trees that
+    /// join into this set (<see cref="Query.BdqSets.FromStore"/>); <see langword="null"/> by default.
+    /// </summary>
+    System.Linq.IQueryable? AsQueryable() => null;
+
     /// <summary>The posting index of field number <paramref name="field"/>, or <see langword="null"/> if it has none.</summary>
     PostingIndex? GetPostingIndex(int field);
 

@@ -33,6 +33,33 @@ public static class TextNormalizer
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Orders two texts by Unicode code point (as SQL's binary <c>C</c> collation orders UTF-8), which differs from
+    /// <see cref="string.CompareOrdinal(string, string)"/> only where a surrogate pair meets a character above U+D7FF.
+    /// BDQ orders folded text, and keys, this way in every engine.
+    /// </summary>
+    public static int CompareCodePoints(string? left, string? right)
+    {
+        if (left is null || right is null)
+        {
+            return left is null ? (right is null ? 0 : -1) : 1;
+        }
+
+        var length = Math.Min(left.Length, right.Length);
+        for (var i = 0; i < length; i++)
+        {
+            var a = left[i];
+            var b = right[i];
+            if (a != b)
+            {
+                // Surrogates (U+D800..U+DFFF) stand for code points above U+FFFF: move them above U+E000..U+FFFF.
+                return CodePointRank(a).CompareTo(CodePointRank(b));
+            }
+        }
+
+        return left.Length.CompareTo(right.Length);
+    }
+
     /// <summary>Splits folded text into words: maximal runs of letters and digits.</summary>
     public static IEnumerable<string> Words(string normalized)
     {
@@ -52,6 +79,8 @@ public static class TextNormalizer
             }
         }
     }
+
+    private static int CodePointRank(char c) => c >= 0xD800 && c <= 0xDFFF ? c + 0x2000 : c >= 0xE000 ? c - 0x800 : c;
 
     private static bool IsAlreadyNormal(string text)
     {
