@@ -26,8 +26,9 @@ public static class BdqModelBuilderExtensions
     /// name through a shadow <c>T[]</c> primitive collection (<see cref="BdqColumns.Values"/>; an array on PostgreSQL,
     /// JSON on SQLite) and copied back into the record on load by <see cref="BdqDbContextOptionsExtensions.UseBdq"/>'s
     /// interceptor; one of a type BDQ cannot query (e.g. <c>PersonRole</c>) becomes a JSON text column;</item>
-    /// <item>the columns BDQ's semantics need, filled in .NET on every save by <c>UseBdq</c>: folded text and a case key
-    /// for each text field, case keys for each text list, first and last day numbers for each date and period;</item>
+    /// <item>the columns BDQ's semantics need (<see cref="BdqColumns"/>), filled in .NET on every save by <c>UseBdq</c>
+    /// with the core's own rules: folded text for each text field and each text list's elements, the code text of
+    /// nation codes and units, first and last day numbers for each date and period;</item>
     /// <item>the set's key as the primary key, and indexes derived from <see cref="IndexedAttribute"/>: b-tree for keys,
     /// codes, numbers and day numbers; on PostgreSQL GIN for collections and a <c>pg_trgm</c> trigram GIN for
     /// <see cref="IndexKind.Text"/> fields (the extension is declared in the model);</item>
@@ -175,7 +176,7 @@ public static class BdqModelBuilderExtensions
         {
             if (postgres)
             {
-                Gin(entity.HasIndex(field.Kind == FieldKind.String ? Column(DerivedKind.CaseKeys) : stored));
+                Gin(entity.HasIndex(field.Kind == FieldKind.String ? Column(DerivedKind.FoldedElements) : stored));
             }
 
             return false;
@@ -183,18 +184,21 @@ public static class BdqModelBuilderExtensions
 
         switch (field.Kind)
         {
-            case FieldKind.String:
-                entity.HasIndex(Column(DerivedKind.CaseKey));
-                if (index == IndexKind.Text && postgres)
+            case FieldKind.String when index == IndexKind.Text:
+                if (postgres)
                 {
                     Gin(entity.HasIndex(Column(DerivedKind.Folded))).HasAnnotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
                     return true;
                 }
 
+                entity.HasIndex(Column(DerivedKind.Folded));
+                return false;
+            case FieldKind.String:
+                entity.HasIndex(Column(DerivedKind.Folded));
                 return false;
             case FieldKind.Date or FieldKind.Period:
-                entity.HasIndex(Column(DerivedKind.StartDay));
-                entity.HasIndex(Column(DerivedKind.EndDay));
+                entity.HasIndex(Column(DerivedKind.FirstDay));
+                entity.HasIndex(Column(DerivedKind.LastDay));
                 return false;
             default:
                 if (index != IndexKind.Key)

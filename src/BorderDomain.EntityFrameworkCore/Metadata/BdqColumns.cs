@@ -15,23 +15,26 @@ public static class BdqColumns
     /// <param name="property">The record's property name, e.g. <c>Parties</c>.</param>
     public static string Values(string property) => property + "_Values";
 
-    /// <summary>A text field folded by BDQ's own <see cref="BorderDomain.Storage.TextNormalizer"/>, for <c>contains</c>, <c>startswith</c>, <c>endswith</c>.</summary>
+    /// <summary>
+    /// A text field folded by BDQ's own <see cref="BorderDomain.Storage.TextNormalizer"/>: BDQ compares, orders and
+    /// matches (<c>contains</c>, <c>startswith</c>, <c>endswith</c>) text only in this form.
+    /// </summary>
     /// <param name="property">The record's property name, e.g. <c>Title</c>.</param>
     public static string Folded(string property) => property + "_Folded";
 
-    /// <summary>A text field's case key (upper-cased), for case-insensitive <c>=</c>, <c>in</c>, comparisons and <c>order by</c>.</summary>
-    /// <param name="property">The record's property name.</param>
-    public static string Key(string property) => property + "_Key";
-
-    /// <summary>A text list's elements as case keys, for case-insensitive <c>has</c>, <c>has any</c>, <c>has all</c>.</summary>
+    /// <summary>A text list's elements, each folded, for <c>has</c>, <c>has any</c>, <c>has all</c>.</summary>
     /// <param name="property">The record's property name, e.g. <c>Sources</c>.</param>
-    public static string Keys(string property) => property + "_Keys";
+    public static string FoldedElements(string property) => property + "_Folded";
+
+    /// <summary>A nation code's alpha-3 code or a unit's code, as text, for <c>order by</c> and the key tie-break.</summary>
+    /// <param name="property">The record's property name, e.g. <c>Nation</c>.</param>
+    public static string Code(string property) => property + "_Code";
 
     /// <summary>A date or period field's first day, as a day number (days since 0001-01-01, as <c>DateOnly.DayNumber</c>).</summary>
     /// <param name="property">The record's property name, e.g. <c>Signed</c>.</param>
-    public static string Start(string property) => property + "_Start";
+    public static string FirstDay(string property) => property + "_FirstDay";
 
     /// <summary>A date or period field's last day, as a day number.</summary>
     /// <param name="property">The record's property name.</param>
-    public static string End(string property) => property + "_End";
+    public static string LastDay(string property) => property + "_LastDay";
 }

@@ -8,7 +8,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using BorderDomain.Model;
 using BorderDomain.Schema;
-using BorderDomain.Storage;
+using BorderDomain.Query;
 
 namespace BorderDomain.EntityFrameworkCore.Metadata;
 
@@ -68,24 +68,21 @@ internal sealed class BdqEntityMap
         foreach (var field in schema.Fields)
         {
             var property = type.GetProperty(field.PropertyName)!;
-            var read = Getter(type, property);
             switch (field.Kind)
             {
                 case FieldKind.String when field.IsCollection:
-                    derived.Add(new DerivedValue(BdqColumns.Keys(property.Name), typeof(string[]), field, DerivedKind.CaseKeys,
-                        record => Elements(read(record)).Select(element => element is string text ? CaseKey(text) : null).ToArray(), true));
+                    derived.Add(Derive(type, field, DerivedKind.FoldedElements, BdqColumns.FoldedElements(property.Name), typeof(string[]),
+                        BdqTreeHooks.Default.FoldedElements));
                     break;
                 case FieldKind.String:
-                    derived.Add(new DerivedValue(BdqColumns.Folded(property.Name), typeof(string), field, DerivedKind.Folded,
-                        record => read(record) is string text ? TextNormalizer.Normalize(text) : null, false));
-                    derived.Add(new DerivedValue(BdqColumns.Key(property.Name), typeof(string), field, DerivedKind.CaseKey,
-                        record => read(record) is string text ? CaseKey(text) : null, false));
+                    derived.Add(Derive(type, field, DerivedKind.Folded, BdqColumns.Folded(property.Name), typeof(string), BdqTreeHooks.Default.FoldedText));
+                    break;
+                case FieldKind.Nation or FieldKind.Unit when !field.IsCollection:
+                    derived.Add(Derive(type, field, DerivedKind.CodeText, BdqColumns.Code(property.Name), typeof(string), BdqTreeHooks.Default.SortKey));
                     break;
                 case FieldKind.Date or FieldKind.Period when !field.IsCollection:
-                    derived.Add(new DerivedValue(BdqColumns.Start(property.Name), typeof(int?), field, DerivedKind.StartDay,
-                        record => DateIndex.TryGetDays(read(record), out var start, out _) ? start : null, false));
-                    derived.Add(new DerivedValue(BdqColumns.End(property.Name), typeof(int?), field, DerivedKind.EndDay,
-                        record => DateIndex.TryGetDays(read(record), out _, out var end) ? end : null, false));
+                    derived.Add(Derive(type, field, DerivedKind.FirstDay, BdqColumns.FirstDay(property.Name), typeof(int?), BdqTreeHooks.Default.FirstDay));
+                    derived.Add(Derive(type, field, DerivedKind.LastDay, BdqColumns.LastDay(property.Name), typeof(int?), BdqTreeHooks.Default.LastDay));
                     break;
             }
         }
@@ -93,11 +90,48 @@ internal sealed class BdqEntityMap
         return new BdqEntityMap(type, schema, arrays.ToImmutable(), derived.ToImmutable());
     }
 
-    /// <summary>The case key of a text: equal keys exactly when the texts are equal ignoring case (ordinal).</summary>
-    internal static string CaseKey(string text) => text.ToUpperInvariant();
+    /// <summary>The shadow array behind the property named <paramref name="property"/>, if it is an <see cref="ImmutableArray{T}"/>.</summary>
+    internal ShadowArray? ArrayOf(string property)
+    {
+        foreach (var array in Arrays)
+        {
+            if (array.Property.Name == property)
+            {
+                return array;
+            }
+        }
 
-    private static IEnumerable<object?> Elements(object? collection) =>
-        collection is IEnumerable items ? items.Cast<object?>() : [];
+        return null;
+    }
+
+    /// <summary>The derived value of <paramref name="kind"/> for the property named <paramref name="property"/>, if there is one.</summary>
+    internal DerivedValue? DerivedOf(string property, DerivedKind kind)
+    {
+        foreach (var derived in Derived)
+        {
+            if (derived.Kind == kind && derived.Field.PropertyName == property)
+            {
+                return derived;
+            }
+        }
+
+        return null;
+    }
+
+    // The value is what BDQ's LINQ-to-Objects hooks compute from the record, compiled: one copy of each rule, in the core.
+    private static DerivedValue Derive(Type type, FieldSchema field, DerivedKind kind, string name, Type clrType, Func<Expression, FieldSchema, Expression?> hook)
+    {
+        var record = Expression.Parameter(typeof(object), "record");
+        var body = hook(Expression.Convert(record, type), field)
+            ?? throw new InvalidOperationException($"BDQ cannot derive {kind} for {type.Name}.{field.PropertyName}.");
+        if (clrType == typeof(string[]))
+        {
+            body = Expression.Call(typeof(Enumerable), nameof(Enumerable.ToArray), [typeof(string)], body);
+        }
+
+        var compute = Expression.Lambda<Func<object, object?>>(Expression.Convert(body, typeof(object)), record).Compile();
+        return new DerivedValue(name, clrType, field, kind, compute, clrType.IsArray);
+    }
 
     private static Func<object, object?> Getter(Type type, PropertyInfo property)
     {
@@ -110,20 +144,20 @@ internal sealed class BdqEntityMap
 /// <summary>What a derived shadow value holds.</summary>
 internal enum DerivedKind
 {
-    /// <summary>BDQ's folded text.</summary>
+    /// <summary>BDQ's folded text of a text field.</summary>
     Folded,
 
-    /// <summary>The case key of a text.</summary>
-    CaseKey,
+    /// <summary>BDQ's folded text of each element of a text list.</summary>
+    FoldedElements,
 
-    /// <summary>The case keys of a text list's elements.</summary>
-    CaseKeys,
+    /// <summary>A nation code's alpha-3 code or a unit's code, as text.</summary>
+    CodeText,
 
     /// <summary>The first day number of a date or period.</summary>
-    StartDay,
+    FirstDay,
 
     /// <summary>The last day number of a date or period.</summary>
-    EndDay,
+    LastDay,
 }
 
 /// <summary>A shadow property computed from the record on save.</summary>
