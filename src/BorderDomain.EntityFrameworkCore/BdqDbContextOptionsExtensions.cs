@@ -13,7 +13,8 @@ public static class BdqDbContextOptionsExtensions
     /// Adds the BDQ interceptors. On every <c>SaveChanges</c> a save interceptor fills the columns
     /// <see cref="BdqModelBuilderExtensions.ApplyBdqConventions"/> adds (folded text, case keys, day numbers, the arrays
     /// behind <c>ImmutableArray&lt;T&gt;</c> properties) from the record, in .NET; on every load a materialization
-    /// interceptor copies those arrays back into the record's <c>ImmutableArray&lt;T&gt;</c> properties.
+    /// interceptor copies those arrays back into the record's <c>ImmutableArray&lt;T&gt;</c> properties; on PostgreSQL a
+    /// query interceptor writes <c>has</c> on an array column as an overlap (<c>&amp;&amp;</c>), which its GIN index answers.
     /// </summary>
     /// <remarks>
     /// An interceptor rather than computed columns: the folding must be BDQ's own <c>TextNormalizer</c>, byte for byte
@@ -33,7 +34,7 @@ public static class BdqDbContextOptionsExtensions
             return optionsBuilder;
         }
 
-        return optionsBuilder.AddInterceptors(BdqSaveChangesInterceptor.Instance, BdqMaterializationInterceptor.Instance);
+        return optionsBuilder.AddInterceptors(BdqSaveChangesInterceptor.Instance, BdqMaterializationInterceptor.Instance, Query.ArrayContainsRewriter.Instance);
     }
 
     /// <summary>Adds the BDQ interceptors (see <see cref="UseBdq(DbContextOptionsBuilder)"/>).</summary>
