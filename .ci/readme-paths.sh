@@ -6,7 +6,8 @@
 #                                 BorderDomain/; the last `cd` is the app's folder)
 #   <!-- check: NAME program -->  the Program.cs the reader is told to paste into that folder
 #   <!-- check: NAME output -->   what `dotnet run` then prints (the run's output must end with exactly these lines)
-# each followed by one fenced block. Paths run in README order in one scratch folder, so a later path can use what an
+# each followed by one fenced block. A path with no program block is commands only (e.g. a tool's): then the output
+# block is what the commands themselves print, which must end with exactly those lines. Paths run in README order in one scratch folder, so a later path can use what an
 # earlier one made (the embedder path reuses the library path's packages/). NuGet's cache is a fresh folder, so the
 # freshly packed package is the one restored.
 #
@@ -52,21 +53,27 @@ for name in "${names[@]}"; do
   block "$name" shell >"$work/$name.sh"
   block "$name" program >"$work/$name.Program.cs"
   block "$name" output >"$work/$name.expected"
-  if [ ! -s "$work/$name.sh" ] || [ ! -s "$work/$name.Program.cs" ] || [ ! -s "$work/$name.expected" ]; then
-    echo "FAIL readme path $name: README.md lacks its shell, program or output block"
+  if [ ! -s "$work/$name.sh" ] || [ ! -s "$work/$name.expected" ]; then
+    echo "FAIL readme path $name: README.md lacks its shell or output block"
     failures=$((failures + 1))
     continue
   fi
 
-  # The reader's steps: the commands, then Program.cs pasted into the folder they ended in, then dotnet run.
   log="$work/$name.log"
-  (
-    cd "$work" &&
-      bash -e -c "$(cat "$work/$name.sh")
+  if [ -s "$work/$name.Program.cs" ]; then
+    # The reader's steps: the commands, then Program.cs pasted into the folder they ended in, then dotnet run.
+    (
+      cd "$work" &&
+        bash -e -c "$(cat "$work/$name.sh")
 cp '$work/$name.Program.cs' Program.cs
 dotnet run >'$work/$name.out' 2>'$work/$name.err'"
-  ) >"$log" 2>&1
-  status=$?
+    ) >"$log" 2>&1
+    status=$?
+  else
+    # Commands only: what they print is the output.
+    (cd "$work" && bash -e -c "$(cat "$work/$name.sh")" >"$work/$name.out" 2>"$work/$name.err") >"$log" 2>&1
+    status=$?
+  fi
   expected_lines=$(wc -l <"$work/$name.expected")
   if [ "$status" -ne 0 ]; then
     echo "FAIL readme path $name: exit $status"
@@ -77,7 +84,11 @@ dotnet run >'$work/$name.out' 2>'$work/$name.err'"
     sed 's/^/    /' "$work/$name.diff"
     failures=$((failures + 1))
   else
-    echo "PASS readme path $name: the commands, Program.cs and dotnet run give the README's $expected_lines lines of output"
+    if [ -s "$work/$name.Program.cs" ]; then
+      echo "PASS readme path $name: the commands, Program.cs and dotnet run give the README's $expected_lines lines of output"
+    else
+      echo "PASS readme path $name: the commands give the README's $expected_lines lines of output"
+    fi
   fi
 done
 
