@@ -152,7 +152,7 @@ else
       problems+=("$(basename "$ef_nupkg") carries a copy of BorderDomain.dll instead of depending on the package")
     fi
     ef_nuspec=$(unzip -p "$ef_nupkg" BorderDomain.EntityFrameworkCore.nuspec | tr -d '\r\n')
-    grep -qE "<dependency id=\"BorderDomain\" version=\"\[?$version[],]" <<<"$ef_nuspec" ||
+    grep -qF "<dependency id=\"BorderDomain\" version=\"$version\"" <<<"$ef_nuspec" ||
       problems+=("EF nuspec: does not depend on BorderDomain $version")
     for dep in Microsoft.EntityFrameworkCore Microsoft.EntityFrameworkCore.Relational; do
       grep -qF "<dependency id=\"$dep\"" <<<"$ef_nuspec" || problems+=("EF nuspec: does not depend on $dep")
