@@ -26,7 +26,11 @@ if [ "${README_PATHS_KEEP:-0}" = 1 ]; then
 else
   trap 'rm -rf "$work"' EXIT
 fi
-ln -s "$root" "$work/BorderDomain"
+# A copy of the working tree as the reader's clone (with .git, for SourceLink; without build outputs). Not a symlink: a
+# pack of several projects then sees each project under two paths (the link's and the real one) and builds it twice
+# into the same obj/ folder, which broke borderq's tool package.
+mkdir "$work/BorderDomain"
+tar -C "$root" --exclude=./artifacts --exclude=bin --exclude=obj -cf - . | tar -C "$work/BorderDomain" -xf -
 export NUGET_PACKAGES="$work/nuget-packages"
 
 # The fenced block after the marker '<!-- check: $1 $2 -->', without its fences.

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using BorderDomain.Cli;
 using BorderDomain.EntityFrameworkCore.Tests.Infrastructure;
+using BorderDomain.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -16,17 +17,21 @@ internal sealed record BorderqRun(int ExitCode, string Stdout, string Stderr);
 internal static class Borderq
 {
     private static readonly ConcurrentDictionary<(DatabaseFixture, Provider), Lazy<string>> Seeded = new();
+    private static readonly ConcurrentDictionary<(DatabaseFixture, Provider), Lazy<BorderStore>> ReadBack = new();
 
     /// <summary>Runs <c>borderq <paramref name="args"/></c> with empty standard input.</summary>
     public static BorderqRun Run(params string[] args) => RunWithInput(string.Empty, args);
 
     /// <summary>Runs <c>borderq <paramref name="args"/></c> reading <paramref name="stdin"/>.</summary>
-    public static BorderqRun RunWithInput(string stdin, params string[] args)
+    public static BorderqRun RunWithInput(string stdin, params string[] args) => RunOn(null, stdin, args);
+
+    /// <summary>Runs <c>borderq <paramref name="args"/></c> in memory on <paramref name="store"/> (the bundled dataset when null).</summary>
+    public static BorderqRun RunOn(BorderStore? store, string stdin, params string[] args)
     {
         using var input = new StringReader(stdin);
         using var stdout = new StringWriter { NewLine = "\n" };
         using var stderr = new StringWriter { NewLine = "\n" };
-        var exitCode = new BorderqApp().RunGuarded(args, input, stdout, stderr);
+        var exitCode = new BorderqApp(store).RunGuarded(args, input, stdout, stderr);
         return new BorderqRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 
@@ -49,6 +54,25 @@ internal static class Borderq
             }
 
             return connection;
+        })).Value;
+
+    /// <summary>
+    /// The records of <see cref="SeededDatabase"/> read back into an in-memory store, once per provider and run: what the
+    /// database holds, for comparing its answers with the in-memory engine's over the very same records.
+    /// </summary>
+    public static BorderStore SeededRecords(DatabaseFixture databases, Provider provider) =>
+        ReadBack.GetOrAdd((databases, provider), key => new Lazy<BorderStore>(() =>
+        {
+            using var db = Open(key.Item2, SeededDatabase(key.Item1, key.Item2));
+            var builder = new BorderStoreBuilder();
+            builder.Sources.AddRange(db.Sources.AsNoTracking());
+            builder.Nations.AddRange(db.Nations.AsNoTracking());
+            builder.Agencies.AddRange(db.Agencies.AsNoTracking());
+            builder.People.AddRange(db.People.AsNoTracking());
+            builder.Accords.AddRange(db.Accords.AsNoTracking());
+            builder.Statistics.AddRange(db.Statistics.AsNoTracking());
+            builder.Events.AddRange(db.Events.AsNoTracking());
+            return builder.Build();
         })).Value;
 
     /// <summary>A context on the database of <paramref name="connection"/>, for checking what borderq wrote.</summary>
