@@ -15,7 +15,8 @@ namespace BorderDomain.EntityFrameworkCore.Query;
 /// <c>ARRAY[value, value] &lt;@ column</c>,
 /// which it can. Both mean the same for a non-null array; nullable columns are left as they are, so null semantics
 /// never change. On every provider it also writes "no element that is not null" over a folded-element column (which
-/// holds no nulls) as "no element", which Npgsql translates and the predicate form it does not.
+/// holds no nulls) as "no element", which Npgsql translates and the predicate form it does not, and drops conversions
+/// of a value to its own type, which EF cannot translate around a left join's <c>DefaultIfEmpty</c>.
 /// </summary>
 internal sealed class BdqQueryRewriter : IQueryExpressionInterceptor
 {
@@ -64,6 +65,11 @@ internal sealed class BdqQueryRewriter : IQueryExpressionInterceptor
 
             return base.VisitMethodCall(node);
         }
+
+        // A conversion to the type the value already has changes nothing, but EF cannot translate one around a join's
+        // DefaultIfEmpty (the collection selector of BDQ's left joins).
+        protected override Expression VisitUnary(UnaryExpression node) =>
+            node.NodeType == ExpressionType.Convert && node.Method is null && node.Type == node.Operand.Type ? Visit(node.Operand) : base.VisitUnary(node);
 
         private bool IsFoldedElements(Expression expression) =>
             Column(expression) is ({ } owner, { } name) && Metadata.BdqEntityMap.For(owner)?.Derived.Any(d => d.Name == name && d.Kind == Metadata.DerivedKind.FoldedElements) == true;
