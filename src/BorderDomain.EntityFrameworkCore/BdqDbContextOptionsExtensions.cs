@@ -34,7 +34,7 @@ public static class BdqDbContextOptionsExtensions
             return optionsBuilder;
         }
 
-        return optionsBuilder.AddInterceptors(BdqSaveChangesInterceptor.Instance, BdqMaterializationInterceptor.Instance, Query.ArrayContainsRewriter.Instance);
+        return optionsBuilder.AddInterceptors(BdqSaveChangesInterceptor.Instance, BdqMaterializationInterceptor.Instance, Query.BdqQueryRewriter.Instance);
     }
 
     /// <summary>Adds the BDQ interceptors (see <see cref="UseBdq(DbContextOptionsBuilder)"/>).</summary>

@@ -65,11 +65,24 @@ public class EfBdqHooks : BdqTreeHooks
     /// <inheritdoc />
     public override Expression? LastDay(Expression record, FieldSchema field) => Derived(record, field, DerivedKind.LastDay);
 
-    /// <summary>The folded text, day-number or code columns; the nullable property for numbers, enums and yes/no.</summary>
+    /// <summary>
+    /// The folded text, day-number or code columns; the nullable property for numbers and enums; for yes/no an
+    /// <c>int?</c> (0 for no, 1 for yes), because PostgreSQL has no <c>min(boolean)</c> for ordering groups.
+    /// </summary>
     /// <inheritdoc />
     public override Expression? SortKey(Expression record, FieldSchema field)
     {
         ArgumentNullException.ThrowIfNull(field);
+        if (field.Kind == FieldKind.Boolean && !field.IsCollection && Value(record, field) is { } flag)
+        {
+            var one = Expression.Constant(1, typeof(int?));
+            var zero = Expression.Constant(0, typeof(int?));
+            return flag.Type == typeof(bool)
+                ? Expression.Condition(flag, one, zero)
+                : Expression.Condition(Expression.Equal(flag, Expression.Constant(null, flag.Type)), Expression.Constant(null, typeof(int?)),
+                    Expression.Condition(Expression.Convert(flag, typeof(bool)), one, zero));
+        }
+
         return field.Kind is FieldKind.Nation or FieldKind.Unit ? Derived(record, field, DerivedKind.CodeText) : base.SortKey(record, field);
     }
 
