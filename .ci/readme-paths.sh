@@ -7,9 +7,9 @@
 #   <!-- check: NAME program -->  the Program.cs the reader is told to paste into that folder
 #   <!-- check: NAME output -->   what `dotnet run` then prints (the run's output must end with exactly these lines)
 # each followed by one fenced block. A path with no program block is commands only (e.g. a tool's): then the output
-# block is what the commands themselves print, which must end with exactly those lines. Paths run in README order in one scratch folder, so a later path can use what an
-# earlier one made (the embedder path reuses the library path's packages/). NuGet's cache is a fresh folder, so the
-# freshly packed package is the one restored.
+# block is what the commands themselves print, which must end with exactly those lines. Paths run in README order in
+# one scratch folder, so a later path can use what an earlier one made (the embedder and database paths reuse the
+# library path's packages/). NuGet's cache is a fresh folder, so the freshly packed package is the one restored.
 #
 # Prints one PASS/FAIL line per path and exits 1 if any failed or none was found. README_PATHS_KEEP=1 keeps the
 # scratch folder (each path's commands, Program.cs, output and log).
