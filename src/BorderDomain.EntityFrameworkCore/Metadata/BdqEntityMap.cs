@@ -64,7 +64,7 @@ internal sealed class BdqEntityMap
             }
         }
 
-        var derived = ImmutableArray.CreateBuilder<DerivedValue>();
+        var derived = new List<DerivedValue?>();
         foreach (var field in schema.Fields)
         {
             var property = type.GetProperty(field.PropertyName)!;
@@ -87,7 +87,7 @@ internal sealed class BdqEntityMap
             }
         }
 
-        return new BdqEntityMap(type, schema, arrays.ToImmutable(), derived.ToImmutable());
+        return new BdqEntityMap(type, schema, arrays.ToImmutable(), derived.OfType<DerivedValue>().ToImmutableArray());
     }
 
     /// <summary>The shadow array behind the property named <paramref name="property"/>, if it is an <see cref="ImmutableArray{T}"/>.</summary>
@@ -119,11 +119,16 @@ internal sealed class BdqEntityMap
     }
 
     // The value is what BDQ's LINQ-to-Objects hooks compute from the record, compiled: one copy of each rule, in the core.
-    private static DerivedValue Derive(Type type, FieldSchema field, DerivedKind kind, string name, Type clrType, Func<Expression, FieldSchema, Expression?> hook)
+    // None when the core cannot compute it for this property's type: queries needing it then get BDQ's "cannot run
+    // here" diagnostic from the EF hooks, never a wrong answer.
+    private static DerivedValue? Derive(Type type, FieldSchema field, DerivedKind kind, string name, Type clrType, Func<Expression, FieldSchema, Expression?> hook)
     {
         var record = Expression.Parameter(typeof(object), "record");
-        var body = hook(Expression.Convert(record, type), field)
-            ?? throw new InvalidOperationException($"BDQ cannot derive {kind} for {type.Name}.{field.PropertyName}.");
+        if (hook(Expression.Convert(record, type), field) is not { } body)
+        {
+            return null;
+        }
+
         if (clrType == typeof(string[]))
         {
             body = Expression.Call(typeof(Enumerable), nameof(Enumerable.ToArray), [typeof(string)], body);
