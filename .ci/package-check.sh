@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Packaging check, run by .ci/run after the tests (and runnable alone: bash .ci/package-check.sh).
 #
-#   1. pack   dotnet pack BorderDomain and borderq (BorderDomain.Cli) into a fresh temporary folder, Release.
+#   1. pack   dotnet pack BorderDomain, BorderDomain.EntityFrameworkCore and borderq (BorderDomain.Cli) into a fresh
+#             temporary folder, Release.
 #   2. layout the library package holds lib/net8.0 and lib/net10.0 (dll + XML docs), the generator and Sprache.dll in
-#             analyzers/dotnet/cs, the README; depends on Sprache but not on the generator; has a .snupkg whose PDBs
-#             carry SourceLink; the tool package is a DotnetTool.
+#             analyzers/dotnet/cs, the README; depends on Sprache but not on the generator nor on anything of EF Core;
+#             has a .snupkg whose PDBs carry SourceLink. The EF package holds lib/net10.0 (dll + XML docs) and the README,
+#             depends on BorderDomain of the same version and on Microsoft.EntityFrameworkCore(.Relational) but on no
+#             database provider, and has a .snupkg. The tool package is a DotnetTool carrying the EF package, both
+#             providers and SQLite's native library for linux-x64.
 #   3. consumer  a throwaway net10.0 console app (.ci/consumer/ok) restores BorderDomain from the pack folder, compiles
 #             a [BdqQuery] query with the packaged generator, runs a run-time query, and prints the expected answers.
 #   4. diagnostic  a consumer whose query misspells a field (.ci/consumer/bad) fails to build with BDQ0102 at the
@@ -52,11 +56,14 @@ entries() {
 lib_nupkg="$out/BorderDomain.$version.nupkg"
 lib_snupkg="$out/BorderDomain.$version.snupkg"
 tool_nupkg="$out/BorderDomain.Cli.$version.nupkg"
+ef_nupkg="$out/BorderDomain.EntityFrameworkCore.$version.nupkg"
+ef_snupkg="$out/BorderDomain.EntityFrameworkCore.$version.snupkg"
 
 # ---- 1. pack ----------------------------------------------------------------------------------------------------
 step="1/4 pack"
 pack_ok=1
-for project in src/BorderDomain/BorderDomain.csproj src/BorderDomain.Cli/BorderDomain.Cli.csproj; do
+for project in src/BorderDomain/BorderDomain.csproj src/BorderDomain.EntityFrameworkCore/BorderDomain.EntityFrameworkCore.csproj \
+  src/BorderDomain.Cli/BorderDomain.Cli.csproj; do
   log="$work/pack-$(basename "$project" .csproj).log"
   if ! dotnet pack "$project" -c Release -o "$out" --artifacts-path "$work/artifacts" -p:Version="$version" -tl:off >"$log" 2>&1; then
     echo "  dotnet pack $project failed:"
@@ -64,7 +71,7 @@ for project in src/BorderDomain/BorderDomain.csproj src/BorderDomain.Cli/BorderD
     pack_ok=0
   fi
 done
-for f in "$lib_nupkg" "$lib_snupkg" "$tool_nupkg"; do
+for f in "$lib_nupkg" "$lib_snupkg" "$ef_nupkg" "$ef_snupkg" "$tool_nupkg"; do
   if [ ! -f "$f" ]; then
     echo "  missing $(basename "$f")"
     pack_ok=0
@@ -106,6 +113,13 @@ else
   if grep -q 'id="BorderDomain.Generators"' <<<"$nuspec"; then
     problems+=("nuspec: depends on BorderDomain.Generators")
   fi
+  # Everything that needs EF Core lives in BorderDomain.EntityFrameworkCore; the core package must not pull it in.
+  if grep -qiE 'id="(Microsoft\.EntityFrameworkCore|Npgsql|Microsoft\.Data\.Sqlite|SQLitePCLRaw)' <<<"$nuspec"; then
+    problems+=("nuspec: the core package depends on EF Core or a database provider")
+  fi
+  if grep -qE '^lib/.*(EntityFrameworkCore|Npgsql|Sqlite)' <<<"$lib_entries"; then
+    problems+=("$(basename "$lib_nupkg") carries EF Core or database assemblies")
+  fi
   grep -qE '<repository type="git" url="[^"]+"[^>]* commit="[0-9a-f]{40}"' <<<"$nuspec" ||
     problems+=("nuspec: no <repository> with url and commit")
 
@@ -127,10 +141,36 @@ else
     problems+=("no $(basename "$lib_snupkg")")
   fi
 
+  if [ -f "$ef_nupkg" ]; then
+    ef_entries=$(entries "$ef_nupkg")
+    echo "  $(basename "$ef_nupkg"):"
+    sed 's/^/    /' <<<"$ef_entries"
+    for want in README.md lib/net10.0/BorderDomain.EntityFrameworkCore.dll lib/net10.0/BorderDomain.EntityFrameworkCore.xml; do
+      grep -qxF "$want" <<<"$ef_entries" || problems+=("$(basename "$ef_nupkg") lacks $want")
+    done
+    if grep -qE '^lib/.*/BorderDomain\.dll$' <<<"$ef_entries"; then
+      problems+=("$(basename "$ef_nupkg") carries a copy of BorderDomain.dll instead of depending on the package")
+    fi
+    ef_nuspec=$(unzip -p "$ef_nupkg" BorderDomain.EntityFrameworkCore.nuspec | tr -d '\r\n')
+    grep -qF "<dependency id=\"BorderDomain\" version=\"$version\"" <<<"$ef_nuspec" ||
+      problems+=("EF nuspec: does not depend on BorderDomain $version")
+    for dep in Microsoft.EntityFrameworkCore Microsoft.EntityFrameworkCore.Relational; do
+      grep -qF "<dependency id=\"$dep\"" <<<"$ef_nuspec" || problems+=("EF nuspec: does not depend on $dep")
+    done
+    # The user picks the database: the package works on any relational provider and ships none.
+    if grep -qiE 'id="(Npgsql[^"]*|Microsoft\.EntityFrameworkCore\.Sqlite[^"]*)"' <<<"$ef_nuspec"; then
+      problems+=("EF nuspec: depends on a database provider")
+    fi
+  else
+    problems+=("no $(basename "$ef_nupkg")")
+  fi
+
   if [ -f "$tool_nupkg" ]; then
     tool_entries=$(entries "$tool_nupkg")
     for want in tools/net10.0/any/BorderDomain.Cli.dll tools/net10.0/any/BorderDomain.dll \
-      tools/net10.0/any/Sprache.dll tools/net10.0/any/DotnetToolSettings.xml; do
+      tools/net10.0/any/Sprache.dll tools/net10.0/any/DotnetToolSettings.xml \
+      tools/net10.0/any/BorderDomain.EntityFrameworkCore.dll tools/net10.0/any/Npgsql.EntityFrameworkCore.PostgreSQL.dll \
+      tools/net10.0/any/Microsoft.EntityFrameworkCore.Sqlite.dll tools/net10.0/any/runtimes/linux-x64/native/libe_sqlite3.so; do
       grep -qxF "$want" <<<"$tool_entries" || problems+=("$(basename "$tool_nupkg") lacks $want")
     done
     unzip -p "$tool_nupkg" BorderDomain.Cli.nuspec | grep -q '<packageType name="DotnetTool"' ||
@@ -142,7 +182,7 @@ else
   fi
 
   if [ "${#problems[@]}" -eq 0 ]; then
-    pass "$step: lib/net8.0 + lib/net10.0 (dll, xml), analyzers/dotnet/cs (generator, Sprache), README, snupkg with SourceLink, DotnetTool borderq"
+    pass "$step: lib/net8.0 + lib/net10.0 (dll, xml), analyzers/dotnet/cs (generator, Sprache), README, snupkg with SourceLink, no EF Core; EF package on BorderDomain $version and EF Core, no provider; DotnetTool borderq with both providers"
   else
     printf '  %s\n' "${problems[@]}"
     fail "$step"

@@ -4,7 +4,6 @@ using System.IO;
 using System.Reflection;
 using BorderDomain.Data;
 using BorderDomain.Query;
-using BorderDomain.Rendering;
 using BorderDomain.Storage;
 
 namespace BorderDomain.Cli;
@@ -28,6 +27,9 @@ internal sealed class BorderqApp
     /// <summary>A <c>--data</c> file was rejected.</summary>
     public const int ExitDataError = 3;
 
+    /// <summary>The database failed: it cannot be reached, does not exist, has no tables, or refused a seed.</summary>
+    public const int ExitDatabaseError = 4;
+
     /// <summary>An exception nothing handled: a bug in <c>borderq</c> (70 is EX_SOFTWARE in sysexits.h).</summary>
     public const int ExitInternalError = 70;
 
@@ -43,21 +45,37 @@ internal sealed class BorderqApp
 
     /// <summary>The usage text printed by <c>--help</c>.</summary>
     public static string Usage => """
-        borderq: query the BorderDomain dataset with BDQ.
+        borderq: query the BorderDomain dataset with BDQ, in memory or on your database.
 
         Usage:
           borderq [options] "<query>"   run one query
           borderq [options]             read queries from standard input, one a line, until EOF, 'exit' or 'quit'
+          borderq db seed --connection "<connection string>" [--provider postgres|sqlite] [--data <file.json>]... [--replace]
+                                        create the database's tables when missing and fill them
 
         Options:
           --format table|json|csv|html  how to write results (default: table); html writes a page
           --explain                     print the query plan instead of running the query
           --data <file.json>            load your own data on top of the bundled dataset (repeatable)
           --param <name=value>          a value for @name in the query (repeatable)
+          --connection "<string>"       run on a PostgreSQL or SQLite database (one SQL statement a query, through
+                                        BorderDomain.EntityFrameworkCore) instead of the bundled in-memory dataset;
+                                        same answers, formats, diagnostics and exit codes; fill it with 'db seed'
+          --provider postgres|sqlite    the database kind; by default told from the connection string's keys:
+                                        Host, Server, Port, Username or Database mean PostgreSQL,
+                                        Data Source or Filename mean SQLite ("Data Source=border.db")
+          --replace                     (db seed) delete the BorderDomain records already there, then seed
           -h, --help                    show this help
           --version                     show the version
 
         At the prompt, 'explain <query>' prints a plan.
+
+        On a database: 'db seed' creates the database and its tables when they are missing (EF Core's EnsureCreated),
+        then writes the bundled dataset plus the --data files in one transaction. The files are loaded and checked first,
+        as in memory: a bad file is rejected whole (exit 3) and nothing is written. A database that already holds
+        BorderDomain records is refused (exit 4, nothing written) unless --replace is given. Queries with --connection
+        take no --data (seed the files instead) and no --explain (use the database's EXPLAIN). Connection strings are
+        never printed: they may hold passwords.
         Rows whose records cite sources get a 'citation' column with the citations.
 
         Control characters from queries and data are never sent to the terminal as they are: each is shown as one
@@ -72,8 +90,12 @@ internal sealed class BorderqApp
           borderq --format csv "statistics where metric = BorderLength"
           borderq "accords count"
           borderq --format html "statistics where metric = BilateralTrade group by period sum(value)" > results.html
+          borderq db seed --connection "Data Source=border.db"
+          borderq --connection "Data Source=border.db" "agencies where nation.region = \"South America\" count"
+          borderq --connection "Host=127.0.0.1;Database=border;Username=me" --format json "accords take 3"
 
-        Exit codes: 0 success, 1 query error, 2 usage error, 3 data file rejected, 70 internal error (a bug: please report it).
+        Exit codes: 0 success, 1 query error, 2 usage error, 3 data file rejected, 4 database error (cannot connect, does not
+        exist, no tables, already seeded), 70 internal error (a bug: please report it).
         """;
 
     /// <summary>The informational version of this tool, without build metadata.</summary>
@@ -154,14 +176,65 @@ internal sealed class BorderqApp
             return ExitOk;
         }
 
-        if (LoadStore(options.DataFiles, stderr) is not { } store)
+        var database = default(DatabaseConnection);
+        if (options.Connection is { } connectionString && !DatabaseConnection.TryCreate(connectionString, options.Provider, out database, out usageError))
         {
-            return ExitDataError;
+            stderr.WriteLine(CliMessages.UsageError(usageError));
+            stderr.WriteLine(CliMessages.SeeHelp);
+            return ExitUsageError;
         }
 
-        return options.Query is { } query
-            ? RunOne(store, query, options, options.Explain, stdout, stderr)
-            : RunInteractive(store, options, stdin, stdout, stderr);
+        if (database is null || options.Command == CliCommand.DbSeed)
+        {
+            // The in-memory dataset, or what db seed writes: the bundled records plus --data files, loaded and checked as one.
+            if (LoadStore(options.DataFiles, stderr) is not { } store)
+            {
+                return ExitDataError;
+            }
+
+            if (database is not null)
+            {
+                return Seed(database, store, options.Replace, stdout, stderr);
+            }
+
+            using var memory = new MemoryQueryTarget(store);
+            return RunQueries(memory, options, stdin, stdout, stderr);
+        }
+
+        QueryTarget target;
+        try
+        {
+            target = DatabaseQueryTarget.Open(database);
+        }
+        catch (DatabaseException failed)
+        {
+            stderr.WriteLine(failed.Message);
+            return ExitDatabaseError;
+        }
+
+        using (target)
+        {
+            return RunQueries(target, options, stdin, stdout, stderr);
+        }
+    }
+
+    private static int RunQueries(QueryTarget target, CliOptions options, TextReader stdin, TextWriter stdout, TextWriter stderr) =>
+        options.Query is { } query
+            ? RunOne(target, query, options, options.Explain, stdout, stderr)
+            : RunInteractive(target, options, stdin, stdout, stderr);
+
+    private static int Seed(DatabaseConnection database, BorderStore store, bool replace, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            stdout.WriteLine(DatabaseSeeder.Seed(database, store, replace));
+            return ExitOk;
+        }
+        catch (DatabaseException failed)
+        {
+            stderr.WriteLine(failed.Message);
+            return ExitDatabaseError;
+        }
     }
 
     private BorderStore? LoadStore(IReadOnlyList<string> dataFiles, TextWriter stderr)
@@ -199,7 +272,7 @@ internal sealed class BorderqApp
         }
     }
 
-    private static int RunInteractive(BorderStore store, CliOptions options, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    private static int RunInteractive(QueryTarget target, CliOptions options, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         while (true)
         {
@@ -237,36 +310,42 @@ internal sealed class BorderqApp
                 query = query[ExplainCommand.Length..].TrimStart();
             }
 
-            RunOne(store, query, options, explain, stdout, stderr);
+            RunOne(target, query, options, explain, stdout, stderr);
             stdout.Flush();
             stderr.Flush();
         }
     }
 
-    private static int RunOne(BorderStore store, string query, CliOptions options, bool explain, TextWriter stdout, TextWriter stderr)
+    private static int RunOne(QueryTarget target, string query, CliOptions options, bool explain, TextWriter stdout, TextWriter stderr)
     {
-        // The Try methods report bad queries as diagnostics; they do not throw for them.
+        // The Try methods report bad queries as diagnostics; they do not throw for them. A database's failure is one line.
         IReadOnlyList<BdqDiagnostic> diagnostics;
-        if (explain)
+        try
         {
-            if (Bdq.TryExplain(store, query, out var plan, out diagnostics) && plan is not null)
+            if (explain)
             {
-                stdout.WriteLine(plan.TrimEnd());
+                if (!target.CanExplain)
+                {
+                    stderr.WriteLine(CliMessages.UsageError(CliMessages.ExplainWithConnection));
+                    return ExitUsageError;
+                }
+
+                if (target.TryExplain(query, out var plan, out diagnostics) && plan is not null)
+                {
+                    stdout.WriteLine(plan.TrimEnd());
+                    return ExitOk;
+                }
+            }
+            else if (target.TryExecute(query, options.Parameters, out var result, out diagnostics) && result is not null)
+            {
+                target.Write(result, query, options.Format, stdout);
                 return ExitOk;
             }
         }
-        else if (Bdq.TryExecute(store, query, out var result, out diagnostics, options.Parameters) && result is not null)
+        catch (DatabaseException failed)
         {
-            if (options.Format == OutputFormat.Html)
-            {
-                stdout.Write(HtmlRenderer.Render(result, store, query));
-            }
-            else
-            {
-                ResultWriters.Write(ResultTable.From(result, store), options.Format, stdout);
-            }
-
-            return ExitOk;
+            stderr.WriteLine(failed.Message);
+            return ExitDatabaseError;
         }
 
         WriteDiagnostics(query, diagnostics, stderr);

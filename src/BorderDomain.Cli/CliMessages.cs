@@ -34,4 +34,64 @@ internal static class CliMessages
 
     /// <summary>An option that needs a value at the end of the command line.</summary>
     public static string NeedsValue(string name) => $"option '{name}' needs a value.";
+
+    /// <summary>A <c>--connection</c> with nothing in it.</summary>
+    public const string EmptyConnection = "option '--connection' needs a connection string, e.g. --connection \"Data Source=border.db\".";
+
+    /// <summary><c>db seed</c> without <c>--connection</c>.</summary>
+    public const string SeedNeedsConnection = "'db seed' needs --connection \"<connection string>\" (the database to fill).";
+
+    /// <summary><c>--replace</c> outside <c>db seed</c>.</summary>
+    public const string ReplaceIsForSeed = "option '--replace' is for 'db seed'.";
+
+    /// <summary><c>--provider</c> without <c>--connection</c>.</summary>
+    public const string ProviderNeedsConnection = "option '--provider' needs --connection.";
+
+    /// <summary><c>--data</c> with a query on a database.</summary>
+    public const string DataWithConnection = "--data loads files into the in-memory dataset; to query them on a database, load them into it first: borderq db seed --connection \"…\" --data <file.json>.";
+
+    /// <summary><c>--explain</c> (or the prompt's <c>explain</c>) on a database.</summary>
+    public const string ExplainWithConnection = "--explain prints the in-memory engine's plan; on a database, use the database's own EXPLAIN.";
+
+    /// <summary>A positional word that starts with <c>db</c> but is not <c>db seed</c>.</summary>
+    public static string UnknownCommand(string words) => $"unknown command '{words}'; the database command is 'db seed'.";
+
+    /// <summary>An option <c>db seed</c> does not take.</summary>
+    public static string NotForSeed(string option) => $"option '{option}' does not apply to 'db seed'.";
+
+    /// <summary>A <c>--provider</c> that is not one of the two.</summary>
+    public static string UnknownProvider(string provider) => $"unknown provider '{provider}'; expected postgres or sqlite.";
+
+    /// <summary>A connection string that is not <c>key=value;…</c>.</summary>
+    public static string MalformedConnection(string reason) => $"the connection string is not a list of key=value pairs separated by ';' ({reason}).";
+
+    /// <summary>A connection string the provider rejects (an unknown key, a bad value).</summary>
+    public static string InvalidConnection(string provider, string reason) => $"the connection string is not valid for {provider}: {reason}";
+
+    /// <summary>A connection string whose keys name neither database.</summary>
+    public const string UnknownConnectionKind =
+        "cannot tell the database from the connection string: PostgreSQL strings have Host=… (and Database=, Username=…), SQLite strings have Data Source=…; or add --provider postgres|sqlite.";
+
+    /// <summary>A connection string with keys of both databases.</summary>
+    public const string AmbiguousConnectionKind =
+        "the connection string has keys of both PostgreSQL (Host, Username, Database …) and SQLite (Data Source …); add --provider postgres|sqlite.";
+
+    /// <summary>Any failure of the database (connecting, reading, writing), on one line; never the connection string, which may hold a password.</summary>
+    public static string DatabaseError(string provider, string reason) => $"borderq: {provider} database error: {VisibleText.Escape(reason)}";
+
+    /// <summary>A query on a database that does not exist or has no tables.</summary>
+    public static string NotSeeded(string provider, bool exists) =>
+        $"borderq: the {provider} database {(exists ? "has no tables" : "does not exist")}; create and fill it with: borderq db seed --connection \"…\"";
+
+    /// <summary>A seed into a database that has other tables but not BorderDomain's.</summary>
+    public static string ForeignTables(string provider, string reason) =>
+        $"borderq: the {provider} database holds tables, but not all of BorderDomain's ({VisibleText.Escape(reason)}); seed an empty database or a new one.";
+
+    /// <summary>A seed into a database that already holds records, without <c>--replace</c>.</summary>
+    public static string AlreadySeeded(string provider, string counts) =>
+        $"borderq: the {provider} database already holds BorderDomain records ({counts}); nothing was written. Add --replace to delete them and seed again.";
+
+    /// <summary>What a seed wrote.</summary>
+    public static string Seeded(string provider, string counts, bool replaced) =>
+        $"{(replaced ? "Replaced the records of" : "Seeded")} the {provider} database: {counts}.";
 }

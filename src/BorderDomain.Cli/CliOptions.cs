@@ -27,6 +27,21 @@ internal sealed class CliOptions
     /// <summary>Show the version and stop.</summary>
     public bool Version { get; private set; }
 
+    /// <summary>What to do: run queries (the default) or <c>db seed</c>.</summary>
+    public CliCommand Command { get; private set; }
+
+    /// <summary>The database's connection string (<c>--connection</c>), or <see langword="null"/> for the in-memory dataset.</summary>
+    public string? Connection { get; private set; }
+
+    /// <summary>The database kind named by <c>--provider</c>, or <see langword="null"/> to tell it from <see cref="Connection"/>.</summary>
+    public DatabaseProvider? Provider { get; private set; }
+
+    /// <summary><c>db seed --replace</c>: delete the records already in the database before seeding.</summary>
+    public bool Replace { get; private set; }
+
+    private const string DbCommand = "db";
+    private const string SeedCommand = "seed";
+
     private readonly List<string> _dataFiles = [];
     private readonly Dictionary<string, object?> _parameters = new(StringComparer.OrdinalIgnoreCase);
 
@@ -37,6 +52,7 @@ internal sealed class CliOptions
         error = null;
         var words = new List<string>();
         var optionsEnded = false;
+        var formatGiven = false;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -64,6 +80,37 @@ internal sealed class CliOptions
                 case "--explain":
                     options.Explain = true;
                     break;
+                case "--replace":
+                    options.Replace = true;
+                    break;
+                case "-c" or "--connection":
+                    if (!TakeValue(args, ref i, name, inlineValue, out var connection, out error))
+                    {
+                        return false;
+                    }
+
+                    if (connection.Trim().Length == 0)
+                    {
+                        error = CliMessages.EmptyConnection;
+                        return false;
+                    }
+
+                    options.Connection = connection;
+                    break;
+                case "--provider":
+                    if (!TakeValue(args, ref i, name, inlineValue, out var provider, out error))
+                    {
+                        return false;
+                    }
+
+                    if (!DatabaseConnection.TryParseProvider(provider, out var kind))
+                    {
+                        error = CliMessages.UnknownProvider(provider);
+                        return false;
+                    }
+
+                    options.Provider = kind;
+                    break;
                 case "-f" or "--format":
                     if (!TakeValue(args, ref i, name, inlineValue, out var format, out error))
                     {
@@ -77,6 +124,7 @@ internal sealed class CliOptions
                     }
 
                     options.Format = parsed;
+                    formatGiven = true;
                     break;
                 case "-d" or "--data":
                     if (!TakeValue(args, ref i, name, inlineValue, out var path, out error))
@@ -106,15 +154,56 @@ internal sealed class CliOptions
                     return false;
             }
 
-            if (inlineValue is not null && name is not ("--format" or "--data" or "--param"))
+            if (inlineValue is not null && name is not ("--format" or "--data" or "--param" or "--connection" or "--provider"))
             {
                 error = CliMessages.TakesNoValue(name);
                 return false;
             }
         }
 
-        options.Query = words.Count == 0 ? null : string.Join(' ', words);
-        return true;
+        // "db" as a word of its own starts a database command; a query is one argument or starts with a set name.
+        if (words.Count > 0 && words[0] == DbCommand)
+        {
+            if (words.Count != 2 || words[1] != SeedCommand)
+            {
+                error = CliMessages.UnknownCommand(string.Join(' ', words));
+                return false;
+            }
+
+            options.Command = CliCommand.DbSeed;
+            words.Clear();
+        }
+        else
+        {
+            options.Query = words.Count == 0 ? null : string.Join(' ', words);
+        }
+
+        error = options.Conflict(formatGiven);
+        return error is null;
+    }
+
+    // Options that do not go together, or that the command does not take.
+    private string? Conflict(bool formatGiven)
+    {
+        if (Help || Version)
+        {
+            return null;
+        }
+
+        if (Command == CliCommand.DbSeed)
+        {
+            return Connection is null ? CliMessages.SeedNeedsConnection
+                : Explain ? CliMessages.NotForSeed("--explain")
+                : _parameters.Count > 0 ? CliMessages.NotForSeed("--param")
+                : formatGiven ? CliMessages.NotForSeed("--format")
+                : null;
+        }
+
+        return Replace ? CliMessages.ReplaceIsForSeed
+            : Provider is not null && Connection is null ? CliMessages.ProviderNeedsConnection
+            : Connection is not null && _dataFiles.Count > 0 ? CliMessages.DataWithConnection
+            : Connection is not null && Explain ? CliMessages.ExplainWithConnection
+            : null;
     }
 
     private static bool TakeValue(IReadOnlyList<string> args, ref int i, string name, string? inlineValue, out string value, out string? error)
@@ -158,6 +247,16 @@ internal sealed class CliOptions
                 return false;
         }
     }
+}
+
+/// <summary>What <c>borderq</c> was asked to do.</summary>
+internal enum CliCommand
+{
+    /// <summary>Run the query, or read queries at the prompt.</summary>
+    Query,
+
+    /// <summary><c>db seed</c>: create the database's tables when missing and fill them.</summary>
+    DbSeed,
 }
 
 /// <summary>How results are written.</summary>

@@ -7,7 +7,10 @@ namespace BorderDomain.Storage;
 /// <summary>
 /// Folds text for case- and accent-insensitive matching: "Minería" and "MINERIA" both become "mineria".
 /// Uses its own folding table for Latin letters, so it behaves the same with or without ICU and in
-/// invariant-globalization apps.
+/// invariant-globalization apps. Ligatures and sharp s fold to their letters, as PostgreSQL's <c>unaccent</c> spells
+/// them: <c>Æ</c>/<c>æ</c> to <c>ae</c>, <c>Œ</c>/<c>œ</c> to <c>oe</c>, <c>Ĳ</c>/<c>ĳ</c> to <c>ij</c>, <c>ß</c> and
+/// <c>ẞ</c> to <c>ss</c>, <c>Þ</c>/<c>þ</c> to <c>th</c>. Databases never fold: the EF Core package stores this
+/// folding, computed in .NET, beside each text column, and folds a query's search text the same way.
 /// </summary>
 public static class TextNormalizer
 {
@@ -104,6 +107,15 @@ public static class TextNormalizer
                 return;
             case >= (char)0x0300 and <= (char)0x036F:
                 return; // combining accent left over from decomposed input
+            case '\u0152' or '\u0153':
+                builder.Append("oe");
+                return;
+            case '\u0132' or '\u0133':
+                builder.Append("ij");
+                return;
+            case '\u1E9E':
+                builder.Append("ss");
+                return;
             case >= (char)0x0100 and <= (char)0x017F:
                 builder.Append(char.ToLowerInvariant(LatinExtendedA[c - 0x0100]));
                 return;

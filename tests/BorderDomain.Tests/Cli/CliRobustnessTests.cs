@@ -84,7 +84,8 @@ public sealed class CliRobustnessTests
     [Fact]
     public void Usage_ListsTheInternalErrorExitCode()
     {
-        Assert.Contains("Exit codes: 0 success, 1 query error, 2 usage error, 3 data file rejected, 70 internal error (a bug: please report it).", BorderqApp.Usage);
+        Assert.Contains("Exit codes: 0 success, 1 query error, 2 usage error, 3 data file rejected, 4 database error (", BorderqApp.Usage);
+        Assert.Contains("already seeded), 70 internal error (a bug: please report it).", BorderqApp.Usage);
     }
 
     /// <summary>A writer whose every write fails, as a full disk or a closed pipe would.</summary>

@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using BorderDomain.Query;
+using BorderDomain.Rendering;
+using BorderDomain.Storage;
+
+namespace BorderDomain.Cli;
+
+/// <summary>
+/// Where <c>borderq</c> runs queries: the in-memory dataset (<see cref="MemoryQueryTarget"/>) or a database
+/// (<see cref="DatabaseQueryTarget"/>). Both give a <see cref="BdqResult"/>, written by <see cref="Write"/> the same way.
+/// </summary>
+internal abstract class QueryTarget : IDisposable
+{
+    /// <summary>Whether <see cref="TryExplain"/> can print a plan here.</summary>
+    public abstract bool CanExplain { get; }
+
+    /// <summary>Runs <paramref name="query"/>; false with the diagnostics when it is invalid (never throws for that).</summary>
+    /// <exception cref="DatabaseException">The database failed; the message is the line to print.</exception>
+    public abstract bool TryExecute(string query, IReadOnlyDictionary<string, object?> parameters, out BdqResult? result, out IReadOnlyList<BdqDiagnostic> diagnostics);
+
+    /// <summary>The plan of <paramref name="query"/> (only where <see cref="CanExplain"/>).</summary>
+    public virtual bool TryExplain(string query, out string? plan, out IReadOnlyList<BdqDiagnostic> diagnostics) =>
+        throw new NotSupportedException(CliMessages.ExplainWithConnection);
+
+    /// <summary>Writes <paramref name="result"/> of <paramref name="query"/> in <paramref name="format"/>, citations resolved from this target's sources.</summary>
+    /// <exception cref="DatabaseException">Reading the citations from the database failed.</exception>
+    public void Write(BdqResult result, string query, OutputFormat format, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(output);
+        var html = format == OutputFormat.Html;
+        var (citations, page) = ContextFor(result, html);
+        if (html)
+        {
+            output.Write(HtmlRenderer.Render(result, page, query));
+        }
+        else
+        {
+            ResultWriters.Write(ResultTable.From(result, citations), format, output);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// The records the writers look up beside <paramref name="result"/>: a store whose sources give the citations, and
+    /// for an HTML page (<paramref name="page"/>) a store that also holds the statistics a disputed row disagrees with.
+    /// </summary>
+    protected abstract (BorderStore Citations, IQueryStore Page) ContextFor(BdqResult result, bool page);
+
+    /// <summary>Releases the target's resources.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+}
