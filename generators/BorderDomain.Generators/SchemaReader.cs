@@ -111,8 +111,13 @@ internal static class SchemaReader
     {
         var type = property.Type;
         var isCollection = false;
-        if (type is INamedTypeSymbol { IsGenericType: true } generic
-            && generic.ConstructedFrom.ToDisplayString() == "System.Collections.Immutable.ImmutableArray<T>")
+        if (type is IArrayTypeSymbol { Rank: 1 } array)
+        {
+            type = array.ElementType;
+            isCollection = true;
+        }
+        else if (type is INamedTypeSymbol { IsGenericType: true } generic
+            && SchemaConventions.IsListType(generic.ConstructedFrom.ContainingNamespace.ToDisplayString() + "." + generic.ConstructedFrom.MetadataName))
         {
             type = generic.TypeArguments[0];
             isCollection = true;

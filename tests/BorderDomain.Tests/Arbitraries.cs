@@ -17,6 +17,12 @@ namespace BorderDomain.Tests;
 /// </summary>
 public static class Arbitraries
 {
+    // ---- Query: trees over a user-shaped record type ----
+
+    /// <summary>Random inspections, posts and queries over them, drawn from one seed (shown on failure, to replay).</summary>
+    public static Arbitrary<BorderDomain.Tests.Query.Trees.InspectionWorld> InspectionWorld() => Arb.From(
+        Gen.Choose(0, int.MaxValue).Select(BorderDomain.Tests.Query.Trees.InspectionWorld.From));
+
     // ---- Storage: posting lists ----
 
     /// <summary>Sorted distinct row ids: sometimes dense, sometimes sparse, sometimes long, so galloping is exercised.</summary>

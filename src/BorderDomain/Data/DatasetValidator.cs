@@ -45,7 +45,7 @@ internal static class DatasetValidator
 
     private static Dictionary<string, int> CheckKeys(ISet set, IReadOnlyDictionary<object, RecordOrigin> origins, DataErrorSink errors)
     {
-        var rows = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var rows = new Dictionary<string, int>(FoldedTextComparer.Instance);
         var keyField = set.Schema.IndexOfField(set.Schema.Key?.Name ?? string.Empty);
         if (keyField < 0)
         {

@@ -98,6 +98,13 @@ public static class BdqDiagnostics
     public const string SearchTooBroad = "BDQ0204";
 
     /// <summary>
+    /// BDQ0205: a part of the query cannot be expressed as a tree for this <c>IQueryable</c> and its
+    /// <c>BdqTreeHooks</c> (e.g. a reference into a set that was not supplied, or a value the back end does not
+    /// keep); reported by <c>BdqQueryable.TryTranslate</c> at that part, before anything runs.
+    /// </summary>
+    public const string NotTranslatable = "BDQ0205";
+
+    /// <summary>
     /// The most diagnostics one query reports: past it, one <see cref="TooManyErrors"/> diagnostic says how many
     /// more there were, and those are counted without being built.
     /// </summary>
@@ -130,6 +137,7 @@ public static class BdqDiagnostics
         [NotABoolean] = "Not a yes/no field",
         [ClauseConflict] = "Clause conflict",
         [NotSupportedHere] = "Not supported here",
+        [NotTranslatable] = "Cannot run on this IQueryable",
         [MissingParameter] = "Missing parameter",
         [ParameterTypeMismatch] = "Parameter type mismatch",
         [ParameterTooLong] = "Parameter too long",
@@ -213,6 +221,21 @@ public static class BdqDiagnostics
 
     internal static string NotSupportedHereMessage(string what, string where, string instead) =>
         $"{what} is not supported {where}; {instead}.";
+
+    internal static string NotTranslatableMessage(string part, string reason) =>
+        $"'{part}' cannot run on this IQueryable: {reason}.";
+
+    internal static string HookReason(string path) =>
+        $"its back end gives no value BDQ can compare for '{path}'";
+
+    internal static string NeedsSetReason(string set) =>
+        $"it follows a reference into {set}, which was not supplied (add it to BdqSets)";
+
+    internal static string CannotJoinReason(string field, string set) =>
+        $"the back end cannot match '{field}' with the keys of {set}";
+
+    internal static string TooManyGroupKeysReason(int most) =>
+        $"a tree groups by at most {most} keys";
 
     internal static string MissingParameterMessage(string name, string type) =>
         $"The query needs parameter '@{name}' ({type}), which was not supplied.";

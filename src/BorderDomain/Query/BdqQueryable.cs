@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
+using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using BorderDomain.Query.Execution;
 using BorderDomain.Query.Semantics;
@@ -11,11 +12,12 @@ using BorderDomain.Storage;
 namespace BorderDomain.Query;
 
 /// <summary>
-/// Applies a BDQ query to any <see cref="IQueryable{T}"/> as LINQ expression trees (<c>Where</c>, <c>OrderBy</c>/<c>ThenBy</c>,
-/// <c>Skip</c>, <c>Take</c>), so BDQ runs on other LINQ providers. Conditions call <see cref="ValueSemantics.Test"/>,
-/// which LINQ to Objects runs as is; a provider that translates to another language must know that method.
-/// A trailing <c>count</c> leaves the rows to count: call <c>Count()</c> on the result. <c>select</c> and
-/// <c>group by</c> change the row type and are refused (BDQ0114); use <see cref="Bdq.Execute"/> for them.
+/// Runs BDQ on any <see cref="IQueryable{T}"/> as expression trees a LINQ provider translates (EF Core to SQL; LINQ to
+/// Objects as is): <see cref="TryTranslate{T}"/> turns a query — records, <c>select</c>, <c>group by</c>, <c>count</c> —
+/// into a <see cref="BdqTranslation{T}"/> to materialise, whose answer equals the in-memory engine's, order included.
+/// Derived values (folded text, day numbers, sort keys) come from <see cref="BdqTreeHooks"/>, which a back end
+/// overrides; reference paths join the sets given in <see cref="BdqSets"/>. <see cref="Apply{T}"/> is the short form
+/// for record and count queries: it returns the records' queryable (call <c>Count()</c> on it for a <c>count</c>).
 /// </summary>
 public static class BdqQueryable
 {
@@ -26,7 +28,7 @@ public static class BdqQueryable
     /// <param name="source">The records, of the type of the query's set.</param>
     /// <param name="query">A BDQ query over <typeparamref name="T"/>'s set.</param>
     /// <param name="parameters">Values for the query's <c>@parameters</c>.</param>
-    /// <param name="store">A store to follow one-hop references through (<c>nation.region</c>); without one, only the record's own fields can be named.</param>
+    /// <param name="store">A store whose tables one-hop references join (<c>nation.region</c>); without one, only the record's own fields can be named.</param>
     /// <param name="options">Limits; <see cref="BdqOptions.Default"/> when null.</param>
     /// <exception cref="BdqException">The query is invalid for this source.</exception>
     public static IQueryable<T> Apply<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(
@@ -66,7 +68,7 @@ public static class BdqQueryable
             return false;
         }
 
-        if (Refuse(bound!, own, query) is { } refused)
+        if (Refuse(bound!, own, query, shapes: true) is { } refused)
         {
             diagnostics = [refused];
             return false;
@@ -77,27 +79,13 @@ public static class BdqQueryable
             return false;
         }
 
-        var builder = new LinqExpressionBuilder<T>(name => store?.GetTable(name), values);
-        var rows = bound!.Filter is { } filter ? source.Where(builder.Filter(filter)) : source;
-        IOrderedQueryable<T>? ordered = null;
-        foreach (var ordering in bound.OrderBy)
+        var sets = store is null ? null : BdqSets.FromStore(store);
+        if (!TryBuild(source, bound!, values!, sets, cap: null, out var translation, out diagnostics))
         {
-            var comparer = new SortComparer(ordering.Path.Field.Kind, ordering.Descending);
-            ordered = ordered is null ? rows.OrderBy(builder.Key(ordering.Path), comparer) : ordered.ThenBy(builder.Key(ordering.Path), comparer);
+            return false;
         }
 
-        rows = ordered ?? rows;
-        if (bound.Skip is { } skip)
-        {
-            rows = rows.Skip(skip);
-        }
-
-        if (bound.Take is { } take)
-        {
-            rows = rows.Take(take);
-        }
-
-        result = rows;
+        result = translation!.Records;
         return true;
     }
 
@@ -146,28 +134,105 @@ public static class BdqQueryable
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(query);
         translation = null;
-        diagnostics = [];
-        return false;
+        var own = QuerySets.For<T>().Schema;
+        var schema = sets is null
+            ? SingleSet.GetValue(own, static set => new QuerySchema(new[] { set }))
+            : new QuerySchema(sets.Schemas.Where(s => !string.Equals(s.Name, own.Name, StringComparison.OrdinalIgnoreCase)).Prepend(own).ToArray());
+        if (!Bdq.TryCompile(query, schema, options, out var bound, out diagnostics))
+        {
+            return false;
+        }
+
+        if (Refuse(bound!, own, query, shapes: false) is { } refused)
+        {
+            diagnostics = [refused];
+            return false;
+        }
+
+        options ??= BdqOptions.Default;
+        if (!ParameterResolver.TryResolve(bound!, parameters, options, out var values, out diagnostics))
+        {
+            return false;
+        }
+
+        return TryBuild(source, bound!, values!, sets, options.MaxRows == int.MaxValue ? null : options.MaxRows, out translation, out diagnostics);
     }
 
-    // The bound query keeps no spans, so a refusal points at the whole query.
-    private static BdqDiagnostic? Refuse(BoundQuery bound, EntitySetSchema own, string query)
+    // The trees of a bound query; false with BDQ0205 diagnostics for what the hooks cannot express.
+    private static bool TryBuild<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(
+        IQueryable<T> source,
+        BoundQuery bound,
+        IReadOnlyDictionary<string, object> values,
+        BdqSets? sets,
+        int? cap,
+        out BdqTranslation<T>? translation,
+        out IReadOnlyList<BdqDiagnostic> diagnostics)
+        where T : class
     {
-        string? what = !string.Equals(bound.Set.Name, own.Name, StringComparison.OrdinalIgnoreCase) ? $"Querying {bound.Set.Name}"
-            : bound.GroupBy is not null ? "'group by'"
-            : bound.Select.Count > 0 ? "'select'"
+        translation = null;
+        var hooks = sets?.Hooks ?? BdqTreeHooks.Default;
+        IQueryable? Find(string name) => sets?.Find(name) ?? (string.Equals(name, bound.Set.Name, StringComparison.OrdinalIgnoreCase) ? source : null);
+        var builder = new LinqExpressionBuilder(bound, typeof(T), hooks, new QuerySchema(Schemas(bound, sets)), Find, values);
+        var limit = bound.Take is null && cap is { } most ? most + 1 : (int?)null;
+        var kind = bound.GroupBy is not null ? BdqResultKind.Groups : bound.Select.Count > 0 ? BdqResultKind.Rows : bound.Count ? BdqResultKind.Count : BdqResultKind.Records;
+        Expression? tree;
+        try
+        {
+            tree = kind switch
+            {
+                BdqResultKind.Groups => builder.Grouped(source.Expression, limit),
+                BdqResultKind.Rows => builder.Selected(source.Expression, limit),
+                _ => builder.Records(source.Expression, kind == BdqResultKind.Count ? null : limit, forCount: kind == BdqResultKind.Count),
+            };
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // A record type whose properties a tree cannot use as the schema describes them: say so, do not throw.
+            diagnostics = [new BdqDiagnostic
+            {
+                Code = BdqDiagnostics.NotTranslatable,
+                Message = BdqDiagnostics.NotTranslatableMessage(bound.Set.Name, e.Message.TrimEnd('.')),
+                Span = default,
+            }];
+            return false;
+        }
+
+        if (tree is null || builder.Problems.Count > 0)
+        {
+            diagnostics = builder.Problems.Count > 0 ? builder.Problems : [new BdqDiagnostic { Code = BdqDiagnostics.NotTranslatable, Message = BdqDiagnostics.NotTranslatableMessage(bound.Set.Name, "no tree"), Span = default }];
+            return false;
+        }
+
+        var columns = kind switch
+        {
+            BdqResultKind.Groups => bound.GroupBy!.Keys.Select(k => k.Text).Concat(bound.GroupBy.Aggregates.Select(a => a.Name)).ToArray(),
+            BdqResultKind.Rows => bound.Select.Select(p => p.Text).ToArray(),
+            BdqResultKind.Count => ["count"],
+            _ => bound.Set.Fields.Select(f => f.Name).ToArray(),
+        };
+        translation = kind is BdqResultKind.Groups or BdqResultKind.Rows
+            ? new BdqTranslation<T>(kind, bound.Set, columns, null, source.Provider.CreateQuery<object?[]>(tree), cap ?? int.MaxValue, limit is not null)
+            : new BdqTranslation<T>(kind, bound.Set, columns, source.Provider.CreateQuery<T>(tree), null, cap ?? int.MaxValue, limit is not null);
+        diagnostics = [];
+        return true;
+    }
+
+    private static EquatableArray<EntitySetSchema> Schemas(BoundQuery bound, BdqSets? sets) =>
+        (sets?.Schemas ?? []).Where(s => !string.Equals(s.Name, bound.Set.Name, StringComparison.OrdinalIgnoreCase)).Prepend(bound.Set).ToArray();
+
+    // The bound query keeps no spans, so a refusal points at the whole query.
+    private static BdqDiagnostic? Refuse(BoundQuery bound, EntitySetSchema own, string query, bool shapes)
+    {
+        var otherSet = !string.Equals(bound.Set.Name, own.Name, StringComparison.OrdinalIgnoreCase);
+        string? what = otherSet ? $"Querying {bound.Set.Name}"
+            : shapes && bound.GroupBy is not null ? "'group by'"
+            : shapes && bound.Select.Count > 0 ? "'select'"
             : null;
         return what is null ? null : new BdqDiagnostic
         {
             Code = BdqDiagnostics.NotSupportedHere,
-            Message = BdqDiagnostics.NotSupportedHereMessage(what, $"on an IQueryable of {own.Name}", "use Bdq.Execute on a store"),
+            Message = BdqDiagnostics.NotSupportedHereMessage(what, $"on an IQueryable of {own.Name}", otherSet ? "use Bdq.Execute on a store" : "use BdqQueryable.Translate, which returns rows"),
             Span = new TextSpan(0, query.Length, 1, 1),
         };
-    }
-
-    /// <summary>Orders boxed key values as the executor does: <see cref="ValueSemantics.SortOrder"/>.</summary>
-    private sealed class SortComparer(FieldKind kind, bool descending) : IComparer<object?>
-    {
-        public int Compare(object? x, object? y) => ValueSemantics.SortOrder(kind, x, y, descending);
     }
 }

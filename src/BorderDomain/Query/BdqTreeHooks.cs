@@ -15,7 +15,7 @@ namespace BorderDomain.Query;
 /// How <see cref="BdqQueryable"/> reads the values BDQ's semantics need inside an expression tree. Every member gets
 /// the expression of a record (a lambda parameter, or a joined record that the tree has already checked is not
 /// null) and the field, and returns an expression the tree uses as is; <see langword="null"/> means "this back end
-/// cannot express it", and <see cref="BdqQueryable.TryTranslate{T}"/> then reports BDQ0116 at the part of the query
+/// cannot express it", and <see cref="BdqQueryable.TryTranslate{T}"/> then reports BDQ0205 at the part of the query
 /// that needs it, instead of building a tree that fails when enumerated.
 /// <para>
 /// <see cref="Default"/> computes every value from the record's property, for LINQ to Objects (an in-memory
@@ -67,9 +67,13 @@ public class BdqTreeHooks
     /// <c>in</c>, <c>&lt;</c>…, <c>contains</c>, <c>startswith</c>, <c>endswith</c>, <c>order by</c>, <c>group by</c>.
     /// </summary>
     /// <param name="record">The record.</param>
-    /// <param name="field">A text field that is not a collection.</param>
-    public virtual Expression? FoldedText(Expression record, FieldSchema field) =>
-        Value(record, field) is { } value && value.Type == typeof(string) ? Expression.Call(TreeValues.FoldMethod, value) : null;
+    /// <param name="field">A text field that is not a collection (a <see cref="string"/> or <see cref="Guid"/> property).</param>
+    public virtual Expression? FoldedText(Expression record, FieldSchema field) => Value(record, field) switch
+    {
+        { } value when value.Type == typeof(string) => Expression.Call(TreeValues.FoldMethod, value),
+        { } value when value.Type == typeof(Guid) || value.Type == typeof(Guid?) => Expression.Call(TreeValues.FoldMethod, Expression.Call(TreeValues.TextOfMethod, Expression.Convert(value, typeof(object)))),
+        _ => null,
+    };
 
     /// <summary>
     /// The folded elements of a text collection field, as an expression of a type that implements
@@ -170,8 +174,8 @@ public class BdqTreeHooks
     /// <summary>
     /// A <see cref="bool"/> expression: whether folded text <paramref name="folded"/> (possibly null: then false)
     /// contains, starts or ends with the folded search text <paramref name="search"/>, by ordinal comparison. The
-    /// default calls <see cref="string.Contains(string, StringComparison)"/> and its kin with
-    /// <see cref="StringComparison.Ordinal"/>; a database back end returns the one-argument overloads, which providers
+    /// default calls <see cref="TextIndex.IsMatch"/> (ordinal <c>Contains</c>, <c>StartsWith</c>, <c>EndsWith</c>) on a
+    /// non-null folded text, the folded text read once; a database back end returns the one-argument overloads, which providers
     /// translate to <c>LIKE</c> or <c>strpos</c>.
     /// </summary>
     /// <param name="folded">The folded field value.</param>
@@ -180,15 +184,28 @@ public class BdqTreeHooks
     public virtual Expression? MatchText(Expression folded, Expression search, TextMatch match)
     {
         ArgumentNullException.ThrowIfNull(folded);
-        var method = match switch
-        {
-            TextMatch.StartsWith => TreeValues.StartsWithMethod,
-            TextMatch.EndsWith => TreeValues.EndsWithMethod,
-            _ => TreeValues.ContainsMethod,
-        };
-        return Expression.AndAlso(
-            Expression.NotEqual(folded, Expression.Constant(null, typeof(string))),
-            Expression.Call(folded, method, search, Expression.Constant(StringComparison.Ordinal)));
+        ArgumentNullException.ThrowIfNull(search);
+        return Expression.Call(TreeValues.MatchesMethod, folded, search, Expression.Constant(match));
+    }
+
+    /// <summary>
+    /// <c>min</c> or <c>max</c> of a text, date or period field over one group: an expression of the values' type
+    /// (<paramref name="values"/> is an <c>IEnumerable&lt;V&gt;</c> of the field's nullable declared type, in key
+    /// order), giving the least or greatest present value in BDQ's order (text by folded code points, dates by first
+    /// day) and the first of equal ones, or null when none is present. Numbers and <see cref="DateOnly"/> do not come
+    /// here: trees use <c>Min</c>/<c>Max</c> for them. The default picks the value in memory; a database back end
+    /// returns null (BDQ0205) unless it can give the raw value itself.
+    /// </summary>
+    /// <param name="values">The group's values.</param>
+    /// <param name="field">The aggregated field.</param>
+    /// <param name="greatest">Whether <c>max</c>.</param>
+    public virtual Expression? Extreme(Expression values, FieldSchema field, bool greatest)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(field);
+        return TreeValues.ElementType(values.Type) is { } element
+            ? Expression.Call(TreeValues.BestMethod.MakeGenericMethod(element), values, Expression.Constant(field.Kind), Expression.Constant(greatest))
+            : null;
     }
 
     private Expression? Day(Expression record, FieldSchema field, bool first)

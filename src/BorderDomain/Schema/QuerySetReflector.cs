@@ -54,7 +54,12 @@ internal static class QuerySetReflector
     {
         var type = property.PropertyType;
         var isCollection = false;
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ImmutableArray<>))
+        if (type.IsArray && type.GetArrayRank() == 1)
+        {
+            type = type.GetElementType()!;
+            isCollection = true;
+        }
+        else if (type.IsGenericType && SchemaConventions.IsListType(type.GetGenericTypeDefinition().FullName ?? string.Empty))
         {
             type = type.GetGenericArguments()[0];
             isCollection = true;

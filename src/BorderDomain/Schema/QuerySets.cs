@@ -13,8 +13,8 @@ public static class QuerySets
     /// The metadata for <typeparamref name="T"/>: the one registered with <see cref="Register{T}"/>, otherwise read
     /// once from the type's <see cref="QuerySetAttribute"/>, <see cref="IndexedAttribute"/>,
     /// <see cref="ReferencesAttribute"/> and <see cref="QueryFieldAttribute"/> attributes. A public property whose type
-    /// queries do not support (see <see cref="SchemaConventions.KindOf"/>, e.g. <see cref="DateOnly"/> or
-    /// <c>List&lt;string&gt;</c>) is not a field: it is skipped and listed in
+    /// queries do not support (see <see cref="SchemaConventions.KindOf"/>, e.g. <c>TimeSpan</c> or
+    /// <c>Dictionary&lt;string, int&gt;</c>) is not a field: it is skipped and listed in
     /// <see cref="EntitySetSchema.SkippedProperties"/>, as the source generator does (which also warns, BDQ1010), and a
     /// query naming it gets a BDQ0102 saying its type is not supported. Mark it
     /// <c>[QueryField(Ignore = true)]</c> to leave it out without being listed.

@@ -24,7 +24,12 @@ public sealed class DateIndex
     /// <summary>Approximate bytes held.</summary>
     public long EstimatedBytes => ByStart.EstimatedBytes + ByEnd.EstimatedBytes;
 
-    /// <summary>The first and last day number a date or period value covers.</summary>
+    /// <summary>
+    /// The first and last day number a date or period value covers: a <see cref="PartialDate"/> its year, month or day; a
+    /// <see cref="Period"/> from its first to its last date; a <see cref="DateOnly"/> that day; a <see cref="DateTime"/> the
+    /// day of its calendar date (<see cref="DateTime.Date"/>, whatever its <see cref="DateTime.Kind"/>); a
+    /// <see cref="DateTimeOffset"/> the day of its UTC date, the instant a database keeps.
+    /// </summary>
     public static bool TryGetDays(object? value, out int start, out int end)
     {
         switch (value)
@@ -33,6 +38,15 @@ public sealed class DateIndex
                 return TryGetDays(date, out start, out end);
             case Period period:
                 return TryGetDays(period, out start, out end);
+            case DateOnly day:
+                (start, end) = (day.DayNumber, day.DayNumber);
+                return true;
+            case DateTime moment:
+                start = end = DateOnly.FromDateTime(moment).DayNumber;
+                return true;
+            case DateTimeOffset instant:
+                start = end = DateOnly.FromDateTime(instant.UtcDateTime).DayNumber;
+                return true;
             default:
                 (start, end) = (0, 0);
                 return false;

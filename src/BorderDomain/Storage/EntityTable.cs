@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using BorderDomain.Schema;
 
 namespace BorderDomain.Storage;
@@ -24,20 +25,25 @@ public sealed class EntityTable<T> : IEntityTable, IReadOnlyList<T>
 
     /// <summary>Builds a table and its indexes from records.</summary>
     /// <param name="metadata">The record type's metadata (see <see cref="QuerySets.For{T}"/>).</param>
-    /// <param name="rows">The records, in row order.</param>
+    /// <param name="rows">
+    /// The records. A set with a key keeps them in key order (the code points of the key's text, as
+    /// <see cref="TextNormalizer.CompareCodePoints"/> orders them): ties in every query's order are broken by key, the
+    /// same in every engine, and a query without <c>order by</c> answers in key order. A set without a key keeps them
+    /// in the order given.
+    /// </param>
     /// <exception cref="ArgumentException">Two records share a key, or a record has a null key.</exception>
     public EntityTable(QuerySetMetadata<T> metadata, IEnumerable<T> rows)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentNullException.ThrowIfNull(rows);
         Metadata = metadata;
-        _rows = [.. rows];
+        _rows = InKeyOrder(metadata, rows);
         var fields = metadata.Schema.Fields;
         _postings = new PostingIndex?[fields.Count];
         _dates = new DateIndex?[fields.Count];
         _numbers = new SortedIndex<decimal>?[fields.Count];
         _texts = new TextIndex?[fields.Count];
-        _rowByKey = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        _rowByKey = new Dictionary<string, int>(FoldedTextComparer.Instance);
         for (var field = 0; field < fields.Count; field++)
         {
             BuildIndex(field);
@@ -131,12 +137,20 @@ public sealed class EntityTable<T> : IEntityTable, IReadOnlyList<T>
     /// <inheritdoc />
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Trees are built over the record types a caller passes (their public properties kept by DynamicallyAccessedMembers) and those properties' own types, which the app already uses.")]
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Trees are built over the record types a caller passes (their public properties kept by DynamicallyAccessedMembers) and those properties' own types, which the app already uses.")]
-    System.Linq.IQueryable IEntityTable.AsQueryable() => System.Linq.Queryable.AsQueryable<T>(_rows);
+    System.Linq.IQueryable IEntityTable.AsQueryable() => System.Linq.Queryable.AsQueryable<T>(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(_rows)!);
 
     /// <inheritdoc />
     public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)_rows).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static ImmutableArray<T> InKeyOrder(QuerySetMetadata<T> metadata, IEnumerable<T> rows)
+    {
+        var key = metadata.Schema.Key is { } field ? metadata.Schema.IndexOfField(field.Name) : -1;
+        return key < 0
+            ? [.. rows]
+            : [.. rows.OrderBy(row => RecordKey.Text(metadata.GetValue(row, key)), Query.Execution.TreeValues.CodePointOrder)];
+    }
 
     private void BuildIndex(int field)
     {

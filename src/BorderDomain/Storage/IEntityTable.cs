@@ -17,7 +17,7 @@ public interface IEntityTable
     /// <summary>The value of field number <paramref name="field"/> (schema order) at <paramref name="row"/>.</summary>
     object? GetValue(int row, int field);
 
-    /// <summary>The row whose key is <paramref name="key"/> (ignoring case), if any.</summary>
+    /// <summary>The row whose key is <paramref name="key"/> (by folded text, <see cref="FoldedTextComparer"/>), if any.</summary>
     bool TryGetRow(string key, out int row);
 
     /// <summary>

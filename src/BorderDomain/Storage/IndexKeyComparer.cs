@@ -3,16 +3,16 @@ using System.Collections.Generic;
 
 namespace BorderDomain.Storage;
 
-/// <summary>Equality for index keys: strings compare ordinally ignoring case; everything else by its own equality.</summary>
+/// <summary>Equality for index keys: strings by their folded form (<see cref="FoldedTextComparer"/>); everything else by its own equality.</summary>
 internal sealed class IndexKeyComparer : IEqualityComparer<object>
 {
     internal static readonly IndexKeyComparer Instance = new();
 
-    public new bool Equals(object? x, object? y) => x is string a && y is string b
-        ? string.Equals(a, b, StringComparison.OrdinalIgnoreCase)
+    public new bool Equals(object? x, object? y) => Query.Execution.ValueSemantics.TextOf(x) is { } a && Query.Execution.ValueSemantics.TextOf(y) is { } b
+        ? FoldedTextComparer.Instance.Equals(a, b)
         : object.Equals(x, y);
 
-    public int GetHashCode(object obj) => obj is string text
-        ? StringComparer.OrdinalIgnoreCase.GetHashCode(text)
+    public int GetHashCode(object obj) => Query.Execution.ValueSemantics.TextOf(obj) is { } text
+        ? FoldedTextComparer.Instance.GetHashCode(text)
         : obj.GetHashCode();
 }

@@ -36,6 +36,7 @@ public sealed class BenchmarkAgreementTests
         typeof(QueryLengthBenchmarks),
         typeof(DisputedClaimsBenchmarks),
         typeof(ManyWordsContainsBenchmarks),
+        typeof(QueryableTreesBenchmarks),
     ];
 
     [Fact]
@@ -70,6 +71,13 @@ public sealed class BenchmarkAgreementTests
 
     [Fact]
     public void ManyWordsContains_EveryMethod_ReturnsTheBaselineAnswer() => AssertAgreement<ManyWordsContainsBenchmarks>();
+
+    [Theory]
+    [InlineData(TreeQuery.EqualityHasDateRange)]
+    [InlineData(TreeQuery.TextContains)]
+    [InlineData(TreeQuery.OrderByTake)]
+    public void QueryableTrees_EveryMethod_ReturnsTheBaselineAnswer(TreeQuery query) =>
+        AssertAgreement<QueryableTreesBenchmarks>(scenario => scenario.Query = query);
 
     [Fact]
     public void Calibration_SpanSumAndPointerChase_ComputeWhatTheyClaim()
@@ -216,10 +224,11 @@ public sealed class BenchmarkAgreementTests
     public void Parse_NotAPositiveWholeNumber_Throws(string text) =>
         Assert.Throws<FormatException>(() => BenchmarkSizes.Parse(text));
 
-    private static void AssertAgreement<TScenario>()
+    private static void AssertAgreement<TScenario>(Action<TScenario>? configure = null)
         where TScenario : new()
     {
         var scenario = new TScenario();
+        configure?.Invoke(scenario);
         typeof(TScenario).GetProperty("N")!.SetValue(scenario, N);
         foreach (var setup in typeof(TScenario).GetMethods().Where(m => m.GetCustomAttribute<GlobalSetupAttribute>() is not null))
         {

@@ -235,8 +235,8 @@ public sealed class UserRecordGeneratorTests
         public sealed record Shift
         {
             [Indexed(IndexKind.Key)] public required string Id { get; init; }
-            public DateOnly Started { get; init; }
-            public List<string> Crew { get; init; } = [];
+            public TimeSpan Started { get; init; }
+            public Dictionary<string, int> Crew { get; init; } = [];
         }
 
         public static class ShiftSchema
@@ -245,7 +245,7 @@ public sealed class UserRecordGeneratorTests
         }
         """;
 
-    private const string Supported = "string, bool, int, long, decimal, double, an enum, NationCode, PartialDate, Period or Unit, each also nullable or as ImmutableArray<T>";
+    private const string Supported = "string, Guid, bool, int, long, decimal, double, an enum, NationCode, PartialDate, Period, DateOnly, DateTime, DateTimeOffset or Unit, each also nullable or as T[], List<T>, IReadOnlyList<T> or ImmutableArray<T>";
 
     [Fact]
     public void UnsupportedPropertyTypes_AreWarningBdq1010OnTheProperty_AndSkippedByTheGeneratorAndTheRunTimeAlike()
@@ -254,8 +254,8 @@ public sealed class UserRecordGeneratorTests
 
         Assert.Equal(
             [
-                ("BDQ1010", DiagnosticSeverity.Warning, $"Property 'Started' has type System.DateOnly, which queries do not support, so set 'shifts' has no field for it; supported: {Supported}. Mark it [QueryField(Ignore = true)] to leave it out without this warning.", "Started"),
-                ("BDQ1010", DiagnosticSeverity.Warning, $"Property 'Crew' has type System.Collections.Generic.List<System.String>, which queries do not support, so set 'shifts' has no field for it; supported: {Supported}. Mark it [QueryField(Ignore = true)] to leave it out without this warning.", "Crew"),
+                ("BDQ1010", DiagnosticSeverity.Warning, $"Property 'Started' has type System.TimeSpan, which queries do not support, so set 'shifts' has no field for it; supported: {Supported}. Mark it [QueryField(Ignore = true)] to leave it out without this warning.", "Started"),
+                ("BDQ1010", DiagnosticSeverity.Warning, $"Property 'Crew' has type System.Collections.Generic.Dictionary<System.String, System.Int32>, which queries do not support, so set 'shifts' has no field for it; supported: {Supported}. Mark it [QueryField(Ignore = true)] to leave it out without this warning.", "Crew"),
             ],
             diagnostics.OrderBy(d => d.Location.SourceSpan.Start).Select(d => (d.Id, d.Severity, d.GetMessage(), UnsupportedRecord.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length))));
         var assembly = GeneratorHarness.Load(output);
@@ -266,7 +266,7 @@ public sealed class UserRecordGeneratorTests
 
         Assert.Equal(["id"], registered.Fields.Select(f => f.Name));
         Assert.Equal(
-            [new SkippedProperty { Name = "started", PropertyName = "Started", TypeName = "System.DateOnly" }, new SkippedProperty { Name = "crew", PropertyName = "Crew", TypeName = "System.Collections.Generic.List<System.String>" }],
+            [new SkippedProperty { Name = "started", PropertyName = "Started", TypeName = "System.TimeSpan" }, new SkippedProperty { Name = "crew", PropertyName = "Crew", TypeName = "System.Collections.Generic.Dictionary<System.String, System.Int32>" }],
             registered.SkippedProperties);
         Assert.Equal(reflected, registered);
     }
@@ -292,7 +292,7 @@ public sealed class UserRecordGeneratorTests
 
         var diagnostic = Assert.Single(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal("BDQ0102", diagnostic.Id);
-        Assert.Equal($"Unknown field 'started' on shifts: property 'Started' has type System.DateOnly, which queries do not support; supported: {Supported}.", diagnostic.GetMessage());
+        Assert.Equal($"Unknown field 'started' on shifts: property 'Started' has type System.TimeSpan, which queries do not support; supported: {Supported}.", diagnostic.GetMessage());
         Assert.Equal("Queries1.cs", diagnostic.Location.GetLineSpan().Path);
         Assert.Equal(source.IndexOf("started", System.StringComparison.Ordinal), diagnostic.Location.SourceSpan.Start);
         Assert.Equal(7, diagnostic.Location.SourceSpan.Length);

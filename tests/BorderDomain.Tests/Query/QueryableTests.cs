@@ -72,7 +72,7 @@ public sealed class QueryableTests
         Assert.False(ok);
         var diagnostic = Assert.Single(diagnostics);
         Assert.Equal("BDQ0114", diagnostic.Code);
-        Assert.Equal("'select' is not supported on an IQueryable of statistics; use Bdq.Execute on a store.", diagnostic.Message);
+        Assert.Equal("'select' is not supported on an IQueryable of statistics; use BdqQueryable.Translate, which returns rows.", diagnostic.Message);
     }
 
     [Fact]

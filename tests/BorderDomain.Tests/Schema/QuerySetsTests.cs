@@ -8,22 +8,22 @@ using Xunit;
 
 namespace BorderDomain.Tests.Schema;
 
-/// <summary>A user's record with properties of types queries do not support: a start day and a crew list.</summary>
+/// <summary>A user's record with properties of types queries do not support: a duration and a crew map.</summary>
 [QuerySet("shifts")]
 public sealed record Shift
 {
     [Indexed(IndexKind.Key)]
     public required string Id { get; init; }
 
-    public DateOnly Started { get; init; }
+    public TimeSpan Started { get; init; }
 
-    public List<string> Crew { get; init; } = [];
+    public Dictionary<string, int> Crew { get; init; } = [];
 }
 
 /// <summary>Reading a record type's schema at run time by reflection.</summary>
 public sealed class QuerySetsTests
 {
-    private const string Supported = "string, bool, int, long, decimal, double, an enum, NationCode, PartialDate, Period or Unit, each also nullable or as ImmutableArray<T>";
+    private const string Supported = "string, Guid, bool, int, long, decimal, double, an enum, NationCode, PartialDate, Period, DateOnly, DateTime, DateTimeOffset or Unit, each also nullable or as T[], List<T>, IReadOnlyList<T> or ImmutableArray<T>";
 
     [Fact]
     public void For_PropertiesOfUnsupportedTypes_AreSkippedAndListed_NotThrown()
@@ -32,7 +32,7 @@ public sealed class QuerySetsTests
 
         Assert.Equal(["id"], schema.Fields.Select(f => f.Name));
         Assert.Equal(
-            [new SkippedProperty { Name = "started", PropertyName = "Started", TypeName = "System.DateOnly" }, new SkippedProperty { Name = "crew", PropertyName = "Crew", TypeName = "System.Collections.Generic.List<System.String>" }],
+            [new SkippedProperty { Name = "started", PropertyName = "Started", TypeName = "System.TimeSpan" }, new SkippedProperty { Name = "crew", PropertyName = "Crew", TypeName = "System.Collections.Generic.Dictionary<System.String, System.Int32>" }],
             schema.SkippedProperties);
     }
 
@@ -46,7 +46,7 @@ public sealed class QuerySetsTests
         Assert.False(ok);
         var diagnostic = Assert.Single(diagnostics);
         Assert.Equal(BdqDiagnostics.UnknownField, diagnostic.Code);
-        Assert.Equal($"Unknown field 'started' on shifts: property 'Started' has type System.DateOnly, which queries do not support; supported: {Supported}.", diagnostic.Message);
+        Assert.Equal($"Unknown field 'started' on shifts: property 'Started' has type System.TimeSpan, which queries do not support; supported: {Supported}.", diagnostic.Message);
         Assert.Equal((13, 7, 1, 14), (diagnostic.Span.Start, diagnostic.Span.Length, diagnostic.Span.Line, diagnostic.Span.Column));
     }
 }

@@ -41,7 +41,7 @@ public sealed class EntityTableTests
 
         Assert.Same(Accords[1], table.Find(key));
         Assert.True(table.TryGetRow(key, out var row));
-        Assert.Equal(1, row);
+        Assert.Same(Accords[1], table[row]);
     }
 
     [Fact]
@@ -59,7 +59,8 @@ public sealed class EntityTableTests
     {
         var table = Table();
 
-        Assert.Equal([Accords[0], Accords[1], Accords[3]], table.FindAll("parties", NationCode.Peru));
+        // Rows are in key order: pe-co-2011-border, pe-ec-1998-peace, pe-plan, us-ec-mou.
+        Assert.Equal([Accords[1], Accords[0], Accords[3]], table.FindAll("parties", NationCode.Peru));
         Assert.Equal([Accords[0], Accords[2]], table.FindAll("parties", NationCode.Ecuador));
         Assert.Equal([Accords[1]], table.FindAll("topics", Topic.IllegalMining));
         Assert.Empty(table.FindAll("parties", NationCode.Parse("FRA")));
@@ -107,16 +108,25 @@ public sealed class EntityTableTests
     }
 
     [Fact]
-    public void Rows_AreTheRecordsInOrder()
+    public void Rows_AreTheRecordsInKeyOrder()
     {
         var table = Table();
+        var inKeyOrder = Accords.OrderBy(a => a.Id, StringComparer.Ordinal).ToArray();
 
         Assert.Equal(Accords.Length, table.Count);
-        Assert.Equal(Accords, table.Rows);
-        Assert.Equal(Accords, table);
-        Assert.Same(Accords[2], table[2]);
-        Assert.Equal(Accords.Select(a => a.Title), Enumerable.Range(0, table.Count).Select(row => table.GetValue(row, table.Schema.IndexOfField("title"))));
-        Assert.Equal([Accords[2], Accords[0]], table.Select([2, 0]));
+        Assert.Equal(inKeyOrder, table.Rows);
+        Assert.Equal(inKeyOrder, table);
+        Assert.Same(inKeyOrder[2], table[2]);
+        Assert.Equal(inKeyOrder.Select(a => a.Title), Enumerable.Range(0, table.Count).Select(row => table.GetValue(row, table.Schema.IndexOfField("title"))));
+        Assert.Equal([inKeyOrder[2], inKeyOrder[0]], table.Select([2, 0]));
+    }
+
+    [Fact]
+    public void Constructor_TwoKeysDifferingOnlyInAccents_ThrowsArgumentException()
+    {
+        Accord[] records = [Accords[0], Accords[1] with { Id = "pé-ec-1998-peace" }];
+
+        Assert.Throws<ArgumentException>(() => new EntityTable<Accord>(QuerySets.For<Accord>(), records));
     }
 
     [Fact]

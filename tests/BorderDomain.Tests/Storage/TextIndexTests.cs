@@ -23,7 +23,7 @@ public sealed class TextIndexTests
 
     private static TextIndex Index(string?[] titles)
     {
-        var sources = titles.Select((title, row) => new Source { Id = $"src-{row}", Title = title, Kind = SourceKind.NewsSite });
+        var sources = titles.Select((title, row) => new Source { Id = $"src-{row:D6}", Title = title, Kind = SourceKind.NewsSite });
         var table = new EntityTable<Source>(QuerySets.For<Source>(), sources);
         return table.GetTextIndex(table.Schema.IndexOfField("title"))
             ?? throw new InvalidOperationException("sources.title has no text index.");

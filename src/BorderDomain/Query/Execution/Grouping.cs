@@ -28,7 +28,8 @@ public static class Grouping
     /// One row per group: the key values, then the aggregates. Groups come in key order (ascending unless a key says
     /// descending), then are paged by <paramref name="skip"/> and <paramref name="take"/>. Sums and averages skip
     /// missing values; min and max of no values are null. Aggregates are computed as items stream past (no group
-    /// keeps its members); an item costs one look-up of its key values.
+    /// keeps its members); an item costs one look-up of its key values. Text keys group by their folded form
+    /// (<see cref="TextNormalizer.Normalize"/>), which is also the key the group shows, as in every engine.
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<object?>> Group<TItem>(
         IEnumerable<TItem> items,
@@ -50,7 +51,8 @@ public static class Grouping
         {
             for (var i = 0; i < keys.Count; i++)
             {
-                probe.Values[i] = keys[i].Value(item);
+                var value = keys[i].Value(item);
+                probe.Values[i] = keys[i].Kind == FieldKind.String && ValueSemantics.TextOf(value) is { } text ? TextNormalizer.Normalize(text) : value;
             }
 
             if (!positions.TryGetValue(probe, out var position))
@@ -129,6 +131,13 @@ public static class Grouping
         for (var i = 0; i < keys.Count; i++)
         {
             var c = ValueSemantics.Order(keys[i].Kind, a[i], b[i]);
+            if (c == 0 && keys[i].Kind is FieldKind.Date or FieldKind.Period && a[i] is { } x && b[i] is { } y
+                && DateIndex.TryGetDays(x, out _, out var endX) && DateIndex.TryGetDays(y, out _, out var endY))
+            {
+                // Two dates with the same first day (2013 and 2013-01-01) are two groups: the shorter first.
+                c = endX.CompareTo(endY);
+            }
+
             if (c != 0)
             {
                 return keys[i].Descending ? -c : c;

@@ -84,6 +84,15 @@ public static class RowSort
     /// <summary>The day <paramref name="period"/> sorts by (<see cref="ValueSemantics.SortDay"/>), or null when it is missing.</summary>
     public static int? Day(Period? period) => period is { } value ? (DateIndex.TryGetDays(value, out var start, out _) ? start : int.MaxValue) : null;
 
+    /// <summary>The day <paramref name="date"/> sorts by, or null when it is missing.</summary>
+    public static int? Day(DateOnly? date) => date?.DayNumber;
+
+    /// <summary>The day <paramref name="date"/> sorts by (its calendar date), or null when it is missing.</summary>
+    public static int? Day(DateTime? date) => date is { } value && DateIndex.TryGetDays(value, out var start, out _) ? start : null;
+
+    /// <summary>The day <paramref name="date"/> sorts by (its UTC date), or null when it is missing.</summary>
+    public static int? Day(DateTimeOffset? date) => date is { } value && DateIndex.TryGetDays(value, out var start, out _) ? start : null;
+
     // A present value of a date, period, enum or yes/no key as a number that orders like it.
     private static long Ordinal(FieldKind kind, object value) => kind switch
     {
@@ -168,7 +177,8 @@ public static class RowSort
                 }
                 else
                 {
-                    _objects![i] = value;
+                    // Text sorts by its folded form: fold once per row, not once per comparison.
+                    _objects![i] = key.Kind == FieldKind.String && ValueSemantics.TextOf(value) is { } text ? TextNormalizer.Normalize(text) : value;
                 }
             }
         }
@@ -182,6 +192,7 @@ public static class RowSort
 
             var order = _longs is not null ? _longs[a].CompareTo(_longs[b])
                 : _decimals is not null ? _decimals[a].CompareTo(_decimals[b])
+                : _key.Kind == FieldKind.String ? TextNormalizer.CompareCodePoints((string?)_objects![a], (string?)_objects[b])
                 : ValueSemantics.Order(_key.Kind, _objects![a], _objects[b]);
             return _key.Descending ? -order : order;
         }

@@ -29,8 +29,15 @@ internal static class TreeValues
     internal static readonly MethodInfo StartsWithMethod = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string), typeof(StringComparison)])!;
     internal static readonly MethodInfo EndsWithMethod = typeof(string).GetMethod(nameof(string.EndsWith), [typeof(string), typeof(StringComparison)])!;
 
+    internal static readonly MethodInfo TextOfMethod = typeof(ValueSemantics).GetMethod(nameof(ValueSemantics.TextOf))!;
+    internal static readonly MethodInfo MatchesMethod = typeof(TreeValues).GetMethod(nameof(Matches), BindingFlags.NonPublic | BindingFlags.Static)!;
+    internal static readonly MethodInfo HasElementMethod = typeof(TreeValues).GetMethod(nameof(HasElement), BindingFlags.NonPublic | BindingFlags.Static)!;
+    internal static readonly MethodInfo FoldedEqualsMethod = typeof(TreeValues).GetMethod(nameof(FoldedEquals), BindingFlags.NonPublic | BindingFlags.Static)!;
+    internal static readonly MethodInfo HasFoldedMethod = typeof(TreeValues).GetMethod(nameof(HasFolded), BindingFlags.NonPublic | BindingFlags.Static)!;
+    internal static readonly MethodInfo BestMethod = typeof(TreeValues).GetMethod(nameof(Best), BindingFlags.NonPublic | BindingFlags.Static)!;
+
     /// <summary>Orders strings by code point.</summary>
-    internal static readonly IComparer<string> CodePointOrder = Comparer<string>.Create(TextNormalizer.CompareCodePoints);
+    internal static readonly IComparer<string?> CodePointOrder = Comparer<string?>.Create(TextNormalizer.CompareCodePoints);
 
     /// <summary>The element type of a collection type (<c>T[]</c>, <c>List&lt;T&gt;</c>, <c>ImmutableArray&lt;T&gt;</c> …), or null.</summary>
     internal static Type? ElementType(Type type)
@@ -111,6 +118,95 @@ internal static class TreeValues
 
     internal static int? LastDay(DateTimeOffset? date) => FirstDay(date);
 
-    /// <summary>Text of a number for diagnostics; invariant culture.</summary>
-    internal static string Invariant(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
+    internal static bool Matches(string? folded, string search, TextMatch match) => folded is not null && TextIndex.IsMatch(folded, search, match);
+
+    /// <summary>Whether an immutable array holds <paramref name="value"/>, without boxing the array (false when default).</summary>
+    internal static bool HasElement<T>(System.Collections.Immutable.ImmutableArray<T> elements, T value) => !elements.IsDefault && elements.Contains(value);
+
+    /// <summary>Whether <paramref name="text"/> folds to <paramref name="folded"/> (already folded), without a folded copy when both are ASCII.</summary>
+    internal static bool FoldedEquals(string? text, string folded)
+    {
+        if (text is null)
+        {
+            return false;
+        }
+
+        if (text.Length == folded.Length)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c >= 0x80 || folded[i] >= 0x80)
+                {
+                    return string.Equals(TextNormalizer.Normalize(text), folded, StringComparison.Ordinal);
+                }
+
+                if ((c is >= 'A' and <= 'Z' ? (char)(c + 32) : c) != folded[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // Folding changes the length only outside ASCII (æ → ae, combining accents dropped).
+        foreach (var c in text)
+        {
+            if (c >= 0x80)
+            {
+                return string.Equals(TextNormalizer.Normalize(text), folded, StringComparison.Ordinal);
+            }
+        }
+
+        foreach (var c in folded)
+        {
+            if (c >= 0x80)
+            {
+                return string.Equals(TextNormalizer.Normalize(text), folded, StringComparison.Ordinal);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether some element of <paramref name="texts"/> folds to <paramref name="folded"/>.</summary>
+    internal static bool HasFolded(IEnumerable<string?>? texts, string folded)
+    {
+        if (texts is null || (texts is System.Collections.Immutable.ImmutableArray<string?> array && array.IsDefault))
+        {
+            return false;
+        }
+
+        foreach (var text in texts)
+        {
+            if (FoldedEquals(text, folded))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The least (or greatest) present value in BDQ's order (<see cref="ValueSemantics.Order"/>), the first of equals; null when none.</summary>
+    internal static T? Best<T>(IEnumerable<T> values, Schema.FieldKind kind, bool greatest)
+    {
+        object? best = null;
+        foreach (var value in values)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            var order = best is null ? 0 : ValueSemantics.Order(kind, value, best);
+            if (best is null || (greatest ? order > 0 : order < 0))
+            {
+                best = value;
+            }
+        }
+
+        return (T?)best;
+    }
 }

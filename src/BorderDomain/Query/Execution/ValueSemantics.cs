@@ -8,7 +8,8 @@ using BorderDomain.Storage;
 namespace BorderDomain.Query.Execution;
 
 /// <summary>
-/// What BDQ's comparisons mean for each kind of value: strings ignore case, dates are intervals (<c>=</c> falls
+/// What BDQ's comparisons mean for each kind of value: text compares by its folded form (case and accents ignored,
+/// <see cref="FoldedTextComparer"/>: equal when the folded texts are, ordered by their code points), dates are intervals (<c>=</c> falls
 /// inside, <c>&gt;=</c> on or after the start, <c>&lt;=</c> on or before the end), enums compare by member name.
 /// A missing value satisfies no comparison. Index answers are checked against this in the tests.
 /// </summary>
@@ -34,7 +35,7 @@ public static class ValueSemantics
         Syntax.PredicateOperator.HasAny => Array.Exists(constants, c => Has(kind, value, c)),
         Syntax.PredicateOperator.HasAll => Array.TrueForAll(constants, c => Has(kind, value, c)),
         Syntax.PredicateOperator.Contains or Syntax.PredicateOperator.StartsWith or Syntax.PredicateOperator.EndsWith
-            => value is string text && TextIndex.IsMatch(TextNormalizer.Normalize(text), (string)constants[0], op switch
+            => TextOf(value) is { } text && TextIndex.IsMatch(TextNormalizer.Normalize(text), (string)constants[0], op switch
             {
                 Syntax.PredicateOperator.StartsWith => TextMatch.StartsWith,
                 Syntax.PredicateOperator.EndsWith => TextMatch.EndsWith,
@@ -54,7 +55,7 @@ public static class ValueSemantics
     /// <summary>Whether <paramref name="value"/> equals (for dates: falls inside) <paramref name="constant"/>.</summary>
     public static bool AreEqual(FieldKind kind, object? value, object constant) => value is not null && kind switch
     {
-        FieldKind.String => string.Equals((string)value, (string)constant, StringComparison.OrdinalIgnoreCase),
+        FieldKind.String => FoldedTextComparer.Instance.Equals(TextOf(value), (string)constant),
         FieldKind.Number => ToDecimal(value) == (decimal)constant,
         FieldKind.Date or FieldKind.Period => DateIndex.TryGetDays(value, out var start, out var end)
             && start >= ((PartialDate)constant).StartDayNumber && end <= ((PartialDate)constant).EndDayNumber,
@@ -89,7 +90,7 @@ public static class ValueSemantics
 
         var order = kind == FieldKind.Number
             ? ToDecimal(value).CompareTo((decimal)constant)
-            : string.Compare((string)value, (string)constant, StringComparison.OrdinalIgnoreCase);
+            : FoldedTextComparer.Instance.Compare(TextOf(value), (string)constant);
         return op switch
         {
             Syntax.PredicateOperator.GreaterOrEqual => order >= 0,
@@ -137,7 +138,7 @@ public static class ValueSemantics
         return true;
     }
 
-    /// <summary>Orders two values of one kind: nulls last, dates by first day, enums by value, text ignoring case.</summary>
+    /// <summary>Orders two values of one kind: nulls last, dates by first day, enums by value, text by its folded form's code points, codes by their text.</summary>
     public static int Order(FieldKind kind, object? left, object? right)
     {
         if (left is null || right is null)
@@ -149,15 +150,21 @@ public static class ValueSemantics
         {
             FieldKind.Number => ToDecimal(left).CompareTo(ToDecimal(right)),
             FieldKind.Date or FieldKind.Period => SortDay(left).CompareTo(SortDay(right)),
-            FieldKind.String => string.Compare((string)left, (string)right, StringComparison.OrdinalIgnoreCase),
+            FieldKind.String => FoldedTextComparer.Instance.Compare(TextOf(left), TextOf(right)),
             FieldKind.Enum => Convert.ToInt64(left, CultureInfo.InvariantCulture).CompareTo(Convert.ToInt64(right, CultureInfo.InvariantCulture)),
             FieldKind.Boolean => ((bool)left).CompareTo((bool)right),
-            _ => string.CompareOrdinal(left.ToString(), right.ToString()),
+            _ => TextNormalizer.CompareCodePoints(RecordKey.Text(left), RecordKey.Text(right)),
         };
     }
 
     /// <summary>The day a date or period sorts by: its first day.</summary>
     public static int SortDay(object value) => DateIndex.TryGetDays(value, out var start, out _) ? start : int.MaxValue;
+
+    /// <summary>
+    /// The text of a text field's value: the string itself, or a <see cref="Guid"/>'s lower-case <c>D</c> form
+    /// (<c>0f8fad5b-d9cb-469f-a165-70867728950e</c>), which BDQ treats as text (see <see cref="SchemaConventions.KindOf"/>).
+    /// </summary>
+    public static string? TextOf(object? value) => value as string ?? (value is Guid guid ? guid.ToString() : null);
 
     /// <summary>A number field value as a decimal.</summary>
     public static decimal ToDecimal(object value) => value as decimal? ?? Convert.ToDecimal(value, CultureInfo.InvariantCulture);

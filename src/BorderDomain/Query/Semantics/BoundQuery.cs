@@ -156,6 +156,23 @@ public sealed record BoundQuery(
     /// <summary>Where each text search's literal is written, for diagnostics that only execution can find.</summary>
     internal EquatableArray<SearchSpan> SearchSpans { get; init; }
 
+    /// <summary>Where each predicate, path and aggregate of the query is written, for diagnostics about one part.</summary>
+    internal EquatableArray<PartSpan> PartSpans { get; init; }
+
+    /// <summary>Where <paramref name="part"/> (a predicate, path or aggregate of this query, by reference) is written; the default span if unknown.</summary>
+    internal TextSpan SpanOfPart(object part)
+    {
+        foreach (var known in PartSpans)
+        {
+            if (ReferenceEquals(known.Part, part))
+            {
+                return known.Span;
+            }
+        }
+
+        return default;
+    }
+
     /// <summary>The span of <paramref name="predicate"/>'s search text: its literal, or its parameter's first use.</summary>
     internal TextSpan SpanOf(BoundPredicate predicate)
     {
@@ -175,3 +192,8 @@ public sealed record BoundQuery(
 /// <param name="Predicate">The search.</param>
 /// <param name="Span">Its literal.</param>
 internal readonly record struct SearchSpan(BoundPredicate Predicate, TextSpan Span);
+
+/// <summary>A part of a bound query (a predicate, path or aggregate) and where it is written.</summary>
+/// <param name="Part">The part.</param>
+/// <param name="Span">Where it is written.</param>
+internal readonly record struct PartSpan(object Part, TextSpan Span);

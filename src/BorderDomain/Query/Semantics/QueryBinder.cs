@@ -21,6 +21,7 @@ public sealed class QueryBinder
     private readonly Dictionary<string, BoundParameter> _parameters = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<BoundParameter> _parameterOrder = [];
     private readonly List<SearchSpan> _searchSpans = [];
+    private readonly List<PartSpan> _partSpans = [];
     private EntitySetSchema _set = null!;
 
     private QueryBinder(QuerySchema schema, BdqOptions options)
@@ -96,6 +97,7 @@ public sealed class QueryBinder
             _parameterOrder.ToImmutableArray())
         {
             SearchSpans = _searchSpans.ToImmutableArray(),
+            PartSpans = _partSpans.ToImmutableArray(),
         };
     }
 
@@ -229,6 +231,7 @@ public sealed class QueryBinder
         }
 
         var bound = new BoundPredicate(path, op, values.ToImmutableArray());
+        _partSpans.Add(new PartSpan(bound, predicate.Span));
         if (op is PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith && predicate.Operands is [StringLiteralSyntax literal])
         {
             _searchSpans.Add(new SearchSpan(bound, literal.Span));
@@ -389,7 +392,9 @@ public sealed class QueryBinder
                 continue;
             }
 
-            aggregates.Add(new BoundAggregate(aggregate.Function, argument, $"{name}({argument.Text})"));
+            var boundAggregate = new BoundAggregate(aggregate.Function, argument, $"{name}({argument.Text})");
+            _partSpans.Add(new PartSpan(boundAggregate, aggregate.Span));
+            aggregates.Add(boundAggregate);
         }
 
         if (keys.Count != group.Keys.Count || aggregates.Count != Math.Max(1, group.Aggregates.Count))
@@ -483,7 +488,9 @@ public sealed class QueryBinder
             }
         }
 
-        return new BoundPath(string.Join(".", fields.Select(f => f.Name)), fields.ToImmutable(), sets.ToImmutable());
+        var bound = new BoundPath(string.Join(".", fields.Select(f => f.Name)), fields.ToImmutable(), sets.ToImmutable());
+        _partSpans.Add(new PartSpan(bound, path.Span));
+        return bound;
     }
 
     /// <summary>How many words a text search looks up: the words of its folded text.</summary>

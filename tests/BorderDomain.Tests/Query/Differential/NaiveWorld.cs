@@ -20,7 +20,7 @@ internal sealed class NaiveWorld
     private NaiveWorld(StoreSpec spec)
     {
         Spec = spec;
-        _agencies = spec.Agencies.ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
+        _agencies = spec.Agencies.ToDictionary(a => Fold(a.Id), StringComparer.Ordinal); // references match keys by folded text
         _nations = spec.Nations.ToDictionary(n => n.Code);
 
         // Same metric, nations, agency, place, period and unit, but another value: both are disputed.
@@ -38,7 +38,7 @@ internal sealed class NaiveWorld
 
     public static NaiveWorld From(StoreSpec spec) => new(spec);
 
-    public Agency? Agency(string? id) => id is not null && _agencies.TryGetValue(id, out var agency) ? agency : null;
+    public Agency? Agency(string? id) => id is not null && _agencies.TryGetValue(Fold(id), out var agency) ? agency : null;
 
     public Nation? Nation(NationCode code) => _nations.TryGetValue(code, out var nation) ? nation : null;
 

@@ -382,13 +382,13 @@ internal sealed class QueryGenerator(Random rng, Vocabulary vocab)
             case 4:
                 {
                     var (text, literal) = StringLiteral(pool);
-                    return Predicate<T>($"{field} < {text}", (w, x) => get(w, x) is { } v && string.Compare(v, literal, StringComparison.OrdinalIgnoreCase) < 0);
+                    return Predicate<T>($"{field} < {text}", (w, x) => get(w, x) is { } v && string.CompareOrdinal(NaiveWorld.Fold(v), NaiveWorld.Fold(literal)) < 0);
                 }
 
             case 5:
                 {
                     var (text, literal) = StringLiteral(pool);
-                    return Predicate<T>($"{field} >= {text}", (w, x) => get(w, x) is { } v && string.Compare(v, literal, StringComparison.OrdinalIgnoreCase) >= 0);
+                    return Predicate<T>($"{field} >= {text}", (w, x) => get(w, x) is { } v && string.CompareOrdinal(NaiveWorld.Fold(v), NaiveWorld.Fold(literal)) >= 0);
                 }
 
             case 6:
@@ -759,13 +759,14 @@ internal sealed class QueryGenerator(Random rng, Vocabulary vocab)
 
     private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
-    private static bool SameText(string left, string right) => string.Equals(left, right, StringComparison.OrdinalIgnoreCase);
+    // BDQ compares text by its folded form in every engine.
+    private static bool SameText(string left, string right) => string.Equals(NaiveWorld.Fold(left), NaiveWorld.Fold(right), StringComparison.Ordinal);
 
     private static OrderKey<T> DateKey<T>(string path, Func<NaiveWorld, T, Interval?> get) =>
         new(path, (w, x) => get(w, x)?.Start, (a, b) => ((DateOnly)a).CompareTo((DateOnly)b));
 
     private static OrderKey<T> StringKey<T>(string path, Func<NaiveWorld, T, string?> get) =>
-        new(path, (w, x) => get(w, x), (a, b) => string.Compare((string)a, (string)b, StringComparison.OrdinalIgnoreCase));
+        new(path, (w, x) => get(w, x), (a, b) => string.CompareOrdinal(NaiveWorld.Fold((string)a), NaiveWorld.Fold((string)b)));
 
     private static OrderKey<T> EnumKey<T, TEnum>(string path, Func<NaiveWorld, T, TEnum?> get)
         where TEnum : struct, Enum =>

@@ -41,7 +41,8 @@ internal sealed record QueryCase<T>(
             }
         }
 
-        if (Order.Count > 0)
+        // Every engine orders by the order by keys, then by the record's key (its id, by code point); a query without
+        // order by comes back in key order.
         {
             matches.Sort((a, b) =>
             {
@@ -66,7 +67,7 @@ internal sealed record QueryCase<T>(
                     }
                 }
 
-                return a.Index.CompareTo(b.Index);
+                return string.CompareOrdinal(id(a.Row), id(b.Row));
             });
         }
 

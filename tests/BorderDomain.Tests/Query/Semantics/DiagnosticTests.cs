@@ -26,7 +26,8 @@ public sealed class DiagnosticTests
         BdqOptions? Options = null,
         IReadOnlyDictionary<string, object?>? Parameters = null,
         bool ViaQueryable = false,
-        bool Last = false);
+        bool Last = false,
+        BdqTreeHooks? Hooks = null);
 
     private const string DateProblem = "is not a date: expected yyyy, yyyy-MM or yyyy-MM-dd with a year from 0001 to 9999, a real month and day.";
 
@@ -211,11 +212,19 @@ public sealed class DiagnosticTests
         new("ClauseConflict_OrderByNonKey", "accords group by kind order by signed", BdqDiagnostics.ClauseConflict,
             "'order by signed' cannot be combined with 'group by without that key'.", new TextSpan(31, 6, 1, 32)),
 
-        // BDQ0114: only BdqQueryable refuses clauses; it has no spans left at that point, so it points at the whole query.
+        // BDQ0114: only BdqQueryable.TryApply (which returns records) refuses clauses, at the whole query.
         new("NotSupportedHere_GroupByOnQueryable", "accords group by kind", BdqDiagnostics.NotSupportedHere,
-            "'group by' is not supported on an IQueryable of accords; use Bdq.Execute on a store.", new TextSpan(0, 21, 1, 1), ViaQueryable: true),
+            "'group by' is not supported on an IQueryable of accords; use BdqQueryable.Translate, which returns rows.", new TextSpan(0, 21, 1, 1), ViaQueryable: true),
         new("NotSupportedHere_SelectOnQueryable", "accords where kind = Treaty select title", BdqDiagnostics.NotSupportedHere,
-            "'select' is not supported on an IQueryable of accords; use Bdq.Execute on a store.", new TextSpan(0, 40, 1, 1), ViaQueryable: true),
+            "'select' is not supported on an IQueryable of accords; use BdqQueryable.Translate, which returns rows.", new TextSpan(0, 40, 1, 1), ViaQueryable: true),
+
+        // BDQ0205: a part the back end's hooks cannot express, at that part (here: hooks that keep no folded text nor dates).
+        new("NotTranslatable_TextSearch", "accords where kind = Treaty and title contains \"peru\"", BdqDiagnostics.NotTranslatable,
+            "'title' cannot run on this IQueryable: its back end gives no value BDQ can compare for 'title'.", new TextSpan(32, 21, 1, 33), Hooks: new BareHooks()),
+        new("NotTranslatable_OrderByDate", "accords where kind = Treaty order by signed desc", BdqDiagnostics.NotTranslatable,
+            "'signed' cannot run on this IQueryable: its back end gives no value BDQ can compare for 'signed'.", new TextSpan(37, 6, 1, 38), Hooks: new BareHooks()),
+        new("NotTranslatable_MaxOfText", "accords group by kind max(title)", BdqDiagnostics.NotTranslatable,
+            "'max(title)' cannot run on this IQueryable: its back end gives no value BDQ can compare for 'max(title)'.", new TextSpan(22, 10, 1, 23), Hooks: new BareHooks()),
 
         // BDQ0201
         new("MissingParameter", "accords where parties has @nation", BdqDiagnostics.MissingParameter,
@@ -343,7 +352,13 @@ public sealed class DiagnosticTests
         bool ok;
         object? result;
         IReadOnlyList<BdqDiagnostic> diagnostics;
-        if (row.ViaQueryable)
+        if (row.Hooks is not null)
+        {
+            var sets = new BdqSets(row.Hooks).Add(BorderStore.Default.Nations.AsQueryable()).Add(BorderStore.Default.Agencies.AsQueryable());
+            ok = BdqQueryable.TryTranslate(BorderStore.Default.Accords.AsQueryable(), row.Query, out var translation, out diagnostics, row.Parameters, sets, row.Options);
+            result = translation;
+        }
+        else if (row.ViaQueryable)
         {
             ok = BdqQueryable.TryApply(BorderStore.Default.Accords.AsQueryable(), row.Query, out var rows, out diagnostics, row.Parameters, options: row.Options);
             result = rows;
@@ -482,5 +497,15 @@ public sealed class DiagnosticTests
         var ok = Bdq.TryExecute(BorderStore.Default, "accords where not (kind = Treaty)", out _, out var diagnostics, options: new BdqOptions { MaxNestingDepth = 2 });
 
         Assert.True(ok, string.Join("; ", diagnostics));
+    }
+
+    /// <summary>Hooks of a back end that keeps no folded text, no day numbers and no min/max of text: what BDQ0205 reports.</summary>
+    private sealed class BareHooks : BdqTreeHooks
+    {
+        public override System.Linq.Expressions.Expression? FoldedText(System.Linq.Expressions.Expression record, BorderDomain.Schema.FieldSchema field) => null;
+
+        public override System.Linq.Expressions.Expression? FirstDay(System.Linq.Expressions.Expression record, BorderDomain.Schema.FieldSchema field) => null;
+
+        public override System.Linq.Expressions.Expression? Extreme(System.Linq.Expressions.Expression values, BorderDomain.Schema.FieldSchema field, bool greatest) => null;
     }
 }
