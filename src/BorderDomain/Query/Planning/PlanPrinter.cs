@@ -120,7 +120,7 @@ public static class PlanPrinter
         };
     }
 
-    private static string Size(long rows, bool exact) => (exact ? string.Empty : "~") + Number(rows) + (rows == 1 && exact ? " row" : " rows");
+    private static string Size(long rows, bool exact) => (exact ? string.Empty : "~") + Number(rows) + (rows == 1 ? " row" : " rows");
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
