@@ -45,13 +45,14 @@ internal static class QueryBinding
         var method = input.Query.Method;
         var diagnostics = new List<DiagnosticInfo>(method.ShapeDiagnostics);
         QueryPlan? plan = null;
+        var text = input.Query.Parsed?.Text.Text ?? string.Empty;
         if (input.Query.Parsed is { } parsed && Bind(parsed, input.Schema, diagnostics) is { } query)
         {
             CheckShape(method, query, diagnostics);
             plan = QueryPlanner.Plan(query);
         }
 
-        var source = !method.IsDeclaration ? string.Empty : Emit(method.Signature, plan, diagnostics);
+        var source = !method.IsDeclaration ? string.Empty : Emit(method.Signature, plan, text, diagnostics);
         return new QueryMethodOutput(method.Signature.HintName, method.Signature.ParameterTypes, source, diagnostics.ToImmutableArray());
     }
 
@@ -99,7 +100,7 @@ internal static class QueryBinding
             Parameters = parameters.ToImmutableArray(),
         };
         var plan = bound is null ? null : QueryPlanner.Plan(bound);
-        return new QueryMethodOutput("BdqFile." + signature.HintName, signature.ParameterTypes, Emit(signature, plan, diagnostics), diagnostics.ToImmutableArray())
+        return new QueryMethodOutput("BdqFile." + signature.HintName, signature.ParameterTypes, Emit(signature, plan, file.Parsed.Text.Text, diagnostics), diagnostics.ToImmutableArray())
         {
             FileQueryName = new SourceName(file.Name, file.NameLocation),
             FileClass = file.Namespace + "." + file.ClassName,
@@ -124,11 +125,12 @@ internal static class QueryBinding
         return candidate;
     }
 
-    // The body: the planned query, or, when anything is wrong, one that throws with the first problem.
-    private static string Emit(MethodSignature signature, QueryPlan? plan, List<DiagnosticInfo> diagnostics) =>
+    // The body: the planned query, or, when anything is wrong, one that throws with the first problem. The generator
+    // has no statistics at compile time: it plans the statistics-free shape with the one planner.
+    private static string Emit(MethodSignature signature, QueryPlan? plan, string query, List<DiagnosticInfo> diagnostics) =>
         diagnostics.Count > 0 || plan is null
             ? QueryEmitter.EmitFailure(signature, GeneratorDiagnostics.FailureMessage(diagnostics.FirstOrDefault()))
-            : QueryEmitter.Emit(signature, plan);
+            : QueryEmitter.Emit(signature, plan, query);
 
     private static void CheckShape(QueryMethodModel method, BoundQuery query, List<DiagnosticInfo> diagnostics)
     {

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
 using BorderDomain.Model;
@@ -96,10 +97,40 @@ public static class Bdq
             return false;
         }
 
-        var table = store.GetTable(bound!.Set.Name)!;
-        var executor = new PlanExecutor(table, store.GetTable, new Dictionary<string, object>());
-        plan = Describe(QueryPlanner.Plan(bound, executor));
+        plan = PlanPrinter.Print(QueryPlanner.Plan(bound!, new TableStatistics(store.GetTable(bound!.Set.Name)!)));
         return true;
+    }
+
+    /// <summary>
+    /// The plan a generated query method runs (from its <see cref="BdqCompiledPlanAttribute"/>): planned at compile time
+    /// without statistics. Given a <paramref name="store"/>, also whether the run time plans the same query the same
+    /// way on it, and when it does not, the run-time plan too.
+    /// </summary>
+    /// <param name="method">A method the BorderDomain source generator wrote.</param>
+    /// <param name="store">A store to compare the run-time plan on, or <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException">The method was not written by the generator.</exception>
+    /// <exception cref="BdqException">The query does not compile against <paramref name="store"/>'s schema.</exception>
+    public static string ExplainCompiled(MethodInfo method, IQueryStore? store = null)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        var compiled = method.GetCustomAttribute<BdqCompiledPlanAttribute>()
+            ?? throw new ArgumentException($"{method.Name} was not written by the BorderDomain source generator (it has no compiled plan).", nameof(method));
+        var text = new StringBuilder("generated code for ").AppendLine(compiled.Query).AppendLine(compiled.Plan);
+        if (store is null)
+        {
+            return text.ToString().TrimEnd();
+        }
+
+        if (!TryCompile(compiled.Query, store.Schema, null, out var bound, out var diagnostics))
+        {
+            throw new BdqException(compiled.Query, diagnostics);
+        }
+
+        // The generator plans with this same planner and no statistics, so the statistics-free plan here is its plan.
+        var atRunTime = QueryPlanner.Plan(bound!, new TableStatistics(store.GetTable(bound!.Set.Name)!));
+        return (QueryPlanner.SameStrategy(QueryPlanner.Plan(bound!), atRunTime)
+            ? text.Append("the run time plans it the same way on this store")
+            : text.AppendLine("the run time plans it differently on this store:").Append(PlanPrinter.Print(atRunTime))).ToString();
     }
 
     /// <summary>Parses and binds <paramref name="query"/> against <paramref name="schema"/>, using the cache.</summary>
@@ -166,71 +197,8 @@ public static class Bdq
         return OptionCaches.Count < MaxOptionCaches ? OptionCaches.GetOrAdd(options, static o => new(o.CacheCapacity)) : null;
     }
 
-    /// <summary>The plan as indented text, one step a line.</summary>
-    public static string Describe(QueryPlan plan)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        var text = new StringBuilder();
-        var query = plan.Query;
-        text.Append(CultureInfo.InvariantCulture, $"scan {query.Set.Name} ({plan.RowCount} rows)").AppendLine();
-        if (plan.Accesses.Count == 0 && query.Filter is not null && plan.Order != OrderStrategy.FilteredWalk)
-        {
-            text.AppendLine("  no index applies: every row is checked");
-        }
-
-        foreach (var access in plan.Accesses)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"  index {access.Kind} on {access.Predicate.Path.Text}: {Describe(access.Predicate)} -> {access.Estimate} rows").AppendLine();
-        }
-
-        if (plan.Accesses.Count > 1)
-        {
-            text.AppendLine("  intersect posting lists, smallest first");
-        }
-
-        if (plan.Residual is not null)
-        {
-            text.Append(plan.Order == OrderStrategy.FilteredWalk ? "  filter tested on each row walked: " : "  residual filter: ").AppendLine(Describe(plan.Residual));
-        }
-
-        if (query.GroupBy is { } group)
-        {
-            text.Append("  group by ").Append(string.Join(", ", group.Keys.Select(k => k.Text))).Append(": ").AppendLine(string.Join(", ", group.Aggregates.Select(a => a.Name)));
-        }
-
-        if (query.OrderBy.Count > 0)
-        {
-            var keys = string.Join(", ", query.OrderBy.Select(o => o.Path.Text + (o.Descending ? " desc" : string.Empty)));
-            text.AppendLine(plan.Order switch
-            {
-                OrderStrategy.IndexWalk => $"  walk sorted index on {keys}, stopping after {(query.Skip ?? 0) + query.Take} matches",
-                OrderStrategy.FilteredWalk => $"  walk sorted index on {keys}, testing each row, stopping after {(query.Skip ?? 0) + query.Take} matches",
-                _ => $"  sort by {keys}",
-            });
-        }
-
-        if (query.Skip is { } skip)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"  skip {skip}").AppendLine();
-        }
-
-        if (query.Take is { } take)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"  take {take}").AppendLine();
-        }
-
-        if (query.Select.Count > 0)
-        {
-            text.Append("  select ").AppendLine(string.Join(", ", query.Select.Select(p => p.Text)));
-        }
-
-        if (query.Count)
-        {
-            text.AppendLine("  count");
-        }
-
-        return text.ToString().TrimEnd();
-    }
+    /// <summary>The plan as indented text, one step a line (<see cref="PlanPrinter.Print"/>).</summary>
+    public static string Describe(QueryPlan plan) => PlanPrinter.Print(plan);
 
     private static bool TryPrepare(
         IQueryStore store,
@@ -255,85 +223,25 @@ public static class Bdq
         }
 
         var table = store.GetTable(bound!.Set.Name)!;
-        executor = new PlanExecutor(table, store.GetTable, values) { MaxRows = options.MaxRows, MaxMatchedWords = options.MaxMatchedWords };
 
-        // A query without parameters plans the same way every time on the same table: keep its last plan.
+        // A query without parameters plans the same way every time on the same table: keep its last plan. Otherwise
+        // the planner reads the table's statistics (with the parameters' values); the executor is made after the plan,
+        // to run it as it stands.
         if (bound.Parameters.Count == 0 && Plans.TryGetValue(bound, out var last) && ReferenceEquals(last.Table, table))
         {
             plan = last.Plan;
-            return true;
         }
-
-        plan = QueryPlanner.Plan(bound, executor);
-        if (bound.Parameters.Count == 0)
+        else
         {
-            Plans.AddOrUpdate(bound, new PlannedOn(table, plan));
+            plan = QueryPlanner.Plan(bound, new TableStatistics(table, values));
+            if (bound.Parameters.Count == 0)
+            {
+                Plans.AddOrUpdate(bound, new PlannedOn(table, plan));
+            }
         }
 
+        executor = new PlanExecutor(table, store.GetTable, values) { MaxRows = options.MaxRows, MaxMatchedWords = options.MaxMatchedWords };
         return true;
-    }
-
-    // A chain of 'and' (or of 'or') prints as one parenthesised list, however the binder balanced it; only a change
-    // of operator or a 'not' nests, and that depth is bounded by the nesting limit.
-    private static string Describe(BoundExpression expression)
-    {
-        var text = new StringBuilder();
-        Describe(text, expression);
-        return text.ToString();
-    }
-
-    private static void Describe(StringBuilder text, BoundExpression expression)
-    {
-        switch (expression)
-        {
-            case BoundAnd or BoundOr:
-                var isAnd = expression is BoundAnd;
-                var pending = new Stack<BoundExpression>();
-                pending.Push(expression);
-                var first = true;
-                text.Append('(');
-                while (pending.Count > 0)
-                {
-                    switch (pending.Pop())
-                    {
-                        case BoundAnd conjunction when isAnd:
-                            pending.Push(conjunction.Right);
-                            pending.Push(conjunction.Left);
-                            break;
-                        case BoundOr disjunction when !isAnd:
-                            pending.Push(disjunction.Right);
-                            pending.Push(disjunction.Left);
-                            break;
-                        case var term:
-                            text.Append(first ? string.Empty : (isAnd ? " and " : " or "));
-                            first = false;
-                            Describe(text, term);
-                            break;
-                    }
-                }
-
-                text.Append(')');
-                break;
-            case BoundNot not:
-                text.Append("not ");
-                Describe(text, not.Operand);
-                break;
-            case BoundPredicate predicate:
-                text.Append(Describe(predicate));
-                break;
-        }
-    }
-
-    private static string Describe(BoundPredicate predicate)
-    {
-        var values = string.Join(", ", predicate.Values.Select(v => v switch
-        {
-            BoundConstant { Value: string text } c when c.Kind == FieldKind.String => $"\"{text}\"",
-            BoundConstant c => System.Convert.ToString(c.Value, CultureInfo.InvariantCulture),
-            BoundParameter p => "@" + p.Name,
-            _ => "?",
-        }));
-        return $"{predicate.Path.Text} {predicate.Operator} {values}".TrimEnd();
     }
 
     // The query's tokens (QueryLexer's, as the parser reads them) with comments dropped and each run of whitespace and

@@ -189,6 +189,15 @@ public sealed class BorderqAppTests
     }
 
     [Fact]
+    public void ExplainOfACount_SaysItIsTheTablesSize_NotAScan()
+    {
+        var run = Run("--explain", "accords count");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("accords (13 rows)\n  count: the table's size, 13, no row read\n", run.Stdout);
+    }
+
+    [Fact]
     public void ExplainOfABadQuery_ExitsOneWithTheDiagnostic()
     {
         var run = Run("--explain", "accords where parites has PER");

@@ -86,9 +86,9 @@ public sealed class TerminalOutputTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(
-            "scan accords (13 rows)\n" +
-            "  no index applies: every row is checked\n" +
-            "  residual filter: title Equal \"␛[2J␇\"\n",
+            "accords (13 rows)\n" +
+            "  scan every row: no index applies\n" +
+            "  test each row: title = \"␛[2J␇\"\n",
             run.Stdout);
     }
 

@@ -84,11 +84,11 @@ public sealed class EngineTests
         var plan = Bdq.Explain(Store, "accords where parties has PER and topics has IllegalMining");
         var lines = plan.Split('\n');
 
-        var topics = System.Array.FindIndex(lines, l => l.Contains("on topics"));
-        var parties = System.Array.FindIndex(lines, l => l.Contains("on parties"));
+        var topics = System.Array.FindIndex(lines, l => l.Contains("posting list of topics"));
+        var parties = System.Array.FindIndex(lines, l => l.Contains("posting list of parties"));
         Assert.True(topics >= 0 && parties >= 0);
         Assert.True(topics < parties, plan);
-        Assert.Contains("intersect posting lists, smallest first", plan);
+        Assert.Contains("intersect in this order (smallest estimate first)", plan);
     }
 
     [Fact]

@@ -62,10 +62,10 @@ public sealed class HardeningTests
         Assert.Equal([target], applied!.Select(a => a.Id));
 
         // Explain lists the chain's terms as one parenthesised list (the target of an 'and' chain is its index access).
-        var op = keyword == "or" ? "Equal" : "NotEqual";
+        var op = keyword == "or" ? "=" : "!=";
         Assert.Contains($"(id {op} \"x0\" {keyword} id {op} \"x1\" {keyword} ", plan, StringComparison.Ordinal);
         Assert.Contains($" {keyword} id {op} \"x{Terms - 2}\"", plan, StringComparison.Ordinal);
-        Assert.Contains($"id Equal \"{target}\"", plan, StringComparison.Ordinal);
+        Assert.Contains($"id = \"{target}\"", plan, StringComparison.Ordinal);
 
         // The canonical text parenthesises the left-folded chain fully (so reading it back needs as deep a nesting
         // limit as the chain is long; the round-trip tests cover that on shallow trees).
@@ -207,7 +207,7 @@ public sealed class HardeningTests
     {
         Assert.True(Bdq.TryExplain(Store, "accords where title contains \"a\" or title contains \"b\" or title contains \"c\"", out var plan, out _));
 
-        Assert.Contains("(title Contains \"a\" or title Contains \"b\" or title Contains \"c\")", plan, StringComparison.Ordinal);
+        Assert.Contains("(title contains \"a\" or title contains \"b\" or title contains \"c\")", plan, StringComparison.Ordinal);
     }
 
     // String escapes: \" \\ \n \t \uXXXX are read as the characters they stand for.

@@ -54,7 +54,8 @@ public class EmbeddingSampleTests
         Assert.Contains("indexed lookup: c-1, c-4, c-5\n", output);
         Assert.Contains("store: c-4 640, c-2 300\n", output);
         Assert.Contains("group: Road 3940\ngroup: Foot 300\ngroup: River 45\n", output);
-        Assert.Contains("scan crossings (5 rows)\n  index ", output);
+        Assert.Contains("crossings (5 rows)\n  ", output);
+        Assert.Contains("posting list of mode: mode = Road -> ", output);
         Assert.Contains("run time: c-1 Huaquillas bridge 1200\nrun time: c-4 Macará 640\nrun time: c-2 Aguas Verdes 300\n", output);
         Assert.Contains(
             "crossings where chekpoint contains \"bridge\"\n                ^^^^^^^^^\nBDQ0102 (1,17): Unknown field 'chekpoint' on crossings; did you mean 'checkpoint'?\n",

@@ -224,7 +224,7 @@ public sealed class HtmlFragmentTests
 
         Assert.Equal(query + " — plan", root.Element("p")!.Value);
         Assert.Equal(plan.Steps, root.Element("pre")!.Value.Split('\n'));
-        Assert.StartsWith("scan accords", plan.Steps[0], StringComparison.Ordinal);
+        Assert.StartsWith("accords (", plan.Steps[0], StringComparison.Ordinal);
         Assert.Equal(Bdq.Explain(Store, query), plan.Text);
     }
 

@@ -93,7 +93,7 @@ public static class Grouping
     /// value (and one for the rows without a value) with the length of its posting list, repeated for each of
     /// <paramref name="counts"/> count aggregates; groups ordered and paged as <see cref="Group{TItem}"/> orders them.
     /// No record is read. Only for scalar fields whose values compare exactly (enums, yes/no, nation codes): the
-    /// planner says when (<see cref="Planning.QueryPlanner.GroupCountsFromIndex"/>).
+    /// planner says when (<see cref="Planning.GroupStrategy.PostingListLengths"/>).
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<object?>> CountByIndex(IEntityTable table, int field, FieldKind kind, bool descending, int counts, int? skip, int? take)
     {

@@ -13,10 +13,12 @@ using BorderDomain.Storage;
 namespace BorderDomain.Query.Execution;
 
 /// <summary>
-/// Runs a <see cref="QueryPlan"/> over in-memory tables: intersects the index accesses smallest first, checks the
-/// residual row by row, then groups, orders (by sorting or by walking a sorted index), pages and projects.
+/// Runs a <see cref="QueryPlan"/> over in-memory tables, doing what the plan records and deciding nothing: counts from
+/// index sizes or posting-list lengths when the plan says so, otherwise intersects the index accesses in the plan's
+/// order, checks the residual row by row, then groups, orders (by sorting or by walking a sorted index), pages and
+/// projects. Sizes for planning come from <see cref="TableStatistics"/>, made before any plan exists.
 /// </summary>
-public sealed class PlanExecutor : IIndexStatistics
+public sealed class PlanExecutor
 {
     private readonly Func<string, IEntityTable?> _tables;
     private readonly IEntityTable _table;
@@ -38,9 +40,6 @@ public sealed class PlanExecutor : IIndexStatistics
         _parameters = parameters ?? throw new ArgumentNullException(nameof(parameters));
     }
 
-    /// <inheritdoc />
-    public long RowCount => _table.Count;
-
     /// <summary>The most rows a result of a query without <c>take</c> holds (<see cref="BdqOptions.MaxRows"/>).</summary>
     internal int MaxRows { get; init; } = int.MaxValue;
 
@@ -51,23 +50,14 @@ public sealed class PlanExecutor : IIndexStatistics
     /// </summary>
     internal int MaxMatchedWords { get; init; } = int.MaxValue;
 
-    /// <inheritdoc />
-    public long? Estimate(IndexAccess access)
-    {
-        ArgumentNullException.ThrowIfNull(access);
-        return access.Predicate.Values.Any(v => v is BoundParameter) && _parameters.Count == 0
-            ? null
-            : IndexQueries.Estimate(_table, access.Field, access.Kind, access.Predicate.Operator, access.Predicate.Path.Field.Kind, Constants(access.Predicate));
-    }
-
     /// <summary>Runs the plan.</summary>
     public BdqResult Execute(QueryPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var query = plan.Query;
-        if (QueryPlanner.CountsFromIndexSizes(plan))
+        if (plan.Counting is CountStrategy.TableSize or CountStrategy.IndexSize)
         {
-            var counted = plan.Accesses.Count == 0 ? _table.Count : Count(plan.Accesses[0]);
+            var counted = plan.Counting == CountStrategy.TableSize ? _table.Count : Count(plan.Accesses[0]);
             return new BdqResult(BdqResultKind.Count, query.Set, ["count"], [[counted]], [], counted);
         }
 
@@ -83,9 +73,9 @@ public sealed class PlanExecutor : IIndexStatistics
             return Shape(query, walked);
         }
 
-        if (QueryPlanner.GroupCountsFromIndex(query) is { } groupKey)
+        if (plan.Grouping == GroupStrategy.PostingListLengths)
         {
-            return CountsFromIndex(query, groupKey);
+            return CountsFromIndex(query, query.GroupBy!.Keys[0]);
         }
 
         var rows = Filter(plan);
@@ -210,24 +200,31 @@ public sealed class PlanExecutor : IIndexStatistics
         _constants ??= new(ReferenceEqualityComparer.Instance);
         if (!_constants.TryGetValue(predicate, out var values))
         {
-            values = predicate.Values.Select(Constant).ToArray();
-            if (predicate.Operator is PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith)
-            {
-                values[0] = TextNormalizer.Normalize((string)values[0]);
-            }
-
-            _constants[predicate] = values;
+            _constants[predicate] = values = Constants(predicate, _parameters);
         }
 
         return values;
     }
 
-    private object Constant(BoundValue value) => value switch
+    /// <summary>
+    /// The predicate's values as records hold them, parameters taken from <paramref name="parameters"/>; search text
+    /// comes folded for text matching.
+    /// </summary>
+    internal static object[] Constants(BoundPredicate predicate, IReadOnlyDictionary<string, object> parameters)
     {
-        BoundConstant constant => Runtime(constant.Kind, constant.Value),
-        BoundParameter parameter => _parameters[parameter.Name],
-        _ => throw new ArgumentException("Unknown bound value.", nameof(value)),
-    };
+        var values = predicate.Values.Select(value => value switch
+        {
+            BoundConstant constant => Runtime(constant.Kind, constant.Value),
+            BoundParameter parameter => parameters[parameter.Name],
+            _ => throw new ArgumentException("Unknown bound value.", nameof(predicate)),
+        }).ToArray();
+        if (predicate.Operator is PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith)
+        {
+            values[0] = TextNormalizer.Normalize((string)values[0]);
+        }
+
+        return values;
+    }
 
     /// <summary>A portable constant as the value records hold.</summary>
     internal static object Runtime(FieldKind kind, object value) => kind switch
@@ -240,7 +237,7 @@ public sealed class PlanExecutor : IIndexStatistics
     private int[] Sort(EquatableArray<BoundOrdering> orderBy, int[] rows) =>
         RowSort.Sort(rows, orderBy.Select(o => new SortKey(row => Value(row, o.Path), o.Path.Field.Kind, o.Descending)).ToArray());
 
-    // group by one exactly-compared field with only counts, over the whole table: the posting lists' lengths.
+    // The plan's PostingListLengths: group by one exactly-compared field with only counts, over the whole table.
     private BdqResult CountsFromIndex(BoundQuery query, BoundPath key)
     {
         var group = query.GroupBy!;

@@ -47,27 +47,73 @@ public enum OrderStrategy
     FilteredWalk,
 }
 
+/// <summary>How a <c>count</c> is answered.</summary>
+public enum CountStrategy
+{
+    /// <summary>The query does not count.</summary>
+    None = 0,
+
+    /// <summary>The table's size: no filter, no row read.</summary>
+    TableSize,
+
+    /// <summary>The size of the plan's one index access, read from the index alone (exact): no row read.</summary>
+    IndexSize,
+
+    /// <summary>The rows the rest of the plan yields are counted.</summary>
+    CountRows,
+}
+
+/// <summary>How a <c>group by</c> is answered.</summary>
+public enum GroupStrategy
+{
+    /// <summary>The query does not group.</summary>
+    None = 0,
+
+    /// <summary>
+    /// Each group's count is the length of its posting list: <c>group by key</c> with only counts over the whole set, the
+    /// key a scalar field with a posting index whose values compare exactly. No row is read.
+    /// </summary>
+    PostingListLengths,
+
+    /// <summary>The matching rows are read and grouped.</summary>
+    GroupRows,
+}
+
 /// <summary>One conjunct of the filter answered by an index, with its estimated size.</summary>
 /// <param name="Predicate">The conjunct.</param>
 /// <param name="Field">The field's position in the set's schema.</param>
 /// <param name="Kind">How the index answers it.</param>
-/// <param name="Estimate">The estimated number of rows (exact for constants; a guess for parameters).</param>
-public sealed record IndexAccess(BoundPredicate Predicate, int Field, IndexAccessKind Kind, long Estimate);
+/// <param name="Estimate">The number of rows it yields: exact when <paramref name="IsExact"/>, otherwise an estimate.</param>
+/// <param name="IsExact">
+/// Whether <paramref name="Estimate"/> is the exact number of rows: index statistics read from the index sizes for an
+/// access <see cref="QueryPlanner.IsExactlyCountable"/> accepts; never for a guess (no statistics, or a parameter).
+/// </param>
+public sealed record IndexAccess(BoundPredicate Predicate, int Field, IndexAccessKind Kind, long Estimate, bool IsExact = false);
 
 /// <summary>
-/// A plan: the index accesses to intersect (smallest first), the residual condition checked row by row, and how
-/// to order. Plain data, shared by the executor and the generator.
+/// A plan: every strategy the query runs with, decided once by <see cref="QueryPlanner"/> and only read by the
+/// executor and the generator. The index accesses to intersect (in this order), the residual condition checked row
+/// by row, how to order, how to count and how to group. Plain data.
 /// </summary>
 /// <param name="Query">The bound query.</param>
-/// <param name="Accesses">Index accesses, in the order they are intersected.</param>
-/// <param name="Residual">The part of the filter no index answers, or <see langword="null"/>.</param>
+/// <param name="Accesses">Index accesses, in the order they are intersected (smallest estimate first).</param>
+/// <param name="Residual">The part of the filter no index answers (for a <see cref="OrderStrategy.FilteredWalk"/>, the whole filter), or <see langword="null"/>.</param>
 /// <param name="Order">How results are ordered.</param>
-/// <param name="RowCount">The rows in the set when planned.</param>
+/// <param name="RowCount">The rows in the set when planned (a guess when <paramref name="HasStatistics"/> is false).</param>
 /// <param name="EstimatedRows">The estimated rows matching the indexed part.</param>
+/// <param name="Counting">How a <c>count</c> is answered.</param>
+/// <param name="Grouping">How a <c>group by</c> is answered.</param>
+/// <param name="HasStatistics">
+/// Whether the plan was made with a store's index statistics; <see langword="false"/> for the statistics-free shape the
+/// generator plans with at compile time (every size a guess).
+/// </param>
 public sealed record QueryPlan(
     BoundQuery Query,
     EquatableArray<IndexAccess> Accesses,
     BoundExpression? Residual,
     OrderStrategy Order,
     long RowCount,
-    long EstimatedRows);
+    long EstimatedRows,
+    CountStrategy Counting = CountStrategy.None,
+    GroupStrategy Grouping = GroupStrategy.None,
+    bool HasStatistics = false);

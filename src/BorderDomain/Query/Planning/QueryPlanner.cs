@@ -16,7 +16,11 @@ namespace BorderDomain.Query.Planning;
 /// </summary>
 public static class QueryPlanner
 {
-    /// <summary>Plans <paramref name="query"/>, using <paramref name="statistics"/> for sizes where given.</summary>
+    /// <summary>
+    /// Plans <paramref name="query"/>, using <paramref name="statistics"/> for sizes where given. Without statistics
+    /// (the generator at compile time) the plan has the statistics-free shape: every size is a guess from a nominal
+    /// 1,000 rows, and <see cref="QueryPlan.HasStatistics"/> says so.
+    /// </summary>
     public static QueryPlan Plan(BoundQuery query, IIndexStatistics? statistics = null)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -27,8 +31,10 @@ public static class QueryPlanner
         {
             if (conjunct is BoundPredicate predicate && Access(query.Set, predicate) is { } access)
             {
-                var estimate = statistics?.Estimate(access) ?? Guess(access, rowCount);
-                accesses.Add(access with { Estimate = estimate });
+                var measured = statistics?.Estimate(access);
+                accesses.Add(measured is { } size
+                    ? access with { Estimate = size, IsExact = IsExactlyCountable(access.Kind, predicate.Operator, predicate.Values.Count) }
+                    : access with { Estimate = Guess(access, rowCount) });
             }
             else
             {
@@ -36,8 +42,11 @@ public static class QueryPlanner
             }
         }
 
-        accesses.Sort((a, b) => a.Estimate.CompareTo(b.Estimate));
+        // A stable sort: equal estimates keep the filter's order.
+        accesses = accesses.Select((access, position) => (access, position)).OrderBy(p => p.access.Estimate).ThenBy(p => p.position).Select(p => p.access).ToList();
         var estimated = accesses.Count == 0 ? rowCount : accesses[0].Estimate;
+        var hasStatistics = statistics is not null;
+        var grouping = query.GroupBy is null ? GroupStrategy.None : GroupCountsFromIndex(query) is not null ? GroupStrategy.PostingListLengths : GroupStrategy.GroupRows;
         var order = ChooseOrder(query, estimated, rowCount);
         if (order == OrderStrategy.IndexWalk)
         {
@@ -46,34 +55,53 @@ public static class QueryPlanner
             var read = (double)((query.Skip ?? 0) + query.Take!.Value) * rowCount / Math.Max(1, estimated);
             if (accesses.Count == 0 || read < accesses.Sum(access => (double)access.Estimate))
             {
-                return new QueryPlan(query, ImmutableArray<IndexAccess>.Empty, query.Filter, OrderStrategy.FilteredWalk, rowCount, estimated);
+                return new QueryPlan(query, ImmutableArray<IndexAccess>.Empty, query.Filter, OrderStrategy.FilteredWalk, rowCount, estimated, query.Count ? CountStrategy.CountRows : CountStrategy.None, grouping, hasStatistics);
             }
         }
 
-        return new QueryPlan(
+        var plan = new QueryPlan(
             query,
             accesses.ToImmutableArray(),
             residual.Count == 0 ? null : BoundExpression.AllOf(residual),
             order,
             rowCount,
-            estimated);
+            estimated,
+            CountStrategy.None,
+            grouping,
+            hasStatistics);
+        return query.Count ? plan with { Counting = CountingOf(plan) } : plan;
     }
 
     /// <summary>
-    /// Whether the plan's <c>count</c> is read from index sizes alone, touching no row: a count with no grouping,
-    /// paging or residual whose filter is absent (the table's size) or one access <see cref="IsExactlyCountable"/>.
+    /// Whether two plans of one query run the same way: the same accesses in the same order, residual, order, count and
+    /// group strategies. Sizes are not compared (a statistics-free plan guesses them).
     /// </summary>
-    public static bool CountsFromIndexSizes(QueryPlan plan)
+    public static bool SameStrategy(QueryPlan left, QueryPlan right)
     {
-        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        return left.Order == right.Order && left.Counting == right.Counting && left.Grouping == right.Grouping
+            && Equals(left.Residual, right.Residual)
+            && left.Accesses.Count == right.Accesses.Count
+            && left.Accesses.Zip(right.Accesses, (a, b) => a.Field == b.Field && a.Kind == b.Kind && Equals(a.Predicate, b.Predicate)).All(same => same);
+    }
+
+    // A count is read from index sizes alone, touching no row, when there is no grouping, paging or residual and the
+    // filter is absent (the table's size) or one access IsExactlyCountable answers.
+    private static CountStrategy CountingOf(QueryPlan plan)
+    {
         var query = plan.Query;
-        return query.Count && query.GroupBy is null && query.Skip is null && query.Take is null && plan.Residual is null
-            && plan.Accesses.Count switch
-            {
-                0 => query.Filter is null,
-                1 => IsExactlyCountable(plan.Accesses[0].Kind, plan.Accesses[0].Predicate.Operator, plan.Accesses[0].Predicate.Values.Count),
-                _ => false,
-            };
+        if (query.GroupBy is not null || query.Skip is not null || query.Take is not null || plan.Residual is not null)
+        {
+            return CountStrategy.CountRows;
+        }
+
+        return plan.Accesses.Count switch
+        {
+            0 when query.Filter is null => CountStrategy.TableSize,
+            1 when IsExactlyCountable(plan.Accesses[0].Kind, plan.Accesses[0].Predicate.Operator, plan.Accesses[0].Predicate.Values.Count) => CountStrategy.IndexSize,
+            _ => CountStrategy.CountRows,
+        };
     }
 
     /// <summary>
@@ -89,15 +117,11 @@ public static class QueryPlanner
         _ => false,
     };
 
-    /// <summary>
-    /// The grouping key when the query is <c>group by key</c> with only <c>count</c> aggregates over the whole set
-    /// (no filter) and the key is a scalar field with a posting index whose values compare exactly (an enum, a yes/no,
-    /// a nation code): then each group's count is the length of its posting list and no record needs reading.
-    /// Otherwise <see langword="null"/>.
-    /// </summary>
-    public static BoundPath? GroupCountsFromIndex(BoundQuery query)
+    // The grouping key when the query is 'group by key' with only count aggregates over the whole set (no filter) and
+    // the key is a scalar field with a posting index whose values compare exactly (an enum, a yes/no, a nation code):
+    // then each group's count is the length of its posting list and no record needs reading. Otherwise null.
+    private static BoundPath? GroupCountsFromIndex(BoundQuery query)
     {
-        ArgumentNullException.ThrowIfNull(query);
         if (query.Filter is not null || query.GroupBy is not { Keys.Count: 1 } group || group.Aggregates.Any(a => a.Function != AggregateFunction.Count))
         {
             return null;

@@ -141,7 +141,7 @@ public static class QueryPrinter
         ArgumentNullException.ThrowIfNull(literal);
         return literal switch
         {
-            StringLiteralSyntax text => "\"" + text.Value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"",
+            StringLiteralSyntax text => Quote(text.Value),
             NumberLiteralSyntax number => number.Value.ToString(CultureInfo.InvariantCulture),
             InvalidNumberLiteralSyntax number => number.Text,
             DateLiteralSyntax date => date.Text,
@@ -151,33 +151,39 @@ public static class QueryPrinter
         };
     }
 
-    private static string Print(PredicateSyntax predicate)
+    private static string Print(PredicateSyntax predicate) =>
+        Predicate(Print(predicate.Path), predicate.Operator, predicate.Operands.Select(Print).ToArray());
+
+    /// <summary>
+    /// A predicate as BDQ text from its path's and operands' texts: the one place operators are spelt for output (the
+    /// printer and <c>explain</c> read it).
+    /// </summary>
+    internal static string Predicate(string path, PredicateOperator op, IReadOnlyList<string> operands) => op switch
     {
-        var path = Print(predicate.Path);
-        var operands = predicate.Operands.Select(Print).ToArray();
-        return predicate.Operator switch
-        {
-            PredicateOperator.IsTrue => path,
-            PredicateOperator.Equal => $"{path} = {operands[0]}",
-            PredicateOperator.NotEqual => $"{path} != {operands[0]}",
-            PredicateOperator.Less => $"{path} < {operands[0]}",
-            PredicateOperator.LessOrEqual => $"{path} <= {operands[0]}",
-            PredicateOperator.Greater => $"{path} > {operands[0]}",
-            PredicateOperator.GreaterOrEqual => $"{path} >= {operands[0]}",
-            PredicateOperator.In => $"{path} in ({string.Join(", ", operands)})",
-            PredicateOperator.NotIn => $"{path} not in ({string.Join(", ", operands)})",
-            PredicateOperator.Between => $"{path} between {operands[0]} and {operands[1]}",
-            PredicateOperator.Has => $"{path} has {operands[0]}",
-            PredicateOperator.HasAny => $"{path} has any ({string.Join(", ", operands)})",
-            PredicateOperator.HasAll => $"{path} has all ({string.Join(", ", operands)})",
-            PredicateOperator.Contains => $"{path} contains {operands[0]}",
-            PredicateOperator.StartsWith => $"{path} startswith {operands[0]}",
-            PredicateOperator.EndsWith => $"{path} endswith {operands[0]}",
-            PredicateOperator.IsNull => $"{path} is null",
-            PredicateOperator.IsNotNull => $"{path} is not null",
-            _ => throw new ArgumentException($"Unknown operator {predicate.Operator}.", nameof(predicate)),
-        };
-    }
+        PredicateOperator.IsTrue => path,
+        PredicateOperator.Equal => $"{path} = {operands[0]}",
+        PredicateOperator.NotEqual => $"{path} != {operands[0]}",
+        PredicateOperator.Less => $"{path} < {operands[0]}",
+        PredicateOperator.LessOrEqual => $"{path} <= {operands[0]}",
+        PredicateOperator.Greater => $"{path} > {operands[0]}",
+        PredicateOperator.GreaterOrEqual => $"{path} >= {operands[0]}",
+        PredicateOperator.In => $"{path} in ({string.Join(", ", operands)})",
+        PredicateOperator.NotIn => $"{path} not in ({string.Join(", ", operands)})",
+        PredicateOperator.Between => $"{path} between {operands[0]} and {operands[1]}",
+        PredicateOperator.Has => $"{path} has {operands[0]}",
+        PredicateOperator.HasAny => $"{path} has any ({string.Join(", ", operands)})",
+        PredicateOperator.HasAll => $"{path} has all ({string.Join(", ", operands)})",
+        PredicateOperator.Contains => $"{path} contains {operands[0]}",
+        PredicateOperator.StartsWith => $"{path} startswith {operands[0]}",
+        PredicateOperator.EndsWith => $"{path} endswith {operands[0]}",
+        PredicateOperator.IsNull => $"{path} is null",
+        PredicateOperator.IsNotNull => $"{path} is not null",
+        _ => throw new ArgumentException($"Unknown operator {op}.", nameof(op)),
+    };
+
+    /// <summary>A string literal as BDQ text: quoted, with backslashes and quotes escaped.</summary>
+    internal static string Quote(string value) =>
+        "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     private static string Print(AggregateSyntax aggregate) => aggregate.Argument is null
         ? aggregate.Function.ToString().ToLowerInvariant()
