@@ -48,16 +48,20 @@ public static class TextNormalizer
             return left is null ? (right is null ? 0 : -1) : 1;
         }
 
-        var length = Math.Min(left.Length, right.Length);
-        for (var i = 0; i < length; i++)
+        // The common prefix is found with vectorised compares; only the first differing pair needs the code-point rule.
+#if NET7_0_OR_GREATER
+        var i = left.AsSpan().CommonPrefixLength(right.AsSpan());
+#else
+        var i = 0;
+        while (i < left.Length && i < right.Length && left[i] == right[i])
         {
-            var a = left[i];
-            var b = right[i];
-            if (a != b)
-            {
-                // Surrogates (U+D800..U+DFFF) stand for code points above U+FFFF: move them above U+E000..U+FFFF.
-                return CodePointRank(a).CompareTo(CodePointRank(b));
-            }
+            i++;
+        }
+#endif
+        if (i < left.Length && i < right.Length)
+        {
+            // Surrogates (U+D800..U+DFFF) stand for code points above U+FFFF: move them above U+E000..U+FFFF.
+            return CodePointRank(left[i]).CompareTo(CodePointRank(right[i]));
         }
 
         return left.Length.CompareTo(right.Length);

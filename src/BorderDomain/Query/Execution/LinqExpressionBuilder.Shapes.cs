@@ -31,6 +31,13 @@ internal sealed partial class LinqExpressionBuilder
                 var missing = Expression.Condition(Expression.Equal(key, Expression.Constant(null, key.Type)), Expression.Constant(1), Expression.Constant(0));
                 rows = OrderBy(rows, row, missing, descending: false, first);
                 first = false;
+
+                // The missing rows are already last, so a nullable number, date or enum key can compare as its plain
+                // value (0 for the missing): a plain comparison, not Nullable's, and the same order.
+                if (System.Nullable.GetUnderlyingType(key.Type) is { } plain)
+                {
+                    key = Expression.Coalesce(key, Expression.Default(plain));
+                }
             }
 
             rows = OrderBy(rows, row, key, ordering.Descending, first);
