@@ -4,7 +4,9 @@ using System.Collections.Immutable;
 using System.Data.Common;
 using System.Linq;
 using BorderDomain.EntityFrameworkCore.Tests.Infrastructure;
+using BorderDomain.EntityFrameworkCore.Query;
 using BorderDomain.Model;
+using BorderDomain.Query;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 
@@ -27,8 +29,7 @@ public sealed class ExplainTests(DatabaseFixture databases)
     public void Explain_Equality_UsesTheFoldedBTreeIndex()
     {
         using var db = Seed();
-        var place = "place 417";
-        var plan = Explain(db, db.Accords.Where(a => EF.Property<string>(a, "Place_Folded") == place));
+        var plan = Explain(db, Bdq(db, "accords where place = \"PLACE 417\""));
         Assert.Contains("IX_Accords_Place_Folded", plan, StringComparison.Ordinal);
     }
 
@@ -36,8 +37,7 @@ public sealed class ExplainTests(DatabaseFixture databases)
     public void Explain_HasOnArray_UsesTheGinIndex()
     {
         using var db = Seed();
-        var nation = Nations[123];
-        var plan = Explain(db, db.Accords.Where(a => Enumerable.Contains(EF.Property<NationCode[]>(a, "Parties_Values"), nation)));
+        var plan = Explain(db, Bdq(db, $"accords where parties has {Nations[123].Alpha3}"));
         Assert.Contains("<@", plan, StringComparison.Ordinal);
         Assert.Contains("Bitmap Index Scan on \"IX_Accords_Parties\"", plan, StringComparison.Ordinal);
     }
@@ -46,8 +46,7 @@ public sealed class ExplainTests(DatabaseFixture databases)
     public void Explain_Contains_UsesTheTrigramIndex()
     {
         using var db = Seed();
-        var word = "zq417x";
-        var plan = Explain(db, db.Accords.Where(a => EF.Property<string>(a, "Title_Folded") != null && EF.Property<string>(a, "Title_Folded").Contains(word)));
+        var plan = Explain(db, Bdq(db, "accords where title contains \"ZQ417X\""));
         Assert.Contains("Bitmap Index Scan on \"IX_Accords_Title_Folded\"", plan, StringComparison.Ordinal);
     }
 
@@ -55,11 +54,13 @@ public sealed class ExplainTests(DatabaseFixture databases)
     public void Explain_DateRange_UsesTheDayNumberIndex()
     {
         using var db = Seed();
-        var from = PartialDate.Parse("2001-03").StartDayNumber;
-        var to = PartialDate.Parse("2001-03").EndDayNumber;
-        var plan = Explain(db, db.Accords.Where(a => EF.Property<int?>(a, "Signed_FirstDay") >= from && EF.Property<int?>(a, "Signed_LastDay") <= to));
+        var plan = Explain(db, Bdq(db, "accords where signed = 2001-03"));
         Assert.Matches("Index (Only )?Scan using \"IX_Accords_Signed_(FirstDay|LastDay)\"|Bitmap Index Scan on \"IX_Accords_Signed_(FirstDay|LastDay)\"", plan);
     }
+
+    // The records query BDQ translates, as ExecuteBdqAsync runs it (ordered by key, capped at MaxRows + 1).
+    private static IQueryable<Accord> Bdq(BorderDbContext db, string query) =>
+        BdqQueryable.Translate(db.Accords.AsNoTracking(), query, sets: db.GetBdqSets()).Records!;
 
     private static string Explain<T>(DbContext db, IQueryable<T> query)
     {
