@@ -17,7 +17,7 @@ namespace BorderDomain.Generators;
 /// </summary>
 internal sealed class QueryEmitter
 {
-    private const string Runtime = "global::BorderDomain.Query.Execution.";
+    private const string Runtime = "global::BorderDomain.CompilerServices.";
     private const string Model = "global::BorderDomain.Model.";
 
     private readonly MethodSignature _method;
@@ -157,7 +157,7 @@ internal sealed class QueryEmitter
             var list = $"{_prefix}index{lists.Count}";
             lists.Add(list);
             text.AppendLine($"        var {list} = {Runtime}IndexQueries.Rows({_prefix}table, {Field(predicate.Path.Field.Name)}, "
-                + $"global::BorderDomain.Query.Planning.IndexAccessKind.{access.Kind}, global::BorderDomain.Query.Syntax.PredicateOperator.{predicate.Operator}, "
+                + $"global::BorderDomain.CompilerServices.IndexAccessKind.{access.Kind}, global::BorderDomain.CompilerServices.PredicateOperator.{predicate.Operator}, "
                 + $"global::BorderDomain.Schema.FieldKind.{predicate.Path.Field.Kind}, {Constants(predicate)});");
         }
 
@@ -223,7 +223,7 @@ internal sealed class QueryEmitter
         }
 
         return $"{cast}{Runtime}IndexQueries.ExactCount({_prefix}table, {Field(field.Name)}, "
-            + $"global::BorderDomain.Query.Planning.IndexAccessKind.{access.Kind}, global::BorderDomain.Query.Syntax.PredicateOperator.{access.Predicate.Operator}, "
+            + $"global::BorderDomain.CompilerServices.IndexAccessKind.{access.Kind}, global::BorderDomain.CompilerServices.PredicateOperator.{access.Predicate.Operator}, "
             + $"global::BorderDomain.Schema.FieldKind.{field.Kind}, {Constants(access.Predicate)})";
     }
 
@@ -297,7 +297,7 @@ internal sealed class QueryEmitter
             $"new {Runtime}GroupKey<int>({_prefix}row => {Value(key, $"{_prefix}table[{_prefix}row]")}, global::BorderDomain.Schema.FieldKind.{key.Field.Kind}, "
             + $"{Bool(_query.OrderBy.FirstOrDefault(o => o.Path.Text == key.Text)?.Descending ?? false)})"));
         var aggregates = string.Join(", ", group.Aggregates.Select(aggregate =>
-            $"new {Runtime}GroupAggregate<int>(global::BorderDomain.Query.Syntax.AggregateFunction.{aggregate.Function}, "
+            $"new {Runtime}GroupAggregate<int>(global::BorderDomain.CompilerServices.AggregateFunction.{aggregate.Function}, "
             + (aggregate.Argument is { } argument ? $"{_prefix}row => {Value(argument, $"{_prefix}table[{_prefix}row]")}" : "null")
             + $", global::BorderDomain.Schema.FieldKind.{aggregate.Argument?.Field.Kind ?? FieldKind.Number})"));
         return $"        return {Runtime}Grouping.Group({_prefix}matches, new[] {{ {keys} }}, new[] {{ {aggregates} }}, {Number(_query.Skip)}, {Number(_query.Take)});\n";
@@ -309,7 +309,7 @@ internal sealed class QueryEmitter
         BoundOr or => $"({Condition(or.Left)} || {Condition(or.Right)})",
         BoundNot not => $"!{Condition(not.Operand)}",
         BoundPredicate predicate => $"{Runtime}ValueSemantics.Test(global::BorderDomain.Schema.FieldKind.{predicate.Path.Field.Kind}, "
-            + $"global::BorderDomain.Query.Syntax.PredicateOperator.{predicate.Operator}, {Value(predicate.Path, _prefix + "r")}, {Constants(predicate)}, {Bool(predicate.Path.Field.IsCollection)})",
+            + $"global::BorderDomain.CompilerServices.PredicateOperator.{predicate.Operator}, {Value(predicate.Path, _prefix + "r")}, {Constants(predicate)}, {Bool(predicate.Path.Field.IsCollection)})",
         _ => "false",
     };
 

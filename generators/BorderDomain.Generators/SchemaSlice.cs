@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using BorderDomain.Query.Semantics;
+using BorderDomain.Schema;
 using BorderDomain.Query.Syntax;
 
 namespace BorderDomain.Generators;

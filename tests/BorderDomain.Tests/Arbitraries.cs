@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using BorderDomain.CompilerServices;
 using BorderDomain.Model;
 using BorderDomain.Query.Syntax;
 using BorderDomain.Schema;
@@ -622,14 +623,24 @@ public sealed record ExampleWithSuffix(string Example, string Suffix)
 }
 
 /// <summary>A random syntax tree of a whole query.</summary>
-public sealed record RandomQuery(QuerySyntax Query)
+/// <remarks>The tree's types are the library's internals, so the wrapper is public and its tree internal.</remarks>
+public sealed record RandomQuery
 {
+    internal RandomQuery(QuerySyntax query) => Query = query;
+
+    internal QuerySyntax Query { get; }
+
     public override string ToString() => $"{nameof(RandomQuery)} {{ {QueryPrinter.Print(Query)} }}";
 }
 
 /// <summary>A random syntax tree of a query that is only a deep filter.</summary>
-public sealed record RandomFilterQuery(QuerySyntax Query)
+/// <remarks>The tree's types are the library's internals, so the wrapper is public and its tree internal.</remarks>
+public sealed record RandomFilterQuery
 {
+    internal RandomFilterQuery(QuerySyntax query) => Query = query;
+
+    internal QuerySyntax Query { get; }
+
     public override string ToString() => $"{nameof(RandomFilterQuery)} {{ {QueryPrinter.Print(Query)} }}";
 }
 

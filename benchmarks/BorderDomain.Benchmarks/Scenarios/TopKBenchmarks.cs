@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
+using BorderDomain.CompilerServices;
 using BorderDomain.Model;
 using BorderDomain.Query;
 using BorderDomain.Query.Execution;

@@ -134,7 +134,7 @@ public static class Bdq
     }
 
     /// <summary>Parses and binds <paramref name="query"/> against <paramref name="schema"/>, using the cache.</summary>
-    public static bool TryCompile(string query, QuerySchema schema, BdqOptions? options, out BoundQuery? bound, out IReadOnlyList<BdqDiagnostic> diagnostics)
+    internal static bool TryCompile(string query, QuerySchema schema, BdqOptions? options, out BoundQuery? bound, out IReadOnlyList<BdqDiagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(schema);
@@ -198,7 +198,7 @@ public static class Bdq
     }
 
     /// <summary>The plan as indented text, one step a line (<see cref="PlanPrinter.Print"/>).</summary>
-    public static string Describe(QueryPlan plan) => PlanPrinter.Print(plan);
+    internal static string Describe(QueryPlan plan) => PlanPrinter.Print(plan);
 
     private static bool TryPrepare(
         IQueryStore store,

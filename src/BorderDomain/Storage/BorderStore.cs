@@ -5,7 +5,7 @@ using System.Linq;
 using System.IO;
 using BorderDomain.Data;
 using BorderDomain.Model;
-using BorderDomain.Query.Semantics;
+using BorderDomain.Schema;
 
 namespace BorderDomain.Storage;
 

@@ -17,6 +17,9 @@ public sealed class FoldedTextComparer : IEqualityComparer<string>, IComparer<st
     /// <summary>The comparer.</summary>
     public static FoldedTextComparer Instance { get; } = new();
 
+    /// <summary>The text BDQ compares for a value of a text field: the string itself, or a <see cref="Guid"/>'s "D" form; otherwise null.</summary>
+    internal static string? TextOf(object? value) => value as string ?? (value is Guid guid ? guid.ToString() : null);
+
     /// <summary>Whether the folded forms of <paramref name="x"/> and <paramref name="y"/> are equal (two nulls are).</summary>
     public bool Equals(string? x, string? y) => x is null || y is null
         ? x is null && y is null

@@ -8,11 +8,11 @@ internal sealed class IndexKeyComparer : IEqualityComparer<object>
 {
     internal static readonly IndexKeyComparer Instance = new();
 
-    public new bool Equals(object? x, object? y) => Query.Execution.ValueSemantics.TextOf(x) is { } a && Query.Execution.ValueSemantics.TextOf(y) is { } b
+    public new bool Equals(object? x, object? y) => FoldedTextComparer.TextOf(x) is { } a && FoldedTextComparer.TextOf(y) is { } b
         ? FoldedTextComparer.Instance.Equals(a, b)
         : object.Equals(x, y);
 
-    public int GetHashCode(object obj) => Query.Execution.ValueSemantics.TextOf(obj) is { } text
+    public int GetHashCode(object obj) => FoldedTextComparer.TextOf(obj) is { } text
         ? FoldedTextComparer.Instance.GetHashCode(text)
         : obj.GetHashCode();
 }

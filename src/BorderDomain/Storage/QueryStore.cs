@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using BorderDomain.Query.Semantics;
+using BorderDomain.Schema;
 
 namespace BorderDomain.Storage;
 

@@ -1,4 +1,4 @@
-using BorderDomain.Query.Semantics;
+using BorderDomain.Schema;
 
 namespace BorderDomain.Storage;
 

@@ -86,7 +86,7 @@ public sealed class TextIndex
         var words = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var row = 0; row < rowCount; row++)
         {
-            if (Query.Execution.ValueSemantics.TextOf(valueAt(row)) is not { } text)
+            if (FoldedTextComparer.TextOf(valueAt(row)) is not { } text)
             {
                 continue;
             }

@@ -8,7 +8,7 @@ using Xunit;
 using G = generator::BorderDomain.Generators;
 using QueryBinder = generator::BorderDomain.Query.Semantics.QueryBinder;
 using QueryParser = generator::BorderDomain.Query.Syntax.QueryParser;
-using QuerySchema = generator::BorderDomain.Query.Semantics.QuerySchema;
+using QuerySchema = generator::BorderDomain.Schema.QuerySchema;
 
 namespace BorderDomain.Tests.Generators;
 

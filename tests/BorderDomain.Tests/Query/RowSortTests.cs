@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using BorderDomain.CompilerServices;
 using BorderDomain.Model;
 using BorderDomain.Query.Execution;
 using BorderDomain.Schema;

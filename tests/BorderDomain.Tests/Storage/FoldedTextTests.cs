@@ -1,4 +1,5 @@
 using System;
+using BorderDomain.CompilerServices;
 using BorderDomain.Query.Execution;
 using BorderDomain.Schema;
 using BorderDomain.Storage;

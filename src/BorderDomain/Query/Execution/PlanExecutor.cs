@@ -18,7 +18,7 @@ namespace BorderDomain.Query.Execution;
 /// order, checks the residual row by row, then groups, orders (by sorting or by walking a sorted index), pages and
 /// projects. Sizes for planning come from <see cref="TableStatistics"/>, made before any plan exists.
 /// </summary>
-public sealed class PlanExecutor
+internal sealed class PlanExecutor
 {
     private readonly Func<string, IEntityTable?> _tables;
     private readonly IEntityTable _table;
@@ -235,7 +235,7 @@ public sealed class PlanExecutor
     };
 
     private int[] Sort(EquatableArray<BoundOrdering> orderBy, int[] rows) =>
-        RowSort.Sort(rows, orderBy.Select(o => new SortKey(row => Value(row, o.Path), o.Path.Field.Kind, o.Descending)).ToArray());
+        RowSort.Sort(rows, orderBy.Select(o => new CompilerServices.SortKey(row => Value(row, o.Path), o.Path.Field.Kind, o.Descending)).ToArray());
 
     // The plan's PostingListLengths: group by one exactly-compared field with only counts, over the whole table.
     private BdqResult CountsFromIndex(BoundQuery query, BoundPath key)

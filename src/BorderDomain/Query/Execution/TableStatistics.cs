@@ -12,7 +12,7 @@ namespace BorderDomain.Query.Execution;
 /// alone (posting-list lengths, binary-searched range counts), touching no row. Made before any plan exists, apart from
 /// the executor that later runs the plan.
 /// </summary>
-public sealed class TableStatistics : IIndexStatistics
+internal sealed class TableStatistics : IIndexStatistics
 {
     private readonly IEntityTable _table;
     private readonly IReadOnlyDictionary<string, object> _parameters;

@@ -5,7 +5,7 @@ namespace BorderDomain.Query.Planning;
 /// <c>TableStatistics</c>, over a table's indexes). Without it the planner guesses from the schema: the statistics-free
 /// shape the generator plans at compile time.
 /// </summary>
-public interface IIndexStatistics
+internal interface IIndexStatistics
 {
     /// <summary>The rows in the queried set.</summary>
     long RowCount { get; }

@@ -14,7 +14,7 @@ namespace BorderDomain.Query.Planning;
 /// records, conditions in BDQ (spelt by <see cref="QueryPrinter"/>), exact sizes as <c>5 rows</c> and estimates as
 /// <c>~5 rows</c>. The run time and the generator print with this one printer.
 /// </summary>
-public static class PlanPrinter
+internal static class PlanPrinter
 {
     /// <summary>The plan as indented text, one step a line.</summary>
     public static string Print(QueryPlan plan)

@@ -2,33 +2,8 @@ using BorderDomain.Query.Semantics;
 
 namespace BorderDomain.Query.Planning;
 
-/// <summary>How an index answers one conjunct of the filter.</summary>
-public enum IndexAccessKind
-{
-    /// <summary>The set's key map: one row at most per value.</summary>
-    Key = 1,
-
-    /// <summary>Posting lists: the union over the values (=, in, has, has any).</summary>
-    PostingUnion,
-
-    /// <summary>Posting lists: the intersection over the values (has all).</summary>
-    PostingIntersection,
-
-    /// <summary>The rows whose value is missing.</summary>
-    NullRows,
-
-    /// <summary>A range of a date index (by first or last day).</summary>
-    DateRange,
-
-    /// <summary>A range of a number index.</summary>
-    NumberRange,
-
-    /// <summary>The text index (contains, startswith, endswith).</summary>
-    Text,
-}
-
 /// <summary>How results get their order.</summary>
-public enum OrderStrategy
+internal enum OrderStrategy
 {
     /// <summary>No order asked: row order.</summary>
     None = 0,
@@ -48,7 +23,7 @@ public enum OrderStrategy
 }
 
 /// <summary>How a <c>count</c> is answered.</summary>
-public enum CountStrategy
+internal enum CountStrategy
 {
     /// <summary>The query does not count.</summary>
     None = 0,
@@ -64,7 +39,7 @@ public enum CountStrategy
 }
 
 /// <summary>How a <c>group by</c> is answered.</summary>
-public enum GroupStrategy
+internal enum GroupStrategy
 {
     /// <summary>The query does not group.</summary>
     None = 0,
@@ -88,7 +63,7 @@ public enum GroupStrategy
 /// Whether <paramref name="Estimate"/> is the exact number of rows: index statistics read from the index sizes for an
 /// access <see cref="QueryPlanner.IsExactlyCountable"/> accepts; never for a guess (no statistics, or a parameter).
 /// </param>
-public sealed record IndexAccess(BoundPredicate Predicate, int Field, IndexAccessKind Kind, long Estimate, bool IsExact = false);
+internal sealed record IndexAccess(BoundPredicate Predicate, int Field, IndexAccessKind Kind, long Estimate, bool IsExact = false);
 
 /// <summary>
 /// A plan: every strategy the query runs with, decided once by <see cref="QueryPlanner"/> and only read by the
@@ -107,7 +82,7 @@ public sealed record IndexAccess(BoundPredicate Predicate, int Field, IndexAcces
 /// Whether the plan was made with a store's index statistics; <see langword="false"/> for the statistics-free shape the
 /// generator plans with at compile time (every size a guess).
 /// </param>
-public sealed record QueryPlan(
+internal sealed record QueryPlan(
     BoundQuery Query,
     EquatableArray<IndexAccess> Accesses,
     BoundExpression? Residual,

@@ -14,7 +14,7 @@ namespace BorderDomain.Query.Planning;
 /// residual, and walks a sorted index for <c>order by … take k</c> when that reads fewer rows than sorting (testing
 /// the filter on each row read, instead of making the accesses, when the walk reads fewer rows than they yield).
 /// </summary>
-public static class QueryPlanner
+internal static class QueryPlanner
 {
     /// <summary>
     /// Plans <paramref name="query"/>, using <paramref name="statistics"/> for sizes where given. Without statistics

@@ -11,7 +11,7 @@ namespace BorderDomain.Query.Semantics;
 /// <param name="Text">The path as written in canonical form, e.g. <c>nation.region</c>.</param>
 /// <param name="Fields">The fields along the path; the last is the one whose value is used.</param>
 /// <param name="Sets">The set each field belongs to, aligned with <paramref name="Fields"/>.</param>
-public sealed record BoundPath(string Text, EquatableArray<FieldSchema> Fields, EquatableArray<string> Sets)
+internal sealed record BoundPath(string Text, EquatableArray<FieldSchema> Fields, EquatableArray<string> Sets)
 {
     /// <summary>The field whose value the path yields.</summary>
     public FieldSchema Field => Fields[^1];
@@ -21,7 +21,7 @@ public sealed record BoundPath(string Text, EquatableArray<FieldSchema> Fields, 
 }
 
 /// <summary>A value in a bound query: a constant, or a parameter filled in at run time.</summary>
-public abstract record BoundValue;
+internal abstract record BoundValue;
 
 /// <summary>
 /// A constant in portable form: text for strings, enum member names, nation codes (alpha-3) and units; a decimal for
@@ -29,7 +29,7 @@ public abstract record BoundValue;
 /// </summary>
 /// <param name="Kind">The kind of the field it is compared with.</param>
 /// <param name="Value">The value.</param>
-public sealed record BoundConstant(FieldKind Kind, object Value) : BoundValue;
+internal sealed record BoundConstant(FieldKind Kind, object Value) : BoundValue;
 
 /// <summary>A parameter, typed by where it is used.</summary>
 /// <param name="Name">The name without <c>@</c>.</param>
@@ -37,10 +37,10 @@ public sealed record BoundConstant(FieldKind Kind, object Value) : BoundValue;
 /// <param name="TypeName">The CLR type name of that value.</param>
 /// <param name="Span">Where it is first used, for diagnostics about its value.</param>
 /// <param name="EnumMembers">For an enum parameter, the member names a value may take.</param>
-public sealed record BoundParameter(string Name, FieldKind Kind, string TypeName, TextSpan Span, EquatableArray<string> EnumMembers) : BoundValue;
+internal sealed record BoundParameter(string Name, FieldKind Kind, string TypeName, TextSpan Span, EquatableArray<string> EnumMembers) : BoundValue;
 
 /// <summary>A bound condition.</summary>
-public abstract record BoundExpression
+internal abstract record BoundExpression
 {
     /// <summary>
     /// The conjunction of <paramref name="terms"/> (at least one), as a balanced tree: a chain of n terms is
@@ -99,38 +99,38 @@ public abstract record BoundExpression
 /// <summary>Both conditions hold.</summary>
 /// <param name="Left">The first condition.</param>
 /// <param name="Right">The second condition.</param>
-public sealed record BoundAnd(BoundExpression Left, BoundExpression Right) : BoundExpression;
+internal sealed record BoundAnd(BoundExpression Left, BoundExpression Right) : BoundExpression;
 
 /// <summary>Either condition holds.</summary>
 /// <param name="Left">The first condition.</param>
 /// <param name="Right">The second condition.</param>
-public sealed record BoundOr(BoundExpression Left, BoundExpression Right) : BoundExpression;
+internal sealed record BoundOr(BoundExpression Left, BoundExpression Right) : BoundExpression;
 
 /// <summary>The condition does not hold.</summary>
 /// <param name="Operand">The negated condition.</param>
-public sealed record BoundNot(BoundExpression Operand) : BoundExpression;
+internal sealed record BoundNot(BoundExpression Operand) : BoundExpression;
 
 /// <summary>A test of one path against values.</summary>
 /// <param name="Path">The tested path.</param>
 /// <param name="Operator">The test.</param>
 /// <param name="Values">The values, typed for the path's field.</param>
-public sealed record BoundPredicate(BoundPath Path, PredicateOperator Operator, EquatableArray<BoundValue> Values) : BoundExpression;
+internal sealed record BoundPredicate(BoundPath Path, PredicateOperator Operator, EquatableArray<BoundValue> Values) : BoundExpression;
 
 /// <summary>One ordering key.</summary>
 /// <param name="Path">The key.</param>
 /// <param name="Descending">Whether larger values come first.</param>
-public sealed record BoundOrdering(BoundPath Path, bool Descending);
+internal sealed record BoundOrdering(BoundPath Path, bool Descending);
 
 /// <summary>One aggregate of a grouping.</summary>
 /// <param name="Function">The function.</param>
 /// <param name="Argument">Its field; <see langword="null"/> for count.</param>
 /// <param name="Name">The result column's name, e.g. <c>sum(value)</c>.</param>
-public sealed record BoundAggregate(AggregateFunction Function, BoundPath? Argument, string Name);
+internal sealed record BoundAggregate(AggregateFunction Function, BoundPath? Argument, string Name);
 
 /// <summary>A grouping.</summary>
 /// <param name="Keys">The grouping keys.</param>
 /// <param name="Aggregates">The aggregates (at least one; <c>count</c> when none was written).</param>
-public sealed record BoundGroupBy(EquatableArray<BoundPath> Keys, EquatableArray<BoundAggregate> Aggregates);
+internal sealed record BoundGroupBy(EquatableArray<BoundPath> Keys, EquatableArray<BoundAggregate> Aggregates);
 
 /// <summary>A query checked against a schema: every name resolved, every literal typed.</summary>
 /// <param name="Set">The queried set.</param>
@@ -142,7 +142,7 @@ public sealed record BoundGroupBy(EquatableArray<BoundPath> Keys, EquatableArray
 /// <param name="Select">Projected paths; empty for whole records.</param>
 /// <param name="Count">Whether the query counts.</param>
 /// <param name="Parameters">The parameters the query uses, each once, with its type.</param>
-public sealed record BoundQuery(
+internal sealed record BoundQuery(
     EntitySetSchema Set,
     BoundExpression? Filter,
     BoundGroupBy? GroupBy,

@@ -13,7 +13,7 @@ namespace BorderDomain.Query.Semantics;
 /// Checks a parsed query against a <see cref="QuerySchema"/>: every set, path, operator, literal and parameter.
 /// Returns a <see cref="BoundQuery"/> or diagnostics; never throws for bad queries.
 /// </summary>
-public sealed class QueryBinder
+internal sealed class QueryBinder
 {
     private readonly QuerySchema _schema;
     private readonly BdqOptions _options;
@@ -545,4 +545,4 @@ public sealed class QueryBinder
 /// <summary>The outcome of <see cref="QueryBinder.Bind"/>: a bound query, or diagnostics.</summary>
 /// <param name="Query">The bound query, or <see langword="null"/> when binding failed.</param>
 /// <param name="Diagnostics">The errors; empty on success.</param>
-public sealed record BindResult(BoundQuery? Query, IReadOnlyList<BdqDiagnostic> Diagnostics);
+internal sealed record BindResult(BoundQuery? Query, IReadOnlyList<BdqDiagnostic> Diagnostics);

@@ -1,24 +1,24 @@
 namespace BorderDomain.Query.Syntax;
 
 /// <summary>A condition in a <c>where</c> clause.</summary>
-public abstract record ExpressionSyntax : SyntaxNode;
+internal abstract record ExpressionSyntax : SyntaxNode;
 
 /// <summary><c>left and right</c>.</summary>
 /// <param name="Left">The left operand.</param>
 /// <param name="Right">The right operand.</param>
-public sealed record AndSyntax(ExpressionSyntax Left, ExpressionSyntax Right) : ExpressionSyntax;
+internal sealed record AndSyntax(ExpressionSyntax Left, ExpressionSyntax Right) : ExpressionSyntax;
 
 /// <summary><c>left or right</c>.</summary>
 /// <param name="Left">The left operand.</param>
 /// <param name="Right">The right operand.</param>
-public sealed record OrSyntax(ExpressionSyntax Left, ExpressionSyntax Right) : ExpressionSyntax;
+internal sealed record OrSyntax(ExpressionSyntax Left, ExpressionSyntax Right) : ExpressionSyntax;
 
 /// <summary><c>not operand</c>.</summary>
 /// <param name="Operand">The negated condition.</param>
-public sealed record NotSyntax(ExpressionSyntax Operand) : ExpressionSyntax;
+internal sealed record NotSyntax(ExpressionSyntax Operand) : ExpressionSyntax;
 
 /// <summary>A test of one path: <c>signed &gt;= 2010</c>, <c>topics has any (A, B)</c>, <c>place is null</c>.</summary>
 /// <param name="Path">The tested field.</param>
 /// <param name="Operator">The test.</param>
 /// <param name="Operands">The values, as many as the operator takes (none, one, two, or a list).</param>
-public sealed record PredicateSyntax(PathSyntax Path, PredicateOperator Operator, EquatableArray<LiteralSyntax> Operands) : ExpressionSyntax;
+internal sealed record PredicateSyntax(PathSyntax Path, PredicateOperator Operator, EquatableArray<LiteralSyntax> Operands) : ExpressionSyntax;

@@ -11,7 +11,7 @@ namespace BorderDomain.Query.Syntax;
 /// and finds unterminated strings and bad escapes, so hostile input is refused before any recursion. Never throws for
 /// bad text.
 /// </summary>
-public static class QueryParser
+internal static class QueryParser
 {
     /// <summary>Parses <paramref name="text"/>; on failure the result has no query and at least one diagnostic.</summary>
     public static ParseResult Parse(string text, BdqOptions? options = null)
@@ -347,7 +347,7 @@ public static class QueryParser
 /// <summary>The outcome of <see cref="QueryParser.Parse"/>: a query, or diagnostics.</summary>
 /// <param name="Query">The parsed query, or <see langword="null"/> when the text has errors.</param>
 /// <param name="Diagnostics">The errors; empty on success.</param>
-public sealed record ParseResult(QuerySyntax? Query, IReadOnlyList<BdqDiagnostic> Diagnostics)
+internal sealed record ParseResult(QuerySyntax? Query, IReadOnlyList<BdqDiagnostic> Diagnostics)
 {
     /// <summary>Whether the text parsed.</summary>
     public bool Success => Query is not null;

@@ -12,7 +12,7 @@ namespace BorderDomain.Query.Syntax;
 /// cache is keyed by the text as written, normalised by <see cref="QueryLexer"/>'s tokens, not by this printer: a
 /// key must be made without parsing.)
 /// </summary>
-public static class QueryPrinter
+internal static class QueryPrinter
 {
     /// <summary>The canonical text of <paramref name="query"/>.</summary>
     public static string Print(QuerySyntax query)

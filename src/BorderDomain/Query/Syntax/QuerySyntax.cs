@@ -3,36 +3,17 @@ namespace BorderDomain.Query.Syntax;
 /// <summary>How a query orders its results by one key.</summary>
 /// <param name="Path">The key.</param>
 /// <param name="Descending">Whether larger values come first.</param>
-public sealed record OrderingSyntax(PathSyntax Path, bool Descending) : SyntaxNode;
-
-/// <summary>The aggregate functions of a <c>group by</c>.</summary>
-public enum AggregateFunction
-{
-    /// <summary>The number of records in the group.</summary>
-    Count = 1,
-
-    /// <summary>The sum of a number field.</summary>
-    Sum,
-
-    /// <summary>The smallest value.</summary>
-    Min,
-
-    /// <summary>The largest value.</summary>
-    Max,
-
-    /// <summary>The mean of a number field.</summary>
-    Avg,
-}
+internal sealed record OrderingSyntax(PathSyntax Path, bool Descending) : SyntaxNode;
 
 /// <summary>One aggregate of a <c>group by</c>: <c>count</c> or <c>sum(value)</c>.</summary>
 /// <param name="Function">The function.</param>
 /// <param name="Argument">The field it aggregates; <see langword="null"/> for <c>count</c>.</param>
-public sealed record AggregateSyntax(AggregateFunction Function, PathSyntax? Argument) : SyntaxNode;
+internal sealed record AggregateSyntax(AggregateFunction Function, PathSyntax? Argument) : SyntaxNode;
 
 /// <summary><c>group by k, … [aggregates]</c>; with no aggregate written, <c>count</c> is implied.</summary>
 /// <param name="Keys">The grouping keys.</param>
 /// <param name="Aggregates">The aggregates, in the order written.</param>
-public sealed record GroupBySyntax(EquatableArray<PathSyntax> Keys, EquatableArray<AggregateSyntax> Aggregates) : SyntaxNode;
+internal sealed record GroupBySyntax(EquatableArray<PathSyntax> Keys, EquatableArray<AggregateSyntax> Aggregates) : SyntaxNode;
 
 /// <summary>A whole BDQ query.</summary>
 /// <param name="Set">The entity set queried, e.g. <c>accords</c>.</param>
@@ -43,7 +24,7 @@ public sealed record GroupBySyntax(EquatableArray<PathSyntax> Keys, EquatableArr
 /// <param name="Take">How many results to keep at most, if given.</param>
 /// <param name="Select">The projected fields, possibly none (whole records).</param>
 /// <param name="Count">Whether the query ends in <c>count</c>.</param>
-public sealed record QuerySyntax(
+internal sealed record QuerySyntax(
     IdentifierSyntax Set,
     ExpressionSyntax? Where,
     GroupBySyntax? GroupBy,

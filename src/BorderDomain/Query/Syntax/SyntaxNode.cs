@@ -6,7 +6,7 @@ namespace BorderDomain.Query.Syntax;
 /// A node of a parsed query. Every node knows its <see cref="Span"/> in the text; equality compares structure and
 /// ignores spans, so a query and its printed-then-reparsed form compare equal.
 /// </summary>
-public abstract record SyntaxNode
+internal abstract record SyntaxNode
 {
     /// <summary>Where the node stands in the query text.</summary>
     public TextSpan Span { get; init; }

@@ -1,6 +1,10 @@
-namespace BorderDomain.Query.Syntax;
+using System.ComponentModel;
+
+namespace BorderDomain.CompilerServices;
 
 /// <summary>The test a predicate applies to its path.</summary>
+/// <remarks>Part of the generated-code contract (<see cref="GeneratedCodeContract"/>): the members' values never change.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum PredicateOperator
 {
     /// <summary>A bare boolean field: <c>where disputed</c>.</summary>

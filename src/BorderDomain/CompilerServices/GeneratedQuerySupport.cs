@@ -5,7 +5,7 @@ using System.Diagnostics.CodeAnalysis;
 using BorderDomain.Schema;
 using BorderDomain.Storage;
 
-namespace BorderDomain.Query.Execution;
+namespace BorderDomain.CompilerServices;
 
 /// <summary>
 /// Small helpers the code written by the BorderDomain source generator calls; not meant for hand-written code.
@@ -46,7 +46,7 @@ public static class GeneratedQuerySupport
     }
 
     /// <summary>The rows in every list, intersecting the shortest lists first so the running result shrinks fast.</summary>
-    public static int[] IntersectSmallestFirst(params int[][] lists)
+    internal static int[] IntersectSmallestFirst(params int[][] lists)
     {
         ArgumentNullException.ThrowIfNull(lists);
         Array.Sort(lists, (a, b) => a.Length.CompareTo(b.Length));

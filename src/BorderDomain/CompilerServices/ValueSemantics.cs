@@ -1,11 +1,12 @@
 using System;
 using System.Collections;
+using System.ComponentModel;
 using System.Globalization;
 using BorderDomain.Model;
 using BorderDomain.Schema;
 using BorderDomain.Storage;
 
-namespace BorderDomain.Query.Execution;
+namespace BorderDomain.CompilerServices;
 
 /// <summary>
 /// What BDQ's comparisons mean for each kind of value: text compares by its folded form (case and accents ignored,
@@ -13,6 +14,7 @@ namespace BorderDomain.Query.Execution;
 /// inside, <c>&gt;=</c> on or after the start, <c>&lt;=</c> on or before the end), enums compare by member name.
 /// A missing value satisfies no comparison. Index answers are checked against this in the tests.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ValueSemantics
 {
     /// <summary>
@@ -20,40 +22,40 @@ public static class ValueSemantics
     /// them; for contains, startswith and endswith the search text must already be folded by <see cref="TextNormalizer"/>.
     /// The in-memory executor and the LINQ expression path both call this, so both mean the same thing.
     /// </summary>
-    public static bool Test(FieldKind kind, Syntax.PredicateOperator op, object? value, object[] constants, bool isCollection) => op switch
+    public static bool Test(FieldKind kind, PredicateOperator op, object? value, object[] constants, bool isCollection) => op switch
     {
-        Syntax.PredicateOperator.IsTrue => value is true,
-        Syntax.PredicateOperator.Equal => AreEqual(kind, value, constants[0]),
-        Syntax.PredicateOperator.NotEqual => value is not null && !AreEqual(kind, value, constants[0]),
-        Syntax.PredicateOperator.In => Array.Exists(constants, c => AreEqual(kind, value, c)),
-        Syntax.PredicateOperator.NotIn => value is not null && !Array.Exists(constants, c => AreEqual(kind, value, c)),
-        Syntax.PredicateOperator.Between => Compare(kind, value, constants[0], Syntax.PredicateOperator.GreaterOrEqual)
-            && Compare(kind, value, constants[1], Syntax.PredicateOperator.LessOrEqual),
-        Syntax.PredicateOperator.Less or Syntax.PredicateOperator.LessOrEqual or Syntax.PredicateOperator.Greater or Syntax.PredicateOperator.GreaterOrEqual
+        PredicateOperator.IsTrue => value is true,
+        PredicateOperator.Equal => AreEqual(kind, value, constants[0]),
+        PredicateOperator.NotEqual => value is not null && !AreEqual(kind, value, constants[0]),
+        PredicateOperator.In => Array.Exists(constants, c => AreEqual(kind, value, c)),
+        PredicateOperator.NotIn => value is not null && !Array.Exists(constants, c => AreEqual(kind, value, c)),
+        PredicateOperator.Between => Compare(kind, value, constants[0], PredicateOperator.GreaterOrEqual)
+            && Compare(kind, value, constants[1], PredicateOperator.LessOrEqual),
+        PredicateOperator.Less or PredicateOperator.LessOrEqual or PredicateOperator.Greater or PredicateOperator.GreaterOrEqual
             => Compare(kind, value, constants[0], op),
-        Syntax.PredicateOperator.Has => Has(kind, value, constants[0]),
-        Syntax.PredicateOperator.HasAny => Array.Exists(constants, c => Has(kind, value, c)),
-        Syntax.PredicateOperator.HasAll => Array.TrueForAll(constants, c => Has(kind, value, c)),
-        Syntax.PredicateOperator.Contains or Syntax.PredicateOperator.StartsWith or Syntax.PredicateOperator.EndsWith
+        PredicateOperator.Has => Has(kind, value, constants[0]),
+        PredicateOperator.HasAny => Array.Exists(constants, c => Has(kind, value, c)),
+        PredicateOperator.HasAll => Array.TrueForAll(constants, c => Has(kind, value, c)),
+        PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith
             => TextOf(value) is { } text && TextIndex.IsMatch(TextNormalizer.Normalize(text), (string)constants[0], op switch
             {
-                Syntax.PredicateOperator.StartsWith => TextMatch.StartsWith,
-                Syntax.PredicateOperator.EndsWith => TextMatch.EndsWith,
+                PredicateOperator.StartsWith => TextMatch.StartsWith,
+                PredicateOperator.EndsWith => TextMatch.EndsWith,
                 _ => TextMatch.Contains,
             }),
-        Syntax.PredicateOperator.IsNull => IsMissing(value, isCollection),
+        PredicateOperator.IsNull => IsMissing(value, isCollection),
         _ => !IsMissing(value, isCollection),
     };
 
     /// <summary>The order of two sort keys: by <see cref="Order"/>, reversed when descending, missing values last either way.</summary>
-    public static int SortOrder(FieldKind kind, object? left, object? right, bool descending)
+    internal static int SortOrder(FieldKind kind, object? left, object? right, bool descending)
     {
         var order = Order(kind, left, right);
         return left is null || right is null || !descending ? order : -order;
     }
 
     /// <summary>Whether <paramref name="value"/> equals (for dates: falls inside) <paramref name="constant"/>.</summary>
-    public static bool AreEqual(FieldKind kind, object? value, object constant) => value is not null && kind switch
+    internal static bool AreEqual(FieldKind kind, object? value, object constant) => value is not null && kind switch
     {
         FieldKind.String => FoldedTextComparer.Instance.Equals(TextOf(value), (string)constant),
         FieldKind.Number => ToDecimal(value) == (decimal)constant,
@@ -64,7 +66,7 @@ public static class ValueSemantics
     };
 
     /// <summary>The comparison of <paramref name="value"/> with <paramref name="constant"/> under <paramref name="op"/> (&lt;, &lt;=, &gt;, &gt;=).</summary>
-    public static bool Compare(FieldKind kind, object? value, object constant, Syntax.PredicateOperator op)
+    internal static bool Compare(FieldKind kind, object? value, object constant, PredicateOperator op)
     {
         if (value is null)
         {
@@ -81,9 +83,9 @@ public static class ValueSemantics
             var literal = (PartialDate)constant;
             return op switch
             {
-                Syntax.PredicateOperator.GreaterOrEqual => start >= literal.StartDayNumber,
-                Syntax.PredicateOperator.Greater => start > literal.EndDayNumber,
-                Syntax.PredicateOperator.LessOrEqual => end <= literal.EndDayNumber,
+                PredicateOperator.GreaterOrEqual => start >= literal.StartDayNumber,
+                PredicateOperator.Greater => start > literal.EndDayNumber,
+                PredicateOperator.LessOrEqual => end <= literal.EndDayNumber,
                 _ => end < literal.StartDayNumber,
             };
         }
@@ -93,15 +95,15 @@ public static class ValueSemantics
             : FoldedTextComparer.Instance.Compare(TextOf(value), (string)constant);
         return op switch
         {
-            Syntax.PredicateOperator.GreaterOrEqual => order >= 0,
-            Syntax.PredicateOperator.Greater => order > 0,
-            Syntax.PredicateOperator.LessOrEqual => order <= 0,
+            PredicateOperator.GreaterOrEqual => order >= 0,
+            PredicateOperator.Greater => order > 0,
+            PredicateOperator.LessOrEqual => order <= 0,
             _ => order < 0,
         };
     }
 
     /// <summary>Whether a collection value holds an element equal to <paramref name="constant"/>.</summary>
-    public static bool Has(FieldKind kind, object? collection, object constant)
+    internal static bool Has(FieldKind kind, object? collection, object constant)
     {
         foreach (var element in (IEnumerable?)collection ?? Array.Empty<object>())
         {
@@ -115,7 +117,7 @@ public static class ValueSemantics
     }
 
     /// <summary>Whether a value is missing: null, or an empty collection.</summary>
-    public static bool IsMissing(object? value, bool isCollection)
+    internal static bool IsMissing(object? value, bool isCollection)
     {
         if (value is null)
         {
@@ -139,7 +141,7 @@ public static class ValueSemantics
     }
 
     /// <summary>Orders two values of one kind: nulls last, dates by first day, enums by value, text by its folded form's code points, codes by their text.</summary>
-    public static int Order(FieldKind kind, object? left, object? right)
+    internal static int Order(FieldKind kind, object? left, object? right)
     {
         if (left is null || right is null)
         {
@@ -158,14 +160,14 @@ public static class ValueSemantics
     }
 
     /// <summary>The day a date or period sorts by: its first day.</summary>
-    public static int SortDay(object value) => DateIndex.TryGetDays(value, out var start, out _) ? start : int.MaxValue;
+    internal static int SortDay(object value) => DateIndex.TryGetDays(value, out var start, out _) ? start : int.MaxValue;
 
     /// <summary>
     /// The text of a text field's value: the string itself, or a <see cref="Guid"/>'s lower-case <c>D</c> form
     /// (<c>0f8fad5b-d9cb-469f-a165-70867728950e</c>), which BDQ treats as text (see <see cref="SchemaConventions.KindOf"/>).
     /// </summary>
-    public static string? TextOf(object? value) => value as string ?? (value is Guid guid ? guid.ToString() : null);
+    internal static string? TextOf(object? value) => FoldedTextComparer.TextOf(value);
 
     /// <summary>A number field value as a decimal.</summary>
-    public static decimal ToDecimal(object value) => value as decimal? ?? Convert.ToDecimal(value, CultureInfo.InvariantCulture);
+    internal static decimal ToDecimal(object value) => value as decimal? ?? Convert.ToDecimal(value, CultureInfo.InvariantCulture);
 }

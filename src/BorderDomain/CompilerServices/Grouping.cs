@@ -1,17 +1,19 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Linq;
 using BorderDomain.Query.Syntax;
 using BorderDomain.Schema;
 using BorderDomain.Storage;
 
-namespace BorderDomain.Query.Execution;
+namespace BorderDomain.CompilerServices;
 
 /// <summary>One grouping key: how to read it from an item, its kind, and whether groups sort by it descending.</summary>
 /// <typeparam name="TItem">What is grouped: row ids for the executor, records for generated code.</typeparam>
 /// <param name="Value">Reads the key.</param>
 /// <param name="Kind">The key's kind, for ordering groups.</param>
 /// <param name="Descending">Whether groups come in descending order of this key.</param>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed record GroupKey<TItem>(Func<TItem, object?> Value, FieldKind Kind, bool Descending);
 
 /// <summary>One aggregate of a grouping.</summary>
@@ -19,9 +21,11 @@ public sealed record GroupKey<TItem>(Func<TItem, object?> Value, FieldKind Kind,
 /// <param name="Function">The function.</param>
 /// <param name="Value">Reads the aggregated field; <see langword="null"/> for count.</param>
 /// <param name="Kind">The aggregated field's kind, for min and max.</param>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed record GroupAggregate<TItem>(AggregateFunction Function, Func<TItem, object?>? Value, FieldKind Kind);
 
 /// <summary>Groups items and computes aggregates: shared by the in-memory executor and generated code.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Grouping
 {
     /// <summary>
@@ -93,7 +97,7 @@ public static class Grouping
     /// value (and one for the rows without a value) with the length of its posting list, repeated for each of
     /// <paramref name="counts"/> count aggregates; groups ordered and paged as <see cref="Group{TItem}"/> orders them.
     /// No record is read. Only for scalar fields whose values compare exactly (enums, yes/no, nation codes): the
-    /// planner says when (<see cref="Planning.GroupStrategy.PostingListLengths"/>).
+    /// planner says when (its posting-list-lengths grouping strategy).
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<object?>> CountByIndex(IEntityTable table, int field, FieldKind kind, bool descending, int counts, int? skip, int? take)
     {

@@ -1,15 +1,17 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using BorderDomain.Model;
 using BorderDomain.Schema;
 using BorderDomain.Storage;
 
-namespace BorderDomain.Query.Execution;
+namespace BorderDomain.CompilerServices;
 
 /// <summary>One key of an <c>order by</c>: how to read it from a row, its kind, and its direction.</summary>
 /// <param name="Value">Reads the key's value at a row.</param>
 /// <param name="Kind">The key's kind, which decides how values compare.</param>
 /// <param name="Descending">Largest value first.</param>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed record SortKey(Func<int, object?> Value, FieldKind Kind, bool Descending);
 
 /// <summary>
@@ -19,6 +21,7 @@ public sealed record SortKey(Func<int, object?> Value, FieldKind Kind, bool Desc
 /// a number, an enum's value), so comparing never unboxes or parses; a single date or yes/no key sorts one packed
 /// 64-bit integer per row.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class RowSort
 {
     /// <summary>The rows in order.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Linq;
 using BorderDomain.Model;
 using BorderDomain.Query.Planning;
@@ -7,9 +8,10 @@ using BorderDomain.Query.Syntax;
 using BorderDomain.Schema;
 using BorderDomain.Storage;
 
-namespace BorderDomain.Query.Execution;
+namespace BorderDomain.CompilerServices;
 
 /// <summary>Index accesses and index walks, shared by the in-memory executor and the code the generator writes.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class IndexQueries
 {
     /// <summary>
@@ -28,7 +30,7 @@ public static class IndexQueries
     /// <summary>
     /// Like <see cref="Rows(IEntityTable, int, IndexAccessKind, PredicateOperator, FieldKind, object[])"/>, but
     /// <see langword="null"/> when a text search's word is part of more than <paramref name="maxMatchedWords"/>
-    /// indexed words (<see cref="BdqOptions.MaxMatchedWords"/>).
+    /// indexed words (<see cref="Query.BdqOptions.MaxMatchedWords"/>).
     /// </summary>
     internal static int[]? Rows(IEntityTable table, int field, IndexAccessKind kind, PredicateOperator op, FieldKind fieldKind, object[] values, int maxMatchedWords)
     {
@@ -209,7 +211,7 @@ public static class IndexQueries
     /// range counts, touching no rows (exact, or an upper bound for unions and two-sided date ranges). A text
     /// search is not counted ahead: it is estimated as a tenth of the table.
     /// </summary>
-    public static long Estimate(IEntityTable table, int field, IndexAccessKind kind, PredicateOperator op, FieldKind fieldKind, object[] values)
+    internal static long Estimate(IEntityTable table, int field, IndexAccessKind kind, PredicateOperator op, FieldKind fieldKind, object[] values)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(values);

@@ -1,0 +1,19 @@
+using System.ComponentModel;
+
+namespace BorderDomain.CompilerServices;
+
+/// <summary>
+/// The version of the contract between the code the BorderDomain source generator writes and this library. The
+/// namespace <c>BorderDomain.CompilerServices</c> holds everything generated code calls or names
+/// (<see cref="GeneratedQuerySupport"/>, <see cref="IndexQueries"/>, <see cref="ValueSemantics"/>, <see cref="Grouping"/>,
+/// <see cref="RowSort"/> and the enums they take) and nothing else; hand-written code should not use it, so its types
+/// are hidden from completion lists. Its public members are a binary contract with every assembly the generator has
+/// compiled: changing or removing one raises <see cref="Version"/>, and a generator checks that the library it
+/// compiles against speaks its version.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class GeneratedCodeContract
+{
+    /// <summary>The contract's version: 1 is the first.</summary>
+    public const int Version = 1;
+}
