@@ -165,8 +165,9 @@ public static class ValueSemantics
     /// <summary>
     /// The text of a text field's value: the string itself, or a <see cref="Guid"/>'s lower-case <c>D</c> form
     /// (<c>0f8fad5b-d9cb-469f-a165-70867728950e</c>), which BDQ treats as text (see <see cref="SchemaConventions.KindOf"/>).
+    /// Public because LINQ expression trees (<c>BdqQueryable</c>) call it.
     /// </summary>
-    internal static string? TextOf(object? value) => FoldedTextComparer.TextOf(value);
+    public static string? TextOf(object? value) => FoldedTextComparer.TextOf(value);
 
     /// <summary>A number field value as a decimal.</summary>
     internal static decimal ToDecimal(object value) => value as decimal? ?? Convert.ToDecimal(value, CultureInfo.InvariantCulture);
