@@ -243,7 +243,7 @@ internal sealed class QueryEmitter
         {
             var ordering = _query.OrderBy[0];
             return $"        global::System.Collections.Generic.IEnumerable<int> {_prefix}ordered = {Runtime}IndexQueries.Walk({_prefix}table, {Field(ordering.Path.Field.Name)}, "
-                + $"{Bool(ordering.Descending)}, {_prefix}matches.ToArray(), {(_query.Skip ?? 0) + _query.Take!.Value});\n";
+                + $"{Bool(ordering.Descending)}, {_prefix}matches.ToArray(), {(_query.Take is { } take ? (_query.Skip ?? 0) + take : int.MaxValue)});\n";
         }
 
         if (_query.OrderBy.Count == 1 && _query.OrderBy[0] is { Path: { IsHop: false } path } single && !path.Field.IsCollection

@@ -69,21 +69,31 @@ public static class IndexQueries
     /// The first <paramref name="wanted"/> of <paramref name="rows"/> in the order of the sorted index on
     /// <paramref name="field"/>, read by walking the index rather than sorting: ties in row order, rows without a
     /// value last, as <see cref="ValueSemantics.SortOrder"/> orders them. The walk stops at the
-    /// <paramref name="wanted"/>-th match and allocates only the result (and, when the index runs out first, a
-    /// bitmap to find the rows without a value).
+    /// <paramref name="wanted"/>-th match; each row the index yields is tested for membership in
+    /// <paramref name="rows"/> through its bitmap (made when it has none and holds at least a sixty-fourth of the
+    /// table) or, for few rows, a binary search; a table of rows marks the rows without a value when the index runs
+    /// out first.
     /// </summary>
     /// <param name="table">The table.</param>
     /// <param name="field">The sorted (date or number) field's position in the table's schema.</param>
     /// <param name="descending">Largest key first.</param>
     /// <param name="rows">The candidate rows, ascending (a posting list).</param>
-    /// <param name="wanted">How many rows to return at most.</param>
+    /// <param name="wanted">How many rows to return at most (<see cref="int.MaxValue"/>: all of them, the plan's sort of a large answer).</param>
     public static IReadOnlyList<int> Walk(IEntityTable table, int field, bool descending, int[] rows, int wanted)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(rows);
-        // A posting list is ascending and distinct, so as many rows as the table has means every row.
-        var everyRow = rows.Length >= table.Count;
-        return Walk(table, field, descending, everyRow ? null : row => Array.BinarySearch(rows, row) >= 0, rows, wanted);
+        // A posting list is ascending and distinct, so as many rows as the table has means every row. Membership is a
+        // bit test when the rows have a bitmap or are many (then one is made: a bit per row of the table), a binary
+        // search when they are few.
+        Func<int, bool>? member = null;
+        if (rows.Length < table.Count)
+        {
+            var bits = RowBitmap.Of(rows) ?? (rows.Length >= table.Count / 64 ? RowBitmap.Mark(rows, table.Count) : null);
+            member = bits is not null ? row => RowBitmap.Contains(bits, row) : row => Array.BinarySearch(rows, row) >= 0;
+        }
+
+        return Walk(table, field, descending, member, rows, wanted);
     }
 
     /// <summary>
@@ -113,7 +123,8 @@ public static class IndexQueries
     private static List<int> Walk<TKey>(SortedIndex<TKey> index, bool descending, Func<int, bool>? matches, int[]? candidates, int wanted, int rowCount)
         where TKey : IComparable<TKey>
     {
-        var result = new List<int>(Math.Max(0, Math.Min(Math.Min(wanted, candidates?.Length ?? rowCount), 4096)));
+        var most = candidates?.Length ?? rowCount;
+        var result = new List<int>(Math.Max(0, wanted >= most ? most : Math.Min(wanted, 4096)));
         if (wanted <= 0 || candidates is { Length: 0 })
         {
             return result;

@@ -41,7 +41,7 @@ public sealed class PostingIndex
     /// <summary>How many rows hold <paramref name="key"/>, without touching them.</summary>
     public int Count(object key) => Lookup(key).Length;
 
-    /// <summary>Approximate bytes the index holds in posting arrays.</summary>
+    /// <summary>Approximate bytes the index holds in posting arrays and the bitmaps of dense ones.</summary>
     public long EstimatedBytes
     {
         get
@@ -50,17 +50,59 @@ public sealed class PostingIndex
             foreach (var rows in _postings.Values)
             {
                 bytes += 24 + (rows.Length * sizeof(int)) + 32; // array header, ids, dictionary entry
+                bytes += RowBitmap.Of(rows) is { } bits ? 24 + (bits.Length * sizeof(ulong)) : 0;
             }
 
             return bytes;
         }
     }
 
-    /// <summary>Builds the index from each row's value (a boxed collection for a collection field).</summary>
+    /// <summary>
+    /// Builds the index from each row's value (a boxed collection for a collection field) by a counting sort: one
+    /// pass numbers the keys and notes each row's keys, the lists are made at their final sizes, a second pass over
+    /// the notes fills them in row order. A list holding at least a thirty-second of the rows also gets its bitmap
+    /// (<see cref="RowBitmap"/>).
+    /// </summary>
     internal static PostingIndex Build(int rowCount, Func<int, object?> valueAt, bool isCollection)
     {
-        var lists = new Dictionary<object, List<int>>(IndexKeyComparer.Instance);
+        var ids = new Dictionary<object, int>(IndexKeyComparer.Instance);
+        var keys = new List<object>();
+        var counts = new List<int>();
+        var lastRow = new List<int>();
         var nulls = new List<int>();
+
+        // (row, key number) pairs in row order: one per row for a scalar field.
+        var pairRows = new int[rowCount];
+        var pairKeys = new int[rowCount];
+        var pairs = 0;
+
+        void Post(object key, int row)
+        {
+            if (!ids.TryGetValue(key, out var id))
+            {
+                ids[key] = id = keys.Count;
+                keys.Add(key);
+                counts.Add(0);
+                lastRow.Add(-1);
+            }
+
+            if (lastRow[id] == row)
+            {
+                return; // the element repeats within the row
+            }
+
+            lastRow[id] = row;
+            counts[id]++;
+            if (pairs == pairRows.Length)
+            {
+                Array.Resize(ref pairRows, Math.Max(16, pairs * 2));
+                Array.Resize(ref pairKeys, pairRows.Length);
+            }
+
+            pairRows[pairs] = row;
+            pairKeys[pairs++] = id;
+        }
+
         for (var row = 0; row < rowCount; row++)
         {
             var value = valueAt(row);
@@ -72,7 +114,7 @@ public sealed class PostingIndex
                 }
                 else
                 {
-                    Post(lists, value, row);
+                    Post(value, row);
                 }
 
                 continue;
@@ -83,7 +125,7 @@ public sealed class PostingIndex
             {
                 if (element is not null)
                 {
-                    Post(lists, element, row);
+                    Post(element, row);
                     any = true;
                 }
             }
@@ -94,25 +136,29 @@ public sealed class PostingIndex
             }
         }
 
-        var postings = new Dictionary<object, int[]>(lists.Count, IndexKeyComparer.Instance);
-        foreach (var (key, rows) in lists)
+        var lists = new int[keys.Count][];
+        for (var id = 0; id < lists.Length; id++)
         {
-            postings[key] = rows.ToArray();
+            lists[id] = new int[counts[id]];
+            counts[id] = 0; // now the next free position of the list
+        }
+
+        for (var i = 0; i < pairs; i++)
+        {
+            var id = pairKeys[i];
+            lists[id][counts[id]++] = pairRows[i];
+        }
+
+        var postings = new Dictionary<object, int[]>(keys.Count, IndexKeyComparer.Instance);
+        for (var id = 0; id < lists.Length; id++)
+        {
+            postings[keys[id]] = lists[id];
+            if (RowBitmap.IsDense(lists[id].Length, rowCount))
+            {
+                RowBitmap.Register(lists[id], RowBitmap.Mark(lists[id], rowCount));
+            }
         }
 
         return new PostingIndex(postings, nulls.ToArray());
-    }
-
-    private static void Post(Dictionary<object, List<int>> lists, object key, int row)
-    {
-        if (!lists.TryGetValue(key, out var rows))
-        {
-            lists[key] = rows = [];
-        }
-
-        if (rows.Count == 0 || rows[^1] != row)
-        {
-            rows.Add(row);
-        }
     }
 }

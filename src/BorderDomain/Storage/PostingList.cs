@@ -3,9 +3,44 @@ using System.Collections.Generic;
 
 namespace BorderDomain.Storage;
 
-/// <summary>Set operations on posting lists: ascending arrays of distinct row ids.</summary>
+/// <summary>
+/// Set operations on posting lists: ascending arrays of distinct row ids. A list that holds at least a thirty-second
+/// of its table's rows may carry a bitmap (its dense form: a posting index's lists do, and so do the dense answers
+/// of <see cref="UnionAll"/>, <see cref="FromUnsorted(ReadOnlySpan{int}, int)"/> and
+/// <see cref="IntersectUnsorted"/>); the array overloads use it, so arrays these methods return, like a posting
+/// index's, are not to be modified.
+/// </summary>
 public static class PostingList
 {
+    /// <summary>
+    /// The rows in both lists, linear in the shorter: when the longer list has a bitmap, each row of the shorter is
+    /// tested in it (when both have one and the shorter is longer than the bitmap has words, the bitmaps are ANDed a
+    /// word at a time instead); otherwise as <see cref="Intersect(ReadOnlySpan{int}, ReadOnlySpan{int})"/>.
+    /// </summary>
+    public static int[] Intersect(int[] left, int[] right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        if (left.Length == 0 || right.Length == 0)
+        {
+            return [];
+        }
+
+        if (left.Length > right.Length)
+        {
+            (left, right) = (right, left);
+        }
+
+        if (RowBitmap.Of(right) is { } longer)
+        {
+            return RowBitmap.Of(left) is { } shorter && Math.Min(shorter.Length, longer.Length) < left.Length
+                ? RowBitmap.AndToRows(shorter, longer)
+                : RowBitmap.Filter(left, longer);
+        }
+
+        return Intersect(left.AsSpan(), right.AsSpan());
+    }
+
     /// <summary>The rows in both lists. Gallops through the longer list when the lengths differ widely.</summary>
     public static int[] Intersect(ReadOnlySpan<int> left, ReadOnlySpan<int> right)
     {
@@ -85,13 +120,50 @@ public static class PostingList
             }
         }
 
+        if (nonEmpty.Count >= 2 && nonEmpty.TrueForAll(list => RowBitmap.Of(list) is not null))
+        {
+            return UnionOfBitmaps(nonEmpty);
+        }
+
         return nonEmpty.Count switch
         {
             0 => [],
-            1 => (int[])nonEmpty[0].Clone(),
+            1 => Copy(nonEmpty[0]),
             2 => Union(nonEmpty[0], nonEmpty[1]),
             _ => total >= rowCount / 32 ? UnionByBitmap(nonEmpty, rowCount) : UnionByHeap(nonEmpty, (int)Math.Min(total, rowCount)),
         };
+    }
+
+    // A copy of a list, which shares its (immutable) bitmap.
+    private static int[] Copy(int[] list)
+    {
+        var copy = (int[])list.Clone();
+        if (RowBitmap.Of(list) is { } bits)
+        {
+            RowBitmap.Register(copy, bits);
+        }
+
+        return copy;
+    }
+
+    // Every list has a bitmap: OR them a vector of words at a time, count, read the rows out; the answer keeps the bitmap.
+    private static int[] UnionOfBitmaps(List<int[]> lists)
+    {
+        var words = 0;
+        foreach (var list in lists)
+        {
+            words = Math.Max(words, RowBitmap.Of(list)!.Length);
+        }
+
+        var bits = new ulong[words];
+        foreach (var list in lists)
+        {
+            RowBitmap.OrWith(bits, RowBitmap.Of(list)!);
+        }
+
+        var rows = RowBitmap.ToRows(bits, RowBitmap.Count(bits));
+        RowBitmap.Register(rows, bits);
+        return rows;
     }
 
     // Marks every row in a bitmap of rowCount bits, counting the distinct ones, then reads them out in order.
@@ -110,7 +182,7 @@ public static class PostingList
             }
         }
 
-        return FromBits(bits, count);
+        return FromBits(bits, count, rowCount);
     }
 
     // A k-way merge: a min-heap holds each list's next row; the smallest is taken, written unless it repeats the
@@ -145,6 +217,30 @@ public static class PostingList
         }
 
         return count == result.Length ? result : result[..count];
+    }
+
+    /// <summary>
+    /// The rows of <c>0 .. rowCount-1</c> not in <paramref name="rows"/>: when the list has a bitmap, every row's bit
+    /// AND-NOT the list's, a vector of words at a time (the answer keeps that bitmap when dense); otherwise as
+    /// <see cref="Complement(ReadOnlySpan{int}, int)"/>.
+    /// </summary>
+    public static int[] Complement(int[] rows, int rowCount)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (RowBitmap.Of(rows) is not { } bits)
+        {
+            return Complement(rows.AsSpan(), rowCount);
+        }
+
+        var rest = new ulong[RowBitmap.Words(rowCount)];
+        rest.AsSpan().Fill(ulong.MaxValue);
+        if ((rowCount & 63) != 0)
+        {
+            rest[^1] = (1UL << rowCount) - 1;
+        }
+
+        RowBitmap.AndNotWith(rest, bits);
+        return FromBits(rest, rowCount - rows.Length, rowCount);
     }
 
     /// <summary>The rows of <c>0 .. rowCount-1</c> not in <paramref name="rows"/>.</summary>
@@ -186,7 +282,7 @@ public static class PostingList
             return FromUnsorted(rows);
         }
 
-        return FromBits(Mark(rows, rowCount), rows.Length);
+        return FromBits(RowBitmap.Mark(rows, rowCount), rows.Length, rowCount);
     }
 
     /// <summary>
@@ -195,7 +291,7 @@ public static class PostingList
     /// </summary>
     public static int[] IntersectUnsorted(ReadOnlySpan<int> first, ReadOnlySpan<int> second, int rowCount)
     {
-        var inFirst = Mark(first, rowCount);
+        var inFirst = RowBitmap.Mark(first, rowCount);
         var both = new ulong[inFirst.Length];
         var count = 0;
         foreach (var row in second)
@@ -207,34 +303,16 @@ public static class PostingList
             }
         }
 
-        return FromBits(both, count);
+        return FromBits(both, count, rowCount);
     }
 
-    // A bitmap of rowCount bits with the given rows set.
-    private static ulong[] Mark(ReadOnlySpan<int> rows, int rowCount)
+    // The set bits' positions, ascending; a dense answer keeps the bitmap it was read from.
+    private static int[] FromBits(ulong[] bits, int count, int rowCount)
     {
-        var bits = new ulong[(rowCount + 63) >> 6];
-        foreach (var row in rows)
+        var result = RowBitmap.ToRows(bits, count);
+        if (RowBitmap.IsDense(count, rowCount))
         {
-            bits[row >> 6] |= 1UL << row;
-        }
-
-        return bits;
-    }
-
-    // The set bits' positions, ascending.
-    private static int[] FromBits(ulong[] bits, int count)
-    {
-        var result = new int[count];
-        var next = 0;
-        for (var word = 0; word < bits.Length && next < count; word++)
-        {
-            var remaining = bits[word];
-            while (remaining != 0)
-            {
-                result[next++] = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(remaining);
-                remaining &= remaining - 1;
-            }
+            RowBitmap.Register(result, bits);
         }
 
         return result;

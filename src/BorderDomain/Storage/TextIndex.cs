@@ -80,10 +80,24 @@ public sealed class TextIndex
         _ => foldedText.Contains(foldedQuery, StringComparison.Ordinal),
     };
 
+    /// <summary>
+    /// Builds the index in one pass over the rows and a counting sort: each word is numbered the first time it is
+    /// seen (a word already known is looked up by its span of the folded text, so no string is made for it, on .NET
+    /// 9 and later), each (row, word) pair is noted once, the posting arrays are made at their final sizes and filled
+    /// from the notes in row order; only the vocabulary is sorted.
+    /// </summary>
     internal static TextIndex Build(int rowCount, Func<int, object?> valueAt)
     {
         var folded = new string?[rowCount];
-        var words = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+#if NET9_0_OR_GREATER
+        var bySpan = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+        var words = new List<string>();
+        var counts = new List<int>();
+        var lastRow = new List<int>();
+        var pairRows = new List<int>(rowCount);
+        var pairWords = new List<int>(rowCount);
         for (var row = 0; row < rowCount; row++)
         {
             if (FoldedTextComparer.TextOf(valueAt(row)) is not { } text)
@@ -91,28 +105,57 @@ public sealed class TextIndex
                 continue;
             }
 
-            folded[row] = TextNormalizer.Normalize(text);
-            foreach (var word in TextNormalizer.Words(folded[row]!))
+            var normal = folded[row] = TextNormalizer.Normalize(text);
+            foreach (var (start, length) in TextNormalizer.WordRanges(normal))
             {
-                if (!words.TryGetValue(word, out var rows))
+#if NET9_0_OR_GREATER
+                if (!bySpan.TryGetValue(normal.AsSpan(start, length), out var id))
+#else
+                if (!ids.TryGetValue(normal.Substring(start, length), out var id))
+#endif
                 {
-                    words[word] = rows = [];
+                    var word = normal.Substring(start, length);
+                    ids[word] = id = words.Count;
+                    words.Add(word);
+                    counts.Add(0);
+                    lastRow.Add(-1);
                 }
 
-                if (rows.Count == 0 || rows[^1] != row)
+                if (lastRow[id] != row)
                 {
-                    rows.Add(row);
+                    lastRow[id] = row;
+                    counts[id]++;
+                    pairRows.Add(row);
+                    pairWords.Add(id);
                 }
             }
         }
 
-        var vocabulary = new string[words.Count];
-        words.Keys.CopyTo(vocabulary, 0);
-        Array.Sort(vocabulary, StringComparer.Ordinal);
+        var lists = new int[words.Count][];
+        for (var id = 0; id < lists.Length; id++)
+        {
+            lists[id] = new int[counts[id]];
+            counts[id] = 0; // now the next free position of the list
+        }
+
+        for (var i = 0; i < pairRows.Count; i++)
+        {
+            var id = pairWords[i];
+            lists[id][counts[id]++] = pairRows[i];
+        }
+
+        var vocabulary = words.ToArray();
+        var order = new int[vocabulary.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(vocabulary, order, StringComparer.Ordinal);
         var postings = new int[vocabulary.Length][];
         for (var i = 0; i < vocabulary.Length; i++)
         {
-            postings[i] = words[vocabulary[i]].ToArray();
+            postings[i] = lists[order[i]];
         }
 
         return new TextIndex(folded, vocabulary, postings);

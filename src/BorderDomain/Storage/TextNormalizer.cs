@@ -70,19 +70,33 @@ public static class TextNormalizer
     /// <summary>Splits folded text into words: maximal runs of letters and digits.</summary>
     public static IEnumerable<string> Words(string normalized)
     {
-        ArgumentNullException.ThrowIfNull(normalized);
-        var start = -1;
-        for (var i = 0; i <= normalized.Length; i++)
+        foreach (var (start, length) in WordRanges(normalized))
         {
-            var isWordChar = i < normalized.Length && char.IsLetterOrDigit(normalized[i]);
-            if (isWordChar && start < 0)
+            yield return normalized.Substring(start, length);
+        }
+    }
+
+    /// <summary>Where the words of <see cref="Words"/> are in the folded text, without making them.</summary>
+    internal static IEnumerable<(int Start, int Length)> WordRanges(string normalized)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        return Ranges(normalized);
+
+        static IEnumerable<(int Start, int Length)> Ranges(string normalized)
+        {
+            var start = -1;
+            for (var i = 0; i <= normalized.Length; i++)
             {
-                start = i;
-            }
-            else if (!isWordChar && start >= 0)
-            {
-                yield return normalized[start..i];
-                start = -1;
+                var isWordChar = i < normalized.Length && char.IsLetterOrDigit(normalized[i]);
+                if (isWordChar && start < 0)
+                {
+                    start = i;
+                }
+                else if (!isWordChar && start >= 0)
+                {
+                    yield return (start, i - start);
+                    start = -1;
+                }
             }
         }
     }

@@ -86,7 +86,7 @@ internal sealed class PlanExecutor
 
         IEnumerable<int> ordered = plan.Order switch
         {
-            OrderStrategy.IndexWalk => IndexQueries.Walk(_table, _table.Schema.IndexOfField(query.OrderBy[0].Path.Field.Name), query.OrderBy[0].Descending, rows, (query.Skip ?? 0) + (query.Take ?? int.MaxValue)),
+            OrderStrategy.IndexWalk => IndexQueries.Walk(_table, _table.Schema.IndexOfField(query.OrderBy[0].Path.Field.Name), query.OrderBy[0].Descending, rows, query.Take is { } take ? (query.Skip ?? 0) + take : int.MaxValue),
             OrderStrategy.Sort => Sort(query.OrderBy, rows),
             _ => rows,
         };

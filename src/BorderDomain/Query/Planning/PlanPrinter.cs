@@ -62,6 +62,7 @@ internal static class PlanPrinter
             var wanted = Number((query.Skip ?? 0) + (long)(query.Take ?? 0));
             text.AppendLine(plan.Order switch
             {
+                OrderStrategy.IndexWalk when query.Take is null => $"  walk sorted index on {keys} over the rows found, keeping every match (no sort)",
                 OrderStrategy.IndexWalk => $"  walk sorted index on {keys} over the rows found, stopping after {wanted} matches",
                 OrderStrategy.FilteredWalk when plan.Residual is { } filter => $"  walk sorted index on {keys}, testing each row: {Condition(filter)}, stopping after {wanted} matches",
                 OrderStrategy.FilteredWalk => $"  walk sorted index on {keys}, stopping after {wanted} rows",

@@ -11,7 +11,11 @@ internal enum OrderStrategy
     /// <summary>Sort the matching rows.</summary>
     Sort,
 
-    /// <summary>Walk the sorted index of the first key and stop after skip + take matches.</summary>
+    /// <summary>
+    /// Walk the sorted index of the first key over the rows found and stop after skip + take matches; without a
+    /// <c>take</c>, walk all of it, testing each row against a bitmap of the rows found (a large answer: cheaper
+    /// than sorting it).
+    /// </summary>
     IndexWalk,
 
     /// <summary>

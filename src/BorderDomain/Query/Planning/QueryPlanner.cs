@@ -12,10 +12,14 @@ namespace BorderDomain.Query.Planning;
 /// Chooses indexes for a bound query: splits the filter into conjuncts, sends each one an index can answer to that
 /// index, orders them by estimated size (smallest first, so intersections shrink fast), keeps the rest as a
 /// residual, and walks a sorted index for <c>order by … take k</c> when that reads fewer rows than sorting (testing
-/// the filter on each row read, instead of making the accesses, when the walk reads fewer rows than they yield).
+/// the filter on each row read, instead of making the accesses, when the walk reads fewer rows than they yield), and
+/// for a large answer without <c>take</c> when reading the whole index costs less than sorting the answer.
 /// </summary>
 internal static class QueryPlanner
 {
+    // The fewest estimated matches for which an order without a take may walk the whole sorted index.
+    private const long WalkAllFrom = 1024;
+
     /// <summary>
     /// Plans <paramref name="query"/>, using <paramref name="statistics"/> for sizes where given. Without statistics
     /// (the generator at compile time) the plan has the statistics-free shape: every size is a guess from a nominal
@@ -48,7 +52,7 @@ internal static class QueryPlanner
         var hasStatistics = statistics is not null;
         var grouping = query.GroupBy is null ? GroupStrategy.None : GroupCountsFromIndex(query) is not null ? GroupStrategy.PostingListLengths : GroupStrategy.GroupRows;
         var order = ChooseOrder(query, estimated, rowCount);
-        if (order == OrderStrategy.IndexWalk)
+        if (order == OrderStrategy.IndexWalk && query.Take is not null)
         {
             // The walk reads about (skip + take) * rows / matches rows; the accesses yield the sum of their sizes.
             // When the walk reads fewer, test the whole filter on the rows it reads and make no access at all.
@@ -205,16 +209,25 @@ internal static class QueryPlanner
         }
 
         var key = query.OrderBy[0].Path;
-        var walkable = query.OrderBy.Count == 1 && query.Take is not null && !key.IsHop
+        var walkable = query.OrderBy.Count == 1 && !key.IsHop
             && key.Field.Index == IndexKind.Sorted && key.Field.Kind is FieldKind.Date or FieldKind.Period or FieldKind.Number;
         if (!walkable)
         {
             return OrderStrategy.Sort;
         }
 
-        // Walking reads about (skip + take) * rows / matches rows; sorting costs about matches * log2(matches).
-        var wanted = (query.Skip ?? 0) + query.Take!.Value;
-        var walkCost = (double)wanted * rowCount / Math.Max(1, estimated);
+        // With a take, walking reads about (skip + take) * rows / matches rows; without one it reads the whole index
+        // (each row a bit test against the rows found). Sorting costs about matches * log2(matches) comparisons. So a
+        // large answer without a take (more than about rows / log2(rows), and at least WalkAllFrom rows: a small one
+        // sorts in microseconds, less than making the bitmap) is walked too.
+        if (query.Take is null && estimated < WalkAllFrom)
+        {
+            return OrderStrategy.Sort;
+        }
+
+        var walkCost = query.Take is { } take
+            ? (double)((query.Skip ?? 0) + take) * rowCount / Math.Max(1, estimated)
+            : rowCount;
         var sortCost = estimated * Math.Log2(estimated + 2);
         return walkCost < sortCost ? OrderStrategy.IndexWalk : OrderStrategy.Sort;
     }
