@@ -325,7 +325,7 @@ internal sealed class QueryEmitter
     // The predicate's values as the runtime compares them; a static array when all are constants.
     private string Constants(BoundPredicate predicate)
     {
-        var isText = predicate.Operator is PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith;
+        var isText = OperatorTable.Of(predicate.Operator).Family == OperatorFamily.Text;
         var items = predicate.Values.Select(value => value switch
         {
             BoundConstant constant => Constant(constant, isText),

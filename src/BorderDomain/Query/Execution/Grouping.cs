@@ -169,7 +169,7 @@ public static class Grouping
                 case AggregateFunction.Sum or AggregateFunction.Avg:
                     _sum += ValueSemantics.ToDecimal(value);
                     break;
-                default:
+                case AggregateFunction.Min or AggregateFunction.Max:
                     var c = _best is null ? 0 : ValueSemantics.Order(aggregate.Kind, value, _best);
                     if (_best is null || (aggregate.Function == AggregateFunction.Min ? c < 0 : c > 0))
                     {
@@ -177,6 +177,8 @@ public static class Grouping
                     }
 
                     break;
+                default:
+                    throw OperatorTable.Unhandled(aggregate.Function);
             }
         }
 
@@ -185,7 +187,8 @@ public static class Grouping
             AggregateFunction.Count => _items,
             AggregateFunction.Sum => _sum,
             AggregateFunction.Avg => _values == 0 ? null : _sum / _values,
-            _ => _best,
+            AggregateFunction.Min or AggregateFunction.Max => _best,
+            _ => throw OperatorTable.Unhandled(function),
         };
     }
 

@@ -147,7 +147,7 @@ internal sealed partial class LinqExpressionBuilder
             PredicateOperator.Contains => _hooks.MatchText(folded, Captured(texts[0]), TextMatch.Contains),
             PredicateOperator.StartsWith => _hooks.MatchText(folded, Captured(texts[0]), TextMatch.StartsWith),
             PredicateOperator.EndsWith => _hooks.MatchText(folded, Captured(texts[0]), TextMatch.EndsWith),
-            _ => null,
+            _ => throw OperatorTable.Unhandled(predicate.Operator),
         };
         if (result is null)
         {
@@ -193,7 +193,7 @@ internal sealed partial class LinqExpressionBuilder
             PredicateOperator.Greater => Expression.GreaterThan(first, Day(dates[0].EndDayNumber)),
             PredicateOperator.LessOrEqual => Expression.LessThanOrEqual(last, Day(dates[0].EndDayNumber)),
             PredicateOperator.Less => Expression.LessThan(last, Day(dates[0].StartDayNumber)),
-            _ => null,
+            _ => throw OperatorTable.Unhandled(predicate.Operator),
         };
     }
 
@@ -222,7 +222,7 @@ internal sealed partial class LinqExpressionBuilder
             PredicateOperator.Between => Expression.AndAlso(
                 NumberCompare(nullable, numbers[0], ExpressionType.GreaterThanOrEqual),
                 NumberCompare(nullable, numbers[1], ExpressionType.LessThanOrEqual)),
-            _ => null,
+            _ => throw OperatorTable.Unhandled(predicate.Operator),
         };
     }
 
@@ -335,7 +335,7 @@ internal sealed partial class LinqExpressionBuilder
             PredicateOperator.NotEqual => Expression.AndAlso(present, Expression.Not(Is(typed[0]))),
             PredicateOperator.In => In(),
             PredicateOperator.NotIn => Expression.AndAlso(present, Expression.Not(In())),
-            _ => null,
+            _ => throw OperatorTable.Unhandled(predicate.Operator),
         };
     }
 
@@ -420,7 +420,7 @@ internal sealed partial class LinqExpressionBuilder
                 return Contains(values[0]);
             case PredicateOperator.HasAll:
                 return values.Select(Contains).Aggregate(Expression.AndAlso);
-            default:
+            case PredicateOperator.HasAny:
                 if (values.Length == 1 || text)
                 {
                     return values.Select(Contains).Aggregate(Expression.OrElse);
@@ -435,6 +435,8 @@ internal sealed partial class LinqExpressionBuilder
                 var e = Expression.Parameter(element, "e");
                 var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [element], Captured(array, array.GetType()), e);
                 return Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [element], elements, Expression.Lambda(contains, e));
+            default:
+                throw OperatorTable.Unhandled(predicate.Operator);
         }
     }
 

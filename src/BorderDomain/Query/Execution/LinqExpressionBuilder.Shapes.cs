@@ -233,6 +233,10 @@ internal sealed partial class LinqExpressionBuilder
                 return Expression.Coalesce(sum, Expression.Constant(0m));
             case AggregateFunction.Avg:
                 return Expression.Call(typeof(Enumerable), nameof(Enumerable.Average), [_rowType], g, Expression.Lambda(Expression.Convert(value, typeof(decimal?)), row));
+            case AggregateFunction.Min or AggregateFunction.Max:
+                break;
+            default:
+                throw OperatorTable.Unhandled(aggregate.Function);
         }
 
         var greatest = aggregate.Function == AggregateFunction.Max;

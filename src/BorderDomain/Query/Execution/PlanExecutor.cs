@@ -218,7 +218,7 @@ public sealed class PlanExecutor
             BoundParameter parameter => parameters[parameter.Name],
             _ => throw new ArgumentException("Unknown bound value.", nameof(predicate)),
         }).ToArray();
-        if (predicate.Operator is PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith)
+        if (OperatorTable.Of(predicate.Operator).Family == OperatorFamily.Text)
         {
             values[0] = TextNormalizer.Normalize((string)values[0]);
         }

@@ -35,14 +35,19 @@ public static class ValueSemantics
         Syntax.PredicateOperator.HasAny => Array.Exists(constants, c => Has(kind, value, c)),
         Syntax.PredicateOperator.HasAll => Array.TrueForAll(constants, c => Has(kind, value, c)),
         Syntax.PredicateOperator.Contains or Syntax.PredicateOperator.StartsWith or Syntax.PredicateOperator.EndsWith
-            => TextOf(value) is { } text && TextIndex.IsMatch(TextNormalizer.Normalize(text), (string)constants[0], op switch
-            {
-                Syntax.PredicateOperator.StartsWith => TextMatch.StartsWith,
-                Syntax.PredicateOperator.EndsWith => TextMatch.EndsWith,
-                _ => TextMatch.Contains,
-            }),
+            => TextOf(value) is { } text && TextIndex.IsMatch(TextNormalizer.Normalize(text), (string)constants[0], TextMatchOf(op)),
         Syntax.PredicateOperator.IsNull => IsMissing(value, isCollection),
-        _ => !IsMissing(value, isCollection),
+        Syntax.PredicateOperator.IsNotNull => !IsMissing(value, isCollection),
+        _ => throw Syntax.OperatorTable.Unhandled(op),
+    };
+
+    /// <summary>The match a text operator makes, from the operator table.</summary>
+    internal static TextMatch TextMatchOf(Syntax.PredicateOperator op) => Syntax.OperatorTable.Of(op).Text switch
+    {
+        Syntax.TextPosition.Anywhere => TextMatch.Contains,
+        Syntax.TextPosition.Start => TextMatch.StartsWith,
+        Syntax.TextPosition.End => TextMatch.EndsWith,
+        _ => throw Syntax.OperatorTable.Unhandled(op),
     };
 
     /// <summary>The order of two sort keys: by <see cref="Order"/>, reversed when descending, missing values last either way.</summary>
@@ -84,7 +89,8 @@ public static class ValueSemantics
                 Syntax.PredicateOperator.GreaterOrEqual => start >= literal.StartDayNumber,
                 Syntax.PredicateOperator.Greater => start > literal.EndDayNumber,
                 Syntax.PredicateOperator.LessOrEqual => end <= literal.EndDayNumber,
-                _ => end < literal.StartDayNumber,
+                Syntax.PredicateOperator.Less => end < literal.StartDayNumber,
+                _ => throw Syntax.OperatorTable.Unhandled(op),
             };
         }
 
@@ -96,7 +102,8 @@ public static class ValueSemantics
             Syntax.PredicateOperator.GreaterOrEqual => order >= 0,
             Syntax.PredicateOperator.Greater => order > 0,
             Syntax.PredicateOperator.LessOrEqual => order <= 0,
-            _ => order < 0,
+            Syntax.PredicateOperator.Less => order < 0,
+            _ => throw Syntax.OperatorTable.Unhandled(op),
         };
     }
 

@@ -184,29 +184,31 @@ public sealed class QueryBinder
 
         var field = path.Field;
         var op = predicate.Operator;
-        var opText = OperatorText(op);
+        var info = OperatorTable.Of(op);
+        var opText = info.MessageText;
         var kindText = BdqDiagnostics.FieldKindText(field);
         var isCollection = path.Fields.Any(f => f.IsCollection);
-        switch (op)
+        switch (info.Target)
         {
-            case PredicateOperator.IsTrue when field.Kind != FieldKind.Boolean || isCollection:
+            case OperatorTarget.Boolean when !info.Kinds.Contains(field.Kind) || isCollection:
                 Report(BdqDiagnostics.NotABoolean, BdqDiagnostics.NotABooleanMessage(path.Text, kindText, isCollection), predicate.Path.Span);
                 return null;
-            case PredicateOperator.Has or PredicateOperator.HasAny or PredicateOperator.HasAll when !isCollection:
+            case OperatorTarget.Collection when !isCollection:
                 Report(BdqDiagnostics.OperatorNotApplicable, BdqDiagnostics.OperatorNotApplicableMessage(opText, path.Text, kindText + BdqDiagnostics.HasIsForCollections), predicate.Path.Span);
                 return null;
-            case PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith when field.Kind != FieldKind.String || isCollection:
+            case OperatorTarget.Text when !info.Kinds.Contains(field.Kind) || isCollection:
                 Report(BdqDiagnostics.OperatorNotApplicable, BdqDiagnostics.OperatorNotApplicableMessage(opText, path.Text, kindText), predicate.Path.Span);
                 return null;
-            case PredicateOperator.Less or PredicateOperator.LessOrEqual or PredicateOperator.Greater or PredicateOperator.GreaterOrEqual or PredicateOperator.Between
-                when field.Kind is FieldKind.Enum or FieldKind.Nation or FieldKind.Boolean or FieldKind.Unit:
+            case OperatorTarget.OrderedValue when !info.Kinds.Contains(field.Kind):
                 Report(BdqDiagnostics.OperatorNotApplicable, BdqDiagnostics.OperatorNotApplicableMessage(opText, path.Text, kindText), predicate.Path.Span);
                 return null;
-            case PredicateOperator.Equal or PredicateOperator.NotEqual or PredicateOperator.Less or PredicateOperator.LessOrEqual or PredicateOperator.Greater
-                or PredicateOperator.GreaterOrEqual or PredicateOperator.Between or PredicateOperator.In or PredicateOperator.NotIn or PredicateOperator.IsTrue
-                when isCollection:
+            case OperatorTarget.Value or OperatorTarget.OrderedValue when isCollection:
                 Report(BdqDiagnostics.CollectionNotAllowed, BdqDiagnostics.CollectionNotAllowedMessage(path.Text, BdqDiagnostics.UseHasInstead(opText)), predicate.Path.Span);
                 return null;
+            case OperatorTarget.Boolean or OperatorTarget.Collection or OperatorTarget.Text or OperatorTarget.OrderedValue or OperatorTarget.Value or OperatorTarget.Anything:
+                break;
+            default:
+                throw OperatorTable.Unhandled(info.Target);
         }
 
         var values = new List<BoundValue>();
@@ -218,7 +220,7 @@ public sealed class QueryBinder
             }
         }
 
-        if (op is PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith
+        if (info.Family == OperatorFamily.Text
             && predicate.Operands is [StringLiteralSyntax search] && SearchWords(search.Value) is var words && words > _options.MaxSearchWords)
         {
             Report(BdqDiagnostics.SearchTooBroad, BdqDiagnostics.TooManySearchWordsMessage(words, _options.MaxSearchWords), search.Span);
@@ -232,7 +234,7 @@ public sealed class QueryBinder
 
         var bound = new BoundPredicate(path, op, values.ToImmutableArray());
         _partSpans.Add(new PartSpan(bound, predicate.Span));
-        if (op is PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith && predicate.Operands is [StringLiteralSyntax literal])
+        if (info.Family == OperatorFamily.Text && predicate.Operands is [StringLiteralSyntax literal])
         {
             _searchSpans.Add(new SearchSpan(bound, literal.Span));
         }
@@ -364,10 +366,11 @@ public sealed class QueryBinder
         var aggregates = new List<BoundAggregate>();
         foreach (var aggregate in group.Aggregates.Count == 0 ? [new AggregateSyntax(AggregateFunction.Count, null) { Span = group.Span }] : group.Aggregates.Items)
         {
-            var name = aggregate.Function.ToString().ToLowerInvariant();
-            if (aggregate.Function == AggregateFunction.Count)
+            var table = OperatorTable.Of(aggregate.Function);
+            var name = table.Spelling;
+            if (!table.NeedsArgument)
             {
-                aggregates.Add(new BoundAggregate(AggregateFunction.Count, null, "count"));
+                aggregates.Add(new BoundAggregate(aggregate.Function, null, name));
                 continue;
             }
 
@@ -383,9 +386,7 @@ public sealed class QueryBinder
             }
 
             var kind = argument.Field.Kind;
-            var valid = !argument.Fields.Any(f => f.IsCollection) && (aggregate.Function is AggregateFunction.Sum or AggregateFunction.Avg
-                ? kind == FieldKind.Number
-                : kind is FieldKind.Number or FieldKind.Date or FieldKind.Period or FieldKind.String);
+            var valid = !argument.Fields.Any(f => f.IsCollection) && table.ArgumentKinds.Contains(kind);
             if (!valid)
             {
                 Report(BdqDiagnostics.InvalidAggregate, BdqDiagnostics.InvalidAggregateMessage(name, argument.Text, BdqDiagnostics.FieldKindText(argument.Field)), aggregate.Argument.Span);
@@ -503,27 +504,6 @@ public sealed class QueryBinder
         _ => null,
     };
 
-    private static string OperatorText(PredicateOperator op) => op switch
-    {
-        PredicateOperator.IsTrue => "(yes/no test)",
-        PredicateOperator.Equal => "=",
-        PredicateOperator.NotEqual => "!=",
-        PredicateOperator.Less => "<",
-        PredicateOperator.LessOrEqual => "<=",
-        PredicateOperator.Greater => ">",
-        PredicateOperator.GreaterOrEqual => ">=",
-        PredicateOperator.In => "in",
-        PredicateOperator.NotIn => "not in",
-        PredicateOperator.Between => "between",
-        PredicateOperator.Has => "has",
-        PredicateOperator.HasAny => "has any",
-        PredicateOperator.HasAll => "has all",
-        PredicateOperator.Contains => "contains",
-        PredicateOperator.StartsWith => "startswith",
-        PredicateOperator.EndsWith => "endswith",
-        PredicateOperator.IsNull => "is null",
-        _ => "is not null",
-    };
 
 
     private void Report(string code, string message, TextSpan span, string? suggestion = null) =>
