@@ -12,7 +12,16 @@ namespace BorderDomain.Query.Execution;
 /// <param name="Value">Reads the key.</param>
 /// <param name="Kind">The key's kind, for ordering groups.</param>
 /// <param name="Descending">Whether groups come in descending order of this key.</param>
-public sealed record GroupKey<TItem>(Func<TItem, object?> Value, FieldKind Kind, bool Descending);
+public sealed record GroupKey<TItem>(Func<TItem, object?> Value, FieldKind Kind, bool Descending)
+{
+    /// <summary>
+    /// Whether the key is a list whose elements each make a group (KQL's <c>mv-expand</c>, then <c>summarize</c>): an
+    /// item counts in the group of each element, once per occurrence (text elements by their folded form), and an
+    /// item whose list is empty or null, or an element that is null, makes no group. At most one key of a grouping
+    /// expands.
+    /// </summary>
+    public bool EachElement { get; init; }
+}
 
 /// <summary>One aggregate of a grouping.</summary>
 /// <typeparam name="TItem">What is grouped.</typeparam>
@@ -47,14 +56,41 @@ public static class Grouping
 
         // The probe is refilled for each item; a group's own key is a copy made when the group first appears.
         var probe = new KeyValues(new object?[keys.Count]);
+        var expanded = -1;
+        for (var i = 0; i < keys.Count; i++)
+        {
+            expanded = keys[i].EachElement ? i : expanded;
+        }
+
         foreach (var item in items)
         {
             for (var i = 0; i < keys.Count; i++)
             {
-                var value = keys[i].Value(item);
-                probe.Values[i] = keys[i].Kind == FieldKind.String && ValueSemantics.TextOf(value) is { } text ? TextNormalizer.Normalize(text) : value;
+                probe.Values[i] = i == expanded ? null : KeyOf(keys[i].Kind, keys[i].Value(item));
             }
 
+            if (expanded < 0)
+            {
+                AddTo(probe, item);
+                continue;
+            }
+
+            // The item once per element present; nulls and empty lists make no group.
+            if (keys[expanded].Value(item) is System.Collections.IEnumerable elements)
+            {
+                foreach (var element in elements)
+                {
+                    if (KeyOf(keys[expanded].Kind, element) is { } value)
+                    {
+                        probe.Values[expanded] = value;
+                        AddTo(probe, item);
+                    }
+                }
+            }
+        }
+
+        void AddTo(KeyValues probe, TItem item)
+        {
             if (!positions.TryGetValue(probe, out var position))
             {
                 position = groups.Count;
@@ -125,6 +161,10 @@ public static class Grouping
 
         return output;
     }
+
+    // A key value as groups compare it: text by its folded form.
+    private static object? KeyOf(FieldKind kind, object? value) =>
+        kind == FieldKind.String && ValueSemantics.TextOf(value) is { } text ? TextNormalizer.Normalize(text) : value;
 
     private static int Compare<TItem>(IReadOnlyList<GroupKey<TItem>> keys, object?[] a, object?[] b)
     {

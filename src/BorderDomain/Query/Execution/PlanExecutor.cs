@@ -189,6 +189,11 @@ public sealed class PlanExecutor
             return value;
         }
 
+        if (path.IsListHop)
+        {
+            return ValueSemantics.FollowEach(resolved.Target, value, resolved.TargetField);
+        }
+
         return resolved.Target is { } table && table.TryGetRow(RecordKey.Text(value) ?? string.Empty, out var targetRow)
             ? table.GetValue(targetRow, resolved.TargetField)
             : null;
@@ -257,7 +262,10 @@ public sealed class PlanExecutor
         var keys = group.Keys.Select(k => new GroupKey<int>(
             row => Value(row, k),
             k.Field.Kind,
-            query.OrderBy.FirstOrDefault(o => o.Path.Text == k.Text)?.Descending ?? false)).ToArray();
+            query.OrderBy.FirstOrDefault(o => o.Path.Text == k.Text)?.Descending ?? false)
+        {
+            EachElement = k.Field.IsCollection,
+        }).ToArray();
         var aggregates = group.Aggregates.Select(a => new GroupAggregate<int>(
             a.Function,
             a.Argument is { } argument ? row => Value(row, argument) : null,

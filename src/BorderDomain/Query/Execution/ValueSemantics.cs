@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Globalization;
 using BorderDomain.Model;
 using BorderDomain.Schema;
@@ -172,6 +173,30 @@ public static class ValueSemantics
     /// (<c>0f8fad5b-d9cb-469f-a165-70867728950e</c>), which BDQ treats as text (see <see cref="SchemaConventions.KindOf"/>).
     /// </summary>
     public static string? TextOf(object? value) => value as string ?? (value is Guid guid ? guid.ToString() : null);
+
+    /// <summary>
+    /// A path through a list of references (<c>agencies.name</c>): the value of field <paramref name="field"/> of each
+    /// record of <paramref name="target"/> that <paramref name="keys"/> names, in the list's order; references that
+    /// dangle and missing values are left out.
+    /// </summary>
+    internal static object[] FollowEach(IEntityTable? target, object? keys, int field)
+    {
+        var values = new List<object>();
+        if (target is null || keys is not IEnumerable elements)
+        {
+            return [];
+        }
+
+        foreach (var key in elements)
+        {
+            if (RecordKey.Text(key) is { } text && target.TryGetRow(text, out var row) && target.GetValue(row, field) is { } value)
+            {
+                values.Add(value);
+            }
+        }
+
+        return values.ToArray();
+    }
 
     /// <summary>A number field value as a decimal.</summary>
     public static decimal ToDecimal(object value) => value as decimal? ?? Convert.ToDecimal(value, CultureInfo.InvariantCulture);

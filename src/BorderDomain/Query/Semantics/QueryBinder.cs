@@ -55,8 +55,8 @@ public sealed class QueryBinder
         _set = set;
         var filter = query.Where is null ? null : BindExpression(query.Where);
         var groupBy = query.GroupBy is null ? null : BindGroupBy(query.GroupBy);
-        var orderBy = query.OrderBy.Select(BindOrdering).ToList();
-        var select = query.Select.Select(path => BindPath(path)).ToList();
+        var orderBy = query.OrderBy.Select(ordering => BindOrdering(ordering, query.GroupBy)).ToList();
+        var select = query.Select.Select(path => BindPath(path, throughList: true)).ToList();
         var skip = Limit("skip", query.Skip);
         var take = Limit("take", query.Take);
         if (query.GroupBy is not null && query.Select.Count > 0)
@@ -352,9 +352,24 @@ public sealed class QueryBinder
         {
             if (BindPath(key) is { } path)
             {
-                if (path.Fields.Any(f => f.IsCollection))
+                // A list key groups by each element (KQL's mv-expand, then summarize): one list per grouping, the
+                // record's own field, of a kind whose elements compare exactly or as folded text.
+                var expanded = keys.FirstOrDefault(k => k.Field.IsCollection);
+                if (path.Fields.Take(path.Fields.Count - 1).Any(f => f.IsCollection))
                 {
                     Report(BdqDiagnostics.CollectionNotAllowed, BdqDiagnostics.CollectionNotAllowedMessage(path.Text, "group by"), key.Span);
+                }
+                else if (path.Field.IsCollection && path.IsHop)
+                {
+                    Report(BdqDiagnostics.CollectionNotAllowed, BdqDiagnostics.CollectionNotAllowedMessage(path.Text, BdqDiagnostics.GroupByListThroughReference), key.Span);
+                }
+                else if (path.Field.IsCollection && path.Field.Kind is not (FieldKind.String or FieldKind.Enum or FieldKind.Nation or FieldKind.Number or FieldKind.Unit))
+                {
+                    Report(BdqDiagnostics.CollectionNotAllowed, BdqDiagnostics.GroupByElementKindMessage(path.Text, BdqDiagnostics.FieldKindText(path.Field)), key.Span);
+                }
+                else if (path.Field.IsCollection && expanded is not null)
+                {
+                    Report(BdqDiagnostics.CollectionNotAllowed, BdqDiagnostics.CollectionNotAllowedMessage(path.Text, BdqDiagnostics.GroupBySecondList(expanded.Text)), key.Span);
                 }
                 else
                 {
@@ -425,14 +440,16 @@ public sealed class QueryBinder
         return new BoundPath(unit.Name, ImmutableArray.Create(unit), ImmutableArray.Create(_set.Name));
     }
 
-    private BoundOrdering? BindOrdering(OrderingSyntax ordering)
+    private BoundOrdering? BindOrdering(OrderingSyntax ordering, GroupBySyntax? group)
     {
         if (BindPath(ordering.Path) is not { } path)
         {
             return null;
         }
 
-        if (path.Fields.Any(f => f.IsCollection))
+        // Groups by a list's elements order by that key like any other.
+        var groupKey = group is not null && group.Keys.Any(key => string.Equals(key.ToString(), ordering.Path.ToString(), StringComparison.OrdinalIgnoreCase));
+        if (path.Fields.Any(f => f.IsCollection) && !(groupKey && !path.IsHop))
         {
             Report(BdqDiagnostics.CollectionNotAllowed, BdqDiagnostics.CollectionNotAllowedMessage(path.Text, "order by"), ordering.Path.Span);
             return null;
@@ -441,7 +458,8 @@ public sealed class QueryBinder
         return new BoundOrdering(path, ordering.Descending);
     }
 
-    private BoundPath? BindPath(PathSyntax path)
+    // throughList: the path may follow a list of references (select only), yielding a list of the referenced values.
+    private BoundPath? BindPath(PathSyntax path, bool throughList = false)
     {
         var fields = ImmutableArray.CreateBuilder<FieldSchema>();
         var sets = ImmutableArray.CreateBuilder<string>();
@@ -477,7 +495,7 @@ public sealed class QueryBinder
             sets.Add(set.Name);
             if (i + 1 < path.Segments.Count)
             {
-                if (field.References is null || _schema.Find(field.References) is not { } next || field.IsCollection)
+                if (field.References is null || _schema.Find(field.References) is not { } next || (field.IsCollection && !throughList))
                 {
                     Report(BdqDiagnostics.InvalidPath, field.IsCollection && field.References is not null
                         ? BdqDiagnostics.CollectionNotAllowedMessage(field.Name, "a path")
@@ -487,6 +505,12 @@ public sealed class QueryBinder
 
                 set = next;
             }
+        }
+
+        if (fields.Count > 1 && fields[0].IsCollection && fields[^1].IsCollection)
+        {
+            Report(BdqDiagnostics.InvalidPath, BdqDiagnostics.ListOfListsMessage(path.ToString(), fields[0].Name), path.Segments[^1].Span);
+            return null;
         }
 
         var bound = new BoundPath(string.Join(".", fields.Select(f => f.Name)), fields.ToImmutable(), sets.ToImmutable());
