@@ -85,7 +85,8 @@ public class BdqTreeHooks
 
     /// <summary>
     /// The folded elements of a text collection field, as an expression of a type that implements
-    /// <c>IEnumerable&lt;string&gt;</c> (e.g. <c>string[]</c>); null elements may be left out. <c>has</c> on a text
+    /// <c>IEnumerable&lt;string&gt;</c> (e.g. <c>string[]</c>), holding no null element (null elements are left out, so
+    /// <c>is null</c> on a text list is "no element"). <c>has</c> on a text
     /// list becomes <c>Contains</c> of the folded constant. The default folds each element and yields nothing for a
     /// null or default collection.
     /// </summary>

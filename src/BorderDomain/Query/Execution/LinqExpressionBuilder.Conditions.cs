@@ -89,8 +89,9 @@ internal sealed partial class LinqExpressionBuilder
                 return null;
             }
 
+            // Folded elements hold no null (the hook's contract), nor do lists of plain values: "no element" then.
             Expression any;
-            if (element.IsValueType && System.Nullable.GetUnderlyingType(element) is null)
+            if (field.Kind == FieldKind.String || (element.IsValueType && System.Nullable.GetUnderlyingType(element) is null))
             {
                 any = Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [element], elements);
             }
@@ -238,7 +239,7 @@ internal sealed partial class LinqExpressionBuilder
         var type = System.Nullable.GetUnderlyingType(value.Type)!;
         if (IntegerRange(type) is not var (min, max))
         {
-            return Expression.MakeBinary(comparison, Expression.Convert(value, typeof(decimal?)), Expression.Convert(Captured(number), typeof(decimal?)));
+            return Expression.MakeBinary(comparison, To(value, typeof(decimal?)), Expression.Convert(Captured(number), typeof(decimal?)));
         }
 
         var present = Expression.NotEqual(value, Expression.Constant(null, value.Type));
@@ -289,7 +290,7 @@ internal sealed partial class LinqExpressionBuilder
         }
 
         var decimals = numbers.Select(n => (decimal?)n).ToArray();
-        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(decimal?)], Captured(decimals), Expression.Convert(value, typeof(decimal?)));
+        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(decimal?)], Captured(decimals), To(value, typeof(decimal?)));
     }
 
     // Enums, nation codes, units, yes/no: equality of typed values.
@@ -399,7 +400,7 @@ internal sealed partial class LinqExpressionBuilder
                 return Expression.Call(TreeValues.HasFoldedMethod, folds.Arguments[0], Captured(value, typeof(string)));
             }
 
-            var item = Expression.Convert(Captured(value, elementType), element);
+            var item = To(Captured(value, elementType), element);
             if (elements is MethodCallExpression { Method.IsGenericMethod: true } wraps && wraps.Method.GetGenericMethodDefinition() == TreeValues.ElementsMethod
                 && wraps.Arguments[0] is UnaryExpression { NodeType: ExpressionType.Convert } boxed
                 && boxed.Operand.Type == typeof(System.Collections.Immutable.ImmutableArray<>).MakeGenericType(element))

@@ -292,10 +292,10 @@ internal sealed partial class LinqExpressionBuilder
         switch (aggregate.Function)
         {
             case AggregateFunction.Sum:
-                var sum = Expression.Call(typeof(Enumerable), nameof(Enumerable.Sum), [_rowType], g, Expression.Lambda(Expression.Convert(value, typeof(decimal?)), row));
+                var sum = Expression.Call(typeof(Enumerable), nameof(Enumerable.Sum), [_rowType], g, Expression.Lambda(To(value, typeof(decimal?)), row));
                 return Expression.Coalesce(sum, Expression.Constant(0m));
             case AggregateFunction.Avg:
-                return Expression.Call(typeof(Enumerable), nameof(Enumerable.Average), [_rowType], g, Expression.Lambda(Expression.Convert(value, typeof(decimal?)), row));
+                return Expression.Call(typeof(Enumerable), nameof(Enumerable.Average), [_rowType], g, Expression.Lambda(To(value, typeof(decimal?)), row));
             case AggregateFunction.Min or AggregateFunction.Max:
                 break;
             default:

@@ -338,7 +338,7 @@ internal sealed partial class LinqExpressionBuilder
         }
 
         var type = Nullable(value).Type;
-        return Expression.Condition(guard, Expression.Convert(value, type), Expression.Constant(null, type));
+        return Expression.Condition(guard, To(value, type), Expression.Constant(null, type));
     }
 
     // The record holding the path's last field, and the test that it exists (hops only).
@@ -390,6 +390,10 @@ internal sealed partial class LinqExpressionBuilder
     }
 
     private static Expression Nullable(Expression value) => TreeValues.Nullable(value);
+
+    // value as type: a conversion only where the types differ, so no tree holds an identity conversion (which EF Core
+    // cannot translate around a left join's DefaultIfEmpty).
+    private static Expression To(Expression value, Type type) => value.Type == type ? value : Expression.Convert(value, type);
 }
 
 /// <summary>A value captured by a tree, as a closure captures a local: providers send it as a parameter.</summary>
