@@ -295,7 +295,8 @@ internal sealed class QueryEmitter
     {
         var keys = string.Join(", ", group.Keys.Select(key =>
             $"new {Runtime}GroupKey<int>({_prefix}row => {Value(key, $"{_prefix}table[{_prefix}row]")}, global::BorderDomain.Schema.FieldKind.{key.Field.Kind}, "
-            + $"{Bool(_query.OrderBy.FirstOrDefault(o => o.Path.Text == key.Text)?.Descending ?? false)})"));
+            + $"{Bool(_query.OrderBy.FirstOrDefault(o => o.Path.Text == key.Text)?.Descending ?? false)})"
+            + (key.Field.IsCollection ? " { EachElement = true }" : string.Empty)));
         var aggregates = string.Join(", ", group.Aggregates.Select(aggregate =>
             $"new {Runtime}GroupAggregate<int>(global::BorderDomain.CompilerServices.AggregateFunction.{aggregate.Function}, "
             + (aggregate.Argument is { } argument ? $"{_prefix}row => {Value(argument, $"{_prefix}table[{_prefix}row]")}" : "null")
@@ -317,7 +318,9 @@ internal sealed class QueryEmitter
     private string Value(BoundPath path, string record)
     {
         var own = $"(object?){record}.{Identifier(path.Fields[0].PropertyName)}";
-        return path.IsHop
+        return path.IsListHop
+            ? $"{Runtime}GeneratedQuerySupport.FollowEach({Identifier(_store)}, {Literal(path.Fields[0].References!)}, {own}, {Literal(path.Fields[1].Name)})"
+            : path.IsHop
             ? $"{Runtime}GeneratedQuerySupport.Follow({Identifier(_store)}, {Literal(path.Fields[0].References!)}, {own}, {Literal(path.Fields[1].Name)})"
             : own;
     }
@@ -325,7 +328,7 @@ internal sealed class QueryEmitter
     // The predicate's values as the runtime compares them; a static array when all are constants.
     private string Constants(BoundPredicate predicate)
     {
-        var isText = predicate.Operator is PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith;
+        var isText = OperatorTable.Of(predicate.Operator).Family == OperatorFamily.Text;
         var items = predicate.Values.Select(value => value switch
         {
             BoundConstant constant => Constant(constant, isText),

@@ -14,6 +14,8 @@ namespace BorderDomain.EntityFrameworkCore.Query;
 /// <summary>Runs BDQ queries on a <see cref="DbContext"/> mapped with <see cref="BdqModelBuilderExtensions.ApplyBdqConventions"/>.</summary>
 public static class BdqDbContextExtensions
 {
+    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+
     private static readonly MethodInfo AddMethod = typeof(BorderDomain.Query.BdqSets).GetMethod(nameof(BorderDomain.Query.BdqSets.Add))!;
     private static readonly MethodInfo SetMethod = typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!;
     private static readonly MethodInfo ExecuteMethod = typeof(BdqDbContextExtensions).GetMethods()
@@ -27,7 +29,7 @@ public static class BdqDbContextExtensions
     public static BdqSets GetBdqSets(this DbContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var sets = new BdqSets(EfBdqHooks.Instance);
+        var sets = new BdqSets(context.Database.ProviderName == SqliteProvider ? EfBdqHooks.Sqlite : EfBdqHooks.Instance);
         foreach (var type in context.Model.GetEntityTypes().Select(e => e.ClrType).Where(t => BdqEntityMap.For(t) is not null).Distinct())
         {
             var rows = SetMethod.MakeGenericMethod(type).Invoke(context, null)!;

@@ -14,9 +14,8 @@ namespace BorderDomain.EntityFrameworkCore.Query;
 /// first to <c>value = ANY(column)</c>, which a GIN index cannot answer, and the second to
 /// <c>ARRAY[value, value] &lt;@ column</c>,
 /// which it can. Both mean the same for a non-null array; nullable columns are left as they are, so null semantics
-/// never change. On every provider it also writes "no element that is not null" over a folded-element column (which
-/// holds no nulls) as "no element", which Npgsql translates and the predicate form it does not, and drops conversions
-/// of a value to its own type, which EF cannot translate around a left join's <c>DefaultIfEmpty</c>.
+/// never change. (The trees themselves are built in shapes EF translates: no identity conversions, and "no element"
+/// for <c>is null</c> on a folded text list.)
 /// </summary>
 internal sealed class BdqQueryRewriter : IQueryExpressionInterceptor
 {
@@ -29,12 +28,6 @@ internal sealed class BdqQueryRewriter : IQueryExpressionInterceptor
 
     private sealed class Visitor(IModel model, bool postgres) : ExpressionVisitor
     {
-        private static readonly MethodInfo AnyWithPredicateMethod = typeof(Enumerable).GetMethods()
-            .Single(m => m.Name == nameof(Enumerable.Any) && m.GetParameters().Length == 2);
-
-        private static readonly MethodInfo AnyMethod = typeof(Enumerable).GetMethods()
-            .Single(m => m.Name == nameof(Enumerable.Any) && m.GetParameters().Length == 1);
-
         private static readonly MethodInfo ContainsMethod = typeof(Enumerable).GetMethods()
             .Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2);
 
@@ -43,15 +36,6 @@ internal sealed class BdqQueryRewriter : IQueryExpressionInterceptor
 
         protected override Expression VisitMethodCall(MethodCallExpression node)
         {
-            // BDQ's "is null" on a list: "no element that is not null". The folded-element columns hold no nulls, so it is
-            // "no element", which every provider translates (Npgsql cannot translate the predicate on a text[]).
-            if (node.Method.IsGenericMethod && node.Method.GetGenericMethodDefinition() == AnyWithPredicateMethod
-                && IsFoldedElements(node.Arguments[0]) && node.Arguments[1] is LambdaExpression { Body: BinaryExpression { NodeType: ExpressionType.NotEqual } notNull } lambda
-                && notNull.Left == lambda.Parameters[0] && notNull.Right is ConstantExpression { Value: null })
-            {
-                return Expression.Call(AnyMethod.MakeGenericMethod(node.Method.GetGenericArguments()[0]), node.Arguments[0]);
-            }
-
             if (postgres && node.Method.IsGenericMethod && node.Method.GetGenericMethodDefinition() == ContainsMethod
                 && IsRequiredArrayColumn(node.Arguments[0]) && !HasParameter(node.Arguments[1]))
             {
@@ -65,14 +49,6 @@ internal sealed class BdqQueryRewriter : IQueryExpressionInterceptor
 
             return base.VisitMethodCall(node);
         }
-
-        // A conversion to the type the value already has changes nothing, but EF cannot translate one around a join's
-        // DefaultIfEmpty (the collection selector of BDQ's left joins).
-        protected override Expression VisitUnary(UnaryExpression node) =>
-            node.NodeType == ExpressionType.Convert && node.Method is null && node.Type == node.Operand.Type ? Visit(node.Operand) : base.VisitUnary(node);
-
-        private bool IsFoldedElements(Expression expression) =>
-            Column(expression) is ({ } owner, { } name) && Metadata.BdqEntityMap.For(owner)?.Derived.Any(d => d.Name == name && d.Kind == Metadata.DerivedKind.FoldedElements) == true;
 
         // EF.Property<T[]>(record, "name") (or record.Property) mapped to a required primitive collection.
         private bool IsRequiredArrayColumn(Expression expression) =>

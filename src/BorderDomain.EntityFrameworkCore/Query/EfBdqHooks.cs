@@ -28,6 +28,15 @@ public class EfBdqHooks : BdqTreeHooks
     /// <summary>The shared instance.</summary>
     public static EfBdqHooks Instance { get; } = new();
 
+    /// <summary>The hooks for SQLite, which has no lateral join: <c>group by</c> a list and paths through a list get BDQ0205 there.</summary>
+    internal static EfBdqHooks Sqlite { get; } = new() { Lateral = false };
+
+    /// <summary>PostgreSQL's <c>LATERAL</c>; not on SQLite, whose EF provider cannot run the <c>APPLY</c> it needs.</summary>
+    /// <inheritdoc />
+    public override bool LateralJoins => Lateral;
+
+    private bool Lateral { get; init; } = true;
+
     /// <inheritdoc />
     public override IComparer<string>? TextOrder => null;
 

@@ -67,4 +67,15 @@ public static class GeneratedQuerySupport
             ? table.GetValue(row, table.Schema.IndexOfField(field))
             : null;
     }
+
+    /// <summary>
+    /// Follows a list of references: the values of <paramref name="field"/> on the <paramref name="set"/> records the
+    /// list <paramref name="keys"/> names, in its order, leaving out references that dangle and missing values.
+    /// </summary>
+    public static object[] FollowEach(IQueryStore store, string set, object? keys, string field)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var table = store.GetTable(set);
+        return ValueSemantics.FollowEach(table, keys, table?.Schema.IndexOfField(field) ?? -1);
+    }
 }

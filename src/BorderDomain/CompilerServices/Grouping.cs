@@ -14,7 +14,16 @@ namespace BorderDomain.CompilerServices;
 /// <param name="Kind">The key's kind, for ordering groups.</param>
 /// <param name="Descending">Whether groups come in descending order of this key.</param>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed record GroupKey<TItem>(Func<TItem, object?> Value, FieldKind Kind, bool Descending);
+public sealed record GroupKey<TItem>(Func<TItem, object?> Value, FieldKind Kind, bool Descending)
+{
+    /// <summary>
+    /// Whether the key is a list whose elements each make a group (KQL's <c>mv-expand</c>, then <c>summarize</c>): an
+    /// item counts in the group of each element, once per occurrence (text elements by their folded form), and an
+    /// item whose list is empty or null, or an element that is null, makes no group. At most one key of a grouping
+    /// expands.
+    /// </summary>
+    public bool EachElement { get; init; }
+}
 
 /// <summary>One aggregate of a grouping.</summary>
 /// <typeparam name="TItem">What is grouped.</typeparam>
@@ -51,14 +60,41 @@ public static class Grouping
 
         // The probe is refilled for each item; a group's own key is a copy made when the group first appears.
         var probe = new KeyValues(new object?[keys.Count]);
+        var expanded = -1;
+        for (var i = 0; i < keys.Count; i++)
+        {
+            expanded = keys[i].EachElement ? i : expanded;
+        }
+
         foreach (var item in items)
         {
             for (var i = 0; i < keys.Count; i++)
             {
-                var value = keys[i].Value(item);
-                probe.Values[i] = keys[i].Kind == FieldKind.String && ValueSemantics.TextOf(value) is { } text ? TextNormalizer.Normalize(text) : value;
+                probe.Values[i] = i == expanded ? null : KeyOf(keys[i].Kind, keys[i].Value(item));
             }
 
+            if (expanded < 0)
+            {
+                AddTo(probe, item);
+                continue;
+            }
+
+            // The item once per element present; nulls and empty lists make no group.
+            if (keys[expanded].Value(item) is System.Collections.IEnumerable elements)
+            {
+                foreach (var element in elements)
+                {
+                    if (KeyOf(keys[expanded].Kind, element) is { } value)
+                    {
+                        probe.Values[expanded] = value;
+                        AddTo(probe, item);
+                    }
+                }
+            }
+        }
+
+        void AddTo(KeyValues probe, TItem item)
+        {
             if (!positions.TryGetValue(probe, out var position))
             {
                 position = groups.Count;
@@ -130,6 +166,10 @@ public static class Grouping
         return output;
     }
 
+    // A key value as groups compare it: text by its folded form.
+    private static object? KeyOf(FieldKind kind, object? value) =>
+        kind == FieldKind.String && ValueSemantics.TextOf(value) is { } text ? TextNormalizer.Normalize(text) : value;
+
     private static int Compare<TItem>(IReadOnlyList<GroupKey<TItem>> keys, object?[] a, object?[] b)
     {
         for (var i = 0; i < keys.Count; i++)
@@ -173,7 +213,7 @@ public static class Grouping
                 case AggregateFunction.Sum or AggregateFunction.Avg:
                     _sum += ValueSemantics.ToDecimal(value);
                     break;
-                default:
+                case AggregateFunction.Min or AggregateFunction.Max:
                     var c = _best is null ? 0 : ValueSemantics.Order(aggregate.Kind, value, _best);
                     if (_best is null || (aggregate.Function == AggregateFunction.Min ? c < 0 : c > 0))
                     {
@@ -181,6 +221,8 @@ public static class Grouping
                     }
 
                     break;
+                default:
+                    throw OperatorTable.Unhandled(aggregate.Function);
             }
         }
 
@@ -189,7 +231,8 @@ public static class Grouping
             AggregateFunction.Count => _items,
             AggregateFunction.Sum => _sum,
             AggregateFunction.Avg => _values == 0 ? null : _sum / _values,
-            _ => _best,
+            AggregateFunction.Min or AggregateFunction.Max => _best,
+            _ => throw OperatorTable.Unhandled(function),
         };
     }
 

@@ -55,13 +55,10 @@ public static class IndexQueries
                 return DateRows(table.GetDateIndex(field)!, op, values.Cast<PartialDate>().ToArray(), table.Count);
             case IndexAccessKind.NumberRange:
                 return NumberRows(table.GetNumberIndex(field)!, op, values, table.Count);
+            case IndexAccessKind.Text:
+                return table.GetTextIndex(field)!.TryMatch((string)values[0], ValueSemantics.TextMatchOf(op), maxMatchedWords);
             default:
-                return table.GetTextIndex(field)!.TryMatch((string)values[0], op switch
-                {
-                    PredicateOperator.StartsWith => TextMatch.StartsWith,
-                    PredicateOperator.EndsWith => TextMatch.EndsWith,
-                    _ => TextMatch.Contains,
-                }, maxMatchedWords);
+                throw OperatorTable.Unhandled(kind);
         }
     }
 
@@ -212,8 +209,10 @@ public static class IndexQueries
                 return table.GetPostingIndex(field)!.NullRows.Length;
             case IndexAccessKind.NumberRange:
                 return NumberRange(table.GetNumberIndex(field)!, op, values).Length;
-            default:
+            case IndexAccessKind.Key or IndexAccessKind.DateRange or IndexAccessKind.Text:
                 return (int)Estimate(table, field, kind, op, fieldKind, values);
+            default:
+                throw OperatorTable.Unhandled(kind);
         }
     }
 
@@ -247,12 +246,15 @@ public static class IndexQueries
                     PredicateOperator.Greater => dates.ByStart.CountInRange(new KeyBound<int>(first.EndDayNumber, false), null),
                     PredicateOperator.LessOrEqual => dates.ByEnd.CountInRange(null, new KeyBound<int>(first.EndDayNumber, true)),
                     PredicateOperator.Less => dates.ByEnd.CountInRange(null, new KeyBound<int>(first.StartDayNumber, false)),
-                    _ => Math.Min(fromStart, dates.ByEnd.CountInRange(null, new KeyBound<int>(((PartialDate)values[^1]).EndDayNumber, true))),
+                    PredicateOperator.Equal or PredicateOperator.Between => Math.Min(fromStart, dates.ByEnd.CountInRange(null, new KeyBound<int>(((PartialDate)values[^1]).EndDayNumber, true))),
+                    _ => throw OperatorTable.Unhandled(op),
                 };
             case IndexAccessKind.NumberRange:
                 return NumberRange(table.GetNumberIndex(field)!, op, values).Length;
-            default:
+            case IndexAccessKind.Text:
                 return Math.Max(1, table.Count / 10);
+            default:
+                throw OperatorTable.Unhandled(kind);
         }
     }
 
@@ -269,7 +271,7 @@ public static class IndexQueries
                 return PostingList.FromUnsorted(index.ByEnd.RowsInRange(null, From(values[0].EndDayNumber)), rowCount);
             case PredicateOperator.Less:
                 return PostingList.FromUnsorted(index.ByEnd.RowsInRange(null, From(values[0].StartDayNumber, false)), rowCount);
-            default:
+            case PredicateOperator.Equal or PredicateOperator.Between:
                 // Inside [first, last]: a row's first day is never after its last, so both its first and its last
                 // day fall in the range; the two narrow slices of the indexes are intersected through a bitmap.
                 var first = values[0].StartDayNumber;
@@ -278,6 +280,8 @@ public static class IndexQueries
                     index.ByStart.RowsInRange(From(first), From(last)),
                     index.ByEnd.RowsInRange(From(first), From(last)),
                     rowCount);
+            default:
+                throw OperatorTable.Unhandled(op);
         }
     }
 
@@ -294,7 +298,8 @@ public static class IndexQueries
             PredicateOperator.LessOrEqual => index.RowsInRange(null, new KeyBound<decimal>(first, true)),
             PredicateOperator.Less => index.RowsInRange(null, new KeyBound<decimal>(first, false)),
             PredicateOperator.Equal => index.RowsInRange(new KeyBound<decimal>(first, true), new KeyBound<decimal>(first, true)),
-            _ => index.RowsInRange(new KeyBound<decimal>(first, true), new KeyBound<decimal>(ValueSemantics.ToDecimal(values[1]), true)),
+            PredicateOperator.Between => index.RowsInRange(new KeyBound<decimal>(first, true), new KeyBound<decimal>(ValueSemantics.ToDecimal(values[1]), true)),
+            _ => throw OperatorTable.Unhandled(op),
         };
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.ComponentModel;
+using System.Collections.Generic;
 using System.Globalization;
 using BorderDomain.Model;
 using BorderDomain.Schema;
@@ -37,14 +38,19 @@ public static class ValueSemantics
         PredicateOperator.HasAny => Array.Exists(constants, c => Has(kind, value, c)),
         PredicateOperator.HasAll => Array.TrueForAll(constants, c => Has(kind, value, c)),
         PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith
-            => TextOf(value) is { } text && TextIndex.IsMatch(TextNormalizer.Normalize(text), (string)constants[0], op switch
-            {
-                PredicateOperator.StartsWith => TextMatch.StartsWith,
-                PredicateOperator.EndsWith => TextMatch.EndsWith,
-                _ => TextMatch.Contains,
-            }),
+            => TextOf(value) is { } text && TextIndex.IsMatch(TextNormalizer.Normalize(text), (string)constants[0], TextMatchOf(op)),
         PredicateOperator.IsNull => IsMissing(value, isCollection),
-        _ => !IsMissing(value, isCollection),
+        PredicateOperator.IsNotNull => !IsMissing(value, isCollection),
+        _ => throw Query.Syntax.OperatorTable.Unhandled(op),
+    };
+
+    /// <summary>The match a text operator makes, from the operator table.</summary>
+    internal static TextMatch TextMatchOf(PredicateOperator op) => Query.Syntax.OperatorTable.Of(op).Text switch
+    {
+        Query.Syntax.TextPosition.Anywhere => TextMatch.Contains,
+        Query.Syntax.TextPosition.Start => TextMatch.StartsWith,
+        Query.Syntax.TextPosition.End => TextMatch.EndsWith,
+        _ => throw Query.Syntax.OperatorTable.Unhandled(op),
     };
 
     /// <summary>The order of two sort keys: by <see cref="Order"/>, reversed when descending, missing values last either way.</summary>
@@ -86,7 +92,8 @@ public static class ValueSemantics
                 PredicateOperator.GreaterOrEqual => start >= literal.StartDayNumber,
                 PredicateOperator.Greater => start > literal.EndDayNumber,
                 PredicateOperator.LessOrEqual => end <= literal.EndDayNumber,
-                _ => end < literal.StartDayNumber,
+                PredicateOperator.Less => end < literal.StartDayNumber,
+                _ => throw Query.Syntax.OperatorTable.Unhandled(op),
             };
         }
 
@@ -98,7 +105,8 @@ public static class ValueSemantics
             PredicateOperator.GreaterOrEqual => order >= 0,
             PredicateOperator.Greater => order > 0,
             PredicateOperator.LessOrEqual => order <= 0,
-            _ => order < 0,
+            PredicateOperator.Less => order < 0,
+            _ => throw Query.Syntax.OperatorTable.Unhandled(op),
         };
     }
 
@@ -168,6 +176,30 @@ public static class ValueSemantics
     /// Public because LINQ expression trees (<c>BdqQueryable</c>) call it.
     /// </summary>
     public static string? TextOf(object? value) => FoldedTextComparer.TextOf(value);
+
+    /// <summary>
+    /// A path through a list of references (<c>agencies.name</c>): the value of field <paramref name="field"/> of each
+    /// record of <paramref name="target"/> that <paramref name="keys"/> names, in the list's order; references that
+    /// dangle and missing values are left out.
+    /// </summary>
+    internal static object[] FollowEach(IEntityTable? target, object? keys, int field)
+    {
+        var values = new List<object>();
+        if (target is null || keys is not IEnumerable elements)
+        {
+            return [];
+        }
+
+        foreach (var key in elements)
+        {
+            if (RecordKey.Text(key) is { } text && target.TryGetRow(text, out var row) && target.GetValue(row, field) is { } value)
+            {
+                values.Add(value);
+            }
+        }
+
+        return values.ToArray();
+    }
 
     /// <summary>A number field value as a decimal.</summary>
     internal static decimal ToDecimal(object value) => value as decimal? ?? Convert.ToDecimal(value, CultureInfo.InvariantCulture);

@@ -181,6 +181,9 @@ public static class BdqDiagnostics
     internal static string NotAReferenceMessage(string field, string set) =>
         $"'{field}' on {set} is not a reference, so no field can follow it.";
 
+    internal static string ListOfListsMessage(string path, string list) =>
+        $"'{path}' would be a list of lists: a path through the list '{list}' must end in a field holding one value.";
+
     internal static string PathTooLongMessage() => "A path may follow a reference one hop only, e.g. 'nation.region'.";
 
     internal static string OperatorNotApplicableMessage(string op, string field, string kind) =>
@@ -238,6 +241,12 @@ public static class BdqDiagnostics
     internal static string CannotJoinReason(string field, string set) =>
         $"the back end cannot match '{field}' with the keys of {set}";
 
+    internal static string CannotExpandReason(string path) =>
+        $"its back end cannot repeat a row for each element of '{path}' (group by a list needs a lateral join)";
+
+    internal static string CannotFollowEachReason(string path) =>
+        $"its back end cannot follow each reference of a list for '{path}' (a path through a list needs a lateral join)";
+
     internal static string TooManyGroupKeysReason(int most) =>
         $"a tree groups by at most {most} keys";
 
@@ -266,6 +275,13 @@ public static class BdqDiagnostics
     internal const string UnitOrCurrency = "a unit or ISO 4217 currency code";
 
     internal const string GroupByWithoutKey = "group by without that key";
+
+    internal const string GroupByListThroughReference = "group by through a reference (group by the record's own lists only)";
+
+    internal static string GroupBySecondList(string first) => $"a group by that already expands the list '{first}' (one list per group by)";
+
+    internal static string GroupByElementKindMessage(string field, string kind) =>
+        $"'{field}' ({kind}) cannot be grouped by element; lists of texts, names, nation codes, numbers and units can.";
 
     internal static string UseHasInstead(string op) => $"'{op}'; use 'has', 'has any' or 'has all'";
 

@@ -62,6 +62,14 @@ public class BdqTreeHooks
             : null;
 
     /// <summary>
+    /// Whether the provider can read a list column's elements as rows correlated with their record (a lateral join in
+    /// SQL): <c>group by</c> a list field (one row per element) and a path through a list of references
+    /// (<c>agencies.name</c>) need it, and get BDQ0205 where it is <see langword="false"/>. The default is
+    /// <see langword="true"/>.
+    /// </summary>
+    public virtual bool LateralJoins => true;
+
+    /// <summary>
     /// The folded text (<see cref="TextNormalizer.Normalize"/>) of a text field, as a <see cref="string"/>
     /// expression; null when the value is null. BDQ compares text only through this form: <c>=</c>, <c>!=</c>,
     /// <c>in</c>, <c>&lt;</c>…, <c>contains</c>, <c>startswith</c>, <c>endswith</c>, <c>order by</c>, <c>group by</c>.
@@ -77,7 +85,8 @@ public class BdqTreeHooks
 
     /// <summary>
     /// The folded elements of a text collection field, as an expression of a type that implements
-    /// <c>IEnumerable&lt;string&gt;</c> (e.g. <c>string[]</c>); null elements may be left out. <c>has</c> on a text
+    /// <c>IEnumerable&lt;string&gt;</c> (e.g. <c>string[]</c>), holding no null element (null elements are left out, so
+    /// <c>is null</c> on a text list is "no element"). <c>has</c> on a text
     /// list becomes <c>Contains</c> of the folded constant. The default folds each element and yields nothing for a
     /// null or default collection.
     /// </summary>

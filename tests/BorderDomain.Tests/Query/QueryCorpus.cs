@@ -108,5 +108,14 @@ internal static class QueryCorpus
         "statistics group by unit count, sum(value), min(value), max(value), avg(value)",
         "agencies group by nation.region count",
         "accords group by status min(signed), max(signed)",
+        "accords group by parties count",
+        "events group by nations count",
+        "accords group by topics count order by topics desc",
+        "accords where signed >= 2000 group by parties, kind count order by parties desc",
+        "events group by agencies count",
+        "statistics group by nations sum(value), max(value)",
+        "events where title contains \"Tumbes\" select id, agencies.name",
+        "events order by id select id, agencies.name, agencies.acronym, nations.name",
+        "accords order by id select id, parties.region, signatories.nation",
     ];
 }

@@ -138,11 +138,26 @@ public sealed class TranslationTests
         {
             var want = string.Join(" | ", expected.Rows[i].Select(Show));
             var got = string.Join(" | ", actual.Rows[i].Select(Show));
-            Assert.True(expected.Rows[i].SequenceEqual(actual.Rows[i]), $"{query}: row {i} is [{got}], expected [{want}]");
+            Assert.True(expected.Rows[i].SequenceEqual(actual.Rows[i], CellComparer.Instance), $"{query}: row {i} is [{got}], expected [{want}]");
         }
     }
 
-    private static string Show(object? value) => value is null ? "null" : $"{value} ({value.GetType().Name})";
+    private static string Show(object? value) => value switch
+    {
+        null => "null",
+        object[] list => $"[{string.Join(", ", list.Select(Show))}]",
+        _ => $"{value} ({value.GetType().Name})",
+    };
+
+    // A cell that is a path through a list of references (a new object[] in each engine) compares element by element.
+    private sealed class CellComparer : IEqualityComparer<object?>
+    {
+        public static readonly CellComparer Instance = new();
+
+        public new bool Equals(object? x, object? y) => x is object[] left && y is object[] right ? left.SequenceEqual(right) : object.Equals(x, y);
+
+        public int GetHashCode(object? obj) => 0;
+    }
 
     private static BdqResult Translate(string query)
     {

@@ -230,5 +230,12 @@ internal static class StressCorpus
         "sources group by kind count",
         "sources order by id select id, published, author",
         "nations order by code select code, name, region, neighbours",
+        "accords group by signatories count order by signatories desc",
+        "accords where parties has PER group by topics count skip 1 take 3",
+        "events where date >= 2010 group by nations, kind count",
+        "events group by people count take 5",
+        "nations group by neighbours count order by neighbours",
+        "agencies group by sources, kind count",
+        "statistics where disputed group by nations count, min(value)",
     ];
 }

@@ -89,8 +89,9 @@ internal sealed partial class LinqExpressionBuilder
                 return null;
             }
 
+            // Folded elements hold no null (the hook's contract), nor do lists of plain values: "no element" then.
             Expression any;
-            if (element.IsValueType && System.Nullable.GetUnderlyingType(element) is null)
+            if (field.Kind == FieldKind.String || (element.IsValueType && System.Nullable.GetUnderlyingType(element) is null))
             {
                 any = Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [element], elements);
             }
@@ -147,7 +148,7 @@ internal sealed partial class LinqExpressionBuilder
             PredicateOperator.Contains => _hooks.MatchText(folded, Captured(texts[0]), TextMatch.Contains),
             PredicateOperator.StartsWith => _hooks.MatchText(folded, Captured(texts[0]), TextMatch.StartsWith),
             PredicateOperator.EndsWith => _hooks.MatchText(folded, Captured(texts[0]), TextMatch.EndsWith),
-            _ => null,
+            _ => throw OperatorTable.Unhandled(predicate.Operator),
         };
         if (result is null)
         {
@@ -193,7 +194,7 @@ internal sealed partial class LinqExpressionBuilder
             PredicateOperator.Greater => Expression.GreaterThan(first, Day(dates[0].EndDayNumber)),
             PredicateOperator.LessOrEqual => Expression.LessThanOrEqual(last, Day(dates[0].EndDayNumber)),
             PredicateOperator.Less => Expression.LessThan(last, Day(dates[0].StartDayNumber)),
-            _ => null,
+            _ => throw OperatorTable.Unhandled(predicate.Operator),
         };
     }
 
@@ -222,7 +223,7 @@ internal sealed partial class LinqExpressionBuilder
             PredicateOperator.Between => Expression.AndAlso(
                 NumberCompare(nullable, numbers[0], ExpressionType.GreaterThanOrEqual),
                 NumberCompare(nullable, numbers[1], ExpressionType.LessThanOrEqual)),
-            _ => null,
+            _ => throw OperatorTable.Unhandled(predicate.Operator),
         };
     }
 
@@ -238,7 +239,7 @@ internal sealed partial class LinqExpressionBuilder
         var type = System.Nullable.GetUnderlyingType(value.Type)!;
         if (IntegerRange(type) is not var (min, max))
         {
-            return Expression.MakeBinary(comparison, Expression.Convert(value, typeof(decimal?)), Expression.Convert(Captured(number), typeof(decimal?)));
+            return Expression.MakeBinary(comparison, To(value, typeof(decimal?)), Expression.Convert(Captured(number), typeof(decimal?)));
         }
 
         var present = Expression.NotEqual(value, Expression.Constant(null, value.Type));
@@ -289,7 +290,7 @@ internal sealed partial class LinqExpressionBuilder
         }
 
         var decimals = numbers.Select(n => (decimal?)n).ToArray();
-        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(decimal?)], Captured(decimals), Expression.Convert(value, typeof(decimal?)));
+        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(decimal?)], Captured(decimals), To(value, typeof(decimal?)));
     }
 
     // Enums, nation codes, units, yes/no: equality of typed values.
@@ -335,7 +336,7 @@ internal sealed partial class LinqExpressionBuilder
             PredicateOperator.NotEqual => Expression.AndAlso(present, Expression.Not(Is(typed[0]))),
             PredicateOperator.In => In(),
             PredicateOperator.NotIn => Expression.AndAlso(present, Expression.Not(In())),
-            _ => null,
+            _ => throw OperatorTable.Unhandled(predicate.Operator),
         };
     }
 
@@ -399,7 +400,7 @@ internal sealed partial class LinqExpressionBuilder
                 return Expression.Call(TreeValues.HasFoldedMethod, folds.Arguments[0], Captured(value, typeof(string)));
             }
 
-            var item = Expression.Convert(Captured(value, elementType), element);
+            var item = To(Captured(value, elementType), element);
             if (elements is MethodCallExpression { Method.IsGenericMethod: true } wraps && wraps.Method.GetGenericMethodDefinition() == TreeValues.ElementsMethod
                 && wraps.Arguments[0] is UnaryExpression { NodeType: ExpressionType.Convert } boxed
                 && boxed.Operand.Type == typeof(System.Collections.Immutable.ImmutableArray<>).MakeGenericType(element))
@@ -420,7 +421,7 @@ internal sealed partial class LinqExpressionBuilder
                 return Contains(values[0]);
             case PredicateOperator.HasAll:
                 return values.Select(Contains).Aggregate(Expression.AndAlso);
-            default:
+            case PredicateOperator.HasAny:
                 if (values.Length == 1 || text)
                 {
                     return values.Select(Contains).Aggregate(Expression.OrElse);
@@ -435,6 +436,8 @@ internal sealed partial class LinqExpressionBuilder
                 var e = Expression.Parameter(element, "e");
                 var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [element], Captured(array, array.GetType()), e);
                 return Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [element], elements, Expression.Lambda(contains, e));
+            default:
+                throw OperatorTable.Unhandled(predicate.Operator);
         }
     }
 

@@ -89,13 +89,24 @@ internal sealed partial class LinqExpressionBuilder
             return null;
         }
 
+        if (group.Keys.FirstOrDefault(k => k.Field.IsCollection) is { } list && Expand(rows, list) is var expanded)
+        {
+            if (expanded is null)
+            {
+                return null;
+            }
+
+            rows = expanded;
+        }
+
         var row = Expression.Parameter(_rowType, "row");
 
-        // Keys: text by its folded form (the group shows it), everything else as it is.
+        // Keys: text by its folded form (the group shows it), everything else as it is; a list's element as it is.
         var keyValues = new List<Expression>();
         foreach (var key in group.Keys)
         {
-            var value = key.Field.Kind == FieldKind.String
+            var value = key.Field.IsCollection ? Level(row, _hops.Count)
+                : key.Field.Kind == FieldKind.String
                 ? Read(row, key, (record, field) => _hooks.FoldedText(record, field), key)
                 : Read(row, key, (record, field) => _hooks.Value(record, field) is { } v ? Nullable(v) : null, key);
             if (value is not null)
@@ -153,6 +164,51 @@ internal sealed partial class LinqExpressionBuilder
         return Page(projected, typeof(object[]), cap);
     }
 
+    // Each row once per element of the list (text by its folded form), as Grouping expands it: SelectMany into a pair
+    // of the row and the element, which the builder then reads as one more join level whose record is the element.
+    // (No Distinct: SQLite cannot run the lateral join it needs.)
+    private Expression? Expand(Expression rows, BoundPath list)
+    {
+        var row = Expression.Parameter(_rowType, "row");
+        var record = Level(row, 0);
+        var elements = !_hooks.LateralJoins ? null : list.Field.Kind == FieldKind.String ? _hooks.FoldedElements(record, list.Field) : _hooks.Elements(record, list.Field);
+        if (elements is null || TreeValues.ElementType(elements.Type) is not { } element)
+        {
+            Problem(list, BdqDiagnostics.CannotExpandReason(list.Text));
+            return null;
+        }
+
+        var present = elements;
+        if (System.Nullable.GetUnderlyingType(element) is not null)
+        {
+            var e = Expression.Parameter(element, "e");
+            present = Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [element], present,
+                Expression.Lambda(Expression.NotEqual(e, Expression.Constant(null, element)), e));
+        }
+
+        var pairType = typeof(BdqJoin<,>).MakeGenericType(_rowType, element);
+        var value = Expression.Parameter(element, "element");
+        var expanded = Queryable(
+            nameof(System.Linq.Queryable.SelectMany),
+            [_rowType, element, pairType],
+            rows,
+            // Typed by the delegate, not by a Convert (which EF cannot translate): an array is an IEnumerable already.
+            Expression.Lambda(typeof(Func<,>).MakeGenericType(_rowType, typeof(IEnumerable<>).MakeGenericType(element)), present, row),
+            Expression.Lambda(Init(pairType, row, value), row, value));
+        _hops.Add(list.Field with { Name = "\0each " + list.Field.Name });
+        _rowType = pairType;
+        return expanded;
+    }
+
+    // How groups by a list's elements sort by one: the element itself, but a nation code or unit by its code's text
+    // where the tree orders text itself (by TextOrder), as the in-memory engine orders codes; a provider that orders
+    // text (TextOrder null) orders the stored codes.
+    private Expression ElementOrder(Expression element) =>
+        element.Type != typeof(string) && _hooks.TextOrder is not null
+            && (System.Nullable.GetUnderlyingType(element.Type) ?? element.Type) is var type && (type == typeof(Model.NationCode) || type == typeof(Model.Unit))
+            ? Expression.Call(TreeValues.CodeTextMethod, Expression.Convert(element, typeof(object)))
+            : element;
+
     private bool IsNatural(BoundAggregate aggregate) =>
         aggregate.Argument is { } argument && argument.Field.Kind == FieldKind.Number
         || (aggregate.Argument?.Field.TypeName == typeof(DateOnly).FullName);
@@ -166,6 +222,13 @@ internal sealed partial class LinqExpressionBuilder
         {
             var key = group.Keys[i];
             var descending = _query.OrderBy.FirstOrDefault(o => o.Path.Text == key.Text)?.Descending ?? false;
+            if (key.Field.IsCollection)
+            {
+                groups = OrderBy(groups, g, ElementOrder(Expression.Property(Expression.Property(g, "Key"), "K" + (i + 1))), descending, first);
+                first = false;
+                continue;
+            }
+
             var sortKeys = new List<Expression>();
             if (key.Field.Kind == FieldKind.String)
             {
@@ -229,10 +292,14 @@ internal sealed partial class LinqExpressionBuilder
         switch (aggregate.Function)
         {
             case AggregateFunction.Sum:
-                var sum = Expression.Call(typeof(Enumerable), nameof(Enumerable.Sum), [_rowType], g, Expression.Lambda(Expression.Convert(value, typeof(decimal?)), row));
+                var sum = Expression.Call(typeof(Enumerable), nameof(Enumerable.Sum), [_rowType], g, Expression.Lambda(To(value, typeof(decimal?)), row));
                 return Expression.Coalesce(sum, Expression.Constant(0m));
             case AggregateFunction.Avg:
-                return Expression.Call(typeof(Enumerable), nameof(Enumerable.Average), [_rowType], g, Expression.Lambda(Expression.Convert(value, typeof(decimal?)), row));
+                return Expression.Call(typeof(Enumerable), nameof(Enumerable.Average), [_rowType], g, Expression.Lambda(To(value, typeof(decimal?)), row));
+            case AggregateFunction.Min or AggregateFunction.Max:
+                break;
+            default:
+                throw OperatorTable.Unhandled(aggregate.Function);
         }
 
         var greatest = aggregate.Function == AggregateFunction.Max;

@@ -103,6 +103,16 @@ internal sealed partial class LinqExpressionBuilder
         var values = new List<Expression>();
         foreach (var path in _query.Select)
         {
+            if (path.IsListHop)
+            {
+                if (FollowEach(Level(row, 0), path) is { } list)
+                {
+                    values.Add(Expression.Convert(list, typeof(object)));
+                }
+
+                continue;
+            }
+
             if (Read(row, path, (record, field) => _hooks.Value(record, field), path) is { } value)
             {
                 values.Add(Expression.Convert(value, typeof(object)));
@@ -151,7 +161,7 @@ internal sealed partial class LinqExpressionBuilder
     // Left joins, one per reference field the query follows, in order of first use.
     private Expression? Joined(Expression source)
     {
-        foreach (var path in Paths().Where(p => p.IsHop))
+        foreach (var path in Paths().Where(p => p.IsHop && !p.IsListHop))
         {
             if (_hops.Exists(h => h.IsNamed(path.Fields[0].Name)))
             {
@@ -209,6 +219,50 @@ internal sealed partial class LinqExpressionBuilder
             Expression.Lambda(Init(joinType, Expression.Property(group, "Outer"), match), group, match));
         _rowType = joinType;
         return joined;
+    }
+
+    // A path through a list of references, as an object[]: for each key of the list, in its order, the referenced
+    // record's value (a scalar sub-query, so no provider needs a lateral join), leaving out dangling keys and missing
+    // values, as ValueSemantics.FollowEach does.
+    private Expression? FollowEach(Expression record, BoundPath path)
+    {
+        var list = path.Fields[0];
+        var target = _schema.Find(list.References!);
+        if (target?.Key is not { } key || _sets(list.References!) is not { } rows)
+        {
+            Problem(path, BdqDiagnostics.NeedsSetReason(list.References!));
+            return null;
+        }
+
+        if (!_hooks.LateralJoins)
+        {
+            Problem(path, BdqDiagnostics.CannotFollowEachReason(path.Text));
+            return null;
+        }
+
+        var keys = list.Kind == FieldKind.String ? _hooks.FoldedElements(record, list) : _hooks.Elements(record, list);
+        var t = Expression.Parameter(rows.ElementType, "target");
+        var targetKey = _hooks.JoinKey(t, key);
+        if (keys is null || TreeValues.ElementType(keys.Type) is not { } element || targetKey is null || _hooks.Value(t, path.Field) is not { } field)
+        {
+            Problem(path, BdqDiagnostics.HookReason(path.Text));
+            return null;
+        }
+
+        var k = Expression.Parameter(element, "key");
+        targetKey = Nullable(targetKey);
+        var keyValue = element == targetKey.Type ? (Expression)k : Expression.Convert(k, targetKey.Type);
+        var value = Nullable(field);
+        var matching = Queryable(nameof(System.Linq.Queryable.Where), [rows.ElementType], rows.Expression, Expression.Lambda(Expression.Equal(targetKey, keyValue), t));
+        var picked = Queryable(nameof(System.Linq.Queryable.Select), [rows.ElementType, value.Type], matching, Expression.Lambda(value, t));
+        var first = Expression.Call(typeof(System.Linq.Queryable), nameof(System.Linq.Queryable.FirstOrDefault), [value.Type], picked);
+        var each = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [element, value.Type], keys, Expression.Lambda(first, k));
+        var v = Expression.Parameter(value.Type, "value");
+        var present = Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [value.Type], each,
+            Expression.Lambda(Expression.NotEqual(v, Expression.Constant(null, value.Type)), v));
+        var boxed = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [value.Type, typeof(object)], present,
+            Expression.Lambda(Expression.Convert(v, typeof(object)), v));
+        return Expression.Call(typeof(Enumerable), nameof(Enumerable.ToArray), [typeof(object)], boxed);
     }
 
     private static MemberInitExpression Init(Type joinType, Expression outer, Expression inner) => Expression.MemberInit(
@@ -284,7 +338,7 @@ internal sealed partial class LinqExpressionBuilder
         }
 
         var type = Nullable(value).Type;
-        return Expression.Condition(guard, Expression.Convert(value, type), Expression.Constant(null, type));
+        return Expression.Condition(guard, To(value, type), Expression.Constant(null, type));
     }
 
     // The record holding the path's last field, and the test that it exists (hops only).
@@ -336,6 +390,10 @@ internal sealed partial class LinqExpressionBuilder
     }
 
     private static Expression Nullable(Expression value) => TreeValues.Nullable(value);
+
+    // value as type: a conversion only where the types differ, so no tree holds an identity conversion (which EF Core
+    // cannot translate around a left join's DefaultIfEmpty).
+    private static Expression To(Expression value, Type type) => value.Type == type ? value : Expression.Convert(value, type);
 }
 
 /// <summary>A value captured by a tree, as a closure captures a local: providers send it as a parameter.</summary>

@@ -189,6 +189,11 @@ internal sealed class PlanExecutor
             return value;
         }
 
+        if (path.IsListHop)
+        {
+            return ValueSemantics.FollowEach(resolved.Target, value, resolved.TargetField);
+        }
+
         return resolved.Target is { } table && table.TryGetRow(RecordKey.Text(value) ?? string.Empty, out var targetRow)
             ? table.GetValue(targetRow, resolved.TargetField)
             : null;
@@ -218,7 +223,7 @@ internal sealed class PlanExecutor
             BoundParameter parameter => parameters[parameter.Name],
             _ => throw new ArgumentException("Unknown bound value.", nameof(predicate)),
         }).ToArray();
-        if (predicate.Operator is PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith)
+        if (OperatorTable.Of(predicate.Operator).Family == OperatorFamily.Text)
         {
             values[0] = TextNormalizer.Normalize((string)values[0]);
         }
@@ -257,7 +262,10 @@ internal sealed class PlanExecutor
         var keys = group.Keys.Select(k => new GroupKey<int>(
             row => Value(row, k),
             k.Field.Kind,
-            query.OrderBy.FirstOrDefault(o => o.Path.Text == k.Text)?.Descending ?? false)).ToArray();
+            query.OrderBy.FirstOrDefault(o => o.Path.Text == k.Text)?.Descending ?? false)
+        {
+            EachElement = k.Field.IsCollection,
+        }).ToArray();
         var aggregates = group.Aggregates.Select(a => new GroupAggregate<int>(
             a.Function,
             a.Argument is { } argument ? row => Value(row, argument) : null,

@@ -50,7 +50,7 @@ internal static class PlanPrinter
 
         if (query.GroupBy is { } group)
         {
-            var keys = string.Join(", ", group.Keys.Select(k => k.Text));
+            var keys = string.Join(", ", group.Keys.Select(k => k.Field.IsCollection ? $"each element of {k.Text}" : k.Text));
             text.AppendLine(plan.Grouping == GroupStrategy.PostingListLengths
                 ? $"  group by {keys}: count is each posting list's length, no row read"
                 : $"  group by {keys}: {string.Join(", ", group.Aggregates.Select(a => a.Name))}");
@@ -82,7 +82,7 @@ internal static class PlanPrinter
 
         if (query.Select.Count > 0)
         {
-            text.Append("  select ").AppendLine(string.Join(", ", query.Select.Select(p => p.Text)));
+            text.Append("  select ").AppendLine(string.Join(", ", query.Select.Select(p => p.IsListHop ? $"{p.Text} (a key lookup in {p.Sets[1]} for each of {p.Fields[0].Name})" : p.Text)));
         }
 
         text.AppendLine(plan.Counting switch

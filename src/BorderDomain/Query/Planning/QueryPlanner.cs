@@ -132,6 +132,7 @@ internal static class QueryPlanner
         }
 
         var key = group.Keys[0];
+        // Not a list: its groups count an element once per occurrence, a posting list a row once.
         return !key.IsHop && !key.Field.IsCollection && key.Field.Index is IndexKind.Posting or IndexKind.Key
             && key.Field.Kind is FieldKind.Enum or FieldKind.Boolean or FieldKind.Nation
             ? key

@@ -18,6 +18,12 @@ internal sealed record BoundPath(string Text, EquatableArray<FieldSchema> Fields
 
     /// <summary>Whether the path follows a reference.</summary>
     public bool IsHop => Fields.Count > 1;
+
+    /// <summary>
+    /// Whether the path follows a list of references (<c>agencies.name</c>, in <c>select</c> only): its value is the
+    /// list of the referenced records' values, in the list's order, leaving out references that dangle and missing values.
+    /// </summary>
+    public bool IsListHop => IsHop && Fields[0].IsCollection;
 }
 
 /// <summary>A value in a bound query: a constant, or a parameter filled in at run time.</summary>

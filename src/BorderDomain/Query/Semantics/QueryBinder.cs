@@ -55,8 +55,8 @@ internal sealed class QueryBinder
         _set = set;
         var filter = query.Where is null ? null : BindExpression(query.Where);
         var groupBy = query.GroupBy is null ? null : BindGroupBy(query.GroupBy);
-        var orderBy = query.OrderBy.Select(BindOrdering).ToList();
-        var select = query.Select.Select(path => BindPath(path)).ToList();
+        var orderBy = query.OrderBy.Select(ordering => BindOrdering(ordering, query.GroupBy)).ToList();
+        var select = query.Select.Select(path => BindPath(path, throughList: true)).ToList();
         var skip = Limit("skip", query.Skip);
         var take = Limit("take", query.Take);
         if (query.GroupBy is not null && query.Select.Count > 0)
@@ -184,29 +184,31 @@ internal sealed class QueryBinder
 
         var field = path.Field;
         var op = predicate.Operator;
-        var opText = OperatorText(op);
+        var info = OperatorTable.Of(op);
+        var opText = info.MessageText;
         var kindText = BdqDiagnostics.FieldKindText(field);
         var isCollection = path.Fields.Any(f => f.IsCollection);
-        switch (op)
+        switch (info.Target)
         {
-            case PredicateOperator.IsTrue when field.Kind != FieldKind.Boolean || isCollection:
+            case OperatorTarget.Boolean when !info.Kinds.Contains(field.Kind) || isCollection:
                 Report(BdqDiagnostics.NotABoolean, BdqDiagnostics.NotABooleanMessage(path.Text, kindText, isCollection), predicate.Path.Span);
                 return null;
-            case PredicateOperator.Has or PredicateOperator.HasAny or PredicateOperator.HasAll when !isCollection:
+            case OperatorTarget.Collection when !isCollection:
                 Report(BdqDiagnostics.OperatorNotApplicable, BdqDiagnostics.OperatorNotApplicableMessage(opText, path.Text, kindText + BdqDiagnostics.HasIsForCollections), predicate.Path.Span);
                 return null;
-            case PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith when field.Kind != FieldKind.String || isCollection:
+            case OperatorTarget.Text when !info.Kinds.Contains(field.Kind) || isCollection:
                 Report(BdqDiagnostics.OperatorNotApplicable, BdqDiagnostics.OperatorNotApplicableMessage(opText, path.Text, kindText), predicate.Path.Span);
                 return null;
-            case PredicateOperator.Less or PredicateOperator.LessOrEqual or PredicateOperator.Greater or PredicateOperator.GreaterOrEqual or PredicateOperator.Between
-                when field.Kind is FieldKind.Enum or FieldKind.Nation or FieldKind.Boolean or FieldKind.Unit:
+            case OperatorTarget.OrderedValue when !info.Kinds.Contains(field.Kind):
                 Report(BdqDiagnostics.OperatorNotApplicable, BdqDiagnostics.OperatorNotApplicableMessage(opText, path.Text, kindText), predicate.Path.Span);
                 return null;
-            case PredicateOperator.Equal or PredicateOperator.NotEqual or PredicateOperator.Less or PredicateOperator.LessOrEqual or PredicateOperator.Greater
-                or PredicateOperator.GreaterOrEqual or PredicateOperator.Between or PredicateOperator.In or PredicateOperator.NotIn or PredicateOperator.IsTrue
-                when isCollection:
+            case OperatorTarget.Value or OperatorTarget.OrderedValue when isCollection:
                 Report(BdqDiagnostics.CollectionNotAllowed, BdqDiagnostics.CollectionNotAllowedMessage(path.Text, BdqDiagnostics.UseHasInstead(opText)), predicate.Path.Span);
                 return null;
+            case OperatorTarget.Boolean or OperatorTarget.Collection or OperatorTarget.Text or OperatorTarget.OrderedValue or OperatorTarget.Value or OperatorTarget.Anything:
+                break;
+            default:
+                throw OperatorTable.Unhandled(info.Target);
         }
 
         var values = new List<BoundValue>();
@@ -218,7 +220,7 @@ internal sealed class QueryBinder
             }
         }
 
-        if (op is PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith
+        if (info.Family == OperatorFamily.Text
             && predicate.Operands is [StringLiteralSyntax search] && SearchWords(search.Value) is var words && words > _options.MaxSearchWords)
         {
             Report(BdqDiagnostics.SearchTooBroad, BdqDiagnostics.TooManySearchWordsMessage(words, _options.MaxSearchWords), search.Span);
@@ -232,7 +234,7 @@ internal sealed class QueryBinder
 
         var bound = new BoundPredicate(path, op, values.ToImmutableArray());
         _partSpans.Add(new PartSpan(bound, predicate.Span));
-        if (op is PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith && predicate.Operands is [StringLiteralSyntax literal])
+        if (info.Family == OperatorFamily.Text && predicate.Operands is [StringLiteralSyntax literal])
         {
             _searchSpans.Add(new SearchSpan(bound, literal.Span));
         }
@@ -350,9 +352,24 @@ internal sealed class QueryBinder
         {
             if (BindPath(key) is { } path)
             {
-                if (path.Fields.Any(f => f.IsCollection))
+                // A list key groups by each element (KQL's mv-expand, then summarize): one list per grouping, the
+                // record's own field, of a kind whose elements compare exactly or as folded text.
+                var expanded = keys.FirstOrDefault(k => k.Field.IsCollection);
+                if (path.Fields.Take(path.Fields.Count - 1).Any(f => f.IsCollection))
                 {
                     Report(BdqDiagnostics.CollectionNotAllowed, BdqDiagnostics.CollectionNotAllowedMessage(path.Text, "group by"), key.Span);
+                }
+                else if (path.Field.IsCollection && path.IsHop)
+                {
+                    Report(BdqDiagnostics.CollectionNotAllowed, BdqDiagnostics.CollectionNotAllowedMessage(path.Text, BdqDiagnostics.GroupByListThroughReference), key.Span);
+                }
+                else if (path.Field.IsCollection && path.Field.Kind is not (FieldKind.String or FieldKind.Enum or FieldKind.Nation or FieldKind.Number or FieldKind.Unit))
+                {
+                    Report(BdqDiagnostics.CollectionNotAllowed, BdqDiagnostics.GroupByElementKindMessage(path.Text, BdqDiagnostics.FieldKindText(path.Field)), key.Span);
+                }
+                else if (path.Field.IsCollection && expanded is not null)
+                {
+                    Report(BdqDiagnostics.CollectionNotAllowed, BdqDiagnostics.CollectionNotAllowedMessage(path.Text, BdqDiagnostics.GroupBySecondList(expanded.Text)), key.Span);
                 }
                 else
                 {
@@ -364,10 +381,11 @@ internal sealed class QueryBinder
         var aggregates = new List<BoundAggregate>();
         foreach (var aggregate in group.Aggregates.Count == 0 ? [new AggregateSyntax(AggregateFunction.Count, null) { Span = group.Span }] : group.Aggregates.Items)
         {
-            var name = aggregate.Function.ToString().ToLowerInvariant();
-            if (aggregate.Function == AggregateFunction.Count)
+            var table = OperatorTable.Of(aggregate.Function);
+            var name = table.Spelling;
+            if (!table.NeedsArgument)
             {
-                aggregates.Add(new BoundAggregate(AggregateFunction.Count, null, "count"));
+                aggregates.Add(new BoundAggregate(aggregate.Function, null, name));
                 continue;
             }
 
@@ -383,9 +401,7 @@ internal sealed class QueryBinder
             }
 
             var kind = argument.Field.Kind;
-            var valid = !argument.Fields.Any(f => f.IsCollection) && (aggregate.Function is AggregateFunction.Sum or AggregateFunction.Avg
-                ? kind == FieldKind.Number
-                : kind is FieldKind.Number or FieldKind.Date or FieldKind.Period or FieldKind.String);
+            var valid = !argument.Fields.Any(f => f.IsCollection) && table.ArgumentKinds.Contains(kind);
             if (!valid)
             {
                 Report(BdqDiagnostics.InvalidAggregate, BdqDiagnostics.InvalidAggregateMessage(name, argument.Text, BdqDiagnostics.FieldKindText(argument.Field)), aggregate.Argument.Span);
@@ -424,14 +440,16 @@ internal sealed class QueryBinder
         return new BoundPath(unit.Name, ImmutableArray.Create(unit), ImmutableArray.Create(_set.Name));
     }
 
-    private BoundOrdering? BindOrdering(OrderingSyntax ordering)
+    private BoundOrdering? BindOrdering(OrderingSyntax ordering, GroupBySyntax? group)
     {
         if (BindPath(ordering.Path) is not { } path)
         {
             return null;
         }
 
-        if (path.Fields.Any(f => f.IsCollection))
+        // Groups by a list's elements order by that key like any other.
+        var groupKey = group is not null && group.Keys.Any(key => string.Equals(key.ToString(), ordering.Path.ToString(), StringComparison.OrdinalIgnoreCase));
+        if (path.Fields.Any(f => f.IsCollection) && !(groupKey && !path.IsHop))
         {
             Report(BdqDiagnostics.CollectionNotAllowed, BdqDiagnostics.CollectionNotAllowedMessage(path.Text, "order by"), ordering.Path.Span);
             return null;
@@ -440,7 +458,8 @@ internal sealed class QueryBinder
         return new BoundOrdering(path, ordering.Descending);
     }
 
-    private BoundPath? BindPath(PathSyntax path)
+    // throughList: the path may follow a list of references (select only), yielding a list of the referenced values.
+    private BoundPath? BindPath(PathSyntax path, bool throughList = false)
     {
         var fields = ImmutableArray.CreateBuilder<FieldSchema>();
         var sets = ImmutableArray.CreateBuilder<string>();
@@ -476,7 +495,7 @@ internal sealed class QueryBinder
             sets.Add(set.Name);
             if (i + 1 < path.Segments.Count)
             {
-                if (field.References is null || _schema.Find(field.References) is not { } next || field.IsCollection)
+                if (field.References is null || _schema.Find(field.References) is not { } next || (field.IsCollection && !throughList))
                 {
                     Report(BdqDiagnostics.InvalidPath, field.IsCollection && field.References is not null
                         ? BdqDiagnostics.CollectionNotAllowedMessage(field.Name, "a path")
@@ -486,6 +505,12 @@ internal sealed class QueryBinder
 
                 set = next;
             }
+        }
+
+        if (fields.Count > 1 && fields[0].IsCollection && fields[^1].IsCollection)
+        {
+            Report(BdqDiagnostics.InvalidPath, BdqDiagnostics.ListOfListsMessage(path.ToString(), fields[0].Name), path.Segments[^1].Span);
+            return null;
         }
 
         var bound = new BoundPath(string.Join(".", fields.Select(f => f.Name)), fields.ToImmutable(), sets.ToImmutable());
@@ -503,27 +528,6 @@ internal sealed class QueryBinder
         _ => null,
     };
 
-    private static string OperatorText(PredicateOperator op) => op switch
-    {
-        PredicateOperator.IsTrue => "(yes/no test)",
-        PredicateOperator.Equal => "=",
-        PredicateOperator.NotEqual => "!=",
-        PredicateOperator.Less => "<",
-        PredicateOperator.LessOrEqual => "<=",
-        PredicateOperator.Greater => ">",
-        PredicateOperator.GreaterOrEqual => ">=",
-        PredicateOperator.In => "in",
-        PredicateOperator.NotIn => "not in",
-        PredicateOperator.Between => "between",
-        PredicateOperator.Has => "has",
-        PredicateOperator.HasAny => "has any",
-        PredicateOperator.HasAll => "has all",
-        PredicateOperator.Contains => "contains",
-        PredicateOperator.StartsWith => "startswith",
-        PredicateOperator.EndsWith => "endswith",
-        PredicateOperator.IsNull => "is null",
-        _ => "is not null",
-    };
 
 
     private void Report(string code, string message, TextSpan span, string? suggestion = null) =>

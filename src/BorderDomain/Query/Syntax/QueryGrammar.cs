@@ -25,11 +25,10 @@ internal static class QueryGrammar
     private static readonly Parser<string> Word =
         Parse.Identifier(Parse.Letter.Or(Parse.Char('_')), Parse.LetterOrDigit.Or(Parse.Char('_')));
 
-    /// <summary>Words that start a clause or an operator; they cannot be set or field names.</summary>
-    internal static readonly ImmutableHashSet<string> Reserved = ImmutableHashSet.Create(
+    /// <summary>Words that start a clause or spell an operator, connective or aggregate (<see cref="OperatorTable"/>); they cannot be set or field names.</summary>
+    internal static readonly ImmutableHashSet<string> Reserved = ImmutableHashSet.CreateRange(
         StringComparer.OrdinalIgnoreCase,
-        "where", "and", "or", "not", "in", "between", "has", "any", "all", "contains", "startswith", "endswith", "is",
-        "null", "order", "by", "asc", "desc", "skip", "take", "select", "count", "group", "sum", "min", "max", "avg");
+        new[] { "where", "order", "by", "asc", "desc", "skip", "take", "select", "count", "group" }.Concat(OperatorTable.Words));
 
     private static readonly Parser<string> UnreservedWord = Word.Where(word => !Reserved.Contains(word));
 
@@ -99,30 +98,33 @@ internal static class QueryGrammar
         from close in Symbol(")")
         select items;
 
-    private static readonly Parser<PredicateOperator> Comparison =
-        Symbol("<=").Return(PredicateOperator.LessOrEqual)
-            .Or(Symbol(">=").Return(PredicateOperator.GreaterOrEqual))
-            .Or(Symbol("!=").Return(PredicateOperator.NotEqual))
-            .Or(Symbol("<").Return(PredicateOperator.Less))
-            .Or(Symbol(">").Return(PredicateOperator.Greater))
-            .Or(Symbol("=").Return(PredicateOperator.Equal));
-
+    // The operators' tests, built from the operator table: one alternative per leading word or symbol, in the
+    // table's order, each followed by the tails of the operators it starts (their remaining words, then operands).
     private static readonly Parser<(PredicateOperator Operator, IEnumerable<LiteralSyntax> Operands)> Test =
-        (from op in Comparison from value in Literal select (op, Single(value)))
-        .Or(from kw in Keyword("in") from items in LiteralList select (PredicateOperator.In, items))
-        .Or(from kw in Keyword("not") from kw2 in Keyword("in") from items in LiteralList select (PredicateOperator.NotIn, items))
-        .Or(from kw in Keyword("between") from low in Literal from andKeyword in Keyword("and") from high in Literal select (PredicateOperator.Between, Pair(low, high)))
-        .Or(from kw in Keyword("has") from rest in HasTail select rest)
-        .Or(from kw in Keyword("contains") from text in SearchText select (PredicateOperator.Contains, Single(text)))
-        .Or(from kw in Keyword("startswith") from text in SearchText select (PredicateOperator.StartsWith, Single(text)))
-        .Or(from kw in Keyword("endswith") from text in SearchText select (PredicateOperator.EndsWith, Single(text)))
-        .Or(from kw in Keyword("is") from negated in Keyword("not").Optional() from nullKeyword in Keyword("null")
-            select (negated.IsDefined ? PredicateOperator.IsNotNull : PredicateOperator.IsNull, Enumerable.Empty<LiteralSyntax>()));
+        OperatorTable.Operators.Where(o => o.Spelling.Length > 0)
+            .GroupBy(o => o.Words[0], StringComparer.OrdinalIgnoreCase)
+            .Select(lead => from first in lead.First().IsSymbol ? Symbol(lead.Key) : Keyword(lead.Key)
+                            from tail in lead.Select(Tail).Aggregate((left, right) => left.Or(right))
+                            select tail)
+            .Aggregate((left, right) => left.Or(right));
 
-    private static Parser<(PredicateOperator Operator, IEnumerable<LiteralSyntax> Operands)> HasTail =>
-        (from kw in Keyword("any") from items in LiteralList select (PredicateOperator.HasAny, items))
-        .Or(from kw in Keyword("all") from items in LiteralList select (PredicateOperator.HasAll, items))
-        .Or(from value in Literal select (PredicateOperator.Has, Single(value)));
+    // What follows an operator's first word: its other words, then its operands.
+    private static Parser<(PredicateOperator Operator, IEnumerable<LiteralSyntax> Operands)> Tail(OperatorInfo info)
+    {
+        var operands = Operands(info.Operands);
+        var words = info.Words.Skip(1).Reverse().Aggregate(operands, (rest, word) => from kw in Keyword(word) from values in rest select values);
+        return words.Select(values => (info.Operator, values));
+    }
+
+    private static Parser<IEnumerable<LiteralSyntax>> Operands(OperandShape shape) => shape switch
+    {
+        OperandShape.None => Parse.Return(Enumerable.Empty<LiteralSyntax>()),
+        OperandShape.One => from value in Literal select Single(value),
+        OperandShape.List => LiteralList,
+        OperandShape.Range => from low in Literal from andKeyword in Keyword("and") from high in Literal select Pair(low, high),
+        OperandShape.SearchText => from text in SearchText select Single(text),
+        _ => throw OperatorTable.Unhandled(shape),
+    };
 
     // The predicate's span runs from its path to the end of its test, closing parenthesis or 'null' included.
     // A missing condition fails where 'not' and '(' fail too, so the error lists all three.
@@ -317,10 +319,7 @@ internal static class QueryGrammar
 
     private static IEnumerable<LiteralSyntax> Pair(LiteralSyntax first, LiteralSyntax second) => [first, second];
 
-    private static bool IsAggregateName(string word) =>
-        word.Equals("count", StringComparison.OrdinalIgnoreCase) || word.Equals("sum", StringComparison.OrdinalIgnoreCase)
-        || word.Equals("min", StringComparison.OrdinalIgnoreCase) || word.Equals("max", StringComparison.OrdinalIgnoreCase)
-        || word.Equals("avg", StringComparison.OrdinalIgnoreCase);
+    private static bool IsAggregateName(string word) => OperatorTable.Aggregate(word) is not null;
 
-    private static AggregateFunction ParseAggregate(string word) => (AggregateFunction)Enum.Parse(typeof(AggregateFunction), word, ignoreCase: true);
+    private static AggregateFunction ParseAggregate(string word) => OperatorTable.Aggregate(word)!.Function;
 }

@@ -113,8 +113,7 @@ internal static class QueryParser
         return QueryGrammar.ClauseKeywords.Skip(last + 1);
     }
 
-    private static readonly string[] Operators =
-        ["=", "!=", "<", "<=", ">", ">=", "in", "not in", "between", "has", "contains", "startswith", "endswith", "is"];
+    private static readonly string[] Operators = [.. OperatorTable.Leads];
 
     private static bool IsName(string token) =>
         (char.IsLetter(token[0]) || token[0] == '_') && !QueryGrammar.Reserved.Contains(token);

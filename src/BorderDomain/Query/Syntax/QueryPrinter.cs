@@ -158,35 +158,26 @@ internal static class QueryPrinter
     /// A predicate as BDQ text from its path's and operands' texts: the one place operators are spelt for output (the
     /// printer and <c>explain</c> read it).
     /// </summary>
-    internal static string Predicate(string path, PredicateOperator op, IReadOnlyList<string> operands) => op switch
+    internal static string Predicate(string path, PredicateOperator op, IReadOnlyList<string> operands)
     {
-        PredicateOperator.IsTrue => path,
-        PredicateOperator.Equal => $"{path} = {operands[0]}",
-        PredicateOperator.NotEqual => $"{path} != {operands[0]}",
-        PredicateOperator.Less => $"{path} < {operands[0]}",
-        PredicateOperator.LessOrEqual => $"{path} <= {operands[0]}",
-        PredicateOperator.Greater => $"{path} > {operands[0]}",
-        PredicateOperator.GreaterOrEqual => $"{path} >= {operands[0]}",
-        PredicateOperator.In => $"{path} in ({string.Join(", ", operands)})",
-        PredicateOperator.NotIn => $"{path} not in ({string.Join(", ", operands)})",
-        PredicateOperator.Between => $"{path} between {operands[0]} and {operands[1]}",
-        PredicateOperator.Has => $"{path} has {operands[0]}",
-        PredicateOperator.HasAny => $"{path} has any ({string.Join(", ", operands)})",
-        PredicateOperator.HasAll => $"{path} has all ({string.Join(", ", operands)})",
-        PredicateOperator.Contains => $"{path} contains {operands[0]}",
-        PredicateOperator.StartsWith => $"{path} startswith {operands[0]}",
-        PredicateOperator.EndsWith => $"{path} endswith {operands[0]}",
-        PredicateOperator.IsNull => $"{path} is null",
-        PredicateOperator.IsNotNull => $"{path} is not null",
-        _ => throw new ArgumentException($"Unknown operator {op}.", nameof(op)),
-    };
+        var info = OperatorTable.Of(op);
+        var head = info.Spelling.Length == 0 ? path : $"{path} {info.Spelling}";
+        return info.Operands switch
+        {
+            OperandShape.None => head,
+            OperandShape.One or OperandShape.SearchText => $"{head} {operands[0]}",
+            OperandShape.List => $"{head} ({string.Join(", ", operands)})",
+            OperandShape.Range => $"{head} {operands[0]} and {operands[1]}",
+            _ => throw OperatorTable.Unhandled(info.Operands),
+        };
+    }
 
     /// <summary>A string literal as BDQ text: quoted, with backslashes and quotes escaped.</summary>
     internal static string Quote(string value) =>
         "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     private static string Print(AggregateSyntax aggregate) => aggregate.Argument is null
-        ? aggregate.Function.ToString().ToLowerInvariant()
-        : $"{aggregate.Function.ToString().ToLowerInvariant()}({Print(aggregate.Argument)})";
+        ? OperatorTable.Of(aggregate.Function).Spelling
+        : $"{OperatorTable.Of(aggregate.Function).Spelling}({Print(aggregate.Argument)})";
 
 }

@@ -65,6 +65,14 @@ public sealed class ExplainTruthTests
             "statistics (17 rows)\n  posting list of metric: metric = BilateralTrade -> 2 rows\n  group by period, unit: sum(value)"
         },
         {
+            "accords group by parties count",
+            "accords (13 rows)\n  read every row\n  group by each element of parties: count"
+        },
+        {
+            "events where title contains \"Tumbes\" select id, agencies.name",
+            "events (23 rows)\n  text index of title: title contains \"Tumbes\" -> ~2 rows\n  select id, agencies.name (a key lookup in agencies for each of agencies)"
+        },
+        {
             "agencies where nation.region = \"South America\" count",
             "agencies (32 rows)\n  scan every row: no index applies\n  test each row: nation.region = \"South America\"\n  count the rows"
         },

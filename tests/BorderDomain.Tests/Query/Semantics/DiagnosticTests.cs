@@ -136,6 +136,10 @@ public sealed class DiagnosticTests
             "A path may follow a reference one hop only, e.g. 'nation.region'.", new TextSpan(29, 6, 1, 30)),
         new("InvalidPath_ThroughACollection", "accords where parties.region = \"x\"", BdqDiagnostics.InvalidPath,
             "'parties' holds several values and cannot be used in a path.", new TextSpan(22, 6, 1, 23)),
+        new("InvalidPath_ThroughACollectionInOrderBy", "events order by agencies.name", BdqDiagnostics.InvalidPath,
+            "'agencies' holds several values and cannot be used in a path.", new TextSpan(25, 4, 1, 26)),
+        new("InvalidPath_SelectedListOfLists", "events select id, agencies.sources", BdqDiagnostics.InvalidPath,
+            "'agencies.sources' would be a list of lists: a path through the list 'agencies' must end in a field holding one value.", new TextSpan(27, 7, 1, 28)),
 
         // BDQ0104
         new("OperatorNotApplicable_HasOnSingleValue", "accords where kind has Treaty", BdqDiagnostics.OperatorNotApplicable,
@@ -193,8 +197,12 @@ public sealed class DiagnosticTests
         // BDQ0111
         new("CollectionNotAllowed_OrderBy", "accords order by parties", BdqDiagnostics.CollectionNotAllowed,
             "'parties' holds several values and cannot be used in order by.", new TextSpan(17, 7, 1, 18)),
-        new("CollectionNotAllowed_GroupBy", "accords group by parties", BdqDiagnostics.CollectionNotAllowed,
-            "'parties' holds several values and cannot be used in group by.", new TextSpan(17, 7, 1, 18)),
+        new("CollectionNotAllowed_GroupByTwoLists", "accords group by parties, topics count", BdqDiagnostics.CollectionNotAllowed,
+            "'topics' holds several values and cannot be used in a group by that already expands the list 'parties' (one list per group by).", new TextSpan(26, 6, 1, 27)),
+        new("CollectionNotAllowed_GroupByListThroughReference", "agencies group by nation.neighbours", BdqDiagnostics.CollectionNotAllowed,
+            "'nation.neighbours' holds several values and cannot be used in group by through a reference (group by the record's own lists only).", new TextSpan(18, 17, 1, 19)),
+        new("CollectionNotAllowed_OrderByListNotAGroupKey", "accords group by kind order by parties", BdqDiagnostics.CollectionNotAllowed,
+            "'parties' holds several values and cannot be used in order by.", new TextSpan(31, 7, 1, 32)),
         new("CollectionNotAllowed_Equality", "accords where topics = Trade", BdqDiagnostics.CollectionNotAllowed,
             "'topics' holds several values and cannot be used in '='; use 'has', 'has any' or 'has all'.", new TextSpan(14, 6, 1, 15)),
 
