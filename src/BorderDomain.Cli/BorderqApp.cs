@@ -10,8 +10,9 @@ using BorderDomain.Storage;
 namespace BorderDomain.Cli;
 
 /// <summary>
-/// The <c>borderq</c> command: runs one BDQ query given on the command line, or reads queries from standard input
-/// one a line (<c>bdq&gt; </c>), and writes the results as a table, JSON, CSV or an HTML page. All input and output goes through
+/// The <c>borderq</c> command: runs one BDQ query given on the command line, a script (standard input that is not a
+/// terminal, or <c>--file</c>), or the interactive console (<see cref="Console"/>), and writes the results as a table,
+/// expanded lines, JSON, JSON lines, CSV, Markdown or an HTML page. All input and output goes through
 /// the readers and writers passed to <see cref="Run"/>, so tests can drive it with strings.
 /// </summary>
 internal sealed class BorderqApp
@@ -56,17 +57,28 @@ internal sealed class BorderqApp
         borderq: query the BorderDomain dataset with BDQ, in memory or on your database.
 
         Usage:
-          borderq [options] "<query>"   run one query
-          borderq [options]             read queries from standard input, one a line, until EOF, 'exit' or 'quit'
+          borderq [options] "<query>"   run one query (quote it: it is one argument)
+          borderq [options]             on a terminal, the console (type .help there); otherwise read a script
+                                        from standard input
+          borderq [options] --file <script.bdq>
+                                        run a script: statements end with ';' (a script with no ';' is one statement
+                                        a line); no prompts; stops at the first failing statement (its exit code)
+          borderq schema [set]          the sets, or one set's fields (name, type, index, references)
           borderq db seed --connection "<connection string>" [--provider postgres|sqlite] [--data <file.json>]... [--replace]
                                         create the database's tables when missing and fill them
+          borderq completions bash      a bash completion script: eval "$(borderq completions bash)"
 
         Options:
-          --format table|json|csv|html  how to write results (default: table); html writes a page
-          --explain                     print the query plan instead of running the query
-          --data <file.json>            load your own data on top of the bundled dataset (repeatable)
-          --param <name=value>          a value for @name in the query (repeatable)
-          --connection "<string>"       run on a PostgreSQL or SQLite database (one SQL statement a query, through
+          -f, --format <format>         how to write results: table (default), line (one field a line), json, jsonl
+                                        (one JSON object a line), csv, markdown, html (writes a page)
+          --explain                     print the query plan instead of running the query (as JSON with --format json)
+          -d, --data <file.json>        load your own data on top of the bundled dataset (repeatable)
+          -p, --param <name=value>      a value for @name in the query (repeatable)
+          -i, --file <script.bdq>       run the statements of a script file
+          --continue                    (scripts) go on after a failing statement; the exit code is the first failure's
+          --wide                        do not wrap tables to the terminal's width (cells are never cut either way)
+          --no-sources                  leave out the citation column
+          -c, --connection "<string>"   run on a PostgreSQL or SQLite database (one SQL statement a query, through
                                         BorderDomain.EntityFrameworkCore) instead of the bundled in-memory dataset;
                                         same answers, formats, diagnostics and exit codes; fill it with 'db seed'
           --provider postgres|sqlite    the database kind; by default told from the connection string's keys:
@@ -76,7 +88,12 @@ internal sealed class BorderqApp
           -h, --help                    show this help
           --version                     show the version
 
-        At the prompt, 'explain <query>' prints a plan.
+        The console: statements end with ';' (a line that is a whole query runs without one); Up/Down recall
+        earlier statements (kept in ~/.local/share/borderq/history, or the file $BORDERQ_HISTORY names); Tab
+        completes sets, fields, enum members and nation codes; Ctrl-C cancels the line or the running query;
+        .help lists the commands (.sets, .fields <set>, .values <set>.<field>, .format, .param, .explain, .timer, .quit).
+        A script takes the same commands. With --format json, a script of several queries writes one JSON document:
+        an array of {"query": ..., "rows": [...]}.
 
         On a database: 'db seed' creates the database and its tables when they are missing (EF Core's EnsureCreated),
         then writes the bundled dataset plus the --data files in one transaction. The files are loaded and checked first,
@@ -84,7 +101,8 @@ internal sealed class BorderqApp
         BorderDomain records is refused (exit 4, nothing written) unless --replace is given. Queries with --connection
         take no --data (seed the files instead) and no --explain (use the database's EXPLAIN). Connection strings are
         never printed: they may hold passwords.
-        Rows whose records cite sources get a 'citation' column with the citations.
+        Rows whose records cite sources get a 'citation' column with the citations, in every format and for a
+        'select' too (unless --no-sources).
 
         Control characters from queries and data are never sent to the terminal as they are: each is shown as one
         visible character in its place, the C0 controls as Unicode control pictures (ESC as ␛, BEL as ␇,
@@ -97,6 +115,8 @@ internal sealed class BorderqApp
           borderq "accords where parties has PER and parties has ECU order by signed desc"
           borderq --format csv "statistics where metric = BorderLength"
           borderq "accords count"
+          borderq schema accords
+          borderq -f line "accords where parties has PER and parties has ECU order by signed desc take 1"
           borderq --format html "statistics where metric = BilateralTrade group by period sum(value)" > results.html
           borderq db seed --connection "Data Source=border.db"
           borderq --connection "Data Source=border.db" "agencies where nation.region = \"South America\" count"

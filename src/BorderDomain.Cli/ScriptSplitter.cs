@@ -109,7 +109,7 @@ internal static class ScriptSplitter
             }
         }
 
-        statements.Add(new ScriptStatement(trimmed.TrimEnd(), line));
+        statements.Add(new ScriptStatement(Session.Trim(trimmed), line));
     }
 
     private static bool IsOnlyComments(string text)
