@@ -69,8 +69,9 @@ internal sealed class BorderqApp
           borderq completions bash      a bash completion script: eval "$(borderq completions bash)"
 
         Options:
-          -f, --format <format>         how to write results: table (default), line (one field a line), json, jsonl
-                                        (one JSON object a line), csv, markdown, html (writes a page)
+          -f, --format table|line|json|jsonl|csv|markdown|html
+                                        how to write results (default: table); line is one field a line, jsonl one
+                                        JSON object a line; html writes a page
           --explain                     print the query plan instead of running the query (as JSON with --format json)
           -d, --data <file.json>        load your own data on top of the bundled dataset (repeatable)
           -p, --param <name=value>      a value for @name in the query (repeatable)
