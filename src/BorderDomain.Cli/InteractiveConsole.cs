@@ -64,6 +64,7 @@ internal sealed class InteractiveConsole
     public int Run(Session session, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(session);
+        session.SeparateResults = false;
         var history = LoadHistory();
         var completion = new SchemaCompletion(session);
         var statement = new StringBuilder();

@@ -82,6 +82,9 @@ internal sealed class Session
     /// </summary>
     public List<(string Query, ResultTable View)>? JsonResults { get; set; }
 
+    /// <summary>Whether results after the first are set apart by a blank line (scripts; the console's prompt does it).</summary>
+    public bool SeparateResults { get; set; } = true;
+
     /// <summary>The query target (for completion and the schema).</summary>
     public QueryTarget Target => _target;
 
@@ -180,7 +183,7 @@ internal sealed class Session
                 records = n;
             }
 
-            rows.Add([set.Name, set.RecordTypeName, records, set.Fields.Count]);
+            rows.Add([set.Name, ShortName(set.RecordTypeName), records, set.Fields.Count]);
         }
 
         WriteTable(ResultTable.Of(Plural(rows.Count, "set"), ["set", "record type", "records", "fields"], rows));
@@ -210,7 +213,7 @@ internal sealed class Session
     {
         var type = field.Kind switch
         {
-            FieldKind.Enum => "enum " + field.TypeName,
+            FieldKind.Enum => "enum " + ShortName(field.TypeName),
             _ => field.Kind.ToString().ToLowerInvariant(),
         };
         return (field.IsCollection ? "list of " + type : type) + (field.IsNullable && !field.IsCollection ? "?" : string.Empty);
@@ -259,7 +262,7 @@ internal sealed class Session
         var enumMembers = field.Kind == FieldKind.Enum && field.EnumMembers.Count > 0;
         var values = enumMembers ? field.EnumMembers.ToList() : DistinctValues(set.Name, field);
         var rows = values.Select(v => new object?[] { v }).ToList();
-        var caption = enumMembers ? Plural(rows.Count, "member") + " of " + field.TypeName : Plural(rows.Count, "distinct value") + " of " + set.Name + "." + field.Name;
+        var caption = enumMembers ? Plural(rows.Count, "member") + " of " + ShortName(field.TypeName) : Plural(rows.Count, "distinct value") + " of " + set.Name + "." + field.Name;
         WriteTable(ResultTable.Of(caption, [field.Name], rows));
         return BorderqApp.ExitOk;
     }
@@ -478,6 +481,8 @@ internal sealed class Session
         return (text[..space], text[space..].Trim());
     }
 
+    private static string ShortName(string typeName) => typeName[(typeName.LastIndexOf('.') + 1)..];
+
     private static string Plural(int count, string one) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {one}{(count == 1 ? string.Empty : "s")}");
 
@@ -501,7 +506,7 @@ internal sealed class Session
     // Results after the first are set apart by a blank line (not in JSON lines, whose lines are documents).
     private void Separate()
     {
-        if (_written++ > 0 && Format is not (OutputFormat.JsonLines or OutputFormat.Json))
+        if (_written++ > 0 && SeparateResults && Format is not (OutputFormat.JsonLines or OutputFormat.Json))
         {
             _stdout.WriteLine();
         }
