@@ -46,7 +46,7 @@ internal abstract class QueryTarget : IDisposable
         var (citations, page) = ContextFor(result, html);
         if (html)
         {
-            output.Write(HtmlRenderer.Render(result, page, query));
+            output.Write(HtmlRenderer.RenderShaped(result, page, query, table => Shaped(table, shape)));
         }
         else
         {
@@ -62,9 +62,10 @@ internal abstract class QueryTarget : IDisposable
         return TableOf(result, ContextFor(result, page: false).Citations, shape);
     }
 
-    private static ResultTable TableOf(BdqResult result, BorderStore citations, TableShape shape)
+    private static ResultTable TableOf(BdqResult result, BorderStore citations, TableShape shape) => Shaped(ResultTable.From(result, citations), shape);
+
+    private static ResultTable Shaped(ResultTable table, TableShape shape)
     {
-        var table = ResultTable.From(result, citations);
         if (shape.NoSources)
         {
             table = table.WithoutColumn(table.CitationColumn);

@@ -222,6 +222,19 @@ public sealed class ScriptModeTests
     }
 
     [Fact]
+    public void Html_Select_IsCited_WithoutTheIdsItAddedToCite()
+    {
+        var cited = Run("-f", "html", "accords where id = \"pe-ec-2025-pledge\" select id, title");
+        var bare = Run("-f", "html", "--no-sources", "accords where id = \"pe-ec-2025-pledge\" select id, title");
+
+        Assert.Equal(0, cited.ExitCode);
+        Assert.Contains("<th scope=\"col\">citation</th>", cited.Stdout);
+        Assert.DoesNotContain("<th scope=\"col\">sources</th>", cited.Stdout);
+        Assert.Contains("class=\"cite\"", cited.Stdout);
+        Assert.DoesNotContain("<th scope=\"col\">citation</th>", bare.Stdout);
+    }
+
+    [Fact]
     public void Table_WrapsLongCellsToTheWidth_CuttingNothing()
     {
         var query = "accords where id = \"pe-ec-2025-pledge\" select id, note";
