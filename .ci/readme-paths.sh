@@ -2,8 +2,9 @@
 # README paths check, run by .ci/run (and runnable alone: bash .ci/readme-paths.sh [path ...]).
 #
 # README.md marks the code of each user path it promises runs as written:
-#   <!-- check: NAME shell -->    the shell commands (run with bash -e, in a scratch folder holding the repository as
-#                                 BorderDomain/; the last `cd` is the app's folder)
+#   <!-- check: NAME shell -->    the shell commands (run with bash -e from inside the reader's clone, a scratch
+#                                 folder's BorderDomain/, where Install leaves the reader: each path starts with
+#                                 `cd ..`; the last `cd` is the app's folder)
 #   <!-- check: NAME program -->  the Program.cs the reader is told to paste into that folder
 #   <!-- check: NAME output -->   what `dotnet run` then prints (the run's output must end with exactly these lines)
 # each followed by one fenced block. A path with no program block is commands only (e.g. a tool's): then the output
@@ -67,7 +68,7 @@ for name in "${names[@]}"; do
   if [ -s "$work/$name.Program.cs" ]; then
     # The reader's steps: the commands, then Program.cs pasted into the folder they ended in, then dotnet run.
     (
-      cd "$work" &&
+      cd "$work/BorderDomain" &&
         bash -e -c "$(cat "$work/$name.sh")
 cp '$work/$name.Program.cs' Program.cs
 dotnet run >'$work/$name.out' 2>'$work/$name.err'"
@@ -75,7 +76,7 @@ dotnet run >'$work/$name.out' 2>'$work/$name.err'"
     status=$?
   else
     # Commands only: what they print is the output.
-    (cd "$work" && bash -e -c "$(cat "$work/$name.sh")" >"$work/$name.out" 2>"$work/$name.err") >"$log" 2>&1
+    (cd "$work/BorderDomain" && bash -e -c "$(cat "$work/$name.sh")" >"$work/$name.out" 2>"$work/$name.err") >"$log" 2>&1
     status=$?
   fi
   expected_lines=$(wc -l <"$work/$name.expected")

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using BorderDomain.Data;
 using BorderDomain.Query;
@@ -9,8 +10,9 @@ using BorderDomain.Storage;
 namespace BorderDomain.Cli;
 
 /// <summary>
-/// The <c>borderq</c> command: runs one BDQ query given on the command line, or reads queries from standard input
-/// one a line (<c>bdq&gt; </c>), and writes the results as a table, JSON, CSV or an HTML page. All input and output goes through
+/// The <c>borderq</c> command: runs one BDQ query given on the command line, a script (standard input that is not a
+/// terminal, or <c>--file</c>), or the interactive console (<see cref="Console"/>), and writes the results as a table,
+/// expanded lines, JSON, JSON lines, CSV, Markdown or an HTML page. All input and output goes through
 /// the readers and writers passed to <see cref="Run"/>, so tests can drive it with strings.
 /// </summary>
 internal sealed class BorderqApp
@@ -36,9 +38,16 @@ internal sealed class BorderqApp
     /// <summary>The interactive prompt.</summary>
     public const string Prompt = "bdq> ";
 
-    private const string ExplainCommand = "explain";
-
     private readonly BorderStore? _store;
+
+    /// <summary>
+    /// The interactive console to read statements from, or <see langword="null"/> for script mode (standard input is
+    /// read as a script): <c>Program.cs</c> sets it when standard input and output are a terminal.
+    /// </summary>
+    public InteractiveConsole? Console { get; init; }
+
+    /// <summary>The terminal's width that tables are fitted to, or <see langword="null"/> (not a terminal: never wrapped).</summary>
+    public int? TerminalWidth { get; init; }
 
     /// <summary>An app querying <paramref name="store"/>, or the bundled dataset when it is <see langword="null"/>.</summary>
     public BorderqApp(BorderStore? store = null) => _store = store;
@@ -48,17 +57,29 @@ internal sealed class BorderqApp
         borderq: query the BorderDomain dataset with BDQ, in memory or on your database.
 
         Usage:
-          borderq [options] "<query>"   run one query
-          borderq [options]             read queries from standard input, one a line, until EOF, 'exit' or 'quit'
+          borderq [options] "<query>"   run one query (quote it: it is one argument)
+          borderq [options]             on a terminal, the console (type .help there); otherwise read a script
+                                        from standard input
+          borderq [options] --file <script.bdq>
+                                        run a script: statements end with ';' (a script with no ';' is one statement
+                                        a line); no prompts; stops at the first failing statement (its exit code)
+          borderq schema [set]          the sets, or one set's fields (name, type, index, references)
           borderq db seed --connection "<connection string>" [--provider postgres|sqlite] [--data <file.json>]... [--replace]
                                         create the database's tables when missing and fill them
+          borderq completions bash      a bash completion script: eval "$(borderq completions bash)"
 
         Options:
-          --format table|json|csv|html  how to write results (default: table); html writes a page
-          --explain                     print the query plan instead of running the query
-          --data <file.json>            load your own data on top of the bundled dataset (repeatable)
-          --param <name=value>          a value for @name in the query (repeatable)
-          --connection "<string>"       run on a PostgreSQL or SQLite database (one SQL statement a query, through
+          -f, --format table|line|json|jsonl|csv|markdown|html
+                                        how to write results (default: table); line is one field a line, jsonl one
+                                        JSON object a line; html writes a page
+          --explain                     print the query plan instead of running the query (as JSON with --format json)
+          -d, --data <file.json>        load your own data on top of the bundled dataset (repeatable)
+          -p, --param <name=value>      a value for @name in the query (repeatable)
+          -i, --file <script.bdq>       run the statements of a script file
+          --continue                    (scripts) go on after a failing statement; the exit code is the first failure's
+          --wide                        do not wrap tables to the terminal's width (cells are never cut either way)
+          --no-sources                  leave out the citation column
+          -c, --connection "<string>"   run on a PostgreSQL or SQLite database (one SQL statement a query, through
                                         BorderDomain.EntityFrameworkCore) instead of the bundled in-memory dataset;
                                         same answers, formats, diagnostics and exit codes; fill it with 'db seed'
           --provider postgres|sqlite    the database kind; by default told from the connection string's keys:
@@ -68,7 +89,12 @@ internal sealed class BorderqApp
           -h, --help                    show this help
           --version                     show the version
 
-        At the prompt, 'explain <query>' prints a plan.
+        The console: statements end with ';' (a line that is a whole query runs without one); Up/Down recall
+        earlier statements (kept in ~/.local/share/borderq/history, or the file $BORDERQ_HISTORY names); Tab
+        completes sets, fields, enum members and nation codes; Ctrl-C cancels the line or the running query;
+        .help lists the commands (.sets, .fields <set>, .values <set>.<field>, .format, .param, .explain, .timer, .quit).
+        A script takes the same commands. With --format json, a script of several queries writes one JSON document:
+        an array of {"query": ..., "rows": [...]}.
 
         On a database: 'db seed' creates the database and its tables when they are missing (EF Core's EnsureCreated),
         then writes the bundled dataset plus the --data files in one transaction. The files are loaded and checked first,
@@ -76,7 +102,8 @@ internal sealed class BorderqApp
         BorderDomain records is refused (exit 4, nothing written) unless --replace is given. Queries with --connection
         take no --data (seed the files instead) and no --explain (use the database's EXPLAIN). Connection strings are
         never printed: they may hold passwords.
-        Rows whose records cite sources get a 'citation' column with the citations.
+        Rows whose records cite sources get a 'citation' column with the citations, in every format and for a
+        'select' too (unless --no-sources).
 
         Control characters from queries and data are never sent to the terminal as they are: each is shown as one
         visible character in its place, the C0 controls as Unicode control pictures (ESC as ␛, BEL as ␇,
@@ -89,6 +116,8 @@ internal sealed class BorderqApp
           borderq "accords where parties has PER and parties has ECU order by signed desc"
           borderq --format csv "statistics where metric = BorderLength"
           borderq "accords count"
+          borderq schema accords
+          borderq -f line "accords where parties has PER and parties has ECU order by signed desc take 1"
           borderq --format html "statistics where metric = BilateralTrade group by period sum(value)" > results.html
           borderq db seed --connection "Data Source=border.db"
           borderq --connection "Data Source=border.db" "agencies where nation.region = \"South America\" count"
@@ -96,6 +125,20 @@ internal sealed class BorderqApp
 
         Exit codes: 0 success, 1 query error, 2 usage error, 3 data file rejected, 4 database error (cannot connect, does not
         exist, no tables, already seeded), 70 internal error (a bug: please report it).
+        """;
+
+    /// <summary>
+    /// What <c>borderq completions bash</c> prints: a bash completion function that asks <c>borderq</c> itself, through
+    /// System.CommandLine's <c>[suggest]</c> directive, for the options and values that fit where the cursor is.
+    /// </summary>
+    public const string CompletionScript = """
+        # borderq completion for bash: add to ~/.bashrc:  eval "$(borderq completions bash)"
+        _borderq_complete() {
+          local IFS=$'\n'
+          COMPREPLY=( $(borderq "[suggest:${#COMP_LINE}]" "$COMP_LINE" 2>/dev/null) )
+        }
+        complete -o default -F _borderq_complete borderq
+
         """;
 
     /// <summary>The informational version of this tool, without build metadata.</summary>
@@ -157,6 +200,12 @@ internal sealed class BorderqApp
 
     private int RunEscaped(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
+        // Shell completion (completions bash): System.CommandLine answers its [suggest] directive itself.
+        if (args.Length > 0 && args[0].StartsWith("[suggest", StringComparison.Ordinal))
+        {
+            return CliOptions.Root.Parse(args).Invoke(new System.CommandLine.InvocationConfiguration { Output = stdout, Error = stderr });
+        }
+
         if (!CliOptions.TryParse(args, out var options, out var usageError))
         {
             stderr.WriteLine(CliMessages.UsageError(usageError));
@@ -173,6 +222,12 @@ internal sealed class BorderqApp
         if (options.Version)
         {
             stdout.WriteLine($"borderq {Version}");
+            return ExitOk;
+        }
+
+        if (options.Command == CliCommand.Completions)
+        {
+            stdout.Write(CompletionScript);
             return ExitOk;
         }
 
@@ -218,10 +273,78 @@ internal sealed class BorderqApp
         }
     }
 
-    private static int RunQueries(QueryTarget target, CliOptions options, TextReader stdin, TextWriter stdout, TextWriter stderr) =>
-        options.Query is { } query
-            ? RunOne(target, query, options, options.Explain, stdout, stderr)
-            : RunInteractive(target, options, stdin, stdout, stderr);
+    private int RunQueries(QueryTarget target, CliOptions options, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var width = options.Wide ? null : TerminalWidth;
+        var session = new Session(target, options, stdout, stderr, width);
+        if (options.Command == CliCommand.Schema)
+        {
+            return options.SchemaSet is { } set ? session.Fields(set) : session.Sets();
+        }
+
+        if (options.Query is { } query)
+        {
+            return session.Execute(query);
+        }
+
+        if (options.ScriptFile is { } path)
+        {
+            string script;
+            try
+            {
+                script = File.ReadAllText(path);
+            }
+            catch (Exception failed) when (failed is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                stderr.WriteLine(CliMessages.UsageError(CliMessages.CannotReadScript(path, failed.Message)));
+                return ExitUsageError;
+            }
+
+            return RunScript(session, script, options, stdout, stderr);
+        }
+
+        return Console is { } console
+            ? console.Run(session, stdout, stderr)
+            : RunScript(session, stdin.ReadToEnd(), options, stdout, stderr);
+    }
+
+    // Script mode: no prompts; the statements in order; stop at the first that fails unless --continue. Several JSON
+    // results make one document.
+    private static int RunScript(Session session, string script, CliOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        var statements = ScriptSplitter.Split(script);
+        var queries = statements.Count(s => !Session.IsCommand(s.Text));
+        if (queries > 1 && session.Format == OutputFormat.Json)
+        {
+            session.JsonResults = [];
+        }
+
+        var exitCode = ExitOk;
+        for (var i = 0; i < statements.Count && !session.QuitRequested; i++)
+        {
+            var code = session.Execute(statements[i].Text);
+            stdout.Flush();
+            stderr.Flush();
+            if (code == ExitOk)
+            {
+                continue;
+            }
+
+            exitCode = exitCode == ExitOk ? code : exitCode;
+            if (!options.Continue)
+            {
+                stderr.WriteLine(CliMessages.ScriptStopped(i + 1, statements[i].Line));
+                break;
+            }
+        }
+
+        if (session.JsonResults is { } results)
+        {
+            ResultWriters.WriteJsonDocument(results, stdout);
+        }
+
+        return exitCode;
+    }
 
     private static int Seed(DatabaseConnection database, BorderStore store, bool replace, TextWriter stdout, TextWriter stderr)
     {
@@ -272,101 +395,4 @@ internal sealed class BorderqApp
         }
     }
 
-    private static int RunInteractive(QueryTarget target, CliOptions options, TextReader stdin, TextWriter stdout, TextWriter stderr)
-    {
-        while (true)
-        {
-            stdout.Write(Prompt);
-            stdout.Flush();
-            var line = stdin.ReadLine();
-            if (line is null)
-            {
-                stdout.WriteLine();
-                return ExitOk;
-            }
-
-            var query = line.Trim();
-            if (query.Length == 0)
-            {
-                continue;
-            }
-
-            if (query.Equals("exit", StringComparison.OrdinalIgnoreCase) || query.Equals("quit", StringComparison.OrdinalIgnoreCase))
-            {
-                return ExitOk;
-            }
-
-            var explain = options.Explain;
-            if (query.Equals(ExplainCommand, StringComparison.OrdinalIgnoreCase))
-            {
-                stderr.WriteLine(CliMessages.ExplainNeedsQuery);
-                stderr.Flush();
-                continue;
-            }
-
-            if (query.StartsWith(ExplainCommand, StringComparison.OrdinalIgnoreCase) && char.IsWhiteSpace(query[ExplainCommand.Length]))
-            {
-                explain = true;
-                query = query[ExplainCommand.Length..].TrimStart();
-            }
-
-            RunOne(target, query, options, explain, stdout, stderr);
-            stdout.Flush();
-            stderr.Flush();
-        }
-    }
-
-    private static int RunOne(QueryTarget target, string query, CliOptions options, bool explain, TextWriter stdout, TextWriter stderr)
-    {
-        // The Try methods report bad queries as diagnostics; they do not throw for them. A database's failure is one line.
-        IReadOnlyList<BdqDiagnostic> diagnostics;
-        try
-        {
-            if (explain)
-            {
-                if (!target.CanExplain)
-                {
-                    stderr.WriteLine(CliMessages.UsageError(CliMessages.ExplainWithConnection));
-                    return ExitUsageError;
-                }
-
-                if (target.TryExplain(query, out var plan, out diagnostics) && plan is not null)
-                {
-                    stdout.WriteLine(plan.TrimEnd());
-                    return ExitOk;
-                }
-            }
-            else if (target.TryExecute(query, options.Parameters, out var result, out diagnostics) && result is not null)
-            {
-                target.Write(result, query, options.Format, stdout);
-                return ExitOk;
-            }
-        }
-        catch (DatabaseException failed)
-        {
-            stderr.WriteLine(failed.Message);
-            return ExitDatabaseError;
-        }
-
-        WriteDiagnostics(query, diagnostics, stderr);
-        return ExitQueryError;
-    }
-
-    private static void WriteDiagnostics(string query, IReadOnlyList<BdqDiagnostic> diagnostics, TextWriter stderr)
-    {
-        for (var i = 0; i < diagnostics.Count; i++)
-        {
-            if (i > 0)
-            {
-                stderr.WriteLine();
-            }
-
-            stderr.WriteLine(diagnostics[i].Format(query));
-        }
-
-        if (diagnostics.Count == 0)
-        {
-            stderr.WriteLine(CliMessages.FailedWithoutDiagnostic);
-        }
-    }
 }

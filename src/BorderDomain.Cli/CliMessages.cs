@@ -20,8 +20,37 @@ internal static class CliMessages
     /// <summary>An exception nothing else handled, on one line, its message escaped by <see cref="VisibleText.Escape"/>.</summary>
     public static string InternalError(string message) => $"borderq: internal error: {VisibleText.Escape(message)}";
 
-    /// <summary>A <c>--format</c> that is not one of the four.</summary>
-    public static string UnknownFormat(string format) => $"unknown format '{format}'; expected table, json, csv or html.";
+    /// <summary>A <c>--format</c> that is not one of the formats.</summary>
+    public static string UnknownFormat(string format) => $"unknown format '{format}'; expected table, line, json, jsonl, csv, markdown or html.";
+
+    /// <summary>Several words where one quoted query belongs.</summary>
+    public static string QuoteTheQuery(string words) =>
+        $"the query is one argument: quote it, e.g. borderq \"{words}\" (words are not joined, so the shell cannot split or expand a query unnoticed).";
+
+    /// <summary><c>schema</c> with more than a set after it.</summary>
+    public const string SchemaTakesOneSet = "'schema' takes at most one set: borderq schema [set], e.g. borderq schema accords.";
+
+    /// <summary><c>completions</c> for a shell it does not know.</summary>
+    public const string CompletionsShells = "'completions' writes a completion script for bash: borderq completions bash.";
+
+    /// <summary><c>--file</c> and a query together.</summary>
+    public const string FileWithQuery = "give either --file <script.bdq> or a query, not both.";
+
+    /// <summary>A set <c>schema</c> or <c>.fields</c> does not know.</summary>
+    public static string UnknownSet(string set, string known) => $"borderq: no set named '{set}'; the sets are {known}.";
+
+    /// <summary>A script that cannot be read.</summary>
+    public static string CannotReadScript(string path, string reason) => $"cannot read the script '{path}': {reason}";
+
+    /// <summary>A statement of a script failed; what follows is skipped.</summary>
+    public static string ScriptStopped(int statement, int line) =>
+        $"borderq: statement {statement} (line {line}) failed; the rest of the script was not run (add --continue to go on).";
+
+    /// <summary>A meta-command the console does not have.</summary>
+    public static string UnknownMetaCommand(string command) => $"borderq: unknown command '{command}'; type .help for the commands.";
+
+    /// <summary>A running query cancelled with Ctrl-C.</summary>
+    public const string Cancelled = "borderq: cancelled.";
 
     /// <summary>A <c>--param</c> without <c>=</c>.</summary>
     public static string NotAnAssignment(string assignment) => $"'{assignment}' is not name=value (e.g. --param nation=PER).";

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using BorderDomain.Query;
+using BorderDomain.Query.Semantics;
 using BorderDomain.Storage;
 
 namespace BorderDomain.Cli;
@@ -9,6 +10,9 @@ internal sealed class MemoryQueryTarget(BorderStore store) : QueryTarget
 {
     /// <inheritdoc />
     public override bool CanExplain => true;
+
+    /// <inheritdoc />
+    public override QuerySchema Schema => store.Schema;
 
     /// <inheritdoc />
     public override bool TryExecute(string query, IReadOnlyDictionary<string, object?> parameters, out BdqResult? result, out IReadOnlyList<BdqDiagnostic> diagnostics) =>

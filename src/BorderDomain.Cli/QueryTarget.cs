@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using BorderDomain.Query;
+using BorderDomain.Query.Semantics;
 using BorderDomain.Rendering;
 using BorderDomain.Storage;
 
@@ -9,7 +10,7 @@ namespace BorderDomain.Cli;
 
 /// <summary>
 /// Where <c>borderq</c> runs queries: the in-memory dataset (<see cref="MemoryQueryTarget"/>) or a database
-/// (<see cref="DatabaseQueryTarget"/>). Both give a <see cref="BdqResult"/>, written by <see cref="Write"/> the same way.
+/// (<see cref="DatabaseQueryTarget"/>). Both give a <see cref="BdqResult"/>, written by <see cref="Write(BdqResult, string, OutputFormat, TextWriter, TableShape)"/> the same way.
 /// </summary>
 internal abstract class QueryTarget : IDisposable
 {
@@ -24,9 +25,20 @@ internal abstract class QueryTarget : IDisposable
     public virtual bool TryExplain(string query, out string? plan, out IReadOnlyList<BdqDiagnostic> diagnostics) =>
         throw new NotSupportedException(CliMessages.ExplainWithConnection);
 
+    /// <summary>The sets this target answers queries on, and their fields.</summary>
+    public abstract QuerySchema Schema { get; }
+
     /// <summary>Writes <paramref name="result"/> of <paramref name="query"/> in <paramref name="format"/>, citations resolved from this target's sources.</summary>
     /// <exception cref="DatabaseException">Reading the citations from the database failed.</exception>
-    public void Write(BdqResult result, string query, OutputFormat format, TextWriter output)
+    public void Write(BdqResult result, string query, OutputFormat format, TextWriter output) =>
+        Write(result, query, format, output, new TableShape(null, NoSources: false, HiddenColumn: null));
+
+    /// <summary>
+    /// Writes <paramref name="result"/> as <see cref="Write(BdqResult, string, OutputFormat, TextWriter)"/> does, shaped by
+    /// <paramref name="shape"/>: the width to fit, whether to leave the citations out, a column to leave out.
+    /// </summary>
+    /// <exception cref="DatabaseException">Reading the citations from the database failed.</exception>
+    public void Write(BdqResult result, string query, OutputFormat format, TextWriter output, TableShape shape)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(output);
@@ -34,12 +46,32 @@ internal abstract class QueryTarget : IDisposable
         var (citations, page) = ContextFor(result, html);
         if (html)
         {
-            output.Write(HtmlRenderer.Render(result, page, query));
+            output.Write(HtmlRenderer.RenderShaped(result, page, query, table => Shaped(table, shape)));
         }
         else
         {
-            ResultWriters.Write(ResultTable.From(result, citations), format, output);
+            ResultWriters.Write(TableOf(result, citations, shape), format, output, shape.Width);
         }
+    }
+
+    /// <summary>The table every format but HTML shows of <paramref name="result"/>, shaped by <paramref name="shape"/>.</summary>
+    /// <exception cref="DatabaseException">Reading the citations from the database failed.</exception>
+    public ResultTable Table(BdqResult result, TableShape shape)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return TableOf(result, ContextFor(result, page: false).Citations, shape);
+    }
+
+    private static ResultTable TableOf(BdqResult result, BorderStore citations, TableShape shape) => Shaped(ResultTable.From(result, citations), shape);
+
+    private static ResultTable Shaped(ResultTable table, TableShape shape)
+    {
+        if (shape.NoSources)
+        {
+            table = table.WithoutColumn(table.CitationColumn);
+        }
+
+        return shape.HiddenColumn is { } hidden ? table.WithoutColumn(table.IndexOf(hidden)) : table;
     }
 
     /// <inheritdoc />
@@ -60,3 +92,9 @@ internal abstract class QueryTarget : IDisposable
     {
     }
 }
+
+/// <summary>How a result's table is shaped for display.</summary>
+/// <param name="Width">The terminal's width to fit tables to, or <see langword="null"/> to never wrap.</param>
+/// <param name="NoSources">Leave out the <see cref="ResultTable.CitationColumnName"/> column (<c>--no-sources</c>).</param>
+/// <param name="HiddenColumn">A column to leave out: the <c>sources</c> ids added to a <c>select</c> only to cite its rows.</param>
+internal readonly record struct TableShape(int? Width, bool NoSources, string? HiddenColumn);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -11,11 +12,14 @@ using BorderDomain.Rendering;
 
 namespace BorderDomain.Cli;
 
-/// <summary>Writes a <see cref="ResultTable"/> (the one table of a result every format shows) as a table, JSON or CSV.</summary>
+/// <summary>
+/// Writes a <see cref="ResultTable"/> (the one table of a result every format shows) as a table, expanded lines,
+/// JSON, JSON lines, CSV or Markdown.
+/// </summary>
 internal static class ResultWriters
 {
-    /// <summary>Cells longer than this are cut and end with "…".</summary>
-    public const int MaxCellWidth = 60;
+    /// <summary>No table column is narrowed below this when fitting a table to the terminal's width.</summary>
+    public const int MinWrapWidth = 12;
 
     private const string ColumnGap = "  ";
 
@@ -26,28 +30,44 @@ internal static class ResultWriters
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Writes <paramref name="view"/> in <paramref name="format"/>.</summary>
-    public static void Write(ResultTable view, OutputFormat format, TextWriter output)
+    private static readonly JsonWriterOptions JsonLineOptions = JsonOptions with { Indented = false };
+
+    /// <summary>
+    /// Writes <paramref name="view"/> in <paramref name="format"/>; a table or expanded lines are fitted to
+    /// <paramref name="width"/> columns by wrapping long cells (<see langword="null"/>: never wrapped).
+    /// </summary>
+    public static void Write(ResultTable view, OutputFormat format, TextWriter output, int? width = null)
     {
         switch (format)
         {
             case OutputFormat.Json:
                 WriteJson(view, output);
                 break;
+            case OutputFormat.JsonLines:
+                WriteJsonLines(view, output);
+                break;
             case OutputFormat.Csv:
                 WriteCsv(view, output);
                 break;
+            case OutputFormat.Markdown:
+                WriteMarkdown(view, output);
+                break;
+            case OutputFormat.Line:
+                WriteLines(view, output, width);
+                break;
             default:
-                WriteTable(view, output);
+                WriteTable(view, output, width);
                 break;
         }
     }
 
     /// <summary>
-    /// Aligned columns under a header and a separator line, numbers right-aligned, long cells cut at
-    /// <see cref="MaxCellWidth"/>, then a line such as <c>3 accords</c>. A count is written as the bare number.
+    /// Aligned columns under a header and a separator line, numbers right-aligned with thousands separators, then a
+    /// line such as <c>3 accords</c>. No cell is ever cut: when the table is wider than <paramref name="width"/>, the
+    /// widest columns are narrowed (to <see cref="MinWrapWidth"/> at least) and their cells wrap onto more lines. A
+    /// count is written as the bare number.
     /// </summary>
-    public static void WriteTable(ResultTable view, TextWriter output)
+    public static void WriteTable(ResultTable view, TextWriter output, int? width = null)
     {
         if (view.Kind == Query.BdqResultKind.Count)
         {
@@ -63,7 +83,7 @@ internal static class ResultWriters
         for (var c = 0; c < columns; c++)
         {
             header[c] = VisibleText.Escape(view.Columns[c]);
-            widths[c] = header[c].Length;
+            widths[c] = Columns(header[c]);
             numeric[c] = view.Rows.Count > 0;
         }
 
@@ -73,10 +93,15 @@ internal static class ResultWriters
             for (var c = 0; c < columns; c++)
             {
                 var value = view.Rows[r][c];
-                cells[r][c] = Cell(ValueText.Display(value));
-                widths[c] = Math.Max(widths[c], cells[r][c].Length);
+                cells[r][c] = VisibleText.Escape(DisplayGrouped(value));
+                widths[c] = Math.Max(widths[c], Columns(cells[r][c]));
                 numeric[c] &= value is null || ValueText.IsNumber(value);
             }
+        }
+
+        if (width is { } available)
+        {
+            Fit(widths, header, numeric, available);
         }
 
         var line = new StringBuilder();
@@ -97,6 +122,148 @@ internal static class ResultWriters
     }
 
     /// <summary>
+    /// The expanded display: for each row a line <c>-[ 1 ]-</c>, then one field a line, names aligned, values wrapped to
+    /// <paramref name="width"/>; then the caption. A count is the bare number.
+    /// </summary>
+    public static void WriteLines(ResultTable view, TextWriter output, int? width = null)
+    {
+        if (view.Kind == Query.BdqResultKind.Count)
+        {
+            WriteTable(view, output, width);
+            return;
+        }
+
+        var names = new string[view.Columns.Count];
+        var nameWidth = 0;
+        for (var c = 0; c < names.Length; c++)
+        {
+            names[c] = VisibleText.Escape(view.Columns[c]);
+            nameWidth = Math.Max(nameWidth, Columns(names[c]));
+        }
+
+        var valueWidth = width is { } available ? Math.Max(MinWrapWidth, available - nameWidth - 3) : int.MaxValue;
+        for (var r = 0; r < view.Rows.Count; r++)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"-[ {r + 1} ]-"));
+            for (var c = 0; c < names.Length; c++)
+            {
+                var pieces = Wrap(VisibleText.Escape(DisplayGrouped(view.Rows[r][c])), valueWidth);
+                for (var p = 0; p < pieces.Count; p++)
+                {
+                    var name = p == 0 ? names[c] : string.Empty;
+                    output.WriteLine((name + new string(' ', nameWidth - Columns(name)) + " | " + pieces[p]).TrimEnd());
+                }
+            }
+        }
+
+        output.WriteLine(view.Caption);
+    }
+
+    /// <summary>A GitHub-flavoured Markdown table (numbers right-aligned; <c>|</c> escaped, line breaks as <c>&lt;br&gt;</c>), then the caption in italics.</summary>
+    public static void WriteMarkdown(ResultTable view, TextWriter output)
+    {
+        var line = new StringBuilder("|");
+        foreach (var column in view.Columns)
+        {
+            line.Append(' ').Append(MarkdownCell(column)).Append(" |");
+        }
+
+        output.WriteLine(line.ToString());
+        line.Clear().Append('|');
+        for (var c = 0; c < view.Columns.Count; c++)
+        {
+            var numeric = view.Rows.Count > 0 && view.Rows.All(row => row[c] is null || ValueText.IsNumber(row[c]));
+            line.Append(numeric ? " ---: |" : " --- |");
+        }
+
+        output.WriteLine(line.ToString());
+        foreach (var row in view.Rows)
+        {
+            line.Clear().Append('|');
+            foreach (var value in row)
+            {
+                line.Append(' ').Append(MarkdownCell(ValueText.Display(value))).Append(" |");
+            }
+
+            output.WriteLine(line.ToString());
+        }
+
+        output.WriteLine();
+        output.WriteLine("_" + MarkdownCell(view.Caption) + "_");
+    }
+
+    /// <summary>One JSON object a line, one line a row, keyed by column, values as <see cref="WriteJson"/> writes them.</summary>
+    public static void WriteJsonLines(ResultTable view, TextWriter output)
+    {
+        foreach (var row in view.Rows)
+        {
+            using var buffer = new MemoryStream();
+            using (var json = new Utf8JsonWriter(buffer, JsonLineOptions))
+            {
+                WriteJsonRow(json, view, row);
+            }
+
+            output.WriteLine(EscapeBidiControls(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length)));
+        }
+    }
+
+    /// <summary>Several results as one JSON document: an array with, per query, <c>{"query": …, "rows": […]}</c>.</summary>
+    public static void WriteJsonDocument(IReadOnlyList<(string Query, ResultTable View)> results, TextWriter output)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            json.WriteStartArray();
+            foreach (var (query, view) in results)
+            {
+                json.WriteStartObject();
+                json.WriteString("query", query);
+                json.WritePropertyName("rows");
+                WriteJsonRows(json, view);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        output.WriteLine(EscapeBidiControls(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length)));
+    }
+
+    /// <summary>A plan as JSON: <c>{"query": …, "plan": [its lines]}</c>.</summary>
+    public static void WritePlanJson(string query, string plan, TextWriter output)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("query", query);
+            json.WriteStartArray("plan");
+            foreach (var line in plan.TrimEnd().Split('\n'))
+            {
+                json.WriteStringValue(line.TrimEnd('\r'));
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        output.WriteLine(EscapeBidiControls(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length)));
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> as <see cref="ValueText.Display"/> shows it, numbers with thousands separators
+    /// (<c>1,234,567.5</c>): the table's and the expanded display's text. CSV, JSON and Markdown keep plain numbers.
+    /// </summary>
+    public static string DisplayGrouped(object? value) => value switch
+    {
+        decimal number => number.ToString("#,0.############################", CultureInfo.InvariantCulture),
+        double number when double.IsFinite(number) => number.ToString("#,0.################", CultureInfo.InvariantCulture),
+        float number when float.IsFinite(number) => number.ToString("#,0.#########", CultureInfo.InvariantCulture),
+        int or long or short or sbyte or uint or ulong or ushort or byte => ((IFormattable)value).ToString("#,0", CultureInfo.InvariantCulture),
+        _ => ValueText.Display(value),
+    };
+
+    /// <summary>
     /// An array with one object per row, keyed by column: numbers and yes/no values as themselves, collections as
     /// arrays, null as null, everything else as its display string.
     /// </summary>
@@ -105,20 +272,7 @@ internal static class ResultWriters
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
-            json.WriteStartArray();
-            foreach (var row in view.Rows)
-            {
-                json.WriteStartObject();
-                for (var c = 0; c < view.Columns.Count; c++)
-                {
-                    json.WritePropertyName(view.Columns[c]);
-                    WriteJsonValue(json, row[c]);
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            WriteJsonRows(json, view);
         }
 
         output.WriteLine(EscapeBidiControls(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length)));
@@ -243,7 +397,7 @@ internal static class ResultWriters
         json.WriteEndArray();
     }
 
-    private static void AppendCsvLine(TextWriter output, StringBuilder line, System.Collections.Generic.IReadOnlyList<string> fields)
+    private static void AppendCsvLine(TextWriter output, StringBuilder line, IReadOnlyList<string> fields)
     {
         for (var c = 0; c < fields.Count; c++)
         {
@@ -254,50 +408,137 @@ internal static class ResultWriters
         line.Clear();
     }
 
-    private static void WriteLine(TextWriter output, StringBuilder line, System.Collections.Generic.IReadOnlyList<string> cells, int[] widths, bool[] numeric)
+    private static int Columns(string text) => TextWidth.Of(text, 0, text.Length);
+
+    private static void WriteJsonRows(Utf8JsonWriter json, ResultTable view)
     {
-        for (var c = 0; c < cells.Count; c++)
+        json.WriteStartArray();
+        foreach (var row in view.Rows)
         {
-            if (c > 0)
+            WriteJsonRow(json, view, row);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteJsonRow(Utf8JsonWriter json, ResultTable view, object?[] row)
+    {
+        json.WriteStartObject();
+        for (var c = 0; c < view.Columns.Count; c++)
+        {
+            json.WritePropertyName(view.Columns[c]);
+            WriteJsonValue(json, row[c]);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static string MarkdownCell(string text) =>
+        VisibleText.Escape(text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal)
+            .Replace("\r\n", "<br>", StringComparison.Ordinal).Replace("\n", "<br>", StringComparison.Ordinal));
+
+    // Narrows the widest columns until the table fits in available (never a header below its own width or MinWrapWidth).
+    private static void Fit(int[] widths, string[] header, bool[] numeric, int available)
+    {
+        var total = widths.Sum() + (ColumnGap.Length * Math.Max(0, widths.Length - 1));
+        while (total > available)
+        {
+            var widest = -1;
+            for (var c = 0; c < widths.Length; c++)
             {
-                line.Append(ColumnGap);
+                var floor = Math.Max(MinWrapWidth, Columns(header[c]));
+                if (!numeric[c] && widths[c] > floor && (widest < 0 || widths[c] > widths[widest]))
+                {
+                    widest = c;
+                }
             }
 
-            var pad = widths[c] - cells[c].Length;
-            if (numeric[c])
+            if (widest < 0)
             {
-                line.Append(' ', pad).Append(cells[c]);
+                return;
+            }
+
+            widths[widest]--;
+            total--;
+        }
+    }
+
+    // The pieces of text, each at most width columns wide, broken after spaces where possible.
+    private static List<string> Wrap(string text, int width)
+    {
+        var pieces = new List<string>();
+        while (Columns(text) > width)
+        {
+            var cut = 0;
+            var columns = 0;
+            while (cut < text.Length)
+            {
+                var step = TextWidth.Units(text, cut);
+                var w = TextWidth.Of(text, cut, cut + step);
+                if (columns + w > width)
+                {
+                    break;
+                }
+
+                columns += w;
+                cut += step;
+            }
+
+            cut = Math.Max(cut, 1);
+            var space = text.LastIndexOf(' ', Math.Min(cut, text.Length - 1));
+            if (space > 0 && space >= cut / 2)
+            {
+                pieces.Add(text[..space].TrimEnd());
+                text = text[(space + 1)..];
             }
             else
             {
-                line.Append(cells[c]);
-                if (c < cells.Count - 1)
-                {
-                    line.Append(' ', pad);
-                }
+                pieces.Add(text[..cut]);
+                text = text[cut..];
             }
         }
 
-        output.WriteLine(line.ToString().TrimEnd());
-        line.Clear();
+        pieces.Add(text);
+        return pieces;
     }
 
-    /// <summary>A table cell: one line, control characters shown by <see cref="VisibleText.Escape"/> (a newline as ␊).</summary>
-    private static string Cell(string text)
+    private static void WriteLine(TextWriter output, StringBuilder line, IReadOnlyList<string> cells, int[] widths, bool[] numeric)
     {
-        text = VisibleText.Escape(text);
-
-        if (text.Length <= MaxCellWidth)
+        var wrapped = new List<string>[cells.Count];
+        var height = 1;
+        for (var c = 0; c < cells.Count; c++)
         {
-            return text;
+            wrapped[c] = Wrap(cells[c], widths[c]);
+            height = Math.Max(height, wrapped[c].Count);
         }
 
-        var cut = MaxCellWidth - 1;
-        if (char.IsHighSurrogate(text[cut - 1]))
+        for (var l = 0; l < height; l++)
         {
-            cut--;
-        }
+            for (var c = 0; c < cells.Count; c++)
+            {
+                if (c > 0)
+                {
+                    line.Append(ColumnGap);
+                }
 
-        return string.Concat(text.AsSpan(0, cut).TrimEnd(), "…");
+                var cell = l < wrapped[c].Count ? wrapped[c][l] : string.Empty;
+                var pad = widths[c] - Columns(cell);
+                if (numeric[c])
+                {
+                    line.Append(' ', Math.Max(0, pad)).Append(cell);
+                }
+                else
+                {
+                    line.Append(cell);
+                    if (c < cells.Count - 1)
+                    {
+                        line.Append(' ', Math.Max(0, pad));
+                    }
+                }
+            }
+
+            output.WriteLine(line.ToString().TrimEnd());
+            line.Clear();
+        }
     }
 }

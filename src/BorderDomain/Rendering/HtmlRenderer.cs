@@ -59,10 +59,17 @@ public static partial class HtmlRenderer
     /// <param name="result">The result to show.</param>
     /// <param name="store">The store the query ran on; its <c>sources</c> set, when it has one, gives the citations.</param>
     /// <param name="query">The query text, shown in the caption and the page title; optional.</param>
-    public static string Render(BdqResult result, IQueryStore store, string? query = null)
+    public static string Render(BdqResult result, IQueryStore store, string? query = null) => RenderShaped(result, store, query, shape: null);
+
+    /// <summary>
+    /// The page of <see cref="Render(BdqResult, IQueryStore, string?)"/>, its table first passed through
+    /// <paramref name="shape"/> (borderq leaves out the citations for <c>--no-sources</c>, or the source ids it added to a
+    /// <c>select</c> only to cite its rows).
+    /// </summary>
+    internal static string RenderShaped(BdqResult result, IQueryStore store, string? query, Func<ResultTable, ResultTable>? shape)
     {
         var title = query is null ? "BDQ result" : "BDQ: " + query;
-        return Page(title, RenderFragment(result, store, query));
+        return Page(title, Fragment(result, store, query, shape));
     }
 
     /// <summary>
@@ -72,11 +79,14 @@ public static partial class HtmlRenderer
     /// <param name="result">The result to show.</param>
     /// <param name="store">The store the query ran on; its <c>sources</c> set, when it has one, gives the citations.</param>
     /// <param name="query">The query text, shown in the caption; optional.</param>
-    public static string RenderFragment(BdqResult result, IQueryStore store, string? query = null)
+    public static string RenderFragment(BdqResult result, IQueryStore store, string? query = null) => Fragment(result, store, query, shape: null);
+
+    private static string Fragment(BdqResult result, IQueryStore store, string? query, Func<ResultTable, ResultTable>? shape)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(store);
         var table = ResultTable.From(result, store);
+        table = shape is null ? table : shape(table);
         var html = Open("bdq-result");
         var footnotes = new Footnotes();
         AppendTable(html, table, query, footnotes);

@@ -141,6 +141,33 @@ internal sealed class ResultTable
     public static ResultTable Of(string caption, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows) =>
         new(null, caption, null, columns, rows, -1, new RowCitations?[rows.Count]);
 
+    /// <summary>
+    /// This table without the column at <paramref name="index"/>, e.g. the <c>sources</c> ids a caller asked for only to
+    /// cite them, or the <see cref="CitationColumnName"/> column (then the rows keep no citations).
+    /// </summary>
+    public ResultTable WithoutColumn(int index)
+    {
+        if (index < 0 || index >= Columns.Count)
+        {
+            return this;
+        }
+
+        var columns = new List<string>(Columns);
+        columns.RemoveAt(index);
+        var rows = new List<object?[]>(Rows.Count);
+        foreach (var row in Rows)
+        {
+            var values = new object?[row.Length - 1];
+            Array.Copy(row, 0, values, 0, index);
+            Array.Copy(row, index + 1, values, index, row.Length - index - 1);
+            rows.Add(values);
+        }
+
+        var citationColumn = index == CitationColumn ? -1 : CitationColumn > index ? CitationColumn - 1 : CitationColumn;
+        var citations = citationColumn < 0 ? new RowCitations?[rows.Count] : Citations;
+        return new ResultTable(Kind, Caption, Set, columns, rows, citationColumn, citations);
+    }
+
     /// <summary>The index of the column named <paramref name="name"/> (ignoring case), or -1.</summary>
     public int IndexOf(string name)
     {

@@ -44,9 +44,9 @@ public sealed class BorderqAppTests
         Assert.Equal(PeruEcuadorIds, FirstCells(body));
         Assert.Equal("6 accords", lines.Last(line => line.Length > 0));
 
-        // Citations are longer than a cell: the table cuts them with "…".
-        Assert.EndsWith("Web Editor, 2025-12-12, \"Peru and Ecuador Pledge to Combat…", body[0]);
-        Assert.EndsWith("Hólger Álava, 2013-11-25, \"Peru and Ecuador cooperate in th…", body[1]);
+        // No cell is cut: piped (no terminal width to fit) every citation is whole.
+        Assert.EndsWith("Web Editor, 2025-12-12, \"Peru and Ecuador Pledge to Combat Organized Crime and Illegal Mining\"", body[0]);
+        Assert.DoesNotContain("…", run.Stdout);
         Assert.Contains("ECU, PER", body[0]);
     }
 
@@ -207,12 +207,13 @@ public sealed class BorderqAppTests
     }
 
     [Fact]
-    public void QueryWords_AreJoined()
+    public void QueryWords_AreNotJoined_TheErrorSaysToQuote()
     {
         var run = Run("accords", "count");
 
-        Assert.Equal(0, run.ExitCode);
-        Assert.Equal("13\n", run.Stdout);
+        Assert.Equal(BorderqApp.ExitUsageError, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stdout);
+        Assert.Contains("quote it, e.g. borderq \"accords count\"", run.Stderr);
     }
 
     [Fact]
@@ -277,25 +278,37 @@ public sealed class BorderqAppTests
     }
 
     [Fact]
-    public void Interactive_RunsEachLine_SurvivesErrors_AndStopsAtExit()
+    public void Piped_RunsEachLine_WithoutPrompts_AndStopsAtTheFirstError()
     {
-        var run = RunWithInput("accords count\nbad query here\nexit\naccords count\n");
+        var run = RunWithInput("accords count\nbad query here\naccords count\n");
 
-        Assert.Equal(0, run.ExitCode);
-        Assert.Equal("bdq> 13\nbdq> bdq> ", run.Stdout);
+        Assert.Equal(BorderqApp.ExitQueryError, run.ExitCode);
+        Assert.Equal("13\n", run.Stdout);
         Assert.Contains("bad query here", run.Stderr);
+        Assert.Contains("BDQ0001", run.Stderr);
+        Assert.Contains("statement 2 (line 2) failed", run.Stderr);
+    }
+
+    [Fact]
+    public void Piped_WithContinue_SurvivesErrors_AndStopsAtExit()
+    {
+        var run = RunWithInput("accords count\nbad query here\nexit\naccords count\n", "--continue");
+
+        Assert.Equal(BorderqApp.ExitQueryError, run.ExitCode);
+        Assert.Equal("13\n", run.Stdout);
         Assert.Contains("BDQ0001", run.Stderr);
     }
 
     [Fact]
-    public void Interactive_EndsAtEndOfInput_AndExplains()
+    public void Piped_EndsAtEndOfInput_AndExplains()
     {
         var run = RunWithInput("\nexplain accords where parties has PER\nstatistics count\n", "--format", "csv");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(string.Empty, run.Stderr);
-        Assert.StartsWith("bdq> bdq> ", run.Stdout);
-        Assert.Contains("bdq> count\r\n17\r\nbdq> \n", run.Stdout);
+        Assert.StartsWith("accords (13 rows)\n", run.Stdout);
+        Assert.EndsWith("\n\ncount\r\n17\r\n", run.Stdout);
+        Assert.DoesNotContain(BorderqApp.Prompt, run.Stdout);
     }
 
     [Theory]
@@ -320,7 +333,7 @@ public sealed class BorderqAppTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Usage:", run.Stdout);
-        Assert.Contains("--format table|json|csv", run.Stdout);
+        Assert.Contains("-f, --format table|line|json|jsonl|csv|markdown|html", run.Stdout);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class TerminalOutputTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(string.Empty, run.Stderr);
-        Assert.Equal($"id  title\n--  {new string('-', ShownTitle.Length)}\na1  {ShownTitle}\n1 row\n", run.Stdout);
+        Assert.Equal($"id  title{new string(' ', ShownTitle.Length - 5)}  citation\n--  {new string('-', ShownTitle.Length)}  --------\na1  {ShownTitle}\n1 row\n", run.Stdout);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class TerminalOutputTests
         var run = RunOn(StoreWith([AccordTitled("a1", "bell\u0007esc\u001b rlo\u202e c1\u0085")]), string.Empty, "--format", "json", "accords select id, title");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal("[\n  {\n    \"id\": \"a1\",\n    \"title\": \"bell\\u0007esc\\u001B rlo\\u202E c1\\u0085\"\n  }\n]\n", run.Stdout);
+        Assert.Equal("[\n  {\n    \"id\": \"a1\",\n    \"title\": \"bell\\u0007esc\\u001B rlo\\u202E c1\\u0085\",\n    \"citation\": []\n  }\n]\n", run.Stdout);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class TerminalOutputTests
         var run = RunOn(StoreWith([AccordTitled("a1", "x\u001b[2J\u0007")]), string.Empty, "--format", "csv", "accords select id, title");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal("id,title\r\na1,x␛[2J␇\r\n", run.Stdout);
+        Assert.Equal("id,title,citation\r\na1,x␛[2J␇,\r\n", run.Stdout);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class TerminalOutputTests
         var run = Run("--format", "\u001b[2J");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("borderq: unknown format '␛[2J'; expected table, json, csv or html.\nRun 'borderq --help' for usage.\n", run.Stderr);
+        Assert.Equal("borderq: unknown format '␛[2J'; expected table, line, json, jsonl, csv, markdown or html.\nRun 'borderq --help' for usage.\n", run.Stderr);
     }
 
     [Fact]
