@@ -39,7 +39,7 @@ internal sealed class DatabaseQueryTarget : QueryTarget
 
     /// <inheritdoc />
     /// <remarks>A database seeded by <c>db seed</c> holds BorderDomain's sets.</remarks>
-    public override BorderDomain.Query.Semantics.QuerySchema Schema => BorderStore.Empty.Schema;
+    public override QuerySchema Schema => BorderStore.Empty.Schema;
 
     /// <summary>Connects to the database and checks it has tables, so a missing or empty database is one clear message.</summary>
     /// <exception cref="DatabaseException">The database cannot be reached, does not exist or has no tables.</exception>

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using BorderDomain.Query;
-using BorderDomain.Query.Semantics;
+using BorderDomain.Schema;
 using BorderDomain.Storage;
 
 namespace BorderDomain.Cli;

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using BorderDomain.Query;
-using BorderDomain.Query.Semantics;
+using BorderDomain.Schema;
 using BorderDomain.Rendering;
 using BorderDomain.Storage;
 

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using BorderDomain.CompilerServices;
 using BorderDomain.Model;
 using BorderDomain.Query;
 using BorderDomain.Query.Semantics;
