@@ -14,7 +14,7 @@ namespace BorderDomain.Benchmarks.Scenarios;
 /// Loading a data file held in memory (<see cref="BorderDataset.Load(BorderStore, Stream, string?, long, int)"/>: read,
 /// check, build the store) against parsing the same bytes with <see cref="JsonDocument.Parse(ReadOnlyMemory{byte}, JsonDocumentOptions)"/>,
 /// the floor of any loader that reads all of its input. Two files: <see cref="FileShape.Synthetic"/>, the synthetic
-/// dataset of <see cref="N"/> accords, statistics and agencies (about 150 bytes per record, 1e5 is ≈ 50 MB), and
+/// dataset of <see cref="N"/> accords, statistics and agencies (about 1 KB per N, so 5e4 is ≈ 50 MB), and
 /// <see cref="FileShape.OneClaim"/>, <see cref="N"/> statistics on one claim key, all disputed (a load once quadratic
 /// in them). Each method answers the number of records in the file.
 /// </summary>
