@@ -27,8 +27,6 @@ public static class BorderDataset
 
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 32 };
 
-    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 32 };
-
     /// <summary>A new snapshot holding <paramref name="store"/>'s records plus those in the files.</summary>
     /// <exception cref="BorderDataException">A file is unreadable, malformed, or its records are invalid; nothing is loaded.</exception>
     public static BorderStore Load(BorderStore store, params string[] paths) => Load(store, (IEnumerable<string>)paths);
@@ -213,13 +211,27 @@ public static class BorderDataset
 
         try
         {
-            // The line map's walk proves the text well-formed (or throws with its line), and reports duplicate
-            // properties and lone surrogates; the document is then read value by value, reporting every wrong type.
-            var lines = JsonLineMap.Build(utf8.Span, ReaderOptions, name, errors);
-            using var json = JsonDocument.Parse(utf8, DocumentOptions);
-            if (DatasetBinder.Bind(json.RootElement, name, lines, errors) is { } document)
+            // One forward pass reads the text and converts each record as soon as it is read; the errors of values
+            // (wrong types, bad codes) are held back and taken only once the whole text proved well-formed, after
+            // those of the text itself, and their lines are found then, from the paths.
+            var (document, wrongTypes) = DatasetBinder.Bind(utf8, ReaderOptions, name, errors, errors.Max);
+            var lines = new FileLines(utf8, ReaderOptions);
+            errors.AddFrom(wrongTypes, lines);
+            if (document is null)
             {
-                DatasetReader.Read(document, name, lines, builder, errors, origins);
+                return;
+            }
+
+            var reader = new DatasetReader(name, new DataErrorSink(errors.Max));
+            reader.Unknown(document, "$");
+            errors.AddFrom(reader.Errors, lines);
+            foreach (var set in document.Sets)
+            {
+                if (set is not null)
+                {
+                    errors.AddFrom(set.Errors, lines);
+                    set.AddTo(builder, origins, name, lines);
+                }
             }
         }
         catch (JsonException exception)

@@ -24,13 +24,13 @@ internal static class BundledSets
     /// </summary>
     public static readonly ImmutableArray<BundledSet> All =
     [
-        new BundledSet<Source, SourceJson>(0, "sources", "source", b => b.Sources, (d, e, at) => d.Source(e, at), (r, j, at) => r.ToSource(j, at)),
-        new BundledSet<Nation, NationJson>(1, "nations", "nation", b => b.Nations, (d, e, at) => d.Nation(e, at), (r, j, at) => r.ToNation(j, at)),
-        new BundledSet<Agency, AgencyJson>(2, "agencies", "agency", b => b.Agencies, (d, e, at) => d.Agency(e, at), (r, j, at) => r.ToAgency(j, at)),
-        new BundledSet<Person, PersonJson>(3, "people", "person", b => b.People, (d, e, at) => d.Person(e, at), (r, j, at) => r.ToPerson(j, at)),
-        new BundledSet<Accord, AccordJson>(4, "accords", "accord", b => b.Accords, (d, e, at) => d.Accord(e, at), (r, j, at) => r.ToAccord(j, at)),
-        new BundledSet<Statistic, StatisticJson>(5, "statistics", "statistic", b => b.Statistics, (d, e, at) => d.Statistic(e, at), (r, j, at) => r.ToStatistic(j, at), BorderStoreBuilder.MarkDisputed),
-        new BundledSet<Event, EventJson>(6, "events", "event", b => b.Events, (d, e, at) => d.Event(e, at), (r, j, at) => r.ToEvent(j, at)),
+        new BundledSet<Source, SourceJson>(0, "sources", "source", b => b.Sources, static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Source(ref e, at), (r, j, at) => r.ToSource(j, at)),
+        new BundledSet<Nation, NationJson>(1, "nations", "nation", b => b.Nations, static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Nation(ref e, at), (r, j, at) => r.ToNation(j, at)),
+        new BundledSet<Agency, AgencyJson>(2, "agencies", "agency", b => b.Agencies, static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Agency(ref e, at), (r, j, at) => r.ToAgency(j, at)),
+        new BundledSet<Person, PersonJson>(3, "people", "person", b => b.People, static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Person(ref e, at), (r, j, at) => r.ToPerson(j, at)),
+        new BundledSet<Accord, AccordJson>(4, "accords", "accord", b => b.Accords, static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Accord(ref e, at), (r, j, at) => r.ToAccord(j, at)),
+        new BundledSet<Statistic, StatisticJson>(5, "statistics", "statistic", b => b.Statistics, static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Statistic(ref e, at), (r, j, at) => r.ToStatistic(j, at), BorderStoreBuilder.MarkDisputed),
+        new BundledSet<Event, EventJson>(6, "events", "event", b => b.Events, static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Event(ref e, at), (r, j, at) => r.ToEvent(j, at)),
     ];
 
     /// <summary>The set a data file's top-level property <paramref name="name"/> holds, or null.</summary>
@@ -83,11 +83,22 @@ internal abstract class BundledSet
     /// <summary>The builder's records as the validator reads them.</summary>
     public abstract DatasetValidator.ISet ToValidate(BorderStoreBuilder builder);
 
-    /// <summary>The records of the file's array <paramref name="value"/> as written, or null (reported) when it is not one.</summary>
-    public abstract object? Bind(DatasetBinder binder, JsonElement value);
+    /// <summary>
+    /// Reads the file's value of this set's property (the reader is on it) record by record, converting each as soon as
+    /// it is read; the records and the reader's errors wait in the result until the whole file has been read. Null
+    /// (the wrong type reported) when the value is not an array.
+    /// </summary>
+    public abstract SetRecords? Bind(DatasetBinder binder, ref Utf8JsonReader json, string? file, int maxErrors);
+}
 
-    /// <summary>Converts the bound records (<see cref="Bind"/>'s result) and adds them to <paramref name="target"/>.</summary>
-    public abstract void Read(DatasetReader reader, object? bound, BorderStoreBuilder target);
+/// <summary>The records one file holds for one set, converted, and the errors found converting them, waiting for the file to be read whole.</summary>
+internal abstract class SetRecords
+{
+    /// <summary>The errors found converting the records, their lines not yet found.</summary>
+    public abstract DataErrorSink Errors { get; }
+
+    /// <summary>Adds the records to <paramref name="target"/>, each with its origin.</summary>
+    public abstract void AddTo(BorderStoreBuilder target, Dictionary<object, RecordOrigin> origins, string? file, FileLines lines);
 }
 
 /// <summary>A <see cref="BundledSet"/> of <typeparamref name="TRecord"/>, written in a file as <typeparamref name="TJson"/>.</summary>
@@ -96,7 +107,7 @@ internal sealed class BundledSet<[DynamicallyAccessedMembers(DynamicallyAccessed
     string name,
     string noun,
     Func<BorderStoreBuilder, List<TRecord>> records,
-    Func<DatasetBinder, JsonElement, string, TJson> bind,
+    BindRecord<TJson> bind,
     Func<DatasetReader, TJson, string, TRecord> read,
     Func<IReadOnlyList<TRecord>, List<TRecord>>? prepare = null) : BundledSet(index, name, noun)
     where TRecord : class
@@ -118,10 +129,39 @@ internal sealed class BundledSet<[DynamicallyAccessedMembers(DynamicallyAccessed
     /// <inheritdoc />
     public override DatasetValidator.ISet ToValidate(BorderStoreBuilder builder) => new DatasetValidator.ListSet<TRecord>(QuerySets.For<TRecord>(), records(builder));
 
-    /// <inheritdoc />
-    public override object? Bind(DatasetBinder binder, JsonElement value) => binder.Records(value, Path, Noun, (element, at) => bind(binder, element, at));
+    private List<TRecord> RecordsOf(BorderStoreBuilder builder) => records(builder);
 
     /// <inheritdoc />
-    public override void Read(DatasetReader reader, object? bound, BorderStoreBuilder target) =>
-        reader.Each((List<TJson?>?)bound, Path, (json, at) => read(reader, json, at), records(target));
+    public override SetRecords? Bind(DatasetBinder binder, ref Utf8JsonReader json, string? file, int maxErrors)
+    {
+        var reader = new DatasetReader(file, new DataErrorSink(maxErrors));
+        var converted = new Converted(this, reader.Errors);
+        return binder.Records(ref json, Path, Noun, bind, (item, index, at) =>
+        {
+            if (reader.Record(item, Path, index, at) is { } valid)
+            {
+                // A record with bad values is still added, so that checks across records (keys, references) see its
+                // id and report no false dangling references; the load fails anyway.
+                converted.Records.Add((read(reader, valid, at!), at!));
+            }
+        }) ? converted : null;
+    }
+
+    private sealed class Converted(BundledSet<TRecord, TJson> set, DataErrorSink errors) : SetRecords
+    {
+        public List<(TRecord Record, string At)> Records { get; } = [];
+
+        public override DataErrorSink Errors => errors;
+
+        public override void AddTo(BorderStoreBuilder target, Dictionary<object, RecordOrigin> origins, string? file, FileLines lines)
+        {
+            var list = set.RecordsOf(target);
+            list.EnsureCapacity(list.Count + Records.Count);
+            foreach (var (record, at) in Records)
+            {
+                list.Add(record);
+                origins[record] = new RecordOrigin(file, at, lines);
+            }
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using BorderDomain.Data.Json;
 
 namespace BorderDomain.Data;
 
@@ -10,6 +11,9 @@ namespace BorderDomain.Data;
 internal sealed class DataErrorSink(int max)
 {
     private readonly List<DataError> _kept = [];
+
+    /// <summary>The most errors kept.</summary>
+    public int Max => max;
 
     /// <summary>Whether the next error would be kept.</summary>
     public bool HasRoom => _kept.Count < max;
@@ -38,4 +42,25 @@ internal sealed class DataErrorSink(int max)
 
     /// <summary>Counts an error that was found but, for want of room, not built.</summary>
     public void Omit() => Omitted++;
+
+    /// <summary>
+    /// Takes the errors another sink held back (found while a file was read, reported once it was read whole), in
+    /// their order, as if they were added here one by one; each gets the line of its path in <paramref name="lines"/>.
+    /// </summary>
+    public void AddFrom(DataErrorSink deferred, FileLines lines)
+    {
+        foreach (var error in deferred._kept)
+        {
+            if (HasRoom)
+            {
+                _kept.Add(error.Line is null ? error with { Line = lines.LineOf(error.Path) } : error);
+            }
+            else
+            {
+                Omitted++;
+            }
+        }
+
+        Omitted += deferred.Omitted;
+    }
 }

@@ -9,67 +9,54 @@ using BorderDomain.Storage;
 namespace BorderDomain.Data;
 
 /// <summary>
-/// Turns one bound data file into records, checking every code, date, unit, number and enum name and collecting an
-/// error (with JSON path and line) for each bad one. References between records are checked later, across files, by
+/// Turns records bound from a data file (one at a time, as <see cref="DatasetBinder"/> reads them) into records,
+/// checking every code, date, unit, number and enum name and collecting an error (with JSON path) for each bad one. References between records are checked later, across files, by
 /// <see cref="DatasetValidator"/>. Values <see cref="DatasetBinder"/> already reported (<see cref="DatasetBinder.Reported"/>)
 /// are taken as absent without a second error. Paths and messages are built only for errors there is room to keep.
 /// </summary>
 internal sealed class DatasetReader
 {
     private readonly string? _file;
-    private readonly JsonLineMap _lines;
-    private readonly DataErrorSink _errors;
-    private readonly Dictionary<object, RecordOrigin> _origins;
 
-    private DatasetReader(string? file, JsonLineMap lines, DataErrorSink errors, Dictionary<object, RecordOrigin> origins)
+    /// <param name="file">The file's name, for errors.</param>
+    /// <param name="errors">Where the errors go; their lines are found later, by path (<see cref="DataErrorSink.AddFrom"/>).</param>
+    internal DatasetReader(string? file, DataErrorSink errors)
     {
         _file = file;
-        _lines = lines;
-        _errors = errors;
-        _origins = origins;
+        Errors = errors;
     }
 
-    /// <summary>Adds the document's records to <paramref name="target"/>, and an error for each bad value.</summary>
-    internal static void Read(
-        DatasetDocument document,
-        string? file,
-        JsonLineMap lines,
-        BorderStoreBuilder target,
-        DataErrorSink errors,
-        Dictionary<object, RecordOrigin> origins)
-    {
-        var reader = new DatasetReader(file, lines, errors, origins);
-        reader.Unknown(document, "$");
-        foreach (var set in BundledSets.All)
-        {
-            set.Read(reader, document.Sets[set.Index], target);
-        }
-    }
+    /// <summary>The errors found so far.</summary>
+    internal DataErrorSink Errors { get; }
 
-    internal void Each<TJson, TRecord>(List<TJson?>? items, string path, Func<TJson, string, TRecord> convert, List<TRecord> target)
+    /// <summary>
+    /// The element <paramref name="index"/> of the set's array at <paramref name="path"/>, ready to convert: null for
+    /// a JSON null (reported) or a value that was not an object (reported by the binder); its unknown properties reported.
+    /// </summary>
+    internal TJson? Record<TJson>(TJson? item, string path, int index, string? at)
         where TJson : JsonRecord
-        where TRecord : class
     {
-        for (var i = 0; i < (items?.Count ?? 0); i++)
+        if (item is null)
         {
-            if (items![i] is not { } item)
-            {
-                Error(DataErrorKind.MissingValue, path, null, i, static () => DataMessages.RecordNull);
-                continue;
-            }
+            Error(DataErrorKind.MissingValue, path, null, index, static () => DataMessages.RecordNull);
+            return null;
+        }
 
-            if (item.Invalid)
-            {
-                continue; // not an object; reported by the binder
-            }
+        if (item.Invalid)
+        {
+            return null; // not an object; reported by the binder
+        }
 
-            // A record with bad values is still added, so that checks across records (keys, references) see its
-            // id and report no false dangling references; the load fails anyway.
-            var at = $"{path}[{i}]";
-            Unknown(item, at);
-            var record = convert(item, at);
-            target.Add(record);
-            _origins[record] = new RecordOrigin(_file, at, _lines);
+        Unknown(item, at!);
+        return item;
+    }
+
+    /// <summary>Reports the properties of the file itself that the schema does not define.</summary>
+    internal void Unknown(JsonRecord record, string at)
+    {
+        foreach (var name in record.Unknown ?? [])
+        {
+            Error(DataErrorKind.UnknownProperty, at, name, -1, name, static n => DataMessages.UnknownProperty(n));
         }
     }
 
@@ -238,21 +225,21 @@ internal sealed class DatasetReader
         return value;
     }
 
-    private decimal Number(JsonElement? value, string at, string property)
+    private decimal Number(JsonScalar? value, string at, string property)
     {
-        if (value is not { } element)
+        if (value is not { } scalar)
         {
             Error(DataErrorKind.MissingValue, at, property, -1, static () => DataMessages.NumberMissing);
             return 0m;
         }
 
-        if (element.ValueKind != JsonValueKind.Number)
+        if (scalar.Kind != JsonValueKind.Number)
         {
-            Error(DataErrorKind.InvalidValue, at, property, -1, element, static e => DataMessages.NotANumber(e.ValueKind, e.GetRawText()));
+            Error(DataErrorKind.InvalidValue, at, property, -1, scalar, static s => DataMessages.NotANumber(s.Kind, s.Raw ?? string.Empty));
             return 0m;
         }
 
-        if (DecimalNumber.Read(element.GetRawText(), out var problem) is { } number)
+        if (DecimalNumber.Read(scalar.Raw!, out var problem) is { } number)
         {
             return number;
         }
@@ -341,11 +328,12 @@ internal sealed class DatasetReader
             return default;
         }
 
-        foreach (var name in System.Enum.GetNames<TEnum>())
+        var names = EnumMembers<TEnum>.Names;
+        for (var i = 0; i < names.Length; i++)
         {
-            if (string.Equals(name, value, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(names[i], value, StringComparison.OrdinalIgnoreCase))
             {
-                return System.Enum.Parse<TEnum>(name);
+                return EnumMembers<TEnum>.Values[i];
             }
         }
 
@@ -373,14 +361,6 @@ internal sealed class DatasetReader
         return builder.MoveToImmutable();
     }
 
-    private void Unknown(JsonRecord record, string at)
-    {
-        foreach (var name in record.Unknown ?? [])
-        {
-            Error(DataErrorKind.UnknownProperty, at, name, -1, name, static n => DataMessages.UnknownProperty(n));
-        }
-    }
-
     /// <summary>
     /// Reports an error at <paramref name="at"/>, its <paramref name="property"/> (if any) and its element
     /// <paramref name="index"/> (if not negative); the path and message are built only if there is room to keep it.
@@ -391,14 +371,23 @@ internal sealed class DatasetReader
     /// <summary>Like the other overload, with the message made from <paramref name="state"/> (so no closure is allocated).</summary>
     private void Error<TState>(DataErrorKind kind, string at, string? property, int index, TState state, Func<TState, string> message)
     {
-        if (!_errors.HasRoom)
+        if (!Errors.HasRoom)
         {
-            _errors.Omit();
+            Errors.Omit();
             return;
         }
 
         var path = property is null ? at : $"{at}.{property}";
         path = index < 0 ? path : $"{path}[{index}]";
-        _errors.Add(new DataError { Kind = kind, Message = message(state), Path = path, File = _file, Line = _lines.LineOf(path) });
+        Errors.Add(new DataError { Kind = kind, Message = message(state), Path = path, File = _file });
+    }
+
+    /// <summary>An enum's member names and values, read once (<see cref="System.Enum.GetNames{TEnum}"/> makes a new array each call).</summary>
+    private static class EnumMembers<TEnum>
+        where TEnum : struct, Enum
+    {
+        public static readonly string[] Names = System.Enum.GetNames<TEnum>();
+
+        public static readonly TEnum[] Values = Array.ConvertAll(Names, System.Enum.Parse<TEnum>);
     }
 }

@@ -37,6 +37,7 @@ public sealed class BenchmarkAgreementTests
         typeof(QueryLengthBenchmarks),
         typeof(DisputedClaimsBenchmarks),
         typeof(ManyWordsContainsBenchmarks),
+        typeof(LoadBenchmarks),
         typeof(QueryableTreesBenchmarks),
         typeof(EfCoreBenchmarks),
     ];
@@ -76,6 +77,12 @@ public sealed class BenchmarkAgreementTests
 
     [Fact]
     public void ManyWordsContains_EveryMethod_ReturnsTheBaselineAnswer() => AssertAgreement<ManyWordsContainsBenchmarks>();
+
+    [Theory]
+    [InlineData(LoadBenchmarks.FileShape.Synthetic)]
+    [InlineData(LoadBenchmarks.FileShape.OneClaim)]
+    public void Load_EveryMethod_ReturnsTheBaselineAnswer(LoadBenchmarks.FileShape shape) =>
+        AssertAgreement<LoadBenchmarks>(scenario => scenario.Shape = shape);
 
     [Theory]
     [InlineData(TreeQuery.EqualityHasDateRange)]

@@ -1,13 +1,24 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using System.Text.Json;
 
 namespace BorderDomain.Data.Json;
 
+/// <summary>Binds the record object the reader is on, read to its end; <paramref name="at"/> is its JSON path.</summary>
+internal delegate T BindRecord<out T>(DatasetBinder binder, ref Utf8JsonReader json, string at);
+
+/// <summary>Takes one element of an array of records: the bound record (null for a JSON null), its index, and its path
+/// (null unless it was an object).</summary>
+internal delegate void TakeRecord<in T>(T? record, int index, string? at);
+
 /// <summary>
-/// Reads a parsed data file into <see cref="DatasetDocument"/> value by value. A value of the wrong JSON type is an
-/// error in the file's own words (<c>Expected an array of accord records, found a string.</c>) with its path and
-/// line, and reading goes on, so one pass reports every such value; the load is rejected anyway.
+/// Reads a data file in one forward pass (<see cref="Utf8JsonReader"/>, no document tree) into records, one record
+/// object at a time. Errors in the text itself (a property written twice, a lone surrogate escape) are reported as
+/// they are met, with their line; a value of the wrong JSON type is an error in the file's own words
+/// (<c>Expected an array of accord records, found a string.</c>) with its path, held back until the file has been
+/// read whole (a malformed file reports only its text errors, up to where it breaks), and reading goes on, so one
+/// pass reports every such value.
 /// </summary>
 internal sealed class DatasetBinder
 {
@@ -17,351 +28,356 @@ internal sealed class DatasetBinder
     /// </summary>
     public static readonly string Reported = new('\uFFFD', 1);
 
-    private readonly string? _file;
-    private readonly JsonLineMap _lines;
-    private readonly DataErrorSink _errors;
+    private static readonly JsonNames TopLevel = new([.. System.Linq.Enumerable.Select(BundledSets.All, set => set.Name)]);
+    private static readonly JsonNames SourceNames = new("id", "publisher", "dateline", "title", "published", "author", "kind", "note");
+    private static readonly JsonNames NationNames = new("code", "name", "region", "neighbours");
+    private static readonly JsonNames AgencyNames = new("id", "name", "officialName", "acronym", "nation", "kind", "parent", "sources");
+    private static readonly JsonNames RoleNames = new("title", "agency", "from", "to", "note");
+    private static readonly JsonNames PersonNames = new("id", "name", "nation", "title", "roles", "sources", "note");
+    private static readonly JsonNames AccordNames = new("id", "title", "kind", "parties", "signatories", "signed", "place", "topics", "status", "buildsOn", "sources", "note");
+    private static readonly JsonNames StatisticNames = new("id", "metric", "nations", "agency", "place", "value", "unit", "period", "source", "note");
+    private static readonly JsonNames EventNames = new("id", "kind", "title", "date", "place", "nations", "agencies", "people", "accords", "topics", "sources", "note");
 
-    private DatasetBinder(string? file, JsonLineMap lines, DataErrorSink errors)
+    private readonly string? _file;
+    private readonly ReadOnlyMemory<byte> _utf8;
+    private readonly DataErrorSink _errors;
+    private int _line = 1;
+    private int _lineCounted;
+
+    private DatasetBinder(string? file, ReadOnlyMemory<byte> utf8, DataErrorSink errors, int maxErrors)
     {
         _file = file;
-        _lines = lines;
+        _utf8 = utf8;
         _errors = errors;
+        WrongTypes = new DataErrorSink(maxErrors);
     }
 
-    /// <summary>The document's records, or null (with the error reported) when the document is not an object.</summary>
-    public static DatasetDocument? Bind(JsonElement root, string? file, JsonLineMap lines, DataErrorSink errors)
+    /// <summary>Values of the wrong JSON type, held back until the whole file has been read; their lines are found then.</summary>
+    public DataErrorSink WrongTypes { get; }
+
+    /// <summary>
+    /// Reads the file: the document's records (each set's converted by a reader of its own, with its errors held back),
+    /// or null when the document is not an object. Text errors go to <paramref name="errors"/> as they are met.
+    /// </summary>
+    /// <exception cref="JsonException">The text is not well-formed JSON.</exception>
+    public static (DatasetDocument? Document, DataErrorSink WrongTypes) Bind(ReadOnlyMemory<byte> utf8, JsonReaderOptions options, string? file, DataErrorSink errors, int maxErrors)
     {
-        var binder = new DatasetBinder(file, lines, errors);
-        if (root.ValueKind != JsonValueKind.Object)
+        var binder = new DatasetBinder(file, utf8, errors, maxErrors);
+        var json = new Utf8JsonReader(utf8.Span, options);
+        json.Read();
+        binder.CheckText(ref json, "$");
+        DatasetDocument? document = null;
+        if (json.TokenType != JsonTokenType.StartObject)
         {
-            binder.WrongType("$", null, -1, DataMessages.AnObject, root.ValueKind);
-            return null;
+            binder.WrongType("$", null, -1, DataMessages.AnObject, Kind(ref json));
+            binder.Walk(ref json, "$");
+        }
+        else
+        {
+            document = new DatasetDocument();
+            var seen = default(NameSet);
+            while (binder.NextProperty(ref json, "$", TopLevel, ref seen, out var name, out var field))
+            {
+                if (field >= 0)
+                {
+                    document.Sets[field] = BundledSets.All[field].Bind(binder, ref json, file, maxErrors);
+                }
+                else
+                {
+                    binder.Unknown(ref json, document, "$", name);
+                }
+            }
         }
 
-        var document = new DatasetDocument();
-        foreach (var property in root.EnumerateObject())
+        // Past the root value there may be only whitespace and comments; anything else throws here.
+        while (json.Read())
         {
-            if (Name(property) is not { } name)
-            {
-                continue;
-            }
-
-            var value = property.Value;
-            if (BundledSets.Find(name) is { } set)
-            {
-                document.Sets[set.Index] = set.Bind(binder, value);
-            }
-            else
-            {
-                AddUnknown(document, name);
-            }
         }
 
-        return document;
+        return (document, binder.WrongTypes);
     }
 
-    internal SourceJson Source(JsonElement element, string at)
+    internal SourceJson Source(ref Utf8JsonReader json, string at)
     {
         var record = new SourceJson();
-        foreach (var property in element.EnumerateObject())
+        var seen = default(NameSet);
+        while (NextProperty(ref json, at, SourceNames, ref seen, out var name, out _))
         {
-            if (Name(property) is not { } name)
-            {
-                continue;
-            }
-
-            var value = property.Value;
             switch (name)
             {
-                case "id": record.Id = String(value, at, name); break;
-                case "publisher": record.Publisher = String(value, at, name); break;
-                case "dateline": record.Dateline = String(value, at, name); break;
-                case "title": record.Title = String(value, at, name); break;
-                case "published": record.Published = String(value, at, name); break;
-                case "author": record.Author = String(value, at, name); break;
-                case "kind": record.Kind = String(value, at, name); break;
-                case "note": record.Note = String(value, at, name); break;
-                default: AddUnknown(record, name); break;
+                case "id": record.Id = String(ref json, at, name); break;
+                case "publisher": record.Publisher = String(ref json, at, name); break;
+                case "dateline": record.Dateline = String(ref json, at, name); break;
+                case "title": record.Title = String(ref json, at, name); break;
+                case "published": record.Published = String(ref json, at, name); break;
+                case "author": record.Author = String(ref json, at, name); break;
+                case "kind": record.Kind = String(ref json, at, name); break;
+                case "note": record.Note = String(ref json, at, name); break;
+                default: Unknown(ref json, record, at, name); break;
             }
         }
 
         return record;
     }
 
-    internal NationJson Nation(JsonElement element, string at)
+    internal NationJson Nation(ref Utf8JsonReader json, string at)
     {
         var record = new NationJson();
-        foreach (var property in element.EnumerateObject())
+        var seen = default(NameSet);
+        while (NextProperty(ref json, at, NationNames, ref seen, out var name, out _))
         {
-            if (Name(property) is not { } name)
-            {
-                continue;
-            }
-
-            var value = property.Value;
             switch (name)
             {
-                case "code": record.Code = String(value, at, name); break;
-                case "name": record.Name = String(value, at, name); break;
-                case "region": record.Region = String(value, at, name); break;
-                case "neighbours": record.Neighbours = Strings(value, at, name); break;
-                default: AddUnknown(record, name); break;
+                case "code": record.Code = String(ref json, at, name); break;
+                case "name": record.Name = String(ref json, at, name); break;
+                case "region": record.Region = String(ref json, at, name); break;
+                case "neighbours": record.Neighbours = Strings(ref json, at, name); break;
+                default: Unknown(ref json, record, at, name); break;
             }
         }
 
         return record;
     }
 
-    internal AgencyJson Agency(JsonElement element, string at)
+    internal AgencyJson Agency(ref Utf8JsonReader json, string at)
     {
         var record = new AgencyJson();
-        foreach (var property in element.EnumerateObject())
+        var seen = default(NameSet);
+        while (NextProperty(ref json, at, AgencyNames, ref seen, out var name, out _))
         {
-            if (Name(property) is not { } name)
-            {
-                continue;
-            }
-
-            var value = property.Value;
             switch (name)
             {
-                case "id": record.Id = String(value, at, name); break;
-                case "name": record.Name = String(value, at, name); break;
-                case "officialName": record.OfficialName = String(value, at, name); break;
-                case "acronym": record.Acronym = String(value, at, name); break;
-                case "nation": record.Nation = String(value, at, name); break;
-                case "kind": record.Kind = String(value, at, name); break;
-                case "parent": record.Parent = String(value, at, name); break;
-                case "sources": record.Sources = Strings(value, at, name); break;
-                default: AddUnknown(record, name); break;
+                case "id": record.Id = String(ref json, at, name); break;
+                case "name": record.Name = String(ref json, at, name); break;
+                case "officialName": record.OfficialName = String(ref json, at, name); break;
+                case "acronym": record.Acronym = String(ref json, at, name); break;
+                case "nation": record.Nation = String(ref json, at, name); break;
+                case "kind": record.Kind = String(ref json, at, name); break;
+                case "parent": record.Parent = String(ref json, at, name); break;
+                case "sources": record.Sources = Strings(ref json, at, name); break;
+                default: Unknown(ref json, record, at, name); break;
             }
         }
 
         return record;
     }
 
-    private PersonRoleJson Role(JsonElement element, string at)
-    {
-        var record = new PersonRoleJson();
-        foreach (var property in element.EnumerateObject())
-        {
-            if (Name(property) is not { } name)
-            {
-                continue;
-            }
-
-            var value = property.Value;
-            switch (name)
-            {
-                case "title": record.Title = String(value, at, name); break;
-                case "agency": record.Agency = String(value, at, name); break;
-                case "from": record.From = String(value, at, name); break;
-                case "to": record.To = String(value, at, name); break;
-                case "note": record.Note = String(value, at, name); break;
-                default: AddUnknown(record, name); break;
-            }
-        }
-
-        return record;
-    }
-
-    internal PersonJson Person(JsonElement element, string at)
+    internal PersonJson Person(ref Utf8JsonReader json, string at)
     {
         var record = new PersonJson();
-        foreach (var property in element.EnumerateObject())
+        var seen = default(NameSet);
+        while (NextProperty(ref json, at, PersonNames, ref seen, out var name, out _))
         {
-            if (Name(property) is not { } name)
-            {
-                continue;
-            }
-
-            var value = property.Value;
             switch (name)
             {
-                case "id": record.Id = String(value, at, name); break;
-                case "name": record.Name = String(value, at, name); break;
-                case "nation": record.Nation = String(value, at, name); break;
-                case "title": record.Title = String(value, at, name); break;
-                case "roles": record.Roles = Records(value, $"{at}.roles", "role", Role); break;
-                case "sources": record.Sources = Strings(value, at, name); break;
-                case "note": record.Note = String(value, at, name); break;
-                default: AddUnknown(record, name); break;
+                case "id": record.Id = String(ref json, at, name); break;
+                case "name": record.Name = String(ref json, at, name); break;
+                case "nation": record.Nation = String(ref json, at, name); break;
+                case "title": record.Title = String(ref json, at, name); break;
+                case "roles": record.Roles = RecordList(ref json, $"{at}.roles", "role", static (DatasetBinder binder, ref Utf8JsonReader json, string at) => binder.Role(ref json, at)); break;
+                case "sources": record.Sources = Strings(ref json, at, name); break;
+                case "note": record.Note = String(ref json, at, name); break;
+                default: Unknown(ref json, record, at, name); break;
             }
         }
 
         return record;
     }
 
-    internal AccordJson Accord(JsonElement element, string at)
+    internal AccordJson Accord(ref Utf8JsonReader json, string at)
     {
         var record = new AccordJson();
-        foreach (var property in element.EnumerateObject())
+        var seen = default(NameSet);
+        while (NextProperty(ref json, at, AccordNames, ref seen, out var name, out _))
         {
-            if (Name(property) is not { } name)
-            {
-                continue;
-            }
-
-            var value = property.Value;
             switch (name)
             {
-                case "id": record.Id = String(value, at, name); break;
-                case "title": record.Title = String(value, at, name); break;
-                case "kind": record.Kind = String(value, at, name); break;
-                case "parties": record.Parties = Strings(value, at, name); break;
-                case "signatories": record.Signatories = Strings(value, at, name); break;
-                case "signed": record.Signed = String(value, at, name); break;
-                case "place": record.Place = String(value, at, name); break;
-                case "topics": record.Topics = Strings(value, at, name); break;
-                case "status": record.Status = String(value, at, name); break;
-                case "buildsOn": record.BuildsOn = Strings(value, at, name); break;
-                case "sources": record.Sources = Strings(value, at, name); break;
-                case "note": record.Note = String(value, at, name); break;
-                default: AddUnknown(record, name); break;
+                case "id": record.Id = String(ref json, at, name); break;
+                case "title": record.Title = String(ref json, at, name); break;
+                case "kind": record.Kind = String(ref json, at, name); break;
+                case "parties": record.Parties = Strings(ref json, at, name); break;
+                case "signatories": record.Signatories = Strings(ref json, at, name); break;
+                case "signed": record.Signed = String(ref json, at, name); break;
+                case "place": record.Place = String(ref json, at, name); break;
+                case "topics": record.Topics = Strings(ref json, at, name); break;
+                case "status": record.Status = String(ref json, at, name); break;
+                case "buildsOn": record.BuildsOn = Strings(ref json, at, name); break;
+                case "sources": record.Sources = Strings(ref json, at, name); break;
+                case "note": record.Note = String(ref json, at, name); break;
+                default: Unknown(ref json, record, at, name); break;
             }
         }
 
         return record;
     }
 
-    internal StatisticJson Statistic(JsonElement element, string at)
+    internal StatisticJson Statistic(ref Utf8JsonReader json, string at)
     {
         var record = new StatisticJson();
-        foreach (var property in element.EnumerateObject())
+        var seen = default(NameSet);
+        while (NextProperty(ref json, at, StatisticNames, ref seen, out var name, out _))
         {
-            if (Name(property) is not { } name)
-            {
-                continue;
-            }
-
-            var value = property.Value;
             switch (name)
             {
-                case "id": record.Id = String(value, at, name); break;
-                case "metric": record.Metric = String(value, at, name); break;
-                case "nations": record.Nations = Strings(value, at, name); break;
-                case "agency": record.Agency = String(value, at, name); break;
-                case "place": record.Place = String(value, at, name); break;
-                case "value": record.Value = value.ValueKind == JsonValueKind.Null ? null : value; break; // the reader checks it
-                case "unit": record.Unit = String(value, at, name); break;
-                case "period": record.Period = String(value, at, name); break;
-                case "source": record.Source = String(value, at, name); break;
-                case "note": record.Note = String(value, at, name); break;
-                default: AddUnknown(record, name); break;
+                case "id": record.Id = String(ref json, at, name); break;
+                case "metric": record.Metric = String(ref json, at, name); break;
+                case "nations": record.Nations = Strings(ref json, at, name); break;
+                case "agency": record.Agency = String(ref json, at, name); break;
+                case "place": record.Place = String(ref json, at, name); break;
+                case "value": record.Value = Scalar(ref json, at, name); break; // the reader checks it
+                case "unit": record.Unit = String(ref json, at, name); break;
+                case "period": record.Period = String(ref json, at, name); break;
+                case "source": record.Source = String(ref json, at, name); break;
+                case "note": record.Note = String(ref json, at, name); break;
+                default: Unknown(ref json, record, at, name); break;
             }
         }
 
         return record;
     }
 
-    internal EventJson Event(JsonElement element, string at)
+    internal EventJson Event(ref Utf8JsonReader json, string at)
     {
         var record = new EventJson();
-        foreach (var property in element.EnumerateObject())
+        var seen = default(NameSet);
+        while (NextProperty(ref json, at, EventNames, ref seen, out var name, out _))
         {
-            if (Name(property) is not { } name)
-            {
-                continue;
-            }
-
-            var value = property.Value;
             switch (name)
             {
-                case "id": record.Id = String(value, at, name); break;
-                case "kind": record.Kind = String(value, at, name); break;
-                case "title": record.Title = String(value, at, name); break;
-                case "date": record.Date = String(value, at, name); break;
-                case "place": record.Place = String(value, at, name); break;
-                case "nations": record.Nations = Strings(value, at, name); break;
-                case "agencies": record.Agencies = Strings(value, at, name); break;
-                case "people": record.People = Strings(value, at, name); break;
-                case "accords": record.Accords = Strings(value, at, name); break;
-                case "topics": record.Topics = Strings(value, at, name); break;
-                case "sources": record.Sources = Strings(value, at, name); break;
-                case "note": record.Note = String(value, at, name); break;
-                default: AddUnknown(record, name); break;
+                case "id": record.Id = String(ref json, at, name); break;
+                case "kind": record.Kind = String(ref json, at, name); break;
+                case "title": record.Title = String(ref json, at, name); break;
+                case "date": record.Date = String(ref json, at, name); break;
+                case "place": record.Place = String(ref json, at, name); break;
+                case "nations": record.Nations = Strings(ref json, at, name); break;
+                case "agencies": record.Agencies = Strings(ref json, at, name); break;
+                case "people": record.People = Strings(ref json, at, name); break;
+                case "accords": record.Accords = Strings(ref json, at, name); break;
+                case "topics": record.Topics = Strings(ref json, at, name); break;
+                case "sources": record.Sources = Strings(ref json, at, name); break;
+                case "note": record.Note = String(ref json, at, name); break;
+                default: Unknown(ref json, record, at, name); break;
             }
         }
 
         return record;
     }
 
-    /// <summary>An array of records; null elements stay null (the reader reports them), other non-objects are reported here.</summary>
-    internal List<T?>? Records<T>(JsonElement value, string path, string noun, Func<JsonElement, string, T> bind)
+    /// <summary>
+    /// An array of records, each handed to <paramref name="take"/> as soon as it is read: null elements as null (the
+    /// reader reports them), other non-objects reported here and handed over as invalid. Returns false, having handed
+    /// over nothing, when the value is null or (reported) not an array.
+    /// </summary>
+    internal bool Records<T>(ref Utf8JsonReader json, string path, string noun, BindRecord<T> bind, TakeRecord<T> take)
         where T : JsonRecord, new()
     {
-        if (value.ValueKind == JsonValueKind.Null)
+        if (json.TokenType == JsonTokenType.Null)
         {
-            return null;
+            return false;
         }
 
-        if (value.ValueKind != JsonValueKind.Array)
+        if (json.TokenType != JsonTokenType.StartArray)
         {
-            WrongType(path, null, -1, DataMessages.AnArrayOfRecords(noun), value.ValueKind);
-            return null;
+            WrongType(path, null, -1, DataMessages.AnArrayOfRecords(noun), Kind(ref json));
+            Walk(ref json, path);
+            return false;
         }
 
-        var records = new List<T?>(value.GetArrayLength());
-        foreach (var item in value.EnumerateArray())
+        var count = 0;
+        while (NextItem(ref json, path, null, count))
         {
-            switch (item.ValueKind)
+            switch (json.TokenType)
             {
-                case JsonValueKind.Null:
-                    records.Add(null);
+                case JsonTokenType.Null:
+                    take(null, count, null);
                     break;
-                case JsonValueKind.Object:
-                    records.Add(bind(item, $"{path}[{records.Count}]"));
+                case JsonTokenType.StartObject:
+                    var at = $"{path}[{count}]";
+                    take(bind(this, ref json, at), count, at);
                     break;
                 default:
-                    WrongType(path, null, records.Count, DataMessages.ARecord(noun), item.ValueKind);
-                    records.Add(new T { Invalid = true });
+                    WrongType(path, null, count, DataMessages.ARecord(noun), Kind(ref json));
+                    Walk(ref json, $"{path}[{count}]");
+                    take(new T { Invalid = true }, count, null);
                     break;
+            }
+
+            count++;
+        }
+
+        return true;
+    }
+
+    private PersonRoleJson Role(ref Utf8JsonReader json, string at)
+    {
+        var record = new PersonRoleJson();
+        var seen = default(NameSet);
+        while (NextProperty(ref json, at, RoleNames, ref seen, out var name, out _))
+        {
+            switch (name)
+            {
+                case "title": record.Title = String(ref json, at, name); break;
+                case "agency": record.Agency = String(ref json, at, name); break;
+                case "from": record.From = String(ref json, at, name); break;
+                case "to": record.To = String(ref json, at, name); break;
+                case "note": record.Note = String(ref json, at, name); break;
+                default: Unknown(ref json, record, at, name); break;
             }
         }
 
-        return records;
+        return record;
     }
 
-    private string? String(JsonElement value, string at, string property)
+    private List<T?>? RecordList<T>(ref Utf8JsonReader json, string path, string noun, BindRecord<T> bind)
+        where T : JsonRecord, new()
     {
-        switch (value.ValueKind)
+        var records = new List<T?>();
+        return Records(ref json, path, noun, bind, (record, _, _) => records.Add(record)) ? records : null;
+    }
+
+    private string? String(ref Utf8JsonReader json, string at, string property)
+    {
+        switch (json.TokenType)
         {
-            case JsonValueKind.Null:
+            case JsonTokenType.Null:
                 return null;
-            case JsonValueKind.String:
-                return Text(value);
+            case JsonTokenType.String:
+                return Text(ref json);
             default:
-                WrongType(at, property, -1, DataMessages.AString, value.ValueKind);
+                WrongType(at, property, -1, DataMessages.AString, Kind(ref json));
+                Walk(ref json, $"{at}.{property}");
                 return Reported;
         }
     }
 
-    private List<string?>? Strings(JsonElement value, string at, string property)
+    private List<string?>? Strings(ref Utf8JsonReader json, string at, string property)
     {
-        if (value.ValueKind == JsonValueKind.Null)
+        if (json.TokenType == JsonTokenType.Null)
         {
             return null;
         }
 
-        if (value.ValueKind != JsonValueKind.Array)
+        if (json.TokenType != JsonTokenType.StartArray)
         {
-            WrongType(at, property, -1, DataMessages.AnArrayOfStrings, value.ValueKind);
+            WrongType(at, property, -1, DataMessages.AnArrayOfStrings, Kind(ref json));
+            Walk(ref json, $"{at}.{property}");
             return null;
         }
 
-        var strings = new List<string?>(value.GetArrayLength());
-        foreach (var item in value.EnumerateArray())
+        var strings = new List<string?>();
+        while (NextItem(ref json, at, property, strings.Count))
         {
-            switch (item.ValueKind)
+            switch (json.TokenType)
             {
-                case JsonValueKind.Null:
+                case JsonTokenType.Null:
                     strings.Add(null);
                     break;
-                case JsonValueKind.String:
-                    strings.Add(Text(item));
+                case JsonTokenType.String:
+                    strings.Add(Text(ref json));
                     break;
                 default:
-                    WrongType(at, property, strings.Count, DataMessages.AString, item.ValueKind);
+                    WrongType(at, property, strings.Count, DataMessages.AString, Kind(ref json));
+                    Walk(ref json, $"{at}.{property}[{strings.Count}]");
                     strings.Add(Reported);
                     break;
             }
@@ -370,29 +386,39 @@ internal sealed class DatasetBinder
         return strings;
     }
 
-    /// <summary>The string's text; <see cref="Reported"/> for one holding a lone surrogate, which the line map reported.</summary>
-    private static string Text(JsonElement value)
+    /// <summary>A value kept as written (null for a JSON null); an object or array is walked and kept by its kind.</summary>
+    private JsonScalar? Scalar(ref Utf8JsonReader json, string at, string property)
     {
+        switch (json.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.Number:
+                return new JsonScalar(JsonValueKind.Number, Encoding.UTF8.GetString(json.ValueSpan));
+            case JsonTokenType.String:
+                return new JsonScalar(JsonValueKind.String, $"\"{Encoding.UTF8.GetString(json.ValueSpan)}\"");
+            default:
+                var kind = Kind(ref json);
+                Walk(ref json, $"{at}.{property}");
+                return new JsonScalar(kind, null);
+        }
+    }
+
+    /// <summary>The string's text; <see cref="Reported"/> for one holding a lone surrogate, reported when it was met.</summary>
+    private static string Text(ref Utf8JsonReader json)
+    {
+        if (json.ValueIsEscaped && JsonText.LoneSurrogate(json.ValueSpan) is not null)
+        {
+            return Reported;
+        }
+
         try
         {
-            return value.GetString()!;
+            return json.GetString()!;
         }
         catch (InvalidOperationException)
         {
             return Reported;
-        }
-    }
-
-    /// <summary>The property's name; null for one holding a lone surrogate, which the line map reported.</summary>
-    private static string? Name(JsonProperty property)
-    {
-        try
-        {
-            return property.Name;
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
         }
     }
 
@@ -405,8 +431,114 @@ internal sealed class DatasetBinder
         }
     }
 
-    /// <summary>Reports a wrong type at <paramref name="at"/>, its <paramref name="property"/>, and its element <paramref name="index"/>.</summary>
-    private void WrongType(string at, string? property, int index, string expected, JsonValueKind found)
+    /// <summary>An unknown property of <paramref name="record"/>: noted, and its value walked for errors in its text.</summary>
+    private void Unknown(ref Utf8JsonReader json, JsonRecord record, string at, string name)
+    {
+        AddUnknown(record, name);
+        Walk(ref json, $"{at}.{name}");
+    }
+
+    /// <summary>
+    /// Moves to the next property of the object the reader is in and onto its value, reporting a name that holds a
+    /// lone surrogate (such a property is walked and passed over), a repeated name, and a string value holding a lone
+    /// surrogate. <paramref name="name"/> is the entry of <paramref name="names"/> the name matches
+    /// (<paramref name="field"/> its index), or the name as read (<paramref name="field"/> -1). False at the object's end.
+    /// </summary>
+    private bool NextProperty(ref Utf8JsonReader json, string at, JsonNames? names, ref NameSet seen, out string name, out int field)
+    {
+        while (true)
+        {
+            json.Read();
+            if (json.TokenType == JsonTokenType.EndObject)
+            {
+                name = string.Empty;
+                field = -1;
+                return false;
+            }
+
+            var readable = true;
+            field = names?.IndexOf(ref json) ?? -1;
+            if (field >= 0)
+            {
+                name = names!.Name(field);
+            }
+            else if (json.ValueIsEscaped && JsonText.LoneSurrogate(json.ValueSpan) is { } escape)
+            {
+                // Known by its text as written, in its path and for repeats.
+                name = Encoding.UTF8.GetString(json.ValueSpan);
+                ReportText(DataErrorKind.MalformedJson, $"{at}.{name}", json.TokenStartIndex, DataMessages.LoneSurrogateInName(name, escape));
+                readable = false;
+            }
+            else
+            {
+                name = json.GetString()!;
+            }
+
+            json.Read();
+            CheckText(ref json, $"{at}.{name}");
+            if (!seen.Add(field, name))
+            {
+                ReportText(DataErrorKind.DuplicateProperty, $"{at}.{name}", json.TokenStartIndex, DataMessages.DuplicateProperty);
+            }
+
+            if (readable)
+            {
+                return true;
+            }
+
+            Walk(ref json, $"{at}.{name}");
+        }
+    }
+
+    /// <summary>Moves onto the next element of the array the reader is in, reporting a string holding a lone surrogate; false at its end.</summary>
+    private bool NextItem(ref Utf8JsonReader json, string at, string? property, int index)
+    {
+        json.Read();
+        if (json.TokenType == JsonTokenType.EndArray)
+        {
+            return false;
+        }
+
+        if (json.TokenType == JsonTokenType.String && json.ValueIsEscaped && JsonText.LoneSurrogate(json.ValueSpan) is { } escape)
+        {
+            var path = property is null ? at : $"{at}.{property}";
+            ReportText(DataErrorKind.MalformedJson, $"{path}[{index}]", json.TokenStartIndex, DataMessages.LoneSurrogateInString(escape));
+        }
+
+        return true;
+    }
+
+    /// <summary>Reports the value the reader is on when it is a string holding a lone surrogate.</summary>
+    private void CheckText(ref Utf8JsonReader json, string path)
+    {
+        if (json.TokenType == JsonTokenType.String && json.ValueIsEscaped && JsonText.LoneSurrogate(json.ValueSpan) is { } escape)
+        {
+            ReportText(DataErrorKind.MalformedJson, path, json.TokenStartIndex, DataMessages.LoneSurrogateInString(escape));
+        }
+    }
+
+    /// <summary>Reads past the value the reader is on (at <paramref name="path"/>), reporting the errors in its text.</summary>
+    private void Walk(ref Utf8JsonReader json, string path)
+    {
+        if (json.TokenType == JsonTokenType.StartObject)
+        {
+            var seen = default(NameSet);
+            while (NextProperty(ref json, path, null, ref seen, out var name, out _))
+            {
+                Walk(ref json, $"{path}.{name}");
+            }
+        }
+        else if (json.TokenType == JsonTokenType.StartArray)
+        {
+            for (var i = 0; NextItem(ref json, path, null, i); i++)
+            {
+                Walk(ref json, $"{path}[{i}]");
+            }
+        }
+    }
+
+    /// <summary>Reports an error in the text at byte <paramref name="offset"/>, with its line (errors come in text order).</summary>
+    private void ReportText(DataErrorKind kind, string path, long offset, string message)
     {
         if (!_errors.HasRoom)
         {
@@ -414,8 +546,96 @@ internal sealed class DatasetBinder
             return;
         }
 
+        _line += _utf8.Span[_lineCounted..(int)offset].Count((byte)'\n');
+        _lineCounted = (int)offset;
+        _errors.Add(new DataError { Kind = kind, Path = path, File = _file, Line = _line, Message = message });
+    }
+
+    /// <summary>Reports a wrong type at <paramref name="at"/>, its <paramref name="property"/>, and its element <paramref name="index"/>.</summary>
+    private void WrongType(string at, string? property, int index, string expected, JsonValueKind found)
+    {
+        if (!WrongTypes.HasRoom)
+        {
+            WrongTypes.Omit();
+            return;
+        }
+
         var path = property is null ? at : $"{at}.{property}";
         path = index < 0 ? path : $"{path}[{index}]";
-        _errors.Add(new DataError { Kind = DataErrorKind.MalformedJson, Path = path, File = _file, Line = _lines.LineOf(path), Message = DataMessages.WrongType(expected, found) });
+        WrongTypes.Add(new DataError { Kind = DataErrorKind.MalformedJson, Path = path, File = _file, Message = DataMessages.WrongType(expected, found) });
+    }
+
+    private static JsonValueKind Kind(ref Utf8JsonReader json) => json.TokenType switch
+    {
+        JsonTokenType.StartObject => JsonValueKind.Object,
+        JsonTokenType.StartArray => JsonValueKind.Array,
+        JsonTokenType.String => JsonValueKind.String,
+        JsonTokenType.Number => JsonValueKind.Number,
+        JsonTokenType.True => JsonValueKind.True,
+        JsonTokenType.False => JsonValueKind.False,
+        JsonTokenType.Null => JsonValueKind.Null,
+        _ => JsonValueKind.Undefined,
+    };
+
+    /// <summary>The property names one object may have, matched against the reader's name token without making a string.</summary>
+    private sealed class JsonNames(params string[] names)
+    {
+        private readonly byte[][] _utf8 = Array.ConvertAll(names, Encoding.UTF8.GetBytes);
+
+        public string Name(int index) => names[index];
+
+        /// <summary>The index of the name the reader is on, or -1.</summary>
+        public int IndexOf(ref Utf8JsonReader json)
+        {
+            if (!json.ValueIsEscaped)
+            {
+                var span = json.ValueSpan;
+                for (var i = 0; i < _utf8.Length; i++)
+                {
+                    if (span.SequenceEqual(_utf8[i]))
+                    {
+                        return i;
+                    }
+                }
+
+                return -1;
+            }
+
+            if (JsonText.LoneSurrogate(json.ValueSpan) is not null)
+            {
+                return -1;
+            }
+
+            for (var i = 0; i < names.Length; i++)
+            {
+                if (json.ValueTextEquals(names[i]))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+    }
+
+    /// <summary>The names an object has shown so far: known ones as bits, others (rarely any) in a set.</summary>
+    private struct NameSet
+    {
+        private ulong _known;
+        private HashSet<string>? _others;
+
+        /// <summary>Adds the name; false when the object had it already.</summary>
+        public bool Add(int field, string name)
+        {
+            if (field >= 0)
+            {
+                var bit = 1UL << field;
+                var added = (_known & bit) == 0;
+                _known |= bit;
+                return added;
+            }
+
+            return (_others ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
+        }
     }
 }

@@ -3,8 +3,9 @@ using System.Text.Json;
 
 namespace BorderDomain.Data.Json;
 
-// The data file as written, filled in by DatasetBinder: plain strings for codes, dates, units and enum names, so the
-// reader can check each value itself and report every bad one with its path, rather than stopping at the first.
+// One record of a data file as written, filled in by DatasetBinder while it reads the file and handed at once to
+// DatasetReader: plain strings for codes, dates, units and enum names, so the reader can check each value itself and
+// report every bad one with its path, rather than stopping at the first. Only one record's worth lives at a time.
 
 /// <summary>What every record read from a file carries besides its own properties.</summary>
 internal abstract class JsonRecord
@@ -16,12 +17,21 @@ internal abstract class JsonRecord
     public bool Invalid { get; init; }
 }
 
-/// <summary>A data file: per <see cref="BundledSets.All"/> entry, at its index, the records it carries as written (or null).</summary>
+/// <summary>
+/// A data file read whole: per <see cref="BundledSets.All"/> entry, at its index, the records of the set's property
+/// (converted already, with the reader's errors held back), or null where the file has none or the set's value was
+/// not an array; the file's own unknown properties in <see cref="JsonRecord.Unknown"/>.
+/// </summary>
 internal sealed class DatasetDocument : JsonRecord
 {
-    /// <summary>The bound records of each set (a <c>List&lt;TJson?&gt;</c>), null where the file has none.</summary>
-    public object?[] Sets { get; } = new object?[BundledSets.All.Length];
+    /// <summary>The records read for each set, null where the file has none.</summary>
+    public SetRecords?[] Sets { get; } = new SetRecords?[BundledSets.All.Length];
 }
+
+/// <summary>A JSON value kept as written (a statistic's <c>value</c>), for the reader to check: its kind and raw text.</summary>
+/// <param name="Kind">The kind of the value.</param>
+/// <param name="Raw">Its text as written (a string with its quotes) for numbers and strings; null for the other kinds.</param>
+internal readonly record struct JsonScalar(JsonValueKind Kind, string? Raw);
 
 internal sealed class SourceJson : JsonRecord
 {
@@ -141,7 +151,7 @@ internal sealed class StatisticJson : JsonRecord
 
     public string? Place { get; set; }
 
-    public JsonElement? Value { get; set; }
+    public JsonScalar? Value { get; set; }
 
     public string? Unit { get; set; }
 

@@ -13,48 +13,44 @@ namespace BorderDomain.Query.Syntax;
 /// names are case-insensitive. Nesting is bounded before parsing (see <see cref="QueryParser"/>), so the recursion
 /// here never runs deep.
 /// </summary>
-internal static class QueryGrammar
+internal static partial class QueryGrammar
 {
-    private static readonly Parser<string> Comment =
-        from dashes in Parse.String("--")
-        from rest in Parse.CharExcept('\n').Many().Text()
-        select rest;
+    // The token parsers below are written against IInput directly (QueryGrammar.Tokens.cs): they read characters where they
+    // stand, allocate only the token they return, and fail with shared messages and expectation lists.
 
-    private static readonly Parser<string> Trivia = Parse.WhiteSpace.AtLeastOnce().Text().Or(Comment);
+    // Whitespace and "--" comments (to the end of the line, its '\n' excluded): one run of them, or a failure.
+    private static readonly Parser<string> Trivia = input =>
+        SkipTrivia(input) is var rest && rest.Position > input.Position
+            ? Result.Success(string.Empty, rest)
+            : Result.Failure<string>(input, NoTrivia, []);
 
-    private static readonly Parser<string> Word =
-        Parse.Identifier(Parse.Letter.Or(Parse.Char('_')), Parse.LetterOrDigit.Or(Parse.Char('_')));
+    // A letter or '_', then letters, digits and '_' (char.IsLetter, char.IsLetterOrDigit, as Sprache's Letter does).
+    private static readonly Parser<string> Word = input =>
+        WordLength(input) is var length and > 0
+            ? Result.Success(input.Source.Substring(input.Position, length), Skip(input, length))
+            : Result.Failure<string>(input, NoWord, TokenCache.Word);
 
     /// <summary>Words that start a clause or spell an operator, connective or aggregate (<see cref="OperatorTable"/>); they cannot be set or field names.</summary>
     internal static readonly ImmutableHashSet<string> Reserved = ImmutableHashSet.CreateRange(
         StringComparer.OrdinalIgnoreCase,
         new[] { "where", "order", "by", "asc", "desc", "skip", "take", "select", "count", "group" }.Concat(OperatorTable.Words));
 
-    private static readonly Parser<string> UnreservedWord = Word.Where(word => !Reserved.Contains(word));
+    private static readonly Parser<string> UnreservedWord = input =>
+    {
+        var word = Word(input);
+        return !word.WasSuccessful || !Reserved.Contains(word.Value) ? word : Result.Failure<string>(input, ReservedWord, []);
+    };
 
     private static readonly Parser<IdentifierSyntax> Identifier = Node(
         UnreservedWord.Select(word => new IdentifierSyntax(word))).Named("name");
 
     internal static readonly Parser<PathSyntax> Path = Node(
         from first in Identifier
-        from rest in (from dot in Parse.Char('.') from next in Identifier select next).Many()
+        from rest in (from dot in Character('.') from next in Identifier select next).Many()
         select new PathSyntax(ImmutableArray.Create(first).AddRange(rest)));
 
-    // Escapes: \" \\ \n \t and \uXXXX. The prescan (QueryParser) has refused any other, so each one here is valid.
-    private static readonly Parser<char> Escape =
-        from backslash in Parse.Char('\\')
-        from escaped in Parse.Char('u').Then(_ => Parse.Chars("0123456789abcdefABCDEF").Repeat(4).Text()
-                .Select(hex => (char)int.Parse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture)))
-            .Or(Parse.Char('n').Return('\n'))
-            .Or(Parse.Char('t').Return('\t'))
-            .Or(Parse.AnyChar)
-        select escaped;
-
     private static readonly Parser<StringLiteralSyntax> String = Node(
-        from open in Parse.Char('"')
-        from chars in Escape.Or(Parse.CharExcept("\"\\")).Many().Text()
-        from close in Parse.Char('"')
-        select new StringLiteralSyntax(chars)).Named("string");
+        ((Parser<string>)QuotedText).Select(text => new StringLiteralSyntax(text))).Named("string");
 
     // ASCII digits only ([0-9], not char.IsDigit, which also takes other scripts' digits). Dates and numbers are read
     // by counting characters in the source text (Scanned) rather than with Parse.Regex, which copies the rest of the
@@ -77,7 +73,7 @@ internal static class QueryGrammar
             .Select(text => new NumberLiteralSyntax(decimal.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture)))).Named("whole number");
 
     private static readonly Parser<ParameterSyntax> Parameter = Node(
-        from at in Parse.Char('@')
+        from at in Character('@')
         from name in Word.Named("parameter name (a letter or _ after '@')")
         select new ParameterSyntax(name)).Named("parameter");
 
@@ -209,17 +205,14 @@ internal static class QueryGrammar
         from rest in (from op in Keyword(keyword) from next in term select next).XMany()
         select rest.Aggregate(first, (left, right) => combine(left, right) with { Span = Cover(left.Span, right.Span) });
 
-    private static Parser<T> Token<T>(Parser<T> parser) =>
-        from leading in Trivia.Many()
-        from value in parser
-        select value;
+    private static Parser<T> Token<T>(Parser<T> parser) => input => parser(SkipTrivia(input));
 
-    private static Parser<string> Keyword(string keyword) =>
-        // The test wraps the token, so a mismatch fails where the token's leading trivia starts and counts as
-        // "consumed nothing" for XOptional clauses.
-        Atomic(Token(Word).Where(word => word.Equals(keyword, StringComparison.OrdinalIgnoreCase))).Named(keyword);
+    // A mismatch fails where the token's leading trivia starts and counts as "consumed nothing" for XOptional
+    // clauses. One parser per keyword, made once: rules that name a keyword after their first token ask for it on
+    // every try.
+    private static Parser<string> Keyword(string keyword) => TokenCache.Keyword(keyword);
 
-    private static Parser<string> Symbol(string symbol) => Atomic(Token(Parse.String(symbol).Text())).Named(symbol);
+    private static Parser<string> Symbol(string symbol) => TokenCache.Symbol(symbol);
 
     // Fails where it started, whatever the inner parser read: a keyword or symbol either matches whole or not at all.
     private static Parser<T> Atomic<T>(Parser<T> parser) => input =>
@@ -238,7 +231,7 @@ internal static class QueryGrammar
             return result;
         }
 
-        var tokenStart = Trivia.Many()(input).Remainder;
+        var tokenStart = SkipTrivia(input);
         return result.Remainder.Position <= tokenStart.Position ? Result.Failure<T>(input, result.Message, result.Expectations) : result;
     };
 
@@ -247,18 +240,9 @@ internal static class QueryGrammar
     private static Parser<string> Scanned(Func<string, int, int> measure) => input =>
     {
         var length = input.AtEnd ? 0 : measure(input.Source, input.Position);
-        if (length == 0)
-        {
-            return Result.Failure<string>(input, input.AtEnd ? "Unexpected end of input" : $"unexpected '{input.Current}'", []);
-        }
-
-        var rest = input;
-        for (var i = 0; i < length; i++)
-        {
-            rest = rest.Advance();
-        }
-
-        return Result.Success(input.Source.Substring(input.Position, length), rest);
+        return length == 0
+            ? Result.Failure<string>(input, NoToken, [])
+            : Result.Success(input.Source.Substring(input.Position, length), Skip(input, length));
     };
 
     // [0-9]{4}-[0-9]{2}(-[0-9]{2})?
@@ -305,11 +289,13 @@ internal static class QueryGrammar
     private static bool CharAt(string text, int at, char expected) => at < text.Length && text[at] == expected;
 
     private static Parser<T> Node<T>(Parser<T> parser)
-        where T : SyntaxNode =>
-        parser.Span().Select(span => span.Value with
-        {
-            Span = new TextSpan(span.Start.Pos, span.Length, span.Start.Line, span.Start.Column),
-        });
+        where T : SyntaxNode => input =>
+    {
+        var result = parser(input);
+        return result.WasSuccessful
+            ? Result.Success(result.Value with { Span = new TextSpan(input.Position, result.Remainder.Position - input.Position, input.Line, input.Column) }, result.Remainder)
+            : result;
+    };
 
     private static TextSpan Cover(TextSpan first, TextSpan last) =>
         first with { Length = Math.Max(first.Length, last.End - first.Start) };
