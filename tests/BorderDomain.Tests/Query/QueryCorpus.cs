@@ -108,5 +108,13 @@ internal static class QueryCorpus
         "statistics group by unit count, sum(value), min(value), max(value), avg(value)",
         "agencies group by nation.region count",
         "accords group by status min(signed), max(signed)",
+        "events group by kind count order by count desc",
+        "statistics group by metric sum(value) order by sum(value) desc take 3",
+        "accords group by kind count order by count, kind desc",
+        "statistics where metric = BilateralTrade sum(value)",
+        "statistics where metric = BorderLength min(value), max(value), avg(value), count",
+        "accords min(signed), max(signed), count",
+        "accords select distinct kind",
+        "statistics where disputed order by metric desc select distinct metric, unit",
     ];
 }

@@ -230,5 +230,14 @@ internal static class StressCorpus
         "sources group by kind count",
         "sources order by id select id, published, author",
         "nations order by code select code, name, region, neighbours",
+        "agencies group by nation count order by count desc, nation",
+        "statistics group by metric avg(value), count order by avg(value) desc skip 1 take 2",
+        "statistics group by metric max(value) order by max(value)",
+        "events where kind = Meeting min(date), max(date), count",
+        "accords where kind = Agreement min(signed)",
+        "statistics where metric = FuelPrice sum(value), count",
+        "people order by name select name",
+        "events order by kind skip 1 take 3 select distinct kind",
+        "agencies where nation = PER select distinct nation, kind",
     ];
 }

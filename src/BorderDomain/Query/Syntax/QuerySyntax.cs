@@ -1,9 +1,13 @@
 namespace BorderDomain.Query.Syntax;
 
-/// <summary>How a query orders its results by one key.</summary>
-/// <param name="Path">The key.</param>
+/// <summary>How a query orders its results by one key, or its groups by one aggregate.</summary>
+/// <param name="Path">The key; for an aggregate ordering, the aggregate's field (no names for <c>count</c>).</param>
 /// <param name="Descending">Whether larger values come first.</param>
-public sealed record OrderingSyntax(PathSyntax Path, bool Descending) : SyntaxNode;
+public sealed record OrderingSyntax(PathSyntax Path, bool Descending) : SyntaxNode
+{
+    /// <summary>The aggregate the groups are ordered by (<c>order by count desc</c>), or <see langword="null"/> for a key.</summary>
+    public AggregateSyntax? Aggregate { get; init; }
+}
 
 /// <summary>The aggregate functions of a <c>group by</c>.</summary>
 public enum AggregateFunction
@@ -29,7 +33,10 @@ public enum AggregateFunction
 /// <param name="Argument">The field it aggregates; <see langword="null"/> for <c>count</c>.</param>
 public sealed record AggregateSyntax(AggregateFunction Function, PathSyntax? Argument) : SyntaxNode;
 
-/// <summary><c>group by k, … [aggregates]</c>; with no aggregate written, <c>count</c> is implied.</summary>
+/// <summary>
+/// <c>group by k, … [aggregates]</c>; with no aggregate written, <c>count</c> is implied. With no keys, the aggregates
+/// of the whole answer (<c>statistics sum(value)</c>).
+/// </summary>
 /// <param name="Keys">The grouping keys.</param>
 /// <param name="Aggregates">The aggregates, in the order written.</param>
 public sealed record GroupBySyntax(EquatableArray<PathSyntax> Keys, EquatableArray<AggregateSyntax> Aggregates) : SyntaxNode;
@@ -51,4 +58,8 @@ public sealed record QuerySyntax(
     NumberLiteralSyntax? Skip,
     NumberLiteralSyntax? Take,
     EquatableArray<PathSyntax> Select,
-    bool Count) : SyntaxNode;
+    bool Count) : SyntaxNode
+{
+    /// <summary>Whether the projection is <c>select distinct …</c>: each combination of the selected values once.</summary>
+    public bool Distinct { get; init; }
+}
