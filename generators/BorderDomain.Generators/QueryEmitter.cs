@@ -301,7 +301,10 @@ internal sealed class QueryEmitter
             $"new {Runtime}GroupAggregate<int>(global::BorderDomain.CompilerServices.AggregateFunction.{aggregate.Function}, "
             + (aggregate.Argument is { } argument ? $"{_prefix}row => {Value(argument, $"{_prefix}table[{_prefix}row]")}" : "null")
             + $", global::BorderDomain.Schema.FieldKind.{aggregate.Argument?.Field.Kind ?? FieldKind.Number})"));
-        return $"        return {Runtime}Grouping.Group({_prefix}matches, new[] {{ {keys} }}, new[] {{ {aggregates} }}, {Number(_query.Skip)}, {Number(_query.Take)});\n";
+        var order = group.Order.Count == 0
+            ? string.Empty
+            : $", new (int, bool)[] {{ {string.Join(", ", group.Order.Select(o => $"({o.Aggregate.ToString(CultureInfo.InvariantCulture)}, {Bool(o.Descending)})"))} }}";
+        return $"        return {Runtime}Grouping.Group({_prefix}matches, new {Runtime}GroupKey<int>[] {{ {keys} }}, new {Runtime}GroupAggregate<int>[] {{ {aggregates} }}, {Number(_query.Skip)}, {Number(_query.Take)}{order});\n";
     }
 
     private string Condition(BoundExpression expression) => expression switch

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Linq;
-using BorderDomain.Query.Syntax;
 using BorderDomain.Schema;
 using BorderDomain.Storage;
 
@@ -49,8 +48,22 @@ public static class Grouping
         IReadOnlyList<GroupKey<TItem>> keys,
         IReadOnlyList<GroupAggregate<TItem>> aggregates,
         int? skip,
-        int? take)
+        int? take) => Group(items, keys, aggregates, skip, take, []);
+
+    /// <summary>
+    /// Like <see cref="Group{TItem}(IEnumerable{TItem}, IReadOnlyList{GroupKey{TItem}}, IReadOnlyList{GroupAggregate{TItem}}, int?, int?)"/>,
+    /// but groups come first in the order of the aggregates in <paramref name="order"/> (each a number: its position in
+    /// <paramref name="aggregates"/> and whether descending; missing values last either way), then in key order.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<object?>> Group<TItem>(
+        IEnumerable<TItem> items,
+        IReadOnlyList<GroupKey<TItem>> keys,
+        IReadOnlyList<GroupAggregate<TItem>> aggregates,
+        int? skip,
+        int? take,
+        IReadOnlyList<(int Aggregate, bool Descending)> order)
     {
+        ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(aggregates);
@@ -111,17 +124,27 @@ public static class Grouping
             }
         }
 
-        var order = Enumerable.Range(0, groups.Count).ToArray();
-        Array.Sort(order, (a, b) => Compare(keys, groups[a].Values, groups[b].Values));
-        var output = new List<IReadOnlyList<object?>>();
-        foreach (var position in order.Skip(skip ?? 0).Take(take ?? int.MaxValue))
+        var results = states.Select(state => aggregates.Select((aggregate, a) => state[a].Result(aggregate.Function)).ToArray()).ToList();
+        var sorted = Enumerable.Range(0, groups.Count).ToArray();
+        Array.Sort(sorted, (a, b) =>
         {
-            var line = new List<object?>(groups[position].Values);
-            for (var a = 0; a < aggregates.Count; a++)
+            foreach (var (aggregate, descending) in order)
             {
-                line.Add(states[position][a].Result(aggregates[a].Function));
+                var c = ValueSemantics.SortOrder(FieldKind.Number, results[a][aggregate], results[b][aggregate], descending);
+                if (c != 0)
+                {
+                    return c;
+                }
             }
 
+            // Array.Sort is not stable: ties fall back to key order, which is total over distinct groups.
+            return Compare(keys, groups[a].Values, groups[b].Values);
+        });
+        var output = new List<IReadOnlyList<object?>>();
+        foreach (var position in sorted.Skip(skip ?? 0).Take(take ?? int.MaxValue))
+        {
+            var line = new List<object?>(groups[position].Values);
+            line.AddRange(results[position]);
             output.Add(line);
         }
 
@@ -131,7 +154,7 @@ public static class Grouping
     /// <summary>
     /// <c>group by field count</c> over a whole table, read from the field's posting index alone: one row per
     /// value (and one for the rows without a value) with the length of its posting list, repeated for each of
-    /// <paramref name="counts"/> count aggregates; groups ordered and paged as <see cref="Group{TItem}"/> orders them.
+    /// <paramref name="counts"/> count aggregates; groups ordered and paged as <see cref="Group{TItem}(IEnumerable{TItem}, IReadOnlyList{GroupKey{TItem}}, IReadOnlyList{GroupAggregate{TItem}}, int?, int?)"/> orders them.
     /// No record is read. Only for scalar fields whose values compare exactly (enums, yes/no, nation codes): the
     /// planner says when (its posting-list-lengths grouping strategy).
     /// </summary>

@@ -4,7 +4,6 @@ using System.ComponentModel;
 using System.Linq;
 using BorderDomain.Model;
 using BorderDomain.Query.Planning;
-using BorderDomain.Query.Syntax;
 using BorderDomain.Schema;
 using BorderDomain.Storage;
 

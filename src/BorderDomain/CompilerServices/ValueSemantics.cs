@@ -41,16 +41,16 @@ public static class ValueSemantics
             => TextOf(value) is { } text && TextIndex.IsMatch(TextNormalizer.Normalize(text), (string)constants[0], TextMatchOf(op)),
         PredicateOperator.IsNull => IsMissing(value, isCollection),
         PredicateOperator.IsNotNull => !IsMissing(value, isCollection),
-        _ => throw Query.Syntax.OperatorTable.Unhandled(op),
+        _ => throw OperatorTable.Unhandled(op),
     };
 
     /// <summary>The match a text operator makes, from the operator table.</summary>
-    internal static TextMatch TextMatchOf(PredicateOperator op) => Query.Syntax.OperatorTable.Of(op).Text switch
+    internal static TextMatch TextMatchOf(PredicateOperator op) => OperatorTable.Of(op).Text switch
     {
-        Query.Syntax.TextPosition.Anywhere => TextMatch.Contains,
-        Query.Syntax.TextPosition.Start => TextMatch.StartsWith,
-        Query.Syntax.TextPosition.End => TextMatch.EndsWith,
-        _ => throw Query.Syntax.OperatorTable.Unhandled(op),
+        TextPosition.Anywhere => TextMatch.Contains,
+        TextPosition.Start => TextMatch.StartsWith,
+        TextPosition.End => TextMatch.EndsWith,
+        _ => throw OperatorTable.Unhandled(op),
     };
 
     /// <summary>The order of two sort keys: by <see cref="Order"/>, reversed when descending, missing values last either way.</summary>
@@ -93,7 +93,7 @@ public static class ValueSemantics
                 PredicateOperator.Greater => start > literal.EndDayNumber,
                 PredicateOperator.LessOrEqual => end <= literal.EndDayNumber,
                 PredicateOperator.Less => end < literal.StartDayNumber,
-                _ => throw Query.Syntax.OperatorTable.Unhandled(op),
+                _ => throw OperatorTable.Unhandled(op),
             };
         }
 
@@ -106,7 +106,7 @@ public static class ValueSemantics
             PredicateOperator.Greater => order > 0,
             PredicateOperator.LessOrEqual => order <= 0,
             PredicateOperator.Less => order < 0,
-            _ => throw Query.Syntax.OperatorTable.Unhandled(op),
+            _ => throw OperatorTable.Unhandled(op),
         };
     }
 

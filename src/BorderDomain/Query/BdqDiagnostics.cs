@@ -214,6 +214,18 @@ public static class BdqDiagnostics
     internal static string InvalidAggregateMessage(string function, string field, string kind) =>
         $"'{function}' cannot aggregate '{field}' ({kind}).";
 
+    internal static string AggregateOrderWithoutGroupMessage(string aggregate) =>
+        $"'order by {aggregate}' needs a 'group by' or aggregates of the whole answer that compute '{aggregate}'.";
+
+    internal static string AggregateOrderUnknownMessage(string aggregate, string computed) =>
+        $"'{aggregate}' is not computed by this query ({computed}), so it cannot order the groups.";
+
+    internal static string AggregateOrderKindMessage(string aggregate, string kind) =>
+        $"Groups can be ordered by count, sum, avg, and min or max of numbers; not by '{aggregate}' ({kind}).";
+
+    internal static string AggregateOrderAfterKeyMessage(string aggregate) =>
+        $"In 'order by', '{aggregate}' must come before the group keys: groups are ordered by their aggregates first.";
+
     internal static string AggregateNeedsFieldMessage(string function) =>
         $"'{function}' needs a field to aggregate, e.g. {function}(value).";
 

@@ -117,5 +117,13 @@ internal static class QueryCorpus
         "events where title contains \"Tumbes\" select id, agencies.name",
         "events order by id select id, agencies.name, agencies.acronym, nations.name",
         "accords order by id select id, parties.region, signatories.nation",
+        "events group by kind count order by count desc",
+        "statistics group by metric sum(value) order by sum(value) desc take 3",
+        "accords group by kind count order by count, kind desc",
+        "statistics where metric = BilateralTrade sum(value)",
+        "statistics where metric = BorderLength min(value), max(value), avg(value), count",
+        "accords min(signed), max(signed), count",
+        "accords select distinct kind",
+        "statistics where disputed order by metric desc select distinct metric, unit",
     ];
 }

@@ -57,6 +57,23 @@ public sealed class QueryableTests
     }
 
     [Fact]
+    public void OrderByName_SortsFoldedText_InTheExecutorAndTheLinqTrees()
+    {
+        // Folded, "hector chavez" comes before "homero arellano"; ordinally 'é' (U+00E9) sorts after 'o' and would
+        // put Homero first. The corpus entry "people order by name select name" holds generated code and EF to it.
+        const string Query = "people order by name select name";
+        foreach (var names in new[]
+        {
+            Bdq.Execute(Store, Query).Rows.Select(r => (string)r[0]!).ToList(),
+            BdqQueryable.Translate(Store.People.AsQueryable(), Query).Execute().Rows.Select(r => (string)r[0]!).ToList(),
+        })
+        {
+            Assert.True(names.IndexOf("Héctor Chávez") is >= 0 and var chavez && chavez < names.IndexOf("Homero Arellano"), string.Join(", ", names));
+            Assert.True(string.CompareOrdinal("Héctor Chávez", "Homero Arellano") > 0);
+        }
+    }
+
+    [Fact]
     public void Count_LeavesTheRowsToCount()
     {
         var rows = BdqQueryable.Apply(Store.Agencies.AsQueryable(), "agencies where nation.region = \"South America\" count", store: Store);

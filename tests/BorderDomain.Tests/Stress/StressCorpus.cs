@@ -237,5 +237,14 @@ internal static class StressCorpus
         "nations group by neighbours count order by neighbours",
         "agencies group by sources, kind count",
         "statistics where disputed group by nations count, min(value)",
+        "agencies group by nation count order by count desc, nation",
+        "statistics group by metric avg(value), count order by avg(value) desc skip 1 take 2",
+        "statistics group by metric max(value) order by max(value)",
+        "events where kind = Meeting min(date), max(date), count",
+        "accords where kind = Agreement min(signed)",
+        "statistics where metric = FuelPrice sum(value), count",
+        "people order by name select name",
+        "events order by kind skip 1 take 3 select distinct kind",
+        "agencies where nation = PER select distinct nation, kind",
     ];
 }

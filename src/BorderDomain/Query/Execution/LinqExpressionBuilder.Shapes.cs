@@ -129,7 +129,9 @@ internal sealed partial class LinqExpressionBuilder
 
         var slots = keyValues.Select(v => v.Type).Concat(Enumerable.Repeat(typeof(bool), 4 - keyValues.Count)).ToArray();
         var keyType = typeof(BdqGroupKey<,,,>).MakeGenericType(slots);
-        var init = Expression.MemberInit(Expression.New(keyType), keyValues.Select((v, i) => Expression.Bind(keyType.GetProperty("K" + (i + 1))!, v)));
+        // No keys (the aggregates of the whole answer): one constant key, which EF Core translates as a grouping of all rows.
+        var bound = keyValues.Count == 0 ? [Expression.Constant(true)] : keyValues;
+        var init = Expression.MemberInit(Expression.New(keyType), bound.Select((v, i) => Expression.Bind(keyType.GetProperty("K" + (i + 1))!, v)));
         var groupType = typeof(IGrouping<,>).MakeGenericType(keyType, _rowType);
         var grouped = Queryable(nameof(System.Linq.Queryable.GroupBy), [_rowType, keyType], rows, Expression.Lambda(init, row));
 
@@ -218,6 +220,26 @@ internal sealed partial class LinqExpressionBuilder
     private Expression? OrderGroups(Expression groups, ParameterExpression g, BoundGroupBy group, Type keyType)
     {
         var first = true;
+
+        // First by the aggregates 'order by' names (number results), missing values last either way.
+        foreach (var order in group.Order)
+        {
+            if (Aggregate(g, group.Aggregates[order.Aggregate]) is not { } value)
+            {
+                return null;
+            }
+
+            if (!value.Type.IsValueType || System.Nullable.GetUnderlyingType(value.Type) is not null)
+            {
+                var missing = Expression.Condition(Expression.Equal(value, Expression.Constant(null, value.Type)), Expression.Constant(1), Expression.Constant(0));
+                groups = OrderBy(groups, g, missing, descending: false, first);
+                first = false;
+            }
+
+            groups = OrderBy(groups, g, value, order.Descending, first);
+            first = false;
+        }
+
         for (var i = 0; i < group.Keys.Count; i++)
         {
             var key = group.Keys[i];

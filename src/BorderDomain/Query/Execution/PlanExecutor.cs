@@ -270,7 +270,7 @@ internal sealed class PlanExecutor
             a.Function,
             a.Argument is { } argument ? row => Value(row, argument) : null,
             a.Argument?.Field.Kind ?? FieldKind.Number)).ToArray();
-        var output = Grouping.Group(rows, keys, aggregates, query.Skip, query.Take);
+        var output = Grouping.Group(rows, keys, aggregates, query.Skip, query.Take, group.Order.Select(o => (o.Aggregate, o.Descending)).ToArray());
         return Groups(query, output);
     }
 

@@ -53,7 +53,15 @@ internal static class PlanPrinter
             var keys = string.Join(", ", group.Keys.Select(k => k.Field.IsCollection ? $"each element of {k.Text}" : k.Text));
             text.AppendLine(plan.Grouping == GroupStrategy.PostingListLengths
                 ? $"  group by {keys}: count is each posting list's length, no row read"
-                : $"  group by {keys}: {string.Join(", ", group.Aggregates.Select(a => a.Name))}");
+                : group.Aggregates.Count == 0
+                    ? $"  distinct {keys}: each combination once, in key order"
+                : group.Keys.Count == 0
+                    ? $"  aggregate the whole answer: {string.Join(", ", group.Aggregates.Select(a => a.Name))}"
+                    : $"  group by {keys}: {string.Join(", ", group.Aggregates.Select(a => a.Name))}");
+            if (group.Order.Count > 0)
+            {
+                text.AppendLine($"  sort groups by {string.Join(", ", group.Order.Select(o => group.Aggregates[o.Aggregate].Name + (o.Descending ? " desc" : string.Empty)))}, then by key");
+            }
         }
 
         if (query.OrderBy.Count > 0)

@@ -126,7 +126,8 @@ internal static class QueryPlanner
     // then each group's count is the length of its posting list and no record needs reading. Otherwise null.
     private static BoundPath? GroupCountsFromIndex(BoundQuery query)
     {
-        if (query.Filter is not null || query.GroupBy is not { Keys.Count: 1 } group || group.Aggregates.Any(a => a.Function != AggregateFunction.Count))
+        if (query.Filter is not null || query.GroupBy is not { Keys.Count: 1 } group || group.Aggregates.Any(a => a.Function != AggregateFunction.Count)
+            || group.Order.Count > 0)
         {
             return null;
         }

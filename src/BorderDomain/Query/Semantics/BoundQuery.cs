@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using BorderDomain.Query.Syntax;
 using BorderDomain.Schema;
 
@@ -133,10 +134,22 @@ internal sealed record BoundOrdering(BoundPath Path, bool Descending);
 /// <param name="Name">The result column's name, e.g. <c>sum(value)</c>.</param>
 internal sealed record BoundAggregate(AggregateFunction Function, BoundPath? Argument, string Name);
 
+/// <summary>Groups ordered by one of their aggregates.</summary>
+/// <param name="Aggregate">The aggregate's position in <see cref="BoundGroupBy.Aggregates"/>.</param>
+/// <param name="Descending">Whether larger values come first (missing values come last either way).</param>
+internal sealed record BoundAggregateOrder(int Aggregate, bool Descending);
+
 /// <summary>A grouping.</summary>
-/// <param name="Keys">The grouping keys.</param>
+/// <param name="Keys">The grouping keys (none: the aggregates of the whole answer, one row, or one per unit).</param>
 /// <param name="Aggregates">The aggregates (at least one; <c>count</c> when none was written).</param>
-internal sealed record BoundGroupBy(EquatableArray<BoundPath> Keys, EquatableArray<BoundAggregate> Aggregates);
+internal sealed record BoundGroupBy(EquatableArray<BoundPath> Keys, EquatableArray<BoundAggregate> Aggregates)
+{
+    /// <summary>
+    /// The aggregates the groups are ordered by, in the order written, before their keys (<c>order by count desc</c>);
+    /// empty when only keys order them.
+    /// </summary>
+    public EquatableArray<BoundAggregateOrder> Order { get; init; } = ImmutableArray<BoundAggregateOrder>.Empty;
+}
 
 /// <summary>A query checked against a schema: every name resolved, every literal typed.</summary>
 /// <param name="Set">The queried set.</param>

@@ -54,19 +54,39 @@ internal sealed class QueryBinder
 
         _set = set;
         var filter = query.Where is null ? null : BindExpression(query.Where);
-        var groupBy = query.GroupBy is null ? null : BindGroupBy(query.GroupBy);
-        var orderBy = query.OrderBy.Select(ordering => BindOrdering(ordering, query.GroupBy)).ToList();
-        var select = query.Select.Select(path => BindPath(path, throughList: true)).ToList();
+        // 'select distinct a, b' is 'group by a, b' with no aggregate: each combination once, in key order.
+        var groupBy = query.GroupBy is not null ? BindGroupBy(query.GroupBy)
+            : query.Distinct && query.Select.Count > 0 ? BindGroupBy(new GroupBySyntax(query.Select.Items, ImmutableArray<AggregateSyntax>.Empty) { Span = query.Select[0].Span }, implyCount: false)
+            : null;
+        if (query.Distinct && query.GroupBy is not null)
+        {
+            Report(BdqDiagnostics.ClauseConflict, BdqDiagnostics.ClauseConflictMessage("select distinct", "group by"), query.Select[0].Span);
+        }
+
+        var orderBy = query.OrderBy.Where(o => o.Aggregate is null).Select(ordering => BindOrdering(ordering, query.GroupBy)).ToList();
+        if (groupBy is not null)
+        {
+            groupBy = groupBy with { Order = BindAggregateOrder(query, groupBy).ToImmutableArray() };
+        }
+        else
+        {
+            foreach (var ordering in query.OrderBy.Where(o => o.Aggregate is not null))
+            {
+                Report(BdqDiagnostics.InvalidAggregate, BdqDiagnostics.AggregateOrderWithoutGroupMessage(QueryPrinter.Print(ordering.Aggregate!)), ordering.Span);
+            }
+        }
+
+        var select = query.Distinct ? [] : query.Select.Select(path => BindPath(path, throughList: true)).ToList();
         var skip = Limit("skip", query.Skip);
         var take = Limit("take", query.Take);
-        if (query.GroupBy is not null && query.Select.Count > 0)
+        if (query.GroupBy is not null && query.Select.Count > 0 && !query.Distinct)
         {
             Report(BdqDiagnostics.ClauseConflict, BdqDiagnostics.ClauseConflictMessage("select", "group by"), query.Select[0].Span);
         }
 
         if (query.Count && query.Select.Count > 0)
         {
-            Report(BdqDiagnostics.ClauseConflict, BdqDiagnostics.ClauseConflictMessage("select", "count"), query.Select[0].Span);
+            Report(BdqDiagnostics.ClauseConflict, BdqDiagnostics.ClauseConflictMessage(query.Distinct ? "select distinct" : "select", "count"), query.Select[0].Span);
         }
 
         if (groupBy is not null)
@@ -75,7 +95,7 @@ internal sealed class QueryBinder
             {
                 if (orderBy[i] is { } ordering && !groupBy.Keys.Any(key => key.Text == ordering.Path.Text))
                 {
-                    Report(BdqDiagnostics.ClauseConflict, BdqDiagnostics.ClauseConflictMessage("order by " + ordering.Path.Text, BdqDiagnostics.GroupByWithoutKey), query.OrderBy[i].Span);
+                    Report(BdqDiagnostics.ClauseConflict, BdqDiagnostics.ClauseConflictMessage("order by " + ordering.Path.Text, BdqDiagnostics.GroupByWithoutKey), query.OrderBy.Where(o => o.Aggregate is null).ElementAt(i).Span);
                 }
             }
         }
@@ -345,7 +365,7 @@ internal sealed class QueryBinder
         return new BoundConstant(path.Field.Kind, value);
     }
 
-    private BoundGroupBy? BindGroupBy(GroupBySyntax group)
+    private BoundGroupBy? BindGroupBy(GroupBySyntax group, bool implyCount = true)
     {
         var keys = new List<BoundPath>();
         foreach (var key in group.Keys)
@@ -379,7 +399,7 @@ internal sealed class QueryBinder
         }
 
         var aggregates = new List<BoundAggregate>();
-        foreach (var aggregate in group.Aggregates.Count == 0 ? [new AggregateSyntax(AggregateFunction.Count, null) { Span = group.Span }] : group.Aggregates.Items)
+        foreach (var aggregate in group.Aggregates.Count == 0 && implyCount ? [new AggregateSyntax(AggregateFunction.Count, null) { Span = group.Span }] : group.Aggregates.Items)
         {
             var table = OperatorTable.Of(aggregate.Function);
             var name = table.Spelling;
@@ -413,7 +433,7 @@ internal sealed class QueryBinder
             aggregates.Add(boundAggregate);
         }
 
-        if (keys.Count != group.Keys.Count || aggregates.Count != Math.Max(1, group.Aggregates.Count))
+        if (keys.Count != group.Keys.Count || aggregates.Count != Math.Max(implyCount ? 1 : 0, group.Aggregates.Count))
         {
             return null;
         }
@@ -438,6 +458,56 @@ internal sealed class QueryBinder
         }
 
         return new BoundPath(unit.Name, ImmutableArray.Create(unit), ImmutableArray.Create(_set.Name));
+    }
+
+    // 'order by count desc' in a grouped query: which of the group's aggregates, in the order written. An aggregate
+    // ordering must name one of the query's aggregates, have a number result, and come before any key ordering.
+    private IEnumerable<BoundAggregateOrder> BindAggregateOrder(QuerySyntax query, BoundGroupBy group)
+    {
+        var seenKey = false;
+        var computed = string.Join(", ", group.Aggregates.Select(a => a.Name));
+        foreach (var ordering in query.OrderBy)
+        {
+            if (ordering.Aggregate is not { } aggregate)
+            {
+                seenKey = true;
+                continue;
+            }
+
+            var argument = aggregate.Argument is { } path ? QueryPrinter.Print(path) : null;
+            var name = QueryPrinter.Print(aggregate);
+            var index = -1;
+            for (var i = 0; i < group.Aggregates.Count; i++)
+            {
+                var candidate = group.Aggregates[i];
+                if (candidate.Function == aggregate.Function && string.Equals(candidate.Argument?.Text, argument, StringComparison.OrdinalIgnoreCase))
+                {
+                    index = i;
+                    break;
+                }
+            }
+
+            if (index < 0)
+            {
+                Report(BdqDiagnostics.InvalidAggregate, BdqDiagnostics.AggregateOrderUnknownMessage(name, computed), ordering.Span);
+                continue;
+            }
+
+            var found = group.Aggregates[index];
+            if (found.Argument is { } field && found.Function is AggregateFunction.Min or AggregateFunction.Max && field.Field.Kind != FieldKind.Number)
+            {
+                Report(BdqDiagnostics.InvalidAggregate, BdqDiagnostics.AggregateOrderKindMessage(found.Name, BdqDiagnostics.FieldKindText(field.Field)), ordering.Span);
+                continue;
+            }
+
+            if (seenKey)
+            {
+                Report(BdqDiagnostics.ClauseConflict, BdqDiagnostics.AggregateOrderAfterKeyMessage(found.Name), ordering.Span);
+                continue;
+            }
+
+            yield return new BoundAggregateOrder(index, ordering.Descending);
+        }
     }
 
     private BoundOrdering? BindOrdering(OrderingSyntax ordering, GroupBySyntax? group)

@@ -33,7 +33,7 @@ internal static partial class QueryGrammar
     /// <summary>Words that start a clause or spell an operator, connective or aggregate (<see cref="OperatorTable"/>); they cannot be set or field names.</summary>
     internal static readonly ImmutableHashSet<string> Reserved = ImmutableHashSet.CreateRange(
         StringComparer.OrdinalIgnoreCase,
-        new[] { "where", "order", "by", "asc", "desc", "skip", "take", "select", "count", "group" }.Concat(OperatorTable.Words));
+        new[] { "where", "order", "by", "asc", "desc", "skip", "take", "select", "distinct", "count", "group" }.Concat(OperatorTable.Words));
 
     private static readonly Parser<string> UnreservedWord = input =>
     {
@@ -154,16 +154,24 @@ internal static partial class QueryGrammar
 
     internal static readonly Parser<ExpressionSyntax> Expression = Chain("or", Conjunction, (left, right) => new OrSyntax(left, right));
 
-    private static readonly Parser<OrderingSyntax> Ordering =
-        from path in Token(Path)
-        from direction in Keyword("asc").Return(false).Or(Keyword("desc").Return(true)).Optional()
-        select new OrderingSyntax(path, direction.GetOrElse(false)) { Span = path.Span };
-
     private static readonly Parser<AggregateSyntax> Aggregate =
         Token(Node(
             from function in Word.Where(IsAggregateName).Select(ParseAggregate)
             from argument in (from open in Symbol("(") from path in Token(Path) from close in Symbol(")") select path).Optional()
             select new AggregateSyntax(function, argument.GetOrDefault()))).Named("aggregate");
+
+    private static readonly Parser<OrderingSyntax> Ordering =
+        from key in Token(Path).Select(path => (Path: path, Aggregate: (AggregateSyntax?)null))
+            .Or(Aggregate.Select(aggregate => (Path: aggregate.Argument ?? new PathSyntax([]) { Span = aggregate.Span }, Aggregate: (AggregateSyntax?)aggregate)))
+        from direction in Keyword("asc").Return(false).Or(Keyword("desc").Return(true)).Optional()
+        select new OrderingSyntax(key.Path, direction.GetOrElse(false)) { Span = key.Aggregate?.Span ?? key.Path.Span, Aggregate = key.Aggregate };
+
+    // The aggregates of the whole answer: 'statistics sum(value), count'. The first takes a field, so a query's
+    // closing 'count' keeps its meaning.
+    private static readonly Parser<GroupBySyntax> WholeAnswer =
+        from first in AtomicBeforeToken(Aggregate.Where(a => a.Argument is not null))
+        from rest in (from comma in Symbol(",") from next in Aggregate select next).Many()
+        select new GroupBySyntax(ImmutableArray<PathSyntax>.Empty, ImmutableArray.Create(first).AddRange(rest)) { Span = first.Span };
 
     private static readonly Parser<GroupBySyntax> GroupBy =
         from groupKeyword in Keyword("group")
@@ -176,11 +184,12 @@ internal static partial class QueryGrammar
     internal static readonly Parser<QuerySyntax> Query =
         from set in Token(Identifier).Named("entity set")
         from filter in (from kw in Keyword("where") from condition in Expression select condition).XOptional()
-        from groupBy in GroupBy.XOptional()
+        from groupBy in GroupBy.Or(WholeAnswer).XOptional()
         from orderBy in (from kw in Keyword("order") from byKeyword in Keyword("by") from keys in Ordering.XDelimitedBy(Symbol(",")) select keys).XOptional()
         from skip in (from kw in Keyword("skip") from n in Token(Count) select n).XOptional()
         from take in (from kw in Keyword("take") from n in Token(Count) select n).XOptional()
-        from projection in (from kw in Keyword("select") from paths in Token(Path).XDelimitedBy(Symbol(",")) select paths).XOptional()
+        from projection in (from kw in Keyword("select") from distinct in Keyword("distinct").Optional() from paths in Token(Path).XDelimitedBy(Symbol(","))
+                            select (Distinct: distinct.IsDefined, Paths: paths)).XOptional()
         from count in Keyword("count").XOptional()
         from trailing in Trivia.Many()
         from end in Parse.End(Parse.Return(0)).Named("end of query")
@@ -191,10 +200,11 @@ internal static partial class QueryGrammar
             orderBy.GetOrElse([]).ToImmutableArray(),
             skip.GetOrDefault(),
             take.GetOrDefault(),
-            projection.GetOrElse([]).ToImmutableArray(),
+            projection.IsDefined ? projection.Get().Paths.ToImmutableArray() : [],
             count.IsDefined)
         {
             Span = set.Span,
+            Distinct = projection.IsDefined && projection.Get().Distinct,
         };
 
     /// <summary>The clause keywords that may follow what has been read, for "expected" lists.</summary>

@@ -24,7 +24,11 @@ internal static class QueryPrinter
             text.Append(" where ").Append(Print(where));
         }
 
-        if (query.GroupBy is { } group)
+        if (query.GroupBy is { Keys.Count: 0 } whole)
+        {
+            text.Append(' ').AppendJoin(", ", whole.Aggregates.Select(Print));
+        }
+        else if (query.GroupBy is { } group)
         {
             text.Append(" group by ").AppendJoin(", ", group.Keys.Select(Print));
             if (group.Aggregates.Count > 0)
@@ -35,7 +39,7 @@ internal static class QueryPrinter
 
         if (query.OrderBy.Count > 0)
         {
-            text.Append(" order by ").AppendJoin(", ", query.OrderBy.Select(o => Print(o.Path) + (o.Descending ? " desc" : string.Empty)));
+            text.Append(" order by ").AppendJoin(", ", query.OrderBy.Select(o => (o.Aggregate is { } aggregate ? Print(aggregate) : Print(o.Path)) + (o.Descending ? " desc" : string.Empty)));
         }
 
         if (query.Skip is { } skip)
@@ -50,7 +54,7 @@ internal static class QueryPrinter
 
         if (query.Select.Count > 0)
         {
-            text.Append(" select ").AppendJoin(", ", query.Select.Select(Print));
+            text.Append(query.Distinct ? " select distinct " : " select ").AppendJoin(", ", query.Select.Select(Print));
         }
 
         if (query.Count)
@@ -176,7 +180,8 @@ internal static class QueryPrinter
     internal static string Quote(string value) =>
         "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
-    private static string Print(AggregateSyntax aggregate) => aggregate.Argument is null
+    /// <summary>An aggregate as BDQ text: <c>count</c>, <c>sum(value)</c>.</summary>
+    internal static string Print(AggregateSyntax aggregate) => aggregate.Argument is null
         ? OperatorTable.Of(aggregate.Function).Spelling
         : $"{OperatorTable.Of(aggregate.Function).Spelling}({Print(aggregate.Argument)})";
 

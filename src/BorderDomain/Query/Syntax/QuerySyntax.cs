@@ -1,16 +1,24 @@
 namespace BorderDomain.Query.Syntax;
 
-/// <summary>How a query orders its results by one key.</summary>
-/// <param name="Path">The key.</param>
+/// <summary>How a query orders its results by one key, or its groups by one aggregate.</summary>
+/// <param name="Path">The key; for an aggregate ordering, the aggregate's field (no names for <c>count</c>).</param>
 /// <param name="Descending">Whether larger values come first.</param>
-internal sealed record OrderingSyntax(PathSyntax Path, bool Descending) : SyntaxNode;
+internal sealed record OrderingSyntax(PathSyntax Path, bool Descending) : SyntaxNode
+{
+    /// <summary>The aggregate the groups are ordered by (<c>order by count desc</c>), or <see langword="null"/> for a key.</summary>
+    public AggregateSyntax? Aggregate { get; init; }
+}
+
 
 /// <summary>One aggregate of a <c>group by</c>: <c>count</c> or <c>sum(value)</c>.</summary>
 /// <param name="Function">The function.</param>
 /// <param name="Argument">The field it aggregates; <see langword="null"/> for <c>count</c>.</param>
 internal sealed record AggregateSyntax(AggregateFunction Function, PathSyntax? Argument) : SyntaxNode;
 
-/// <summary><c>group by k, … [aggregates]</c>; with no aggregate written, <c>count</c> is implied.</summary>
+/// <summary>
+/// <c>group by k, … [aggregates]</c>; with no aggregate written, <c>count</c> is implied. With no keys, the aggregates
+/// of the whole answer (<c>statistics sum(value)</c>).
+/// </summary>
 /// <param name="Keys">The grouping keys.</param>
 /// <param name="Aggregates">The aggregates, in the order written.</param>
 internal sealed record GroupBySyntax(EquatableArray<PathSyntax> Keys, EquatableArray<AggregateSyntax> Aggregates) : SyntaxNode;
@@ -32,4 +40,8 @@ internal sealed record QuerySyntax(
     NumberLiteralSyntax? Skip,
     NumberLiteralSyntax? Take,
     EquatableArray<PathSyntax> Select,
-    bool Count) : SyntaxNode;
+    bool Count) : SyntaxNode
+{
+    /// <summary>Whether the projection is <c>select distinct …</c>: each combination of the selected values once.</summary>
+    public bool Distinct { get; init; }
+}

@@ -193,6 +193,23 @@ public sealed class DiagnosticTests
             "'avg' cannot aggregate 'title' (text).", new TextSpan(26, 5, 1, 27)),
         new("InvalidAggregate_NoArgument", "accords group by kind sum", BdqDiagnostics.InvalidAggregate,
             "'sum' needs a field to aggregate, e.g. sum(value).", new TextSpan(22, 3, 1, 23)),
+        new("InvalidAggregate_WholeAnswerOfText", "accords sum(title)", BdqDiagnostics.InvalidAggregate,
+            "'sum' cannot aggregate 'title' (text).", new TextSpan(12, 5, 1, 13)),
+        new("InvalidAggregate_OrderByAggregateWithoutGroup", "accords order by count", BdqDiagnostics.InvalidAggregate,
+            "'order by count' needs a 'group by' or aggregates of the whole answer that compute 'count'.", new TextSpan(17, 5, 1, 18)),
+        new("InvalidAggregate_OrderByAggregateNotComputed", "accords group by kind count order by sum(signed)", BdqDiagnostics.InvalidAggregate,
+            "'sum(signed)' is not computed by this query (count), so it cannot order the groups.", new TextSpan(37, 11, 1, 38)),
+        new("InvalidAggregate_OrderByTextAggregate", "accords group by kind min(title) order by min(title)", BdqDiagnostics.InvalidAggregate,
+            "Groups can be ordered by count, sum, avg, and min or max of numbers; not by 'min(title)' (text).", new TextSpan(42, 10, 1, 43)),
+
+        new("ClauseConflict_AggregateOrderAfterKey", "accords group by kind count order by kind, count", BdqDiagnostics.ClauseConflict,
+            "In 'order by', 'count' must come before the group keys: groups are ordered by their aggregates first.", new TextSpan(43, 5, 1, 44)),
+        new("ClauseConflict_DistinctWithGroupBy", "accords group by kind select distinct status", BdqDiagnostics.ClauseConflict,
+            "'select distinct' cannot be combined with 'group by'.", new TextSpan(38, 6, 1, 39)),
+        new("Syntax_DistinctAfterTheFields", "accords select kind distinct", BdqDiagnostics.SyntaxError,
+            "Unexpected 'distinct'; expected count or end of query.", new TextSpan(20, 8, 1, 21)),
+        new("Syntax_WholeAnswerStartingWithCount", "statistics count, sum(value)", BdqDiagnostics.SyntaxError,
+            "Unexpected ','; expected end of query.", new TextSpan(16, 1, 1, 17)),
 
         // BDQ0111
         new("CollectionNotAllowed_OrderBy", "accords order by parties", BdqDiagnostics.CollectionNotAllowed,

@@ -4,7 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using BorderDomain.Schema;
 
-namespace BorderDomain.Query.Syntax;
+namespace BorderDomain.CompilerServices;
 
 /// <summary>What a predicate operator takes after its spelling.</summary>
 internal enum OperandShape
