@@ -352,15 +352,7 @@ internal sealed class Session
             }
             else if (_target.TryExecute(query, _parameters, out var result, out diagnostics) && result is not null)
             {
-                var hidden = default(string);
-                if (!_noSources && CitedQuery(query, result) is { } cited
-                    && _target.TryExecute(cited.Query, _parameters, out var withSources, out _) && withSources is not null)
-                {
-                    result = withSources;
-                    hidden = cited.Column;
-                }
-
-                var shape = new TableShape(Format is OutputFormat.Table or OutputFormat.Line ? Width : null, _noSources, hidden);
+                var shape = new TableShape(Format is OutputFormat.Table or OutputFormat.Line ? Width : null, _noSources);
                 if (JsonResults is not null && Format == OutputFormat.Json)
                 {
                     JsonResults.Add((query, _target.Table(result, shape)));
@@ -388,40 +380,6 @@ internal sealed class Session
         WriteDiagnostics(query, diagnostics, _stderr);
         WriteValueHints(query, diagnostics);
         return BorderqApp.ExitQueryError;
-    }
-
-    /// <summary>
-    /// For a <c>select</c> that leaves out its set's <c>sources</c> (or <c>source</c>) field, the same query selecting
-    /// it too, so each row can be cited; the added column is left out again when shown. Null when the query already
-    /// selects it, is not a plain selection, or its set has no sources.
-    /// </summary>
-    internal static (string Query, string Column)? CitedQuery(string query, BdqResult result)
-    {
-        if (result.Kind != BdqResultKind.Rows)
-        {
-            return null;
-        }
-
-        var source = result.Set.Fields.FirstOrDefault(f => (f.IsNamed("sources") || f.IsNamed("source")) && (f.References is null || f.References.Equals("sources", StringComparison.OrdinalIgnoreCase)));
-        if (source is null || result.Columns.Any(c => c.Equals(source.Name, StringComparison.OrdinalIgnoreCase)))
-        {
-            return null;
-        }
-
-        // Only a plain projection: a distinct or aggregating one would change its rows with another column.
-        if (QueryLexer.Words(query).Any(w => w.Equals("distinct", StringComparison.OrdinalIgnoreCase)))
-        {
-            return null;
-        }
-
-        var parsed = QueryParser.Parse(query);
-        if (parsed.Query is not { GroupBy: null, Count: false } syntax || syntax.Select.Count == 0)
-        {
-            return null;
-        }
-
-        var end = syntax.Select[^1].Span.End;
-        return (query.Insert(end, ", " + source.Name), source.Name);
     }
 
     /// <summary>Writes <paramref name="diagnostics"/> of <paramref name="query"/>, each with its caret, to <paramref name="stderr"/>.</summary>
