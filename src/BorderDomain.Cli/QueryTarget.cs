@@ -25,6 +25,12 @@ internal abstract class QueryTarget : IDisposable
     public virtual bool TryExplain(string query, out string? plan, out IReadOnlyList<BdqDiagnostic> diagnostics) =>
         throw new NotSupportedException(CliMessages.ExplainWithConnection);
 
+    /// <summary>
+    /// Writes the records of <paramref name="result"/> (a records result) and the records they reference as a data file
+    /// (<c>--format data</c>); false where this target cannot (a database).
+    /// </summary>
+    public virtual bool TryWriteData(BdqResult result, TextWriter output) => false;
+
     /// <summary>The sets this target answers queries on, and their fields.</summary>
     public abstract QuerySchema Schema { get; }
 

@@ -29,7 +29,7 @@ internal sealed class Session
         .sets                    the sets and how many records each holds
         .fields <set>            a set's fields: name, type, how it is indexed, what it references
         .values <set>.<field>    an enum's members, or the distinct values present
-        .format [name]           table, line, json, jsonl, csv, markdown or html (no name: the current one)
+        .format [name]           table, line, json, jsonl, csv, markdown, html or data (no name: the current one)
         .param [name=value]      a value for @name in later queries (no argument: the values set)
         .explain <query>         the plan of a query (also: explain <query>)
         .timer on|off            print how long each query took
@@ -352,6 +352,11 @@ internal sealed class Session
             }
             else if (_target.TryExecute(query, _parameters, out var result, out diagnostics) && result is not null)
             {
+                if (Format == OutputFormat.Data)
+                {
+                    return WriteData(result);
+                }
+
                 var shape = new TableShape(Format is OutputFormat.Table or OutputFormat.Line ? Width : null, _noSources);
                 if (JsonResults is not null && Format == OutputFormat.Json)
                 {
@@ -468,6 +473,22 @@ internal sealed class Session
         {
             _stdout.WriteLine();
         }
+    }
+
+    // --format data: the records and what they reference, as a file --data loads back; only whole records make one.
+    private int WriteData(BdqResult result)
+    {
+        if (result.Kind != BdqResultKind.Records)
+        {
+            return Fail(CliMessages.UsageError(CliMessages.DataNeedsRecords));
+        }
+
+        if (!_target.TryWriteData(result, _stdout))
+        {
+            return Fail(CliMessages.UsageError(CliMessages.DataWithConnectionFormat));
+        }
+
+        return BorderqApp.ExitOk;
     }
 
     private int Fail(string message, int exitCode = BorderqApp.ExitUsageError)
