@@ -392,6 +392,11 @@ internal sealed class BorderqApp
             {
                 stderr.WriteLine(rejected.Message);
             }
+            else if (!noBundled && rejected.Errors.All(e => e.Kind == DataErrorKind.DuplicateId))
+            {
+                // Typically a file written by --format data, which holds bundled records: load it alone.
+                stderr.WriteLine(CliMessages.DuplicatesOfBundled);
+            }
 
             return null;
         }

@@ -79,6 +79,9 @@ internal static class CliMessages
     /// <summary><c>--data</c> with a query on a database.</summary>
     public const string DataWithConnection = "--data loads files into the in-memory dataset; to query them on a database, load them into it first: borderq db seed --connection \"…\" --data <file.json>.";
 
+    /// <summary>After a <c>--data</c> file rejected only for ids the bundled dataset already has.</summary>
+    public const string DuplicatesOfBundled = "borderq: every error is an id the bundled dataset already has; to load a file written by --format data on its own, add --no-bundled.";
+
     /// <summary><c>--format data</c> with a query that returns no whole records.</summary>
     public const string DataNeedsRecords = "--format data writes whole records (and what they reference) for --data to load back; a select, group by or count has none. Leave those out, e.g. 'accords where parties has PER'.";
 

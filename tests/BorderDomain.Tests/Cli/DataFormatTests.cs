@@ -31,6 +31,11 @@ public class DataFormatTests
             Assert.Equal(original.Stdout, reloaded.Stdout);
             Assert.NotEmpty(Ids(original.Stdout));
 
+            // On top of the bundled dataset its records are duplicates; the error says what to do.
+            var onTop = Run("--data", path, PeruAccords);
+            Assert.Equal(3, onTop.ExitCode);
+            Assert.Contains("add --no-bundled", onTop.Stderr);
+
             // The nations the parties name came along, so the file loads.
             var nations = Run("--no-bundled", "--data", path, "--format", "csv", "nations select code");
             Assert.Contains("PER", nations.StdoutLines.Select(l => l.Split(',')[0]));
