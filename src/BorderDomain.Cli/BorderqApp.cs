@@ -69,11 +69,13 @@ internal sealed class BorderqApp
           borderq completions bash      a bash completion script: eval "$(borderq completions bash)"
 
         Options:
-          -f, --format table|line|json|jsonl|csv|markdown|html
+          -f, --format table|line|json|jsonl|csv|markdown|html|data
                                         how to write results (default: table); line is one field a line, jsonl one
-                                        JSON object a line; html writes a page
+                                        JSON object a line; html writes a page; data writes a data file of the
+                                        records and what they reference, for --data (record queries only)
           --explain                     print the query plan instead of running the query (as JSON with --format json)
           -d, --data <file.json>        load your own data on top of the bundled dataset (repeatable)
+          --no-bundled                  load only the --data files (e.g. one written by --format data)
           -p, --param <name=value>      a value for @name in the query (repeatable)
           -i, --file <script.bdq>       run the statements of a script file
           --continue                    (scripts) go on after a failing statement; the exit code is the first failure's
@@ -242,7 +244,7 @@ internal sealed class BorderqApp
         if (database is null || options.Command == CliCommand.DbSeed)
         {
             // The in-memory dataset, or what db seed writes: the bundled records plus --data files, loaded and checked as one.
-            if (LoadStore(options.DataFiles, stderr) is not { } store)
+            if (LoadStore(options.DataFiles, options.NoBundled, stderr) is not { } store)
             {
                 return ExitDataError;
             }
@@ -360,9 +362,9 @@ internal sealed class BorderqApp
         }
     }
 
-    private BorderStore? LoadStore(IReadOnlyList<string> dataFiles, TextWriter stderr)
+    private BorderStore? LoadStore(IReadOnlyList<string> dataFiles, bool noBundled, TextWriter stderr)
     {
-        var store = _store ?? BorderStore.Default;
+        var store = noBundled ? BorderStore.Empty : _store ?? BorderStore.Default;
         if (dataFiles.Count == 0)
         {
             return store;
@@ -389,6 +391,11 @@ internal sealed class BorderqApp
             if (rejected.TotalErrorCount == 0)
             {
                 stderr.WriteLine(rejected.Message);
+            }
+            else if (!noBundled && rejected.Errors.All(e => e.Kind == DataErrorKind.DuplicateId))
+            {
+                // Typically a file written by --format data, which holds bundled records: load it alone.
+                stderr.WriteLine(CliMessages.DuplicatesOfBundled);
             }
 
             return null;

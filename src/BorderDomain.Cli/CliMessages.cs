@@ -21,7 +21,7 @@ internal static class CliMessages
     public static string InternalError(string message) => $"borderq: internal error: {VisibleText.Escape(message)}";
 
     /// <summary>A <c>--format</c> that is not one of the formats.</summary>
-    public static string UnknownFormat(string format) => $"unknown format '{format}'; expected table, line, json, jsonl, csv, markdown or html.";
+    public static string UnknownFormat(string format) => $"unknown format '{format}'; expected table, line, json, jsonl, csv, markdown, html or data.";
 
     /// <summary>Several words where one quoted query belongs.</summary>
     public static string QuoteTheQuery(string words) =>
@@ -78,6 +78,15 @@ internal static class CliMessages
 
     /// <summary><c>--data</c> with a query on a database.</summary>
     public const string DataWithConnection = "--data loads files into the in-memory dataset; to query them on a database, load them into it first: borderq db seed --connection \"…\" --data <file.json>.";
+
+    /// <summary>After a <c>--data</c> file rejected only for ids the bundled dataset already has.</summary>
+    public const string DuplicatesOfBundled = "borderq: every error is an id the bundled dataset already has; to load a file written by --format data on its own, add --no-bundled.";
+
+    /// <summary><c>--format data</c> with a query that returns no whole records.</summary>
+    public const string DataNeedsRecords = "--format data writes whole records (and what they reference) for --data to load back; a select, group by or count has none. Leave those out, e.g. 'accords where parties has PER'.";
+
+    /// <summary>The usage error for <c>--format data</c> on a database.</summary>
+    public const string DataWithConnectionFormat = "--format data writes records of the in-memory dataset; it cannot be used with --connection.";
 
     /// <summary><c>--explain</c> (or the prompt's <c>explain</c>) on a database.</summary>
     public const string ExplainWithConnection = "--explain prints the in-memory engine's plan; on a database, use the database's own EXPLAIN.";

@@ -12,13 +12,14 @@ namespace BorderDomain.Cli;
 internal sealed class CliOptions
 {
     /// <summary>The format names <c>--format</c> takes, in the order the help lists them.</summary>
-    public static readonly string[] FormatNames = ["table", "line", "json", "jsonl", "csv", "markdown", "html"];
+    public static readonly string[] FormatNames = ["table", "line", "json", "jsonl", "csv", "markdown", "html", "data"];
 
     private static readonly Option<bool> HelpOption = new("--help", "-h", "-?") { Description = "show this help" };
     private static readonly Option<bool> VersionOption = new("--version") { Description = "show the version" };
     private static readonly Option<bool> ExplainOption = new("--explain") { Description = "print the query plan instead of running the query" };
     private static readonly Option<bool> ReplaceOption = new("--replace") { Description = "(db seed) delete the BorderDomain records already there, then seed" };
     private static readonly Option<bool> WideOption = new("--wide") { Description = "never wrap table cells to the terminal's width" };
+    private static readonly Option<bool> NoBundledOption = new("--no-bundled") { Description = "load only the --data files, not the bundled dataset" };
     private static readonly Option<bool> NoSourcesOption = new("--no-sources") { Description = "leave out the citation column" };
     private static readonly Option<bool> ContinueOption = new("--continue") { Description = "(scripts) go on after a statement fails" };
     private static readonly Option<string> FormatOption = new("--format", "-f") { Description = "how to write results", HelpName = "format" };
@@ -76,6 +77,9 @@ internal sealed class CliOptions
 
     /// <summary><c>--wide</c>: tables are never wrapped to the terminal's width.</summary>
     public bool Wide { get; private set; }
+
+    /// <summary><c>--no-bundled</c>: the <see cref="DataFiles"/> alone, not on top of the bundled dataset.</summary>
+    public bool NoBundled { get; private set; }
 
     /// <summary><c>--no-sources</c>: no citation column.</summary>
     public bool NoSources { get; private set; }
@@ -147,6 +151,7 @@ internal sealed class CliOptions
         options.Replace = parsed.GetValue(ReplaceOption);
         options.Wide = parsed.GetValue(WideOption);
         options.NoSources = parsed.GetValue(NoSourcesOption);
+        options.NoBundled = parsed.GetValue(NoBundledOption);
         options.Continue = parsed.GetValue(ContinueOption);
         options.ScriptFile = parsed.GetValue(FileOption);
         options.DataFiles = parsed.GetValue(DataOption) ?? [];
@@ -245,6 +250,9 @@ internal sealed class CliOptions
             case "HTML":
                 format = OutputFormat.Html;
                 return true;
+            case "DATA":
+                format = OutputFormat.Data;
+                return true;
             default:
                 format = default;
                 return false;
@@ -260,7 +268,7 @@ internal sealed class CliOptions
 
         // borderq prints its own help (BorderqApp.Usage) and version; the defaults would print System.CommandLine's.
         root.Options.Clear();
-        foreach (var option in new Option[] { HelpOption, VersionOption, FormatOption, ExplainOption, DataOption, ParamOption, ConnectionOption, ProviderOption, ReplaceOption, WideOption, NoSourcesOption, ContinueOption, FileOption })
+        foreach (var option in new Option[] { HelpOption, VersionOption, FormatOption, ExplainOption, DataOption, ParamOption, ConnectionOption, ProviderOption, ReplaceOption, WideOption, NoSourcesOption, NoBundledOption, ContinueOption, FileOption })
         {
             root.Options.Add(option);
         }
@@ -438,4 +446,7 @@ internal enum OutputFormat
 
     /// <summary>A self-contained HTML page: the table with citations and, for statistics, an SVG chart.</summary>
     Html,
+
+    /// <summary>A data file of the answer's records and the records they reference, which <c>--data</c> loads back.</summary>
+    Data,
 }

@@ -102,6 +102,11 @@ internal sealed class DatabaseQueryTarget : QueryTarget
             }
         }
 
+        foreach (var rowIds in result.RowSources ?? [])
+        {
+            AddIds(rowIds, cited);
+        }
+
         cited.UnionWith(claims.Select(s => s.Source));
         var ids = cited.ToList();
         var sources = ids.Count == 0 ? [] : _connection.Run(() => _db.Sources.AsNoTracking().Where(s => ids.Contains(s.Id)).ToList());

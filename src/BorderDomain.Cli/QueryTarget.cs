@@ -25,17 +25,23 @@ internal abstract class QueryTarget : IDisposable
     public virtual bool TryExplain(string query, out string? plan, out IReadOnlyList<BdqDiagnostic> diagnostics) =>
         throw new NotSupportedException(CliMessages.ExplainWithConnection);
 
+    /// <summary>
+    /// Writes the records of <paramref name="result"/> (a records result) and the records they reference as a data file
+    /// (<c>--format data</c>); false where this target cannot (a database).
+    /// </summary>
+    public virtual bool TryWriteData(BdqResult result, TextWriter output) => false;
+
     /// <summary>The sets this target answers queries on, and their fields.</summary>
     public abstract QuerySchema Schema { get; }
 
     /// <summary>Writes <paramref name="result"/> of <paramref name="query"/> in <paramref name="format"/>, citations resolved from this target's sources.</summary>
     /// <exception cref="DatabaseException">Reading the citations from the database failed.</exception>
     public void Write(BdqResult result, string query, OutputFormat format, TextWriter output) =>
-        Write(result, query, format, output, new TableShape(null, NoSources: false, HiddenColumn: null));
+        Write(result, query, format, output, new TableShape(null, NoSources: false));
 
     /// <summary>
     /// Writes <paramref name="result"/> as <see cref="Write(BdqResult, string, OutputFormat, TextWriter)"/> does, shaped by
-    /// <paramref name="shape"/>: the width to fit, whether to leave the citations out, a column to leave out.
+    /// <paramref name="shape"/>: the width to fit, whether to leave the citations out.
     /// </summary>
     /// <exception cref="DatabaseException">Reading the citations from the database failed.</exception>
     public void Write(BdqResult result, string query, OutputFormat format, TextWriter output, TableShape shape)
@@ -66,12 +72,7 @@ internal abstract class QueryTarget : IDisposable
 
     private static ResultTable Shaped(ResultTable table, TableShape shape)
     {
-        if (shape.NoSources)
-        {
-            table = table.WithoutColumn(table.CitationColumn);
-        }
-
-        return shape.HiddenColumn is { } hidden ? table.WithoutColumn(table.IndexOf(hidden)) : table;
+        return shape.NoSources ? table.WithoutColumn(table.CitationColumn) : table;
     }
 
     /// <inheritdoc />
@@ -96,5 +97,4 @@ internal abstract class QueryTarget : IDisposable
 /// <summary>How a result's table is shaped for display.</summary>
 /// <param name="Width">The terminal's width to fit tables to, or <see langword="null"/> to never wrap.</param>
 /// <param name="NoSources">Leave out the <see cref="ResultTable.CitationColumnName"/> column (<c>--no-sources</c>).</param>
-/// <param name="HiddenColumn">A column to leave out: the <c>sources</c> ids added to a <c>select</c> only to cite its rows.</param>
-internal readonly record struct TableShape(int? Width, bool NoSources, string? HiddenColumn);
+internal readonly record struct TableShape(int? Width, bool NoSources);

@@ -29,7 +29,7 @@ internal sealed class Session
         .sets                    the sets and how many records each holds
         .fields <set>            a set's fields: name, type, how it is indexed, what it references
         .values <set>.<field>    an enum's members, or the distinct values present
-        .format [name]           table, line, json, jsonl, csv, markdown or html (no name: the current one)
+        .format [name]           table, line, json, jsonl, csv, markdown, html or data (no name: the current one)
         .param [name=value]      a value for @name in later queries (no argument: the values set)
         .explain <query>         the plan of a query (also: explain <query>)
         .timer on|off            print how long each query took
@@ -352,15 +352,12 @@ internal sealed class Session
             }
             else if (_target.TryExecute(query, _parameters, out var result, out diagnostics) && result is not null)
             {
-                var hidden = default(string);
-                if (!_noSources && CitedQuery(query, result) is { } cited
-                    && _target.TryExecute(cited.Query, _parameters, out var withSources, out _) && withSources is not null)
+                if (Format == OutputFormat.Data)
                 {
-                    result = withSources;
-                    hidden = cited.Column;
+                    return WriteData(result);
                 }
 
-                var shape = new TableShape(Format is OutputFormat.Table or OutputFormat.Line ? Width : null, _noSources, hidden);
+                var shape = new TableShape(Format is OutputFormat.Table or OutputFormat.Line ? Width : null, _noSources);
                 if (JsonResults is not null && Format == OutputFormat.Json)
                 {
                     JsonResults.Add((query, _target.Table(result, shape)));
@@ -388,40 +385,6 @@ internal sealed class Session
         WriteDiagnostics(query, diagnostics, _stderr);
         WriteValueHints(query, diagnostics);
         return BorderqApp.ExitQueryError;
-    }
-
-    /// <summary>
-    /// For a <c>select</c> that leaves out its set's <c>sources</c> (or <c>source</c>) field, the same query selecting
-    /// it too, so each row can be cited; the added column is left out again when shown. Null when the query already
-    /// selects it, is not a plain selection, or its set has no sources.
-    /// </summary>
-    internal static (string Query, string Column)? CitedQuery(string query, BdqResult result)
-    {
-        if (result.Kind != BdqResultKind.Rows)
-        {
-            return null;
-        }
-
-        var source = result.Set.Fields.FirstOrDefault(f => (f.IsNamed("sources") || f.IsNamed("source")) && (f.References is null || f.References.Equals("sources", StringComparison.OrdinalIgnoreCase)));
-        if (source is null || result.Columns.Any(c => c.Equals(source.Name, StringComparison.OrdinalIgnoreCase)))
-        {
-            return null;
-        }
-
-        // Only a plain projection: a distinct or aggregating one would change its rows with another column.
-        if (QueryLexer.Words(query).Any(w => w.Equals("distinct", StringComparison.OrdinalIgnoreCase)))
-        {
-            return null;
-        }
-
-        var parsed = QueryParser.Parse(query);
-        if (parsed.Query is not { GroupBy: null, Count: false } syntax || syntax.Select.Count == 0)
-        {
-            return null;
-        }
-
-        var end = syntax.Select[^1].Span.End;
-        return (query.Insert(end, ", " + source.Name), source.Name);
     }
 
     /// <summary>Writes <paramref name="diagnostics"/> of <paramref name="query"/>, each with its caret, to <paramref name="stderr"/>.</summary>
@@ -510,6 +473,22 @@ internal sealed class Session
         {
             _stdout.WriteLine();
         }
+    }
+
+    // --format data: the records and what they reference, as a file --data loads back; only whole records make one.
+    private int WriteData(BdqResult result)
+    {
+        if (result.Kind != BdqResultKind.Records)
+        {
+            return Fail(CliMessages.UsageError(CliMessages.DataNeedsRecords));
+        }
+
+        if (!_target.TryWriteData(result, _stdout))
+        {
+            return Fail(CliMessages.UsageError(CliMessages.DataWithConnectionFormat));
+        }
+
+        return BorderqApp.ExitOk;
     }
 
     private int Fail(string message, int exitCode = BorderqApp.ExitUsageError)

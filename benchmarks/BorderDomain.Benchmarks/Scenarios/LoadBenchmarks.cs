@@ -57,12 +57,14 @@ public class LoadBenchmarks
     {
         var data = SyntheticData.Shared(Shape == FileShape.Synthetic ? N : 1_000);
         var statistics = Shape == FileShape.Synthetic ? data.Statistics : OneClaim(N, data.Sources[0].Id);
-        _file = DataFileWriter.Write(
+        _file = DatasetWriter.Write(
             data.Sources,
             data.Nations,
             Shape == FileShape.Synthetic ? data.Agencies : [],
+            [],
             Shape == FileShape.Synthetic ? data.Accords : [],
-            statistics);
+            statistics,
+            []);
         _empty = new BorderStoreBuilder().BuildValidated();
         _path = Path.Combine(Path.GetTempPath(), $"borderdomain-load-{Environment.ProcessId}-{Shape}-{N}.json");
         File.WriteAllBytes(_path, _file);

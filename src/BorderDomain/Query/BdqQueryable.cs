@@ -172,9 +172,13 @@ public static class BdqQueryable
         translation = null;
         var hooks = sets?.Hooks ?? BdqTreeHooks.Default;
         IQueryable? Find(string name) => sets?.Find(name) ?? (string.Equals(name, bound.Set.Name, StringComparison.OrdinalIgnoreCase) ? source : null);
-        var builder = new LinqExpressionBuilder(bound, typeof(T), hooks, new QuerySchema(Schemas(bound, sets)), Find, values);
         var limit = bound.Take is null && cap is { } most ? most + 1 : (int?)null;
         var kind = bound.GroupBy is not null ? BdqResultKind.Groups : bound.Select.Count > 0 ? BdqResultKind.Rows : bound.Count ? BdqResultKind.Count : BdqResultKind.Records;
+
+        // A select that leaves out its set's sources selects them last too, so each row can be cited (BdqResult.RowSources).
+        var cited = kind == BdqResultKind.Rows ? BdqResult.RowSourcesField(bound.Set, bound.Select.Select(p => p.Text)) : null;
+        var built = cited is null ? bound : bound with { Select = bound.Select.Append(new BoundPath(cited.Name, new[] { cited }, new[] { bound.Set.Name })).ToArray() };
+        var builder = new LinqExpressionBuilder(built, typeof(T), hooks, new QuerySchema(Schemas(bound, sets)), Find, values);
         Expression? tree;
         try
         {
@@ -211,7 +215,7 @@ public static class BdqQueryable
             _ => bound.Set.Fields.Select(f => f.Name).ToArray(),
         };
         translation = kind is BdqResultKind.Groups or BdqResultKind.Rows
-            ? new BdqTranslation<T>(kind, bound.Set, columns, null, source.Provider.CreateQuery<object?[]>(tree), cap ?? int.MaxValue, limit is not null)
+            ? new BdqTranslation<T>(kind, bound.Set, columns, null, source.Provider.CreateQuery<object?[]>(tree), cap ?? int.MaxValue, limit is not null) { KeepsRowSources = cited is not null }
             : new BdqTranslation<T>(kind, bound.Set, columns, source.Provider.CreateQuery<T>(tree), null, cap ?? int.MaxValue, limit is not null);
         diagnostics = [];
         return true;

@@ -23,8 +23,9 @@ public enum BdqResultKind
 [BorderDomain.Rendering.TypeFormatterSource(typeof(BorderDomain.Rendering.NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed class BdqResult
 {
-    internal BdqResult(BdqResultKind kind, EntitySetSchema set, IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<object?>> rows, IReadOnlyList<object> records, int? count, bool isTruncated = false)
+    internal BdqResult(BdqResultKind kind, EntitySetSchema set, IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<object?>> rows, IReadOnlyList<object> records, int? count, bool isTruncated = false, IReadOnlyList<object?>? rowSources = null)
     {
+        RowSources = rowSources;
         IsTruncated = isTruncated;
         Kind = kind;
         Set = set;
@@ -58,4 +59,49 @@ public sealed class BdqResult
     /// order. Add <c>take</c>, <c>skip</c> or a narrower condition to see the rest.
     /// </summary>
     public bool IsTruncated { get; }
+
+    /// <summary>
+    /// For a <c>select</c> that leaves out its set's <see cref="CitedField"/>: per row, that field's value in the row's
+    /// record (a source id or a list of them), so each row can be cited; otherwise <see langword="null"/>.
+    /// </summary>
+    internal IReadOnlyList<object?>? RowSources { get; }
+
+    /// <summary>
+    /// The field of <paramref name="set"/> that names its records' sources (<c>sources</c> or <c>source</c>, referencing
+    /// the <c>sources</c> set or not a reference), or <see langword="null"/> when the set has none.
+    /// </summary>
+    internal static FieldSchema? CitedField(EntitySetSchema set)
+    {
+        foreach (var field in set.Fields)
+        {
+            if ((field.IsNamed("sources") || field.IsNamed("source")) && (field.References is null || field.References.Equals("sources", System.StringComparison.OrdinalIgnoreCase)))
+            {
+                return field;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The field a <c>select</c> of <paramref name="set"/> selecting <paramref name="columns"/> keeps in
+    /// <see cref="RowSources"/>: the set's <see cref="CitedField"/> when no column is it, else <see langword="null"/>.
+    /// </summary>
+    internal static FieldSchema? RowSourcesField(EntitySetSchema set, IEnumerable<string> columns)
+    {
+        if (CitedField(set) is not { } field)
+        {
+            return null;
+        }
+
+        foreach (var column in columns)
+        {
+            if (field.IsNamed(column))
+            {
+                return null;
+            }
+        }
+
+        return field;
+    }
 }

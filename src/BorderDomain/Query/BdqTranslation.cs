@@ -52,9 +52,17 @@ public sealed class BdqTranslation<[System.Diagnostics.CodeAnalysis.DynamicallyA
     /// <summary>
     /// For <see cref="BdqResultKind.Rows"/> and <see cref="BdqResultKind.Groups"/>: one array per result row, its values in
     /// <see cref="Columns"/> order, in BDQ's order and paged (enumerate it); otherwise <see langword="null"/>. Capped
-    /// like <see cref="Records"/>.
+    /// like <see cref="Records"/>. A <c>select</c> that leaves out its set's <c>sources</c> (or <c>source</c>) field has
+    /// that field's value after the columns, one more value per row, so <see cref="ToResult(IReadOnlyList{object?[]})"/>
+    /// can cite each row.
     /// </summary>
     public IQueryable<object?[]>? Rows { get; }
+
+    /// <summary>
+    /// Whether each of <see cref="Rows"/> ends with one more value after the <see cref="Columns"/>: the row's source ids,
+    /// kept for a <c>select</c> that leaves its set's sources out (<see cref="BdqResult.RowSources"/>).
+    /// </summary>
+    internal bool KeepsRowSources { get; init; }
 
     /// <summary>Runs the query synchronously and shapes the answer.</summary>
     public BdqResult Execute() => Kind switch
@@ -89,6 +97,14 @@ public sealed class BdqTranslation<[System.Diagnostics.CodeAnalysis.DynamicallyA
         }
 
         var (kept, truncated) = Cap(rows);
+        if (KeepsRowSources)
+        {
+            var last = Columns.Count;
+            var values = kept.Select(r => (IReadOnlyList<object?>)r[..last]).ToArray();
+            var sources = kept.Select(r => r.Length > last ? r[last] : null).ToArray();
+            return new BdqResult(Kind, Set, Columns, values, [], null, truncated, sources);
+        }
+
         return new BdqResult(Kind, Set, Columns, kept.Select(r => (IReadOnlyList<object?>)r).ToArray(), [], null, truncated);
     }
 

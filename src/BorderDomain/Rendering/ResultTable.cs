@@ -43,7 +43,8 @@ internal sealed record RowCitations(ImmutableArray<Citation> Items, bool IsSingl
 /// <summary>
 /// A result as every format shows it (the CLI's table, JSON and CSV, and <see cref="HtmlRenderer"/>): a caption, the
 /// columns and rows of raw values and, where the rows hold source ids (a record's <c>sources</c> or <c>source</c>
-/// field, or a selected or grouped <c>source</c>/<c>sources</c> column) and the store has a <c>sources</c> set, one
+/// field, a selected or grouped <c>source</c>/<c>sources</c> column, or the sources a <c>select</c> keeps of each row's
+/// record in <see cref="BdqResult.RowSources"/>) and the store has a <c>sources</c> set, one
 /// more column, <see cref="CitationColumnName"/>, last, holding each row's <see cref="RowCitations"/>. Results,
 /// records, claims side by side and a store's sets all become one of these.
 /// </summary>
@@ -106,8 +107,11 @@ internal sealed class ResultTable
         // Citations come from the store's sources set; a store of your own records without one gets none.
         var sources = store.GetTable(SourcesSet) as EntityTable<Source>;
         var sourceColumn = sources is null ? -1 : FindSourceColumn(result, columns);
+
+        // A select that leaves the sources out still carries each row's (BdqResult.RowSources).
+        var rowSources = sources is not null && sourceColumn < 0 ? result.RowSources : null;
         var citationColumn = -1;
-        if (sourceColumn >= 0)
+        if (sourceColumn >= 0 || rowSources is not null)
         {
             citationColumn = columns.Count;
             columns.Add(CitationColumnName);
@@ -115,15 +119,18 @@ internal sealed class ResultTable
 
         var rows = new List<object?[]>(result.Rows.Count);
         var citations = new List<RowCitations?>(result.Rows.Count);
-        foreach (var row in result.Rows)
+        for (var r = 0; r < result.Rows.Count; r++)
         {
+            var row = result.Rows[r];
             var values = new object?[columns.Count];
             for (var i = 0; i < row.Count && i < values.Length; i++)
             {
                 values[i] = row[i];
             }
 
-            var cited = sourceColumn >= 0 && sourceColumn < row.Count ? Cite(row[sourceColumn], sources!) : null;
+            var cited = sourceColumn >= 0 && sourceColumn < row.Count ? Cite(row[sourceColumn], sources!)
+                : rowSources is not null && r < rowSources.Count ? Cite(rowSources[r], sources!)
+                : null;
             if (citationColumn >= 0)
             {
                 // A single source that did not resolve is an empty cell (null in JSON), as a missing source is.

@@ -333,7 +333,7 @@ public sealed class BorderqAppTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Usage:", run.Stdout);
-        Assert.Contains("-f, --format table|line|json|jsonl|csv|markdown|html", run.Stdout);
+        Assert.Contains("-f, --format table|line|json|jsonl|csv|markdown|html|data", run.Stdout);
     }
 
     [Fact]

@@ -66,6 +66,6 @@ public class HtmlFormatTests
     [Fact]
     public void The_usage_lists_html()
     {
-        Assert.Contains("jsonl|csv|markdown|html", Run("--help").Stdout);
+        Assert.Contains("jsonl|csv|markdown|html|data", Run("--help").Stdout);
     }
 }

@@ -98,7 +98,7 @@ public sealed class TerminalOutputTests
         var run = Run("--format", "\u001b[2J");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("borderq: unknown format '␛[2J'; expected table, line, json, jsonl, csv, markdown or html.\nRun 'borderq --help' for usage.\n", run.Stderr);
+        Assert.Equal("borderq: unknown format '␛[2J'; expected table, line, json, jsonl, csv, markdown, html or data.\nRun 'borderq --help' for usage.\n", run.Stderr);
     }
 
     [Fact]

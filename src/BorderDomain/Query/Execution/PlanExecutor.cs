@@ -113,7 +113,12 @@ internal sealed class PlanExecutor
         if (query.Select.Count > 0)
         {
             var projected = paged.Select(row => (IReadOnlyList<object?>)query.Select.Select(path => Value(row, path)).ToArray()).ToArray();
-            return new BdqResult(BdqResultKind.Rows, query.Set, query.Select.Select(p => p.Text).ToArray(), projected, [], null, truncated);
+            var columns = query.Select.Select(p => p.Text).ToArray();
+
+            // Each row's sources, so the row can be cited though the selection leaves them out.
+            var cited = BdqResult.RowSourcesField(query.Set, columns) is { } field ? _table.Schema.IndexOfField(field.Name) : -1;
+            var sources = cited < 0 ? null : paged.Select(row => _table.GetValue(row, cited)).ToArray();
+            return new BdqResult(BdqResultKind.Rows, query.Set, columns, projected, [], null, truncated, sources);
         }
 
         var fields = query.Set.Fields;

@@ -1,0 +1,286 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using BorderDomain.Model;
+using BorderDomain.Storage;
+
+namespace BorderDomain.Data;
+
+/// <summary>
+/// Writes records as a data file in the bundled dataset's JSON schema, indented like it, so that
+/// <see cref="BorderDataset"/> loads it back: <c>borderq --format data</c> writes a query's records with it, and the load
+/// benchmarks their synthetic dataset. Only the sets that have records are written; a record's optional fields that are
+/// empty are left out, as in the bundled file.
+/// </summary>
+internal static class DatasetWriter
+{
+    /// <summary>The UTF-8 bytes of a data file holding <paramref name="store"/>'s records, set by set.</summary>
+    public static byte[] Write(BorderStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return Write(store.Sources, store.Nations, store.Agencies, store.People, store.Accords, store.Statistics, store.Events);
+    }
+
+    /// <summary>The UTF-8 bytes of a data file holding the records, in the order given.</summary>
+    public static byte[] Write(
+        IReadOnlyList<Source> sources,
+        IReadOnlyList<Nation> nations,
+        IReadOnlyList<Agency> agencies,
+        IReadOnlyList<Person> people,
+        IReadOnlyList<Accord> accords,
+        IReadOnlyList<Statistic> statistics,
+        IReadOnlyList<Event> events)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            Set(json, "sources", sources, static (w, s) =>
+            {
+                w.WriteString("id", s.Id);
+                Optional(w, "publisher", s.Publisher);
+                Optional(w, "dateline", s.Dateline);
+                Optional(w, "title", s.Title);
+                Optional(w, "published", s.Published?.ToString());
+                Optional(w, "author", s.Author);
+                w.WriteString("kind", s.Kind.ToString());
+                Optional(w, "note", s.Note);
+            });
+            Set(json, "nations", nations, static (w, n) =>
+            {
+                w.WriteString("code", n.Code.Alpha3);
+                w.WriteString("name", n.Name);
+                w.WriteString("region", n.Region);
+                Strings(w, "neighbours", n.Neighbours, c => c.Alpha3);
+            });
+            Set(json, "agencies", agencies, static (w, a) =>
+            {
+                w.WriteString("id", a.Id);
+                w.WriteString("name", a.Name);
+                Optional(w, "officialName", a.OfficialName);
+                Optional(w, "acronym", a.Acronym);
+                w.WriteString("nation", a.Nation.Alpha3);
+                w.WriteString("kind", a.Kind.ToString());
+                Optional(w, "parent", a.Parent);
+                Strings(w, "sources", a.Sources, s => s);
+            });
+            Set(json, "people", people, static (w, p) =>
+            {
+                w.WriteString("id", p.Id);
+                w.WriteString("name", p.Name);
+                Optional(w, "nation", p.Nation?.Alpha3);
+                Optional(w, "title", p.Title);
+                w.WriteStartArray("roles");
+                foreach (var role in p.Roles)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("title", role.Title);
+                    Optional(w, "agency", role.Agency);
+                    Optional(w, "from", role.From?.ToString());
+                    Optional(w, "to", role.To?.ToString());
+                    Optional(w, "note", role.Note);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                Strings(w, "sources", p.Sources, s => s);
+                Optional(w, "note", p.Note);
+            });
+            Set(json, "accords", accords, static (w, a) =>
+            {
+                w.WriteString("id", a.Id);
+                w.WriteString("title", a.Title);
+                w.WriteString("kind", a.Kind.ToString());
+                Strings(w, "parties", a.Parties, c => c.Alpha3);
+                Strings(w, "signatories", a.Signatories, s => s);
+                Optional(w, "signed", a.Signed?.ToString());
+                Optional(w, "place", a.Place);
+                Strings(w, "topics", a.Topics, t => t.ToString());
+                w.WriteString("status", a.Status.ToString());
+                Strings(w, "buildsOn", a.BuildsOn, s => s);
+                Strings(w, "sources", a.Sources, s => s);
+                Optional(w, "note", a.Note);
+            });
+            Set(json, "statistics", statistics, static (w, s) =>
+            {
+                w.WriteString("id", s.Id);
+                w.WriteString("metric", s.Metric.ToString());
+                Strings(w, "nations", s.Nations, c => c.Alpha3);
+                Optional(w, "agency", s.Agency);
+                Optional(w, "place", s.Place);
+                w.WriteNumber("value", s.Value);
+                w.WriteString("unit", s.Unit.Code);
+                Optional(w, "period", s.Period?.ToString());
+                w.WriteString("source", s.Source);
+                Optional(w, "note", s.Note);
+            });
+            Set(json, "events", events, static (w, e) =>
+            {
+                w.WriteString("id", e.Id);
+                w.WriteString("kind", e.Kind.ToString());
+                w.WriteString("title", e.Title);
+                Optional(w, "date", e.Date?.ToString());
+                Optional(w, "place", e.Place);
+                Strings(w, "nations", e.Nations, c => c.Alpha3);
+                Strings(w, "agencies", e.Agencies, s => s);
+                Strings(w, "people", e.People, s => s);
+                Strings(w, "accords", e.Accords, s => s);
+                Strings(w, "topics", e.Topics, t => t.ToString());
+                Strings(w, "sources", e.Sources, s => s);
+                Optional(w, "note", e.Note);
+            });
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// <paramref name="records"/> of <paramref name="set"/> (records of <paramref name="from"/>) and every record of
+    /// <paramref name="from"/> they reference, directly or through other records, so that the file written of them
+    /// loads on its own: the loader rejects a reference to a key the file (and what it loads on top of) does not hold.
+    /// References are every <see cref="Schema.ReferencesAttribute"/> field of the schema (nations of parties, an agency's
+    /// parent, sources …) and a person's role agencies; a reference <paramref name="from"/> cannot resolve is left as
+    /// it is (the loader will report it, as it would have for <paramref name="from"/>).
+    /// </summary>
+    public static BorderStore WithReferences(BorderStore from, string set, IEnumerable<object> records)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(records);
+        var kept = new Dictionary<string, SortedSet<int>>(StringComparer.OrdinalIgnoreCase);
+        var work = new Queue<(IEntityTable Table, int Row)>();
+
+        void Keep(IEntityTable table, int row)
+        {
+            if (!kept.TryGetValue(table.Schema.Name, out var rows))
+            {
+                kept[table.Schema.Name] = rows = [];
+            }
+
+            if (rows.Add(row))
+            {
+                work.Enqueue((table, row));
+            }
+        }
+
+        void KeepKey(string target, object? value)
+        {
+            if (from.GetTable(target) is { } table && RecordKey.Text(value) is { Length: > 0 } key && table.TryGetRow(key, out var row))
+            {
+                Keep(table, row);
+            }
+        }
+
+        var start = from.GetTable(set) ?? throw new ArgumentException($"The store has no set '{set}'.", nameof(set));
+        var rowsOf = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
+        for (var row = 0; row < start.Count; row++)
+        {
+            rowsOf[start.GetRecord(row)] = row;
+        }
+
+        foreach (var record in records)
+        {
+            if (rowsOf.TryGetValue(record, out var row))
+            {
+                Keep(start, row);
+            }
+        }
+
+        while (work.Count > 0)
+        {
+            var (table, row) = work.Dequeue();
+            var fields = table.Schema.Fields;
+            for (var field = 0; field < fields.Count; field++)
+            {
+                if (fields[field].References is not { } target)
+                {
+                    continue;
+                }
+
+                var value = table.GetValue(row, field);
+                if (fields[field].IsCollection && value is System.Collections.IEnumerable many and not string)
+                {
+                    foreach (var each in many)
+                    {
+                        KeepKey(target, each);
+                    }
+                }
+                else
+                {
+                    KeepKey(target, value);
+                }
+            }
+
+            // Roles are nested records, not query fields; the loader checks their agencies all the same.
+            if (table.GetRecord(row) is Person person)
+            {
+                foreach (var role in person.Roles)
+                {
+                    KeepKey("agencies", role.Agency);
+                }
+            }
+        }
+
+        var builder = new BorderStoreBuilder();
+        Add(builder.Sources, from.Sources, kept);
+        Add(builder.Nations, from.Nations, kept);
+        Add(builder.Agencies, from.Agencies, kept);
+        Add(builder.People, from.People, kept);
+        Add(builder.Accords, from.Accords, kept);
+        Add(builder.Statistics, from.Statistics, kept);
+        Add(builder.Events, from.Events, kept);
+        return builder.Build();
+    }
+
+    // The kept rows of a table, in the table's order.
+    private static void Add<T>(List<T> into, EntityTable<T> table, Dictionary<string, SortedSet<int>> kept)
+        where T : class
+    {
+        if (kept.TryGetValue(table.Schema.Name, out var rows))
+        {
+            foreach (var row in rows)
+            {
+                into.Add(table[row]);
+            }
+        }
+    }
+
+    private static void Set<T>(Utf8JsonWriter json, string name, IReadOnlyList<T> records, Action<Utf8JsonWriter, T> write)
+    {
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        json.WriteStartArray(name);
+        foreach (var record in records)
+        {
+            json.WriteStartObject();
+            write(json, record);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void Optional(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    private static void Strings<T>(Utf8JsonWriter json, string name, IEnumerable<T> values, Func<T, string> text)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(text(value));
+        }
+
+        json.WriteEndArray();
+    }
+}

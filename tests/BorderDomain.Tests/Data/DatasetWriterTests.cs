@@ -1,0 +1,141 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using BorderDomain.Data;
+using BorderDomain.Model;
+using BorderDomain.Query;
+using BorderDomain.Storage;
+using Xunit;
+
+namespace BorderDomain.Tests.Data;
+
+/// <summary>A data file written by <see cref="DatasetWriter"/> loads back into the same records.</summary>
+public class DatasetWriterTests
+{
+    private static readonly BorderStore Store = BorderStore.Default;
+
+    [Fact]
+    public void The_whole_bundled_dataset_round_trips_through_the_loader()
+    {
+        var loaded = Load(DatasetWriter.Write(Store));
+
+        AssertSameTables(Store, loaded);
+    }
+
+    [Theory]
+    [InlineData("accords where parties has PER")]
+    [InlineData("people where name contains \"alban\"")]
+    [InlineData("events where title contains \"Tumbes\"")]
+    [InlineData("statistics where disputed")]
+    [InlineData("agencies where nation = PER")]
+    public void The_records_of_an_answer_and_what_they_reference_load_on_their_own(string query)
+    {
+        var answer = Bdq.Execute(Store, query);
+        Assert.NotEmpty(answer.Records);
+        var kept = DatasetWriter.WithReferences(Store, answer.Set.Name, answer.Records);
+
+        // The loader validates every reference; loading onto an empty store is the check that nothing is missing.
+        var loaded = Load(DatasetWriter.Write(kept));
+
+        AssertSameTables(kept, loaded);
+        var table = loaded.GetTable(answer.Set.Name)!;
+        var key = table.Schema.IndexOfField(table.Schema.Key!.Name);
+        foreach (var row in answer.Rows)
+        {
+            Assert.True(table.TryGetRow((string)row[key]!, out _), $"{row[key]} is in the file");
+        }
+
+        // Each kept record is one of the store's, unchanged.
+        foreach (var kept1 in kept.Tables)
+        {
+            var original = Store.GetTable(kept1.Schema.Name)!;
+            for (var row = 0; row < kept1.Count; row++)
+            {
+                var id = RecordKeyOf(kept1, row);
+                Assert.True(original.TryGetRow(id, out var at), id);
+                Assert.Null(Difference(original.GetRecord(at), kept1.GetRecord(row)));
+            }
+        }
+    }
+
+    [Fact]
+    public void Only_what_is_referenced_is_kept()
+    {
+        var answer = Bdq.Execute(Store, "accords where parties has PER and parties has ECU");
+        var kept = DatasetWriter.WithReferences(Store, "accords", answer.Records);
+        var accords = answer.Records.Cast<Accord>().ToList();
+
+        var nations = accords.SelectMany(a => a.Parties).Select(c => c.Alpha3).ToHashSet();
+        Assert.Subset(kept.Nations.Select(n => n.Code.Alpha3).ToHashSet(), nations);
+        Assert.Contains("PER", kept.Nations.Select(n => n.Code.Alpha3));
+        Assert.Empty(kept.Statistics);
+        Assert.Empty(kept.Events);
+        Assert.True(kept.Nations.Count < Store.Nations.Count || nations.Count == Store.Nations.Count);
+    }
+
+    private static BorderStore Load(byte[] file)
+    {
+        using var stream = new MemoryStream(file);
+        return BorderDataset.Load(BorderStore.Empty, stream, "written.json");
+    }
+
+    private static void AssertSameTables(BorderStore expected, BorderStore actual)
+    {
+        foreach (var table in expected.Tables)
+        {
+            var other = actual.GetTable(table.Schema.Name)!;
+            Assert.Equal(table.Count, other.Count);
+            for (var row = 0; row < table.Count; row++)
+            {
+                Assert.Null(Difference(table.GetRecord(row), other.GetRecord(row)));
+            }
+        }
+    }
+
+    private static string RecordKeyOf(IEntityTable table, int row) =>
+        Convert.ToString(table.GetValue(row, table.Schema.IndexOfField(table.Schema.Key!.Name)), System.Globalization.CultureInfo.InvariantCulture)!;
+
+    // The first public property that differs (lists element by element, nested records property by property), or null.
+    private static string? Difference(object? expected, object? actual)
+    {
+        if (expected is null || actual is null)
+        {
+            return expected is null && actual is null ? null : $"expected {expected}, got {actual}";
+        }
+
+        if (expected is IEnumerable many and not string)
+        {
+            var left = many.Cast<object?>().ToList();
+            var right = ((IEnumerable)actual).Cast<object?>().ToList();
+            if (left.Count != right.Count)
+            {
+                return $"expected {left.Count} items, got {right.Count}";
+            }
+
+            return left.Zip(right).Select(p => Difference(p.First, p.Second)).FirstOrDefault(d => d is not null);
+        }
+
+        if (expected is string || expected.GetType().IsPrimitive || expected is decimal || expected.GetType().IsEnum || expected.GetType().IsValueType)
+        {
+            return expected.Equals(actual) ? null : $"expected {expected}, got {actual}";
+        }
+
+        foreach (var property in expected.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length != 0 || property.Name == "EqualityContract")
+            {
+                continue;
+            }
+
+            if (Difference(property.GetValue(expected), property.GetValue(actual)) is { } differs)
+            {
+                return $"{expected.GetType().Name}.{property.Name}: {differs}";
+            }
+        }
+
+        return null;
+    }
+}
