@@ -27,7 +27,7 @@ public sealed class NamespaceDependencyTests
         .ToDictionary(o => o.Value);
 
     /// <summary>
-    /// The dependencies that still point up the intended layering (Schema, Model, Storage, Data.Json, Data,
+    /// The dependencies that still point up the intended layering (Schema, Model, Storage, Data,
     /// CompilerServices, Query.Syntax, Query.Semantics, Query.Planning, Query.Execution, Query, Rendering: each may use
     /// those before it). Without them the namespaces form no cycle. The list only shrinks: a dependency that is gone
     /// must leave it, and a new one that closes a cycle fails the test.
@@ -40,7 +40,6 @@ public sealed class NamespaceDependencyTests
         ("Storage", "Data"), // BorderStore.Default reads the bundled sets.
         ("Storage", "Query"), // EquatableArray<T>.
         ("Storage", "Query.Execution"), // EntityTable<T> uses TreeValues.
-        ("Data.Json", "Data"), // the binder reports to DataErrorSink.
         ("Data", "Query"), // EquatableArray<T>.
         ("CompilerServices", "Query.Planning"), // IndexQueries asks the planner.
         ("Query.Syntax", "Query"), // EquatableArray<T>, BdqDiagnostic, TextSpan.
