@@ -39,7 +39,6 @@ public sealed class NamespaceDependencyTests
         ("Storage", "Rendering"), // [TypeFormatterSource] on BorderStore.
         ("Storage", "Data"), // BorderStore.Default reads the bundled sets.
         ("Storage", "Query"), // EquatableArray<T>.
-        ("Storage", "Query.Execution"), // EntityTable<T> uses TreeValues.
         ("Data", "Query"), // EquatableArray<T>.
         ("CompilerServices", "Query.Planning"), // IndexQueries asks the planner.
         ("Query.Syntax", "Query"), // EquatableArray<T>, BdqDiagnostic, TextSpan.
