@@ -40,7 +40,6 @@ public sealed class NamespaceDependencyTests
         ("Storage", "Data"), // BorderStore.Default reads the bundled sets.
         ("Storage", "Query"), // EquatableArray<T>.
         ("Data", "Query"), // EquatableArray<T>.
-        ("CompilerServices", "Query.Planning"), // IndexQueries asks the planner.
         ("Query.Syntax", "Query"), // EquatableArray<T>, BdqDiagnostic, TextSpan.
         ("Query.Semantics", "Query"), // the same vocabulary.
         ("Query.Planning", "Query"), // the same vocabulary.
