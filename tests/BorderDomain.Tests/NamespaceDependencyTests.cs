@@ -34,15 +34,11 @@ public sealed class NamespaceDependencyTests
     /// </summary>
     private static readonly (string From, string To)[] KnownBackEdges =
     [
-        ("Schema", "Query"), // EquatableArray<T> lives in Query.
         ("Model", "Rendering"), // [TypeFormatterSource] on the records.
         ("Storage", "Rendering"), // [TypeFormatterSource] on BorderStore.
         ("Storage", "Data"), // BorderStore.Default reads the bundled sets.
-        ("Storage", "Query"), // EquatableArray<T>.
-        ("Data", "Query"), // EquatableArray<T>.
-        ("Query.Syntax", "Query"), // EquatableArray<T>, BdqDiagnostic, TextSpan.
+        ("Query.Syntax", "Query"), // BdqDiagnostic, TextSpan, BdqOptions.
         ("Query.Semantics", "Query"), // the same vocabulary.
-        ("Query.Planning", "Query"), // the same vocabulary.
         ("Query.Execution", "Query"), // BdqResult, BdqTreeHooks, BdqOptions.
         ("Query", "Rendering"), // [TypeFormatterSource] on BdqResult, BdqPlan, BdqException.
     ];
