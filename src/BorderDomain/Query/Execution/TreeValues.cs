@@ -7,7 +7,7 @@ using System.Reflection;
 using BorderDomain.Model;
 using BorderDomain.Storage;
 
-namespace BorderDomain.Query.Execution;
+namespace BorderDomain.Query;
 
 /// <summary>
 /// The methods <see cref="BdqTreeHooks.Default"/> puts in trees for LINQ to Objects: folding, day numbers, code
