@@ -4,7 +4,6 @@ using BenchmarkDotNet.Attributes;
 using BorderDomain.CompilerServices;
 using BorderDomain.Model;
 using BorderDomain.Query;
-using BorderDomain.Query.Execution;
 using BorderDomain.Storage;
 
 namespace BorderDomain.Benchmarks.Scenarios;

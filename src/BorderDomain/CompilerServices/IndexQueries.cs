@@ -186,14 +186,14 @@ public static class IndexQueries
 
     /// <summary>
     /// The exact number of rows <see cref="Rows(IEntityTable, int, IndexAccessKind, PredicateOperator, FieldKind, object[])"/> would yield, read from index sizes alone (touching no rows), for an
-    /// access <see cref="QueryPlanner.IsExactlyCountable"/> accepts.
+    /// access <see cref="IndexAccessCounts.IsExactlyCountable"/> accepts.
     /// </summary>
     /// <exception cref="ArgumentException">Index sizes do not give this access's count exactly.</exception>
     public static int ExactCount(IEntityTable table, int field, IndexAccessKind kind, PredicateOperator op, FieldKind fieldKind, object[] values)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(values);
-        if (!QueryPlanner.IsExactlyCountable(kind, op, values.Length))
+        if (!IndexAccessCounts.IsExactlyCountable(kind, op, values.Length))
         {
             throw new ArgumentException($"A {kind} access with {op} is not counted exactly by index sizes.", nameof(kind));
         }

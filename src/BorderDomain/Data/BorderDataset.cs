@@ -5,7 +5,6 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
-using BorderDomain.Data.Json;
 using BorderDomain.Storage;
 
 namespace BorderDomain.Data;

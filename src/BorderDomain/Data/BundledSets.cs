@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using BorderDomain.Data.Json;
 using BorderDomain.Model;
 using BorderDomain.Schema;
 using BorderDomain.Storage;

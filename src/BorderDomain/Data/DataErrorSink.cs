@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using BorderDomain.Data.Json;
 
 namespace BorderDomain.Data;
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text.Json;
-using BorderDomain.Data.Json;
 using BorderDomain.Model;
 using BorderDomain.Storage;
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using BorderDomain.Data.Json;
 using BorderDomain.Model;
 using BorderDomain.Schema;
 using BorderDomain.Storage;

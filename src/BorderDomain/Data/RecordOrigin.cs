@@ -1,4 +1,3 @@
-using BorderDomain.Data.Json;
 
 namespace BorderDomain.Data;
 

@@ -7,7 +7,6 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
 using BorderDomain.Model;
-using BorderDomain.Query.Execution;
 using BorderDomain.Query.Planning;
 using BorderDomain.Query.Semantics;
 using BorderDomain.Query.Syntax;

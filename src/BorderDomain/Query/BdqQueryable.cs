@@ -4,7 +4,6 @@ using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
-using BorderDomain.Query.Execution;
 using BorderDomain.Query.Semantics;
 using BorderDomain.Schema;
 using BorderDomain.Storage;

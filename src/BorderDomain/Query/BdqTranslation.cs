@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using BorderDomain.Query.Execution;
 using BorderDomain.Schema;
 
 namespace BorderDomain.Query;

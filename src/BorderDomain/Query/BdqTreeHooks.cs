@@ -5,7 +5,6 @@ using System.Linq;
 using System.Linq.Expressions;
 using System.Reflection;
 using BorderDomain.Model;
-using BorderDomain.Query.Execution;
 using BorderDomain.Schema;
 using BorderDomain.Storage;
 

@@ -1,5 +1,4 @@
 using System;
-using BorderDomain.Query;
 
 namespace BorderDomain.Schema;
 

@@ -149,7 +149,7 @@ public sealed class EntityTable<T> : IEntityTable, IReadOnlyList<T>
         var key = metadata.Schema.Key is { } field ? metadata.Schema.IndexOfField(field.Name) : -1;
         return key < 0
             ? [.. rows]
-            : [.. rows.OrderBy(row => RecordKey.Text(metadata.GetValue(row, key)), Query.Execution.TreeValues.CodePointOrder)];
+            : [.. rows.OrderBy(row => RecordKey.Text(metadata.GetValue(row, key)), CodePointComparer.Instance)];
     }
 
     private void BuildIndex(int field)

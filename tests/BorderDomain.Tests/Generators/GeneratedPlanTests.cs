@@ -85,7 +85,7 @@ public sealed class GeneratedPlanTests
     [Fact]
     public void ExplainCompiled_WhereTheRunTimePlansDifferently_ShowsBothPlans()
     {
-        var runTime = Plan(MiningAndDrugs, new BorderDomain.Query.Execution.TableStatistics(Store.Accords));
+        var runTime = Plan(MiningAndDrugs, new BorderDomain.Query.TableStatistics(Store.Accords));
         Assert.False(QueryPlanner.SameStrategy(Plan(MiningAndDrugs, null), runTime));
 
         var text = Bdq.ExplainCompiled(Method("MiningAndDrugs"), Store).ReplaceLineEndings("\n");

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using BorderDomain.CompilerServices;
 using BorderDomain.Model;
-using BorderDomain.Query.Execution;
+using BorderDomain.Query;
 using BorderDomain.Schema;
 using Xunit;
 

@@ -1,6 +1,6 @@
 using System;
 using BorderDomain.CompilerServices;
-using BorderDomain.Query.Execution;
+using BorderDomain.Query;
 using BorderDomain.Schema;
 using BorderDomain.Storage;
 using Xunit;

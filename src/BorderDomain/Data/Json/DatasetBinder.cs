@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
 
-namespace BorderDomain.Data.Json;
+namespace BorderDomain.Data;
 
 /// <summary>Binds the record object the reader is on, read to its end; <paramref name="at"/> is its JSON path.</summary>
 internal delegate T BindRecord<out T>(DatasetBinder binder, ref Utf8JsonReader json, string at);

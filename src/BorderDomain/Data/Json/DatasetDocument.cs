@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json;
 
-namespace BorderDomain.Data.Json;
+namespace BorderDomain.Data;
 
 // One record of a data file as written, filled in by DatasetBinder while it reads the file and handed at once to
 // DatasetReader: plain strings for codes, dates, units and enum names, so the reader can check each value itself and

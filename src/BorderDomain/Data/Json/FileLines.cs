@@ -1,7 +1,7 @@
 using System;
 using System.Text.Json;
 
-namespace BorderDomain.Data.Json;
+namespace BorderDomain.Data;
 
 /// <summary>
 /// The lines of a data file's values, for errors found after the file was read. The <see cref="JsonLineMap"/> is built

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
 
-namespace BorderDomain.Data.Json;
+namespace BorderDomain.Data;
 
 /// <summary>
 /// The 1-based line of every value in a JSON document, found by JSON path (<c>$.accords[3].parties[1]</c>), so errors

@@ -1,7 +1,7 @@
 using System;
 using System.Text;
 
-namespace BorderDomain.Data.Json;
+namespace BorderDomain.Data;
 
 /// <summary>Checks on JSON string text as written, escapes and all.</summary>
 internal static class JsonText

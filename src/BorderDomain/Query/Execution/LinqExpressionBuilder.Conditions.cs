@@ -9,7 +9,7 @@ using BorderDomain.Query.Syntax;
 using BorderDomain.Schema;
 using BorderDomain.Storage;
 
-namespace BorderDomain.Query.Execution;
+namespace BorderDomain.Query;
 
 /// <summary>Conditions: each predicate as a typed comparison on what the hooks read, meaning what <see cref="ValueSemantics.Test"/> means.</summary>
 internal sealed partial class LinqExpressionBuilder

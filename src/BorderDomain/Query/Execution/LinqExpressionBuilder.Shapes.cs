@@ -6,7 +6,7 @@ using BorderDomain.Query.Semantics;
 using BorderDomain.Query.Syntax;
 using BorderDomain.Schema;
 
-namespace BorderDomain.Query.Execution;
+namespace BorderDomain.Query;
 
 /// <summary>Ordering (missing values last, the key last) and <c>group by</c> with its aggregates.</summary>
 internal sealed partial class LinqExpressionBuilder

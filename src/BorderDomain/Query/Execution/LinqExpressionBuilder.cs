@@ -9,7 +9,7 @@ using BorderDomain.Query.Syntax;
 using BorderDomain.Schema;
 using BorderDomain.Storage;
 
-namespace BorderDomain.Query.Execution;
+namespace BorderDomain.Query;
 
 /// <summary>
 /// Turns a bound query into expression trees a LINQ provider can translate, over the provider's own

@@ -7,7 +7,7 @@ using BorderDomain.Query.Semantics;
 using BorderDomain.Query.Syntax;
 using BorderDomain.Schema;
 
-namespace BorderDomain.Query.Execution;
+namespace BorderDomain.Query;
 
 /// <summary>Checks the parameter values a caller supplies against the types the binder gave the parameters.</summary>
 internal static class ParameterResolver

@@ -3,14 +3,13 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using BorderDomain.Model;
-using BorderDomain.Query;
 using BorderDomain.Query.Planning;
 using BorderDomain.Query.Semantics;
 using BorderDomain.Query.Syntax;
 using BorderDomain.Schema;
 using BorderDomain.Storage;
 
-namespace BorderDomain.Query.Execution;
+namespace BorderDomain.Query;
 
 /// <summary>
 /// Runs a <see cref="QueryPlan"/> over in-memory tables, doing what the plan records and deciding nothing: counts from

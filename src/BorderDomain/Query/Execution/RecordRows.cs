@@ -3,7 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using BorderDomain.Storage;
 
-namespace BorderDomain.Query.Execution;
+namespace BorderDomain.Query;
 
 /// <summary>
 /// The tabular view of a record result (<see cref="BdqResult.Rows"/>): each row's field values are read from the

@@ -1,7 +1,7 @@
 using System;
 using BorderDomain.Query.Semantics;
 
-namespace BorderDomain.Query.Execution;
+namespace BorderDomain.Query;
 
 /// <summary>
 /// A text search whose word is part of more indexed words than <see cref="BdqOptions.MaxMatchedWords"/>. Thrown by

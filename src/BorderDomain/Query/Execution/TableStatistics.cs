@@ -5,7 +5,7 @@ using BorderDomain.Query.Planning;
 using BorderDomain.Query.Semantics;
 using BorderDomain.Storage;
 
-namespace BorderDomain.Query.Execution;
+namespace BorderDomain.Query;
 
 /// <summary>
 /// A table's index statistics for the planner: its row count and the sizes of index accesses read from the indexes

@@ -7,7 +7,7 @@ using System.Reflection;
 using BorderDomain.Model;
 using BorderDomain.Storage;
 
-namespace BorderDomain.Query.Execution;
+namespace BorderDomain.Query;
 
 /// <summary>
 /// The methods <see cref="BdqTreeHooks.Default"/> puts in trees for LINQ to Objects: folding, day numbers, code
@@ -37,7 +37,7 @@ internal static class TreeValues
     internal static readonly MethodInfo BestMethod = typeof(TreeValues).GetMethod(nameof(Best), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     /// <summary>Orders strings by code point.</summary>
-    internal static readonly IComparer<string?> CodePointOrder = new CodePointComparer();
+    internal static readonly IComparer<string?> CodePointOrder = CodePointComparer.Instance;
 
     /// <summary>The element type of a collection type (<c>T[]</c>, <c>List&lt;T&gt;</c>, <c>ImmutableArray&lt;T&gt;</c> …), or null.</summary>
     internal static Type? ElementType(Type type)
@@ -208,11 +208,5 @@ internal static class TreeValues
         }
 
         return (T?)best;
-    }
-
-    // A sealed comparer, so sorts call it directly rather than through a delegate.
-    private sealed class CodePointComparer : IComparer<string?>
-    {
-        public int Compare(string? x, string? y) => TextNormalizer.CompareCodePoints(x, y);
     }
 }

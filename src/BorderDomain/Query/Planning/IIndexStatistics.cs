@@ -12,7 +12,7 @@ internal interface IIndexStatistics
 
     /// <summary>
     /// The number of rows an index access yields, read from index sizes (exact where
-    /// <see cref="QueryPlanner.IsExactlyCountable"/> accepts the access, otherwise a bound or an estimate);
+    /// <see cref="IndexAccessCounts.IsExactlyCountable"/> accepts the access, otherwise a bound or an estimate);
     /// <see langword="null"/> when unknown (e.g. a parameter without a value).
     /// </summary>
     long? Estimate(IndexAccess access);

@@ -65,7 +65,7 @@ internal enum GroupStrategy
 /// <param name="Estimate">The number of rows it yields: exact when <paramref name="IsExact"/>, otherwise an estimate.</param>
 /// <param name="IsExact">
 /// Whether <paramref name="Estimate"/> is the exact number of rows: index statistics read from the index sizes for an
-/// access <see cref="QueryPlanner.IsExactlyCountable"/> accepts; never for a guess (no statistics, or a parameter).
+/// access <see cref="IndexAccessCounts.IsExactlyCountable"/> accepts; never for a guess (no statistics, or a parameter).
 /// </param>
 internal sealed record IndexAccess(BoundPredicate Predicate, int Field, IndexAccessKind Kind, long Estimate, bool IsExact = false);
 

@@ -37,7 +37,7 @@ internal static class QueryPlanner
             {
                 var measured = statistics?.Estimate(access);
                 accesses.Add(measured is { } size
-                    ? access with { Estimate = size, IsExact = IsExactlyCountable(access.Kind, predicate.Operator, predicate.Values.Count) }
+                    ? access with { Estimate = size, IsExact = IndexAccessCounts.IsExactlyCountable(access.Kind, predicate.Operator, predicate.Values.Count) }
                     : access with { Estimate = Guess(access, rowCount) });
             }
             else
@@ -103,23 +103,10 @@ internal static class QueryPlanner
         return plan.Accesses.Count switch
         {
             0 when query.Filter is null => CountStrategy.TableSize,
-            1 when IsExactlyCountable(plan.Accesses[0].Kind, plan.Accesses[0].Predicate.Operator, plan.Accesses[0].Predicate.Values.Count) => CountStrategy.IndexSize,
+            1 when IndexAccessCounts.IsExactlyCountable(plan.Accesses[0].Kind, plan.Accesses[0].Predicate.Operator, plan.Accesses[0].Predicate.Values.Count) => CountStrategy.IndexSize,
             _ => CountStrategy.CountRows,
         };
     }
-
-    /// <summary>
-    /// Whether the rows of an index access can be counted exactly from index sizes: one key of a posting index (or a
-    /// yes/no field's <c>true</c>), the rows without a value, a number range, or a one-sided date comparison.
-    /// Unions of several keys and two-sided date ranges are not: their sizes only bound the count.
-    /// </summary>
-    public static bool IsExactlyCountable(IndexAccessKind kind, PredicateOperator op, int valueCount) => kind switch
-    {
-        IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection => op == PredicateOperator.IsTrue || valueCount == 1,
-        IndexAccessKind.NullRows or IndexAccessKind.NumberRange => true,
-        IndexAccessKind.DateRange => op is PredicateOperator.GreaterOrEqual or PredicateOperator.Greater or PredicateOperator.LessOrEqual or PredicateOperator.Less,
-        _ => false,
-    };
 
     // The grouping key when the query is 'group by key' with only count aggregates over the whole set (no filter) and
     // the key is a scalar field with a posting index whose values compare exactly (an enum, a yes/no, a nation code):

@@ -1,7 +1,6 @@
 using System.Linq;
 using BorderDomain.Benchmarks;
 using BorderDomain.Query;
-using BorderDomain.Query.Execution;
 using BorderDomain.Query.Planning;
 using Xunit;
 

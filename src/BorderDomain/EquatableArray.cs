@@ -3,7 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 
-namespace BorderDomain.Query;
+namespace BorderDomain;
 
 /// <summary>An immutable array compared by its elements, so records holding one compare by value.</summary>
 /// <typeparam name="T">The element type.</typeparam>
