@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using BorderDomain.Query;
 using BorderDomain.Query.Planning;
 using BorderDomain.Query.Semantics;
 using BorderDomain.Query.Syntax;
@@ -331,7 +332,7 @@ internal sealed class QueryEmitter
     // The predicate's values as the runtime compares them; a static array when all are constants.
     private string Constants(BoundPredicate predicate)
     {
-        var isText = OperatorTable.Of(predicate.Operator).Family == OperatorFamily.Text;
+        var isText = PredicateConstants.FoldsText(predicate.Operator);
         var items = predicate.Values.Select(value => value switch
         {
             BoundConstant constant => Constant(constant, isText),
@@ -351,7 +352,7 @@ internal sealed class QueryEmitter
 
     private static string Constant(BoundConstant constant, bool isText) => constant.Kind switch
     {
-        FieldKind.String => isText ? Literal(BorderDomain.Storage.TextNormalizer.Normalize((string)constant.Value)) : Literal((string)constant.Value),
+        FieldKind.String => Literal(isText ? PredicateConstants.Fold((string)constant.Value) : (string)constant.Value),
         FieldKind.Number => ((decimal)constant.Value).ToString(CultureInfo.InvariantCulture) + "m",
         FieldKind.Boolean => Bool((bool)constant.Value),
         FieldKind.Nation => $"{Model}NationCode.Parse({Literal((string)constant.Value)})",

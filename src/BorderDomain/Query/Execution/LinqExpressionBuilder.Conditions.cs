@@ -70,12 +70,7 @@ internal sealed partial class LinqExpressionBuilder
     }
 
     // The predicate's values as records hold them (as the executor resolves them).
-    private object Constant(BoundValue value) => value switch
-    {
-        BoundConstant constant => PlanExecutor.Runtime(constant.Kind, constant.Value),
-        BoundParameter parameter => _parameters[parameter.Name],
-        _ => throw new ArgumentException("Unknown bound value.", nameof(value)),
-    };
+    private object Constant(BoundValue value) => PredicateConstants.Value(value, _parameters);
 
     private Expression? Missing(Expression record, FieldSchema field, BoundPredicate predicate)
     {
@@ -125,7 +120,7 @@ internal sealed partial class LinqExpressionBuilder
             return null;
         }
 
-        var texts = constants.Select(c => TextNormalizer.Normalize((string)c)).ToArray();
+        var texts = constants.Select(c => PredicateConstants.Fold((string)c)).ToArray();
 
         // Whether there is text; over LINQ to Objects (the default hook's Fold call) tested on the raw text, not folded twice.
         var present = folded is MethodCallExpression { Method: var fold } call && fold == TreeValues.FoldMethod
@@ -382,7 +377,7 @@ internal sealed partial class LinqExpressionBuilder
         }
 
         var elementType = System.Nullable.GetUnderlyingType(element) ?? element;
-        object[]? values = text ? constants.Select(c => (object)TextNormalizer.Normalize((string)c)).ToArray()
+        object[]? values = text ? constants.Select(c => (object)PredicateConstants.Fold((string)c)).ToArray()
             : field.Kind == FieldKind.Number ? NumberElements(elementType, constants)
             : Typed(elementType, field, constants);
         if (values is null)

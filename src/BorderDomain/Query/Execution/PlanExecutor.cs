@@ -209,39 +209,11 @@ internal sealed class PlanExecutor
         _constants ??= new(ReferenceEqualityComparer.Instance);
         if (!_constants.TryGetValue(predicate, out var values))
         {
-            _constants[predicate] = values = Constants(predicate, _parameters);
+            _constants[predicate] = values = PredicateConstants.Resolve(predicate, _parameters);
         }
 
         return values;
     }
-
-    /// <summary>
-    /// The predicate's values as records hold them, parameters taken from <paramref name="parameters"/>; search text
-    /// comes folded for text matching.
-    /// </summary>
-    internal static object[] Constants(BoundPredicate predicate, IReadOnlyDictionary<string, object> parameters)
-    {
-        var values = predicate.Values.Select(value => value switch
-        {
-            BoundConstant constant => Runtime(constant.Kind, constant.Value),
-            BoundParameter parameter => parameters[parameter.Name],
-            _ => throw new ArgumentException("Unknown bound value.", nameof(predicate)),
-        }).ToArray();
-        if (OperatorTable.Of(predicate.Operator).Family == OperatorFamily.Text)
-        {
-            values[0] = TextNormalizer.Normalize((string)values[0]);
-        }
-
-        return values;
-    }
-
-    /// <summary>A portable constant as the value records hold.</summary>
-    internal static object Runtime(FieldKind kind, object value) => kind switch
-    {
-        FieldKind.Nation => value as NationCode? ?? NationCode.Parse((string)value),
-        FieldKind.Unit => value as Unit? ?? Unit.Parse((string)value),
-        _ => value,
-    };
 
     private int[] Sort(EquatableArray<BoundOrdering> orderBy, int[] rows) =>
         RowSort.Sort(rows, orderBy.Select(o => new CompilerServices.SortKey(row => Value(row, o.Path), o.Path.Field.Kind, o.Descending)).ToArray());

@@ -39,6 +39,6 @@ internal sealed class TableStatistics : IIndexStatistics
         var predicate = access.Predicate;
         return predicate.Values.Any(v => v is BoundParameter p && !_parameters.ContainsKey(p.Name))
             ? null
-            : IndexQueries.Estimate(_table, access.Field, access.Kind, predicate.Operator, predicate.Path.Field.Kind, PlanExecutor.Constants(predicate, _parameters));
+            : IndexQueries.Estimate(_table, access.Field, access.Kind, predicate.Operator, predicate.Path.Field.Kind, PredicateConstants.Resolve(predicate, _parameters));
     }
 }

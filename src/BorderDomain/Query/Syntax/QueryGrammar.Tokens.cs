@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Text;
 using Sprache;
@@ -76,6 +77,14 @@ internal static partial class QueryGrammar
     }
 
     /// <summary>One character, as <c>Parse.Char</c>: expected by itself when missing.</summary>
+    // Word.Where(accept) without Sprache's formatted "Unexpected …" message on every refusal (no one reads a failure's
+    // message, only its position and expectations): a refused word fails where it started, expecting nothing.
+    private static Parser<string> WordWhere(Func<string, bool> accept) => input =>
+    {
+        var word = Word(input);
+        return !word.WasSuccessful || accept(word.Value) ? word : Result.Failure<string>(input, NoToken, []);
+    };
+
     private static Parser<char> Character(char expected)
     {
         var expectations = new[] { expected.ToString() };

@@ -142,7 +142,7 @@ internal static partial class QueryGrammar
         select inner;
 
     private static readonly Parser<ExpressionSyntax> Unary =
-        (from not in Atomic(Token(Node(Word.Where(word => word.Equals("not", StringComparison.OrdinalIgnoreCase)).Select(word => new IdentifierSyntax(word))))).Named("not")
+        (from not in Atomic(Token(Node(WordWhere(static word => word.Equals("not", StringComparison.OrdinalIgnoreCase)).Select(word => new IdentifierSyntax(word))))).Named("not")
          from operand in Parse.Ref(() => Unary!)
          select (ExpressionSyntax)new NotSyntax(operand) { Span = Cover(not.Span, operand.Span) })
         .Or(Parenthesized)
@@ -156,7 +156,7 @@ internal static partial class QueryGrammar
 
     private static readonly Parser<AggregateSyntax> Aggregate =
         Token(Node(
-            from function in Word.Where(IsAggregateName).Select(ParseAggregate)
+            from function in WordWhere(IsAggregateName).Select(ParseAggregate)
             from argument in (from open in Symbol("(") from path in Token(Path) from close in Symbol(")") select path).Optional()
             select new AggregateSyntax(function, argument.GetOrDefault()))).Named("aggregate");
 
@@ -180,32 +180,118 @@ internal static partial class QueryGrammar
         from aggregates in Aggregate.DelimitedBy(Symbol(",")).Optional()
         select new GroupBySyntax(keys.ToImmutableArray(), aggregates.GetOrElse([]).ToImmutableArray());
 
+    private static readonly Parser<IdentifierSyntax> EntitySet = Token(Identifier).Named("entity set");
+
+    private static readonly Parser<IOption<ExpressionSyntax>> WhereClause =
+        (from kw in Keyword("where") from condition in Expression select condition).XOptional();
+
+    private static readonly Parser<IOption<GroupBySyntax>> GroupClause = GroupBy.Or(WholeAnswer).XOptional();
+
+    private static readonly Parser<IOption<IEnumerable<OrderingSyntax>>> OrderClause =
+        (from kw in Keyword("order") from byKeyword in Keyword("by") from keys in Ordering.XDelimitedBy(Symbol(",")) select keys).XOptional();
+
+    private static readonly Parser<IOption<NumberLiteralSyntax>> SkipClause = (from kw in Keyword("skip") from n in Token(Count) select n).XOptional();
+
+    private static readonly Parser<IOption<NumberLiteralSyntax>> TakeClause = (from kw in Keyword("take") from n in Token(Count) select n).XOptional();
+
+    private static readonly Parser<IOption<(bool Distinct, IEnumerable<PathSyntax> Paths)>> SelectClause =
+        (from kw in Keyword("select") from distinct in Keyword("distinct").Optional() from paths in Token(Path).XDelimitedBy(Symbol(","))
+         select (Distinct: distinct.IsDefined, Paths: paths)).XOptional();
+
+    private static readonly Parser<IOption<string>> CountClause = Keyword("count").XOptional();
+
+    private static readonly Parser<IEnumerable<string>> TrailingTrivia = Trivia.Many();
+
+    private static readonly Parser<int> EndOfQuery = Parse.End(Parse.Return(0)).Named("end of query");
+
     /// <summary>A whole query followed by the end of the text.</summary>
-    internal static readonly Parser<QuerySyntax> Query =
-        from set in Token(Identifier).Named("entity set")
-        from filter in (from kw in Keyword("where") from condition in Expression select condition).XOptional()
-        from groupBy in GroupBy.Or(WholeAnswer).XOptional()
-        from orderBy in (from kw in Keyword("order") from byKeyword in Keyword("by") from keys in Ordering.XDelimitedBy(Symbol(",")) select keys).XOptional()
-        from skip in (from kw in Keyword("skip") from n in Token(Count) select n).XOptional()
-        from take in (from kw in Keyword("take") from n in Token(Count) select n).XOptional()
-        from projection in (from kw in Keyword("select") from distinct in Keyword("distinct").Optional() from paths in Token(Path).XDelimitedBy(Symbol(","))
-                            select (Distinct: distinct.IsDefined, Paths: paths)).XOptional()
-        from count in Keyword("count").XOptional()
-        from trailing in Trivia.Many()
-        from end in Parse.End(Parse.Return(0)).Named("end of query")
-        select new QuerySyntax(
-            set,
-            filter.GetOrDefault(),
-            groupBy.GetOrDefault(),
-            orderBy.GetOrElse([]).ToImmutableArray(),
-            skip.GetOrDefault(),
-            take.GetOrDefault(),
-            projection.IsDefined ? projection.Get().Paths.ToImmutableArray() : [],
-            count.IsDefined)
+    /// <remarks>
+    /// The clauses in order, each run on the previous one's remainder: what a chain of <c>from … in</c> clauses means
+    /// in Sprache, written out so that a compile does not build a new parser and closure per clause on every parse.
+    /// A failure passes through unchanged (its position, message and expectations).
+    /// </remarks>
+    internal static readonly Parser<QuerySyntax> Query = input =>
+    {
+        var set = EntitySet(input);
+        if (!set.WasSuccessful)
         {
-            Span = set.Span,
-            Distinct = projection.IsDefined && projection.Get().Distinct,
+            return Failed<QuerySyntax, IdentifierSyntax>(set);
+        }
+
+        var filter = WhereClause(set.Remainder);
+        if (!filter.WasSuccessful)
+        {
+            return Failed<QuerySyntax, IOption<ExpressionSyntax>>(filter);
+        }
+
+        var groupBy = GroupClause(filter.Remainder);
+        if (!groupBy.WasSuccessful)
+        {
+            return Failed<QuerySyntax, IOption<GroupBySyntax>>(groupBy);
+        }
+
+        var orderBy = OrderClause(groupBy.Remainder);
+        if (!orderBy.WasSuccessful)
+        {
+            return Failed<QuerySyntax, IOption<IEnumerable<OrderingSyntax>>>(orderBy);
+        }
+
+        var skip = SkipClause(orderBy.Remainder);
+        if (!skip.WasSuccessful)
+        {
+            return Failed<QuerySyntax, IOption<NumberLiteralSyntax>>(skip);
+        }
+
+        var take = TakeClause(skip.Remainder);
+        if (!take.WasSuccessful)
+        {
+            return Failed<QuerySyntax, IOption<NumberLiteralSyntax>>(take);
+        }
+
+        var projection = SelectClause(take.Remainder);
+        if (!projection.WasSuccessful)
+        {
+            return Failed<QuerySyntax, IOption<(bool Distinct, IEnumerable<PathSyntax> Paths)>>(projection);
+        }
+
+        var count = CountClause(projection.Remainder);
+        if (!count.WasSuccessful)
+        {
+            return Failed<QuerySyntax, IOption<string>>(count);
+        }
+
+        var trailing = TrailingTrivia(count.Remainder);
+        if (!trailing.WasSuccessful)
+        {
+            return Failed<QuerySyntax, IEnumerable<string>>(trailing);
+        }
+
+        var end = EndOfQuery(trailing.Remainder);
+        if (!end.WasSuccessful)
+        {
+            return Failed<QuerySyntax, int>(end);
+        }
+
+        var shown = projection.Value;
+        var query = new QuerySyntax(
+            set.Value,
+            filter.Value.GetOrDefault(),
+            groupBy.Value.GetOrDefault(),
+            orderBy.Value.GetOrElse([]).ToImmutableArray(),
+            skip.Value.GetOrDefault(),
+            take.Value.GetOrDefault(),
+            shown.IsDefined ? shown.Get().Paths.ToImmutableArray() : [],
+            count.Value.IsDefined)
+        {
+            Span = set.Value.Span,
+            Distinct = shown.IsDefined && shown.Get().Distinct,
         };
+        return Result.Success(query, end.Remainder);
+    };
+
+    // A failure of one step as the failure of the whole sequence, as Sprache's Then passes it on.
+    private static IResult<TOut> Failed<TOut, TIn>(IResult<TIn> failure) =>
+        Result.Failure<TOut>(failure.Remainder, failure.Message, failure.Expectations);
 
     /// <summary>The clause keywords that may follow what has been read, for "expected" lists.</summary>
     internal static readonly ImmutableArray<string> ClauseKeywords = ["where", "group by", "order by", "skip", "take", "select", "count"];
