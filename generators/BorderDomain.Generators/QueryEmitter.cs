@@ -313,6 +313,8 @@ internal sealed class QueryEmitter
         BoundAnd and => $"({Condition(and.Left)} && {Condition(and.Right)})",
         BoundOr or => $"({Condition(or.Left)} || {Condition(or.Right)})",
         BoundNot not => $"!{Condition(not.Operand)}",
+        BoundPredicate { Length: true } predicate => $"{Runtime}ValueSemantics.Test(global::BorderDomain.Schema.FieldKind.{OperatorTable.Length.Result}, "
+            + $"global::BorderDomain.CompilerServices.PredicateOperator.{predicate.Operator}, {Runtime}ValueSemantics.Length({Value(predicate.Path, _prefix + "r")}), {Constants(predicate)}, false)",
         BoundPredicate predicate => $"{Runtime}ValueSemantics.Test(global::BorderDomain.Schema.FieldKind.{predicate.Path.Field.Kind}, "
             + $"global::BorderDomain.CompilerServices.PredicateOperator.{predicate.Operator}, {Value(predicate.Path, _prefix + "r")}, {Constants(predicate)}, {Bool(predicate.Path.Field.IsCollection)})",
         _ => "false",

@@ -281,7 +281,8 @@ public static class Arbitraries
         from path in SyntaxPath
         from op in Gen.Elements(Enum.GetValues<PredicateOperator>())
         from operands in Operands(op)
-        select new PredicateSyntax(path, op, operands);
+        from length in Gen.Frequency((5, Gen.Constant(false)), (1, Gen.Constant(true)))
+        select new PredicateSyntax(path, op, operands) { Length = length };
 
     private static readonly Gen<AggregateSyntax> Aggregate = Gen.Frequency(
         (2, Gen.Constant(new AggregateSyntax(AggregateFunction.Count, null))),

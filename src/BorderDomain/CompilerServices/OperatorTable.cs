@@ -148,6 +148,16 @@ internal sealed record ConnectiveInfo(string Spelling, int Precedence);
 internal sealed record AggregateInfo(AggregateFunction Function, string Spelling, bool NeedsArgument, ImmutableArray<FieldKind> ArgumentKinds);
 
 /// <summary>
+/// A number computed from a field that a predicate tests in the field's place: <c>count(parties) = 1</c>, a list's
+/// length. The binder checks the operator against <see cref="Result"/> as if it were a field of that kind.
+/// </summary>
+/// <param name="Spelling">The BDQ word before the parenthesized field.</param>
+/// <param name="Applies">What its field must be (a list field of the record itself).</param>
+/// <param name="Result">The kind of the number it gives.</param>
+/// <param name="Operators">The operators that may test it.</param>
+internal sealed record MeasureInfo(string Spelling, OperatorTarget Applies, FieldKind Result, ImmutableArray<OperatorFamily> Operators);
+
+/// <summary>
 /// The one table of BDQ's predicate operators and aggregate functions: spelling, what each applies to, and the family
 /// each back end switches on. The grammar, printer, binder, executor (<c>ValueSemantics</c>), LINQ builder, index
 /// queries, planner and the generator's emitter all read it; CONTRIBUTING.md lists what a new member needs.
@@ -199,6 +209,13 @@ internal static class OperatorTable
         new(AggregateFunction.Max, "max", true, [FieldKind.Number, FieldKind.Date, FieldKind.Period, FieldKind.String]),
         new(AggregateFunction.Avg, "avg", true, [FieldKind.Number]),
     ];
+
+    /// <summary>
+    /// A list's length, <c>count(parties)</c>: spelled like the <c>count</c> aggregate, a whole number (a missing list
+    /// has length 0), tested with the number operators.
+    /// </summary>
+    public static readonly MeasureInfo Length = new(
+        "count", OperatorTarget.Collection, FieldKind.Number, [OperatorFamily.Equality, OperatorFamily.Order, OperatorFamily.Membership, OperatorFamily.Range]);
 
     private static readonly Dictionary<PredicateOperator, OperatorInfo> ByOperator = Operators.ToDictionary(o => o.Operator);
 

@@ -201,6 +201,30 @@ public static class ValueSemantics
         return values.ToArray();
     }
 
+    /// <summary>
+    /// A list field value's length, what <c>count(parties)</c> tests: its number of elements, 0 for a missing list
+    /// (null).
+    /// </summary>
+    /// <param name="value">The list field's value as the record holds it.</param>
+    public static int Length(object? value)
+    {
+        if (value is ICollection collection)
+        {
+            return collection.Count;
+        }
+
+        var count = 0;
+        if (value is IEnumerable elements)
+        {
+            foreach (var unused in elements)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>A number field value as a decimal.</summary>
     internal static decimal ToDecimal(object value) => value as decimal? ?? Convert.ToDecimal(value, CultureInfo.InvariantCulture);
 }

@@ -189,6 +189,9 @@ public static class BdqDiagnostics
     internal static string OperatorNotApplicableMessage(string op, string field, string kind) =>
         $"'{op}' does not apply to '{field}' ({kind}).";
 
+    internal static string LengthNotApplicableMessage(string measure, string field, string kind) =>
+        $"'{measure}(…)' in a condition is a list's length and needs a list field of the record itself: '{field}' ({kind}) is not one.";
+
     internal static string UnknownEnumMemberMessage(string name, string field, string? suggestion) => suggestion is null
         ? $"'{name}' is not a value of '{field}'."
         : $"'{name}' is not a value of '{field}'; did you mean '{suggestion}'?";

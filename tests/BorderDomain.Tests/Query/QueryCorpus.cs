@@ -83,6 +83,13 @@ internal static class QueryCorpus
         "sources where author is not null order by author",
         "nations where neighbours has ECU order by code",
         "nations where region = \"North America\"",
+        "accords where parties has PER and count(parties) = 1",
+        "accords where count(parties) >= 3 order by signed desc",
+        "accords where count(topics) between 1 and 2 and not (count(parties) in (2, 3))",
+        "events where count(agencies) > 1 or count(nations) != 2",
+        "accords where count(signatories) < 1",
+        "nations where COUNT(neighbours) <= 2 order by code",
+        "events where count(people) not in (0, 1)",
     ];
 
     /// <summary>Queries ending in <c>count</c>.</summary>
@@ -94,6 +101,8 @@ internal static class QueryCorpus
         "agencies where nation.region = \"South America\" count",
         "events where date is null count",
         "accords where title contains \"ecuador\" take 3 count",
+        "events where count(people) = 0 count",
+        "accords where count(parties) > 2 count",
     ];
 
     /// <summary>Queries returning rows (<c>select</c> or <c>group by</c>).</summary>
@@ -125,5 +134,7 @@ internal static class QueryCorpus
         "accords min(signed), max(signed), count",
         "accords select distinct kind",
         "statistics where disputed order by metric desc select distinct metric, unit",
+        "accords where count(parties) > 1 group by kind count",
+        "events where count(nations) < 3 order by id select id, nations",
     ];
 }

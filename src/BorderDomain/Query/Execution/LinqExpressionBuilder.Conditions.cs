@@ -49,6 +49,11 @@ internal sealed partial class LinqExpressionBuilder
         var field = predicate.Path.Field;
         var op = predicate.Operator;
         var constants = predicate.Values.Select(Constant).ToArray();
+        if (predicate.Length)
+        {
+            return Length(record, field, predicate) is { } length ? NumberTest(length, predicate, constants) : null;
+        }
+
         if (op is PredicateOperator.IsNull or PredicateOperator.IsNotNull)
         {
             var missing = Missing(record, field, predicate);
@@ -193,6 +198,22 @@ internal sealed partial class LinqExpressionBuilder
         };
     }
 
+    // A list's length as an int, what ValueSemantics.Length means: its elements' count, 0 for a missing list
+    // (Enumerable.Count over the hook's elements; cardinality / json_array_length in SQL).
+    private Expression? Length(Expression record, FieldSchema field, BoundPredicate predicate)
+    {
+        if (_hooks.Elements(record, field) is not { } elements || TreeValues.ElementType(elements.Type) is not { } element)
+        {
+            Problem(predicate, BdqDiagnostics.HookReason(predicate.Path.Text));
+            return null;
+        }
+
+        var count = Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [element], elements);
+        return elements.Type.IsValueType
+            ? count
+            : Expression.Condition(Expression.Equal(elements, Expression.Constant(null, elements.Type)), Expression.Constant(0), count);
+    }
+
     // Numbers: compared in the property's own type where that is exact (integers), else as decimals.
     private Expression? NumberTest(Expression record, FieldSchema field, BoundPredicate predicate, object[] constants)
     {
@@ -202,6 +223,11 @@ internal sealed partial class LinqExpressionBuilder
             return null;
         }
 
+        return NumberTest(value, predicate, constants);
+    }
+
+    private static Expression NumberTest(Expression value, BoundPredicate predicate, object[] constants)
+    {
         var numbers = constants.Select(ValueSemantics.ToDecimal).ToArray();
         var nullable = Nullable(value);
         var present = Present(value);

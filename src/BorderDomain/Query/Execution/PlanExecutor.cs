@@ -171,7 +171,9 @@ internal sealed class PlanExecutor
     private bool Matches(int row, BoundPredicate predicate)
     {
         var path = predicate.Path;
-        return ValueSemantics.Test(path.Field.Kind, predicate.Operator, Value(row, path), Constants(predicate), path.Field.IsCollection);
+        return predicate.Length
+            ? ValueSemantics.Test(OperatorTable.Length.Result, predicate.Operator, ValueSemantics.Length(Value(row, path)), Constants(predicate), isCollection: false)
+            : ValueSemantics.Test(path.Field.Kind, predicate.Operator, Value(row, path), Constants(predicate), path.Field.IsCollection);
     }
 
     /// <summary>The value at the end of <paramref name="path"/> for <paramref name="row"/>; null when a reference dangles.</summary>

@@ -172,7 +172,7 @@ internal static class PlanPrinter
                 Append(text, not.Operand);
                 break;
             case BoundPredicate predicate:
-                text.Append(QueryPrinter.Predicate(predicate.Path.Text, predicate.Operator, predicate.Values.Select(Value).ToArray()));
+                text.Append(QueryPrinter.Predicate(QueryPrinter.Subject(predicate.Path.Text, predicate.Length), predicate.Operator, predicate.Values.Select(Value).ToArray()));
                 break;
         }
     }

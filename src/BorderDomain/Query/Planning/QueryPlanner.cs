@@ -153,7 +153,8 @@ internal static class QueryPlanner
 
     private static IndexAccess? Access(EntitySetSchema set, BoundPredicate predicate)
     {
-        if (predicate.Path.IsHop)
+        // No index holds a list's length: count(parties) = 1 is filtered row by row.
+        if (predicate.Path.IsHop || predicate.Length)
         {
             return null;
         }

@@ -121,7 +121,14 @@ internal sealed record BoundNot(BoundExpression Operand) : BoundExpression;
 /// <param name="Path">The tested path.</param>
 /// <param name="Operator">The test.</param>
 /// <param name="Values">The values, typed for the path's field.</param>
-internal sealed record BoundPredicate(BoundPath Path, PredicateOperator Operator, EquatableArray<BoundValue> Values) : BoundExpression;
+internal sealed record BoundPredicate(BoundPath Path, PredicateOperator Operator, EquatableArray<BoundValue> Values) : BoundExpression
+{
+    /// <summary>
+    /// Whether the test is of the list's length (<c>count(parties) = 1</c>, <see cref="OperatorTable.Length"/>): the
+    /// number of elements of the list field <see cref="Path"/> (a record field, no hop), 0 when the list is missing.
+    /// </summary>
+    public bool Length { get; init; }
+}
 
 /// <summary>One ordering key.</summary>
 /// <param name="Path">The key.</param>

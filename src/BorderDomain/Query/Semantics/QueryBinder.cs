@@ -202,6 +202,11 @@ internal sealed class QueryBinder
             return null;
         }
 
+        if (predicate.Length)
+        {
+            return BindLength(predicate, path);
+        }
+
         var field = path.Field;
         var op = predicate.Operator;
         var info = OperatorTable.Of(op);
@@ -259,6 +264,52 @@ internal sealed class QueryBinder
             _searchSpans.Add(new SearchSpan(bound, literal.Span));
         }
 
+        return bound;
+    }
+
+    // count(parties) = 1: a list field of the record itself, tested with the number operators (OperatorTable.Length);
+    // its values bind as numbers compared with the list's length.
+    private BoundPredicate? BindLength(PredicateSyntax predicate, BoundPath path)
+    {
+        var measure = OperatorTable.Length;
+        var subject = QueryPrinter.Subject(path.Text, length: true);
+        var info = OperatorTable.Of(predicate.Operator);
+        if (path.IsHop || !path.Field.IsCollection)
+        {
+            Report(BdqDiagnostics.OperatorNotApplicable, BdqDiagnostics.LengthNotApplicableMessage(measure.Spelling, path.Text, path.IsHop ? "a path through a reference" : BdqDiagnostics.FieldKindText(path.Field)), predicate.Path.Span);
+            return null;
+        }
+
+        var length = new FieldSchema { Name = subject, PropertyName = path.Field.PropertyName, Kind = measure.Result, TypeName = "System.Int32" };
+        if (info.Family == OperatorFamily.Truth)
+        {
+            Report(BdqDiagnostics.NotABoolean, BdqDiagnostics.NotABooleanMessage(subject, BdqDiagnostics.FieldKindText(length), isCollection: false), predicate.Span);
+            return null;
+        }
+
+        if (!measure.Operators.Contains(info.Family))
+        {
+            Report(BdqDiagnostics.OperatorNotApplicable, BdqDiagnostics.OperatorNotApplicableMessage(info.MessageText, subject, BdqDiagnostics.FieldKindText(length)), predicate.Span);
+            return null;
+        }
+
+        var measured = new BoundPath(subject, ImmutableArray.Create(length), path.Sets);
+        var values = new List<BoundValue>();
+        foreach (var operand in predicate.Operands)
+        {
+            if (BindValue(operand, measured) is { } value)
+            {
+                values.Add(value);
+            }
+        }
+
+        if (values.Count != predicate.Operands.Count)
+        {
+            return null;
+        }
+
+        var bound = new BoundPredicate(path, predicate.Operator, values.ToImmutableArray()) { Length = true };
+        _partSpans.Add(new PartSpan(bound, predicate.Span));
         return bound;
     }
 

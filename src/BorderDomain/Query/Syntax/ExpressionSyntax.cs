@@ -21,4 +21,8 @@ internal sealed record NotSyntax(ExpressionSyntax Operand) : ExpressionSyntax;
 /// <param name="Path">The tested field.</param>
 /// <param name="Operator">The test.</param>
 /// <param name="Operands">The values, as many as the operator takes (none, one, two, or a list).</param>
-internal sealed record PredicateSyntax(PathSyntax Path, PredicateOperator Operator, EquatableArray<LiteralSyntax> Operands) : ExpressionSyntax;
+internal sealed record PredicateSyntax(PathSyntax Path, PredicateOperator Operator, EquatableArray<LiteralSyntax> Operands) : ExpressionSyntax
+{
+    /// <summary>Whether the test is of the list's length, <c>count(parties) = 1</c> (<see cref="OperatorTable.Length"/>), not of the field itself.</summary>
+    public bool Length { get; init; }
+}

@@ -124,15 +124,28 @@ internal static partial class QueryGrammar
 
     // The predicate's span runs from its path to the end of its test, closing parenthesis or 'null' included.
     // A missing condition fails where 'not' and '(' fail too, so the error lists all three.
+    // What a predicate tests: a field, or a list's length, 'count(parties)' (OperatorTable.Length), spanning its closing ')'.
+    // A condition that starts with no 'count' word says only what it expected before (not, '(' or name).
+    private static readonly Parser<(PathSyntax Path, bool Length, TextSpan Span)> Subject =
+        Token(Quiet(Node(
+            from measure in Word.Where(word => word.Equals(OperatorTable.Length.Spelling, StringComparison.OrdinalIgnoreCase))
+            from open in Symbol("(")
+            from path in Token(Path)
+            from close in Symbol(")")
+            select new PredicateSyntax(path, PredicateOperator.IsTrue, []) { Length = true })))
+            .Select(measured => (measured.Path, true, measured.Span))
+        .Or(Token(Path).Select(path => (path, false, path.Span)));
+
     private static readonly Parser<ExpressionSyntax> Predicate =
-        from path in AtomicBeforeToken(Token(Path))
+        from subject in AtomicBeforeToken(Subject)
         from test in Test.Span().XOptional()
         select (ExpressionSyntax)new PredicateSyntax(
-            path,
+            subject.Path,
             test.IsDefined ? test.Get().Value.Operator : PredicateOperator.IsTrue,
             test.IsDefined ? test.Get().Value.Operands.ToImmutableArray() : [])
         {
-            Span = path.Span with { Length = (test.IsDefined ? test.Get().End.Pos : path.Span.End) - path.Span.Start },
+            Length = subject.Length,
+            Span = subject.Span with { Length = (test.IsDefined ? test.Get().End.Pos : subject.Span.End) - subject.Span.Start },
         };
 
     private static readonly Parser<ExpressionSyntax> Parenthesized =
@@ -391,6 +404,13 @@ internal static partial class QueryGrammar
         return result.WasSuccessful
             ? Result.Success(result.Value with { Span = new TextSpan(input.Position, result.Remainder.Position - input.Position, input.Line, input.Column) }, result.Remainder)
             : result;
+    };
+
+    // A failure where the parser started carries no expectations, so an alternative tried first adds none to the message.
+    private static Parser<T> Quiet<T>(Parser<T> parser) => input =>
+    {
+        var result = parser(input);
+        return result.WasSuccessful || result.Remainder.Position != input.Position ? result : Result.Failure<T>(input, result.Message, []);
     };
 
     private static TextSpan Cover(TextSpan first, TextSpan last) =>

@@ -156,7 +156,10 @@ internal static class QueryPrinter
     }
 
     private static string Print(PredicateSyntax predicate) =>
-        Predicate(Print(predicate.Path), predicate.Operator, predicate.Operands.Select(Print).ToArray());
+        Predicate(Subject(Print(predicate.Path), predicate.Length), predicate.Operator, predicate.Operands.Select(Print).ToArray());
+
+    /// <summary>What a predicate tests, as BDQ text: the path, or its length, <c>count(parties)</c>.</summary>
+    internal static string Subject(string path, bool length) => length ? $"{OperatorTable.Length.Spelling}({path})" : path;
 
     /// <summary>
     /// A predicate as BDQ text from its path's and operands' texts: the one place operators are spelt for output (the

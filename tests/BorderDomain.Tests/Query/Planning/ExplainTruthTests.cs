@@ -76,6 +76,10 @@ public sealed class ExplainTruthTests
             "agencies (32 rows)\n  scan every row: no index applies\n  test each row: nation.region = \"South America\"\n  count the rows"
         },
         {
+            "accords where parties has PER and count(parties) = 1",
+            "accords (13 rows)\n  posting list of parties: parties has PER -> 10 rows\n  test each row found: count(parties) = 1"
+        },
+        {
             "accords count",
             "accords (13 rows)\n  count: the table's size, 13, no row read"
         },

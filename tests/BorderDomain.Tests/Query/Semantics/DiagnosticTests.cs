@@ -42,6 +42,12 @@ public sealed class DiagnosticTests
         // BDQ0001: syntax errors.
         // The expected list should name grammar tokens ('not', '(' or a name), not Sprache's character classes
         // ("letter", "_") leaking out of the 'not' parser.
+        new("Syntax_LengthUnclosed", "accords where count(parties = 1", BdqDiagnostics.SyntaxError,
+            "Unexpected '='; expected ).", new TextSpan(28, 1, 1, 29)),
+        new("Syntax_LengthWithoutParenthesis", "accords where count parties = 1", BdqDiagnostics.SyntaxError,
+            "Unexpected 'parties'; expected (.", new TextSpan(20, 7, 1, 21)),
+        new("TypeMismatch_TextForLength", "accords where count(parties) = \"two\"", BdqDiagnostics.TypeMismatch,
+            "'count(parties)' expects a number, not the text \"two\".", new TextSpan(31, 5, 1, 32)),
         new("Syntax_NothingAfterWhere", "accords where", BdqDiagnostics.SyntaxError,
             "Unexpected end of query; expected not, ( or name.", new TextSpan(13, 0, 1, 14)),
         new("Syntax_NothingAfterHas", "accords where parties has", BdqDiagnostics.SyntaxError,
@@ -146,6 +152,14 @@ public sealed class DiagnosticTests
             "'has' does not apply to 'kind' (AccordKind; 'has' is for fields holding several values).", new TextSpan(14, 4, 1, 15)),
         new("OperatorNotApplicable_OrderingOnEnum", "agencies where kind > Police", BdqDiagnostics.OperatorNotApplicable,
             "'>' does not apply to 'kind' (AgencyKind).", new TextSpan(15, 4, 1, 16)),
+        new("OperatorNotApplicable_LengthOfSingleValue", "accords where count(signed) = 1", BdqDiagnostics.OperatorNotApplicable,
+            "'count(…)' in a condition is a list's length and needs a list field of the record itself: 'signed' (date) is not one.", new TextSpan(20, 6, 1, 21)),
+        new("OperatorNotApplicable_LengthThroughReference", "agencies where count(nation.region) = 1", BdqDiagnostics.OperatorNotApplicable,
+            "'count(…)' in a condition is a list's length and needs a list field of the record itself: 'nation.region' (a path through a reference) is not one.", new TextSpan(21, 13, 1, 22)),
+        new("OperatorNotApplicable_HasOnLength", "accords where count(parties) has PER", BdqDiagnostics.OperatorNotApplicable,
+            "'has' does not apply to 'count(parties)' (number).", new TextSpan(14, 22, 1, 15)),
+        new("OperatorNotApplicable_IsNullOnLength", "accords where count(parties) is null", BdqDiagnostics.OperatorNotApplicable,
+            "'is null' does not apply to 'count(parties)' (number).", new TextSpan(14, 22, 1, 15)),
         new("OperatorNotApplicable_ContainsOnDate", "accords where signed contains \"x\"", BdqDiagnostics.OperatorNotApplicable,
             "'contains' does not apply to 'signed' (date).", new TextSpan(14, 6, 1, 15)),
 
@@ -226,6 +240,8 @@ public sealed class DiagnosticTests
         // BDQ0112. For a collection the hint must not be '= …', which is itself an error (BDQ0111).
         new("NotABoolean_Text", "accords where title", BdqDiagnostics.NotABoolean,
             "'title' (text) is not a yes/no field; compare it with a value, e.g. 'title = …'.", new TextSpan(14, 5, 1, 15)),
+        new("NotABoolean_Length", "accords where count(parties)", BdqDiagnostics.NotABoolean,
+            "'count(parties)' (number) is not a yes/no field; compare it with a value, e.g. 'count(parties) = …'.", new TextSpan(14, 14, 1, 15)),
         new("NotABoolean_Collection", "accords where parties", BdqDiagnostics.NotABoolean,
             "'parties' (a list of nation codes) is not a yes/no field; compare it with a value, e.g. 'parties has …'.", new TextSpan(14, 7, 1, 15)),
 

@@ -36,7 +36,9 @@ public sealed class RoundTripTests
         "accords group by kind count, sum(value), max, count(x) order by kind",
         "accords where place is not null select title, nation.region count",
         "statistics where metric = BilateralTrade group by period sum(value)",
-        "accords where (notes and nothing) or isabel is null");
+        "accords where (notes and nothing) or isabel is null",
+        "accords where parties has PER and count(parties) = 1",
+        "accords where not count(topics) between 1 and @n");
 
     [Theory]
     [MemberData(nameof(Shapes))]
