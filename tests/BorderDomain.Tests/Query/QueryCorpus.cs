@@ -83,7 +83,25 @@ internal static class QueryCorpus
         "sources where author is not null order by author",
         "nations where neighbours has ECU order by code",
         "nations where region = \"North America\"",
+        SubqueryRecords,
+        "nations where code in (agencies where nation.region = \"South America\" select nation) order by code",
+        "accords where id not in (events where accords is not null select accords) order by id",
+        "events where kind in (events where title contains \"Tumbes\" select kind) order by id",
     ];
+
+    // A sub-query over a list of references: the agencies of the events about Tumbes.
+    private const string SubqueryRecords = "agencies where id in (events where title contains \"Tumbes\" select agencies)";
+
+    /// <summary>Queries with a sub-query, which generated code does not run yet (the generator refuses them with BDQ0114).</summary>
+    internal static readonly IReadOnlySet<string> Subqueries = new HashSet<string>
+    {
+        SubqueryRecords,
+        "nations where code in (agencies where nation.region = \"South America\" select nation) order by code",
+        "accords where id not in (events where accords is not null select accords) order by id",
+        "events where kind in (events where title contains \"Tumbes\" select kind) order by id",
+        "agencies where id in (events where title contains \"Tumbes\" select agencies) count",
+        "agencies where id in (events where date is null select agencies) order by id select id, name",
+    };
 
     /// <summary>Queries ending in <c>count</c>.</summary>
     internal static readonly IReadOnlyList<string> CountQueries =
@@ -94,6 +112,7 @@ internal static class QueryCorpus
         "agencies where nation.region = \"South America\" count",
         "events where date is null count",
         "accords where title contains \"ecuador\" take 3 count",
+        "agencies where id in (events where title contains \"Tumbes\" select agencies) count",
     ];
 
     /// <summary>Queries returning rows (<c>select</c> or <c>group by</c>).</summary>
@@ -125,5 +144,6 @@ internal static class QueryCorpus
         "accords min(signed), max(signed), count",
         "accords select distinct kind",
         "statistics where disputed order by metric desc select distinct metric, unit",
+        "agencies where id in (events where date is null select agencies) order by id select id, name",
     ];
 }

@@ -186,6 +186,13 @@ internal static class QueryPlanner
             (IndexKind.Text, PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith) => IndexAccessKind.Text,
             _ => null,
         };
+        // A sub-query's values are known only when it runs: the key index looks each one up; other indexes leave the
+        // test to the residual.
+        if (predicate.Values is [BoundSubquery] && kind != IndexAccessKind.Key)
+        {
+            return null;
+        }
+
         return kind is { } found && field >= 0 ? new IndexAccess(predicate, field, found, 0) : null;
     }
 

@@ -94,6 +94,37 @@ internal static partial class QueryGrammar
         from close in Symbol(")")
         select items;
 
+    // A parenthesised sub-query: '(' a set name, then a clause keyword, then the rest of a query and ')'. Tried after
+    // the list of values fails; until the clause keyword is read, the list's error stands.
+    private static readonly Parser<SubquerySyntax> Subquery = Token(Node(
+        from open in Symbol("(")
+        from query in Parse.Ref(() => QueryBody!)
+        from close in Symbol(")")
+        select new SubquerySyntax(query)));
+
+    private static readonly Parser<IEnumerable<LiteralSyntax>> ListOrSubquery = input =>
+    {
+        var list = LiteralList(input);
+        if (list.WasSuccessful || !StartsSubquery(input))
+        {
+            return list;
+        }
+
+        var subquery = Subquery(input);
+        return subquery.WasSuccessful ? Result.Success(Single(subquery.Value), subquery.Remainder) : Result.Failure<IEnumerable<LiteralSyntax>>(subquery.Remainder, subquery.Message, subquery.Expectations);
+    };
+
+    // '(' name clause-keyword: the start of a sub-query rather than a list of values.
+    private static bool StartsSubquery(IInput input)
+    {
+        var open = Symbol("(")(input);
+        var set = open.WasSuccessful ? Token(Word)(open.Remainder) : null;
+        var keyword = set is { WasSuccessful: true } ? Token(Word)(set.Remainder) : null;
+        return keyword is { WasSuccessful: true } && SubqueryClauses.Contains(keyword.Value);
+    }
+
+    private static readonly ImmutableHashSet<string> SubqueryClauses = ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase, "where", "group", "order", "skip", "take", "select", "count");
+
     // The operators' tests, built from the operator table: one alternative per leading word or symbol, in the
     // table's order, each followed by the tails of the operators it starts (their remaining words, then operands).
     private static readonly Parser<(PredicateOperator Operator, IEnumerable<LiteralSyntax> Operands)> Test =
@@ -116,7 +147,7 @@ internal static partial class QueryGrammar
     {
         OperandShape.None => Parse.Return(Enumerable.Empty<LiteralSyntax>()),
         OperandShape.One => from value in Literal select Single(value),
-        OperandShape.List => LiteralList,
+        OperandShape.List => ListOrSubquery,
         OperandShape.Range => from low in Literal from andKeyword in Keyword("and") from high in Literal select Pair(low, high),
         OperandShape.SearchText => from text in SearchText select Single(text),
         _ => throw OperatorTable.Unhandled(shape),
@@ -180,8 +211,8 @@ internal static partial class QueryGrammar
         from aggregates in Aggregate.DelimitedBy(Symbol(",")).Optional()
         select new GroupBySyntax(keys.ToImmutableArray(), aggregates.GetOrElse([]).ToImmutableArray());
 
-    /// <summary>A whole query followed by the end of the text.</summary>
-    internal static readonly Parser<QuerySyntax> Query =
+    // A query up to its last clause: the whole text's query, or a sub-query's inside its parentheses.
+    private static readonly Parser<QuerySyntax> QueryBody =
         from set in Token(Identifier).Named("entity set")
         from filter in (from kw in Keyword("where") from condition in Expression select condition).XOptional()
         from groupBy in GroupBy.Or(WholeAnswer).XOptional()
@@ -191,8 +222,6 @@ internal static partial class QueryGrammar
         from projection in (from kw in Keyword("select") from distinct in Keyword("distinct").Optional() from paths in Token(Path).XDelimitedBy(Symbol(","))
                             select (Distinct: distinct.IsDefined, Paths: paths)).XOptional()
         from count in Keyword("count").XOptional()
-        from trailing in Trivia.Many()
-        from end in Parse.End(Parse.Return(0)).Named("end of query")
         select new QuerySyntax(
             set,
             filter.GetOrDefault(),
@@ -206,6 +235,13 @@ internal static partial class QueryGrammar
             Span = set.Span,
             Distinct = projection.IsDefined && projection.Get().Distinct,
         };
+
+    /// <summary>A whole query followed by the end of the text.</summary>
+    internal static readonly Parser<QuerySyntax> Query =
+        from query in QueryBody
+        from trailing in Trivia.Many()
+        from end in Parse.End(Parse.Return(0)).Named("end of query")
+        select query;
 
     /// <summary>The clause keywords that may follow what has been read, for "expected" lists.</summary>
     internal static readonly ImmutableArray<string> ClauseKeywords = ["where", "group by", "order by", "skip", "take", "select", "count"];
