@@ -267,7 +267,7 @@ public static class BdqDiagnostics
         $"its back end gives no value BDQ can compare for '{path}'";
 
     internal static string CannotExpandSubqueryReason(string path) =>
-        $"it cannot take each element of the sub-query's '{path}' (a list's elements in a sub-query need a lateral join)";
+        $"it cannot take each element of the sub-query's '{path}' (taking a list's elements inside a sub-query needs a lateral join)";
 
     internal static string NeedsSetReason(string set) =>
         $"it follows a reference into {set}, which was not supplied (add it to BdqSets)";

@@ -104,7 +104,8 @@ internal sealed partial class LinqExpressionBuilder
         {
             if (!_hooks.LateralJoins)
             {
-                Problem(predicate, BdqDiagnostics.CannotExpandSubqueryReason(subquery.Selected.Text));
+                builder.Problem(subquery.Selected, BdqDiagnostics.CannotExpandSubqueryReason(subquery.Selected.Text));
+                _problems.AddRange(builder.Problems);
                 return null;
             }
 

@@ -198,6 +198,7 @@ internal static class QueryPlanner
 
     private static long Guess(IndexAccess access, long rowCount) => access.Kind switch
     {
+        IndexAccessKind.Key when access.Predicate.Values is [BoundSubquery] => Math.Max(1, rowCount / 10),
         IndexAccessKind.Key => access.Predicate.Values.Count,
         IndexAccessKind.PostingUnion => Math.Min(rowCount, Math.Max(1, rowCount / 10) * Math.Max(1, access.Predicate.Values.Count)),
         IndexAccessKind.PostingIntersection => Math.Max(1, rowCount / 50),

@@ -36,7 +36,8 @@ public sealed class RoundTripTests
         "accords group by kind count, sum(value), max, count(x) order by kind",
         "accords where place is not null select title, nation.region count",
         "statistics where metric = BilateralTrade group by period sum(value)",
-        "accords where (notes and nothing) or isabel is null");
+        "accords where (notes and nothing) or isabel is null",
+        "agencies where id in (events where title contains \"q\" and (kind = X or date is null) order by id take 3 select agencies) and x not in (sources select id)");
 
     [Theory]
     [MemberData(nameof(Shapes))]
