@@ -36,7 +36,16 @@ internal static class QueryBinding
 
         var bound = QueryBinder.Bind(parsed.Syntax, schema);
         diagnostics.AddRange(bound.Diagnostics.Select(d => GeneratorDiagnostics.Relay(d, parsed.Text.MapToSource(d.Span))));
-        return bound.Query;
+
+        // Generated code runs one plan over one table: a sub-query is refused where it is written.
+        var subqueries = BoundExpression.Predicates(bound.Query?.Filter).Select(p => p.Values.Count == 1 ? p.Values[0] as BoundSubquery : null).Where(s => s is not null).ToList();
+        foreach (var subquery in subqueries)
+        {
+            var refused = new BdqDiagnostic { Code = BdqDiagnostics.NotSupportedHere, Message = BdqDiagnostics.SubqueryNotCompiled + ".", Span = subquery!.Span };
+            diagnostics.Add(GeneratorDiagnostics.Relay(refused, parsed.Text.MapToSource(refused.Span)));
+        }
+
+        return subqueries.Count == 0 ? bound.Query : null;
     }
 
     /// <summary>Binds, checks, plans and emits the query of a <c>[BdqQuery]</c> method.</summary>

@@ -91,6 +91,8 @@ internal static class SchemaSlice
                 case NotSyntax not:
                     pending.Push(not.Operand);
                     break;
+                case PredicateSyntax { Operands: [SubquerySyntax] }:
+                    return false; // a sub-query reads another set: bind against the whole schema
                 case PredicateSyntax predicate:
                     paths.Add(predicate.Path);
                     break;

@@ -244,11 +244,33 @@ public static class BdqDiagnostics
     internal static string NotSupportedHereMessage(string what, string where, string instead) =>
         $"{what} is not supported {where}; {instead}.";
 
+    internal static string SubqueryFieldCountMessage(int selected) =>
+        $"A sub-query selects exactly one field whose values are tested, not {selected}; e.g. '(events where … select agencies)'.";
+
+    internal static string SubqueryClauseMessage(string clause) =>
+        $"'{clause}' is not supported in a sub-query; it yields the values of one selected field.";
+
+    internal const string SubqueryNested = "A sub-query inside a sub-query is not supported; write the inner one as its own query first";
+
+    internal const string SubqueryNotCompiled = "A sub-query is not supported in compiled queries yet; run this query with Bdq.Execute or through BdqQueryable";
+
+    internal static string SubqueryHopMessage(string set, string path) =>
+        $"A sub-query selects a field of its own set ('{set}'), not a path through a reference ('{path}').";
+
+    internal static string SubqueryOperatorMessage(string op) =>
+        $"A sub-query is the operand of 'in' or 'not in' only, not of '{op}'.";
+
+    internal static string SubqueryTypeMessage(string field, string fieldKind, string selected, string selectedKind) =>
+        $"'{field}' ({fieldKind}) cannot be tested against the sub-query's '{selected}' ({selectedKind}); select a field holding the same kind of value.";
+
     internal static string NotTranslatableMessage(string part, string reason) =>
         $"'{part}' cannot run on this IQueryable: {reason}.";
 
     internal static string HookReason(string path) =>
         $"its back end gives no value BDQ can compare for '{path}'";
+
+    internal static string CannotExpandSubqueryReason(string path) =>
+        $"it cannot take each element of the sub-query's '{path}' (taking a list's elements inside a sub-query needs a lateral join)";
 
     internal static string NeedsSetReason(string set) =>
         $"it follows a reference into {set}, which was not supplied (add it to BdqSets)";

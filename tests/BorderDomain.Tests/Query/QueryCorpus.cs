@@ -90,7 +90,25 @@ internal static class QueryCorpus
         "accords where count(signatories) < 1",
         "nations where COUNT(neighbours) <= 2 order by code",
         "events where count(people) not in (0, 1)",
+        SubqueryRecords,
+        "nations where code in (agencies where nation.region = \"South America\" select nation) order by code",
+        "accords where id not in (events where accords is not null select accords) order by id",
+        "events where kind in (events where title contains \"Tumbes\" select kind) order by id",
     ];
+
+    // A sub-query over a list of references: the agencies of the events about Tumbes.
+    private const string SubqueryRecords = "agencies where id in (events where title contains \"Tumbes\" select agencies)";
+
+    /// <summary>Queries with a sub-query, which generated code does not run yet (the generator refuses them with BDQ0114).</summary>
+    internal static readonly IReadOnlySet<string> Subqueries = new HashSet<string>
+    {
+        SubqueryRecords,
+        "nations where code in (agencies where nation.region = \"South America\" select nation) order by code",
+        "accords where id not in (events where accords is not null select accords) order by id",
+        "events where kind in (events where title contains \"Tumbes\" select kind) order by id",
+        "agencies where id in (events where title contains \"Tumbes\" select agencies) count",
+        "agencies where id in (events where date is null select agencies) order by id select id, name",
+    };
 
     /// <summary>Queries ending in <c>count</c>.</summary>
     internal static readonly IReadOnlyList<string> CountQueries =
@@ -103,6 +121,7 @@ internal static class QueryCorpus
         "accords where title contains \"ecuador\" take 3 count",
         "events where count(people) = 0 count",
         "accords where count(parties) > 2 count",
+        "agencies where id in (events where title contains \"Tumbes\" select agencies) count",
     ];
 
     /// <summary>Queries returning rows (<c>select</c> or <c>group by</c>).</summary>
@@ -136,5 +155,6 @@ internal static class QueryCorpus
         "statistics where disputed order by metric desc select distinct metric, unit",
         "accords where count(parties) > 1 group by kind count",
         "events where count(nations) < 3 order by id select id, nations",
+        "agencies where id in (events where date is null select agencies) order by id select id, name",
     ];
 }

@@ -9,6 +9,7 @@ using BorderDomain.Model;
 using BorderDomain.Query;
 using BorderDomain.Storage;
 using BorderDomain.Tests.Generators;
+using BorderDomain.Tests.Query;
 using BorderDomain.Tests.Query.Differential;
 using Xunit;
 using Xunit.Abstractions;
@@ -81,21 +82,24 @@ public sealed class CorpusEveryEngineTests(ITestOutputHelper output)
         try
         {
             var expected = Bdq.Execute(store, c.Query, parameters);
-            var generated = assembly.GetType(TypeName, throwOnError: true)!.GetMethod(c.Method)!
-                .Invoke(null, [store, .. c.Parameters.Select(p => Parameters[p].Value)]);
+            // A sub-query has no generated method (the generator refuses it): the executor and the IQueryable path only.
+            var compiled = c.Method is not null;
+            var generated = compiled
+                ? assembly.GetType(TypeName, throwOnError: true)!.GetMethod(c.Method!)!.Invoke(null, [store, .. c.Parameters.Select(p => Parameters[p].Value)])
+                : null;
             var ordered = c.Query.Contains("order by", StringComparison.OrdinalIgnoreCase);
             switch (c.Shape)
             {
                 case Shape.Count:
-                    Require(expected.Count == (int)generated!, "generated count", $"{expected.Count} vs {generated}");
+                    Require(!compiled || expected.Count == (int)generated!, "generated count", $"{expected.Count} vs {generated}");
                     Require(expected.Count == Applied(store, c.Query, parameters).Count, "IQueryable count", string.Empty);
                     return expected.Count > 0;
                 case Shape.Rows:
-                    var rows = ((IReadOnlyList<IReadOnlyList<object?>>)generated!).Select(r => r.ToArray()).ToList();
+                    var rows = compiled ? ((IReadOnlyList<IReadOnlyList<object?>>)generated!).Select(r => r.ToArray()).ToList() : expected.Rows.Select(r => r.ToArray()).ToList();
                     Require(expected.Rows.Select(r => r.ToArray()).SequenceEqual(rows, RowComparer.Instance), "generated rows", $"{expected.Rows.Count} vs {rows.Count} rows");
                     return expected.Rows.Count > 0;
                 default:
-                    var mine = ((IEnumerable)generated!).Cast<object>().ToList();
+                    var mine = compiled ? ((IEnumerable)generated!).Cast<object>().ToList() : [.. expected.Records];
                     var applied = Applied(store, c.Query, parameters);
                     Require(Same(expected.Records, mine, ordered), "generated records", Describe(expected.Records, mine));
                     Require(Same(expected.Records, applied, ordered), "IQueryable records", Describe(expected.Records, applied));
@@ -150,6 +154,12 @@ public sealed class CorpusEveryEngineTests(ITestOutputHelper output)
         void Add(string query, Shape shape)
         {
             var method = $"Q{cases.Count}";
+            if (QueryCorpus.Subqueries.Contains(query))
+            {
+                cases.Add(new Case(null, query, shape, []));
+                return;
+            }
+
             var names = Regex.Matches(query, "@([A-Za-z_][A-Za-z0-9_]*)").Select(m => m.Groups[1].Value).Distinct().ToArray();
             var returnType = shape switch
             {
@@ -177,7 +187,7 @@ public sealed class CorpusEveryEngineTests(ITestOutputHelper output)
         Rows,
     }
 
-    private sealed record Case(string Method, string Query, Shape Shape, string[] Parameters);
+    private sealed record Case(string? Method, string Query, Shape Shape, string[] Parameters);
 
     private sealed class RowComparer : IEqualityComparer<object?[]>
     {

@@ -46,6 +46,11 @@ internal sealed partial class LinqExpressionBuilder
 
     private Expression? Predicate(Expression record, BoundPredicate predicate)
     {
+        if (predicate.Values is [BoundSubquery subquery])
+        {
+            return SubqueryTest(record, predicate, subquery);
+        }
+
         var field = predicate.Path.Field;
         var op = predicate.Operator;
         var constants = predicate.Values.Select(Constant).ToArray();
@@ -72,6 +77,80 @@ internal sealed partial class LinqExpressionBuilder
             FieldKind.Number => NumberTest(record, field, predicate, constants),
             _ => ExactTest(record, field, predicate, constants),
         };
+    }
+
+    // 'path in (inner query)': Contains over the inner query's selected values (a list field's elements, by SelectMany),
+    // one sub-query expression in the outer filter, which a provider translates as 'IN (SELECT …)'. Text compares folded.
+    private Expression? SubqueryTest(Expression record, BoundPredicate predicate, BoundSubquery subquery)
+    {
+        var inner = subquery.Query;
+        if (_sets(inner.Set.Name) is not { } rows)
+        {
+            Problem(predicate, BdqDiagnostics.NeedsSetReason(inner.Set.Name));
+            return null;
+        }
+
+        var builder = new LinqExpressionBuilder(inner, rows.ElementType, _hooks, _schema, _sets, _parameters);
+        var records = builder.Records(rows.Expression, cap: null, forCount: false);
+        if (records is null)
+        {
+            _problems.AddRange(builder.Problems);
+            return null;
+        }
+
+        var field = predicate.Path.Field;
+        var selected = subquery.Selected.Field;
+        var text = field.Kind == FieldKind.String;
+        var t = Expression.Parameter(rows.ElementType, "inner");
+        var outer = text ? _hooks.FoldedText(record, field) : _hooks.Value(record, field);
+        Expression? values = null;
+        Type? element = null;
+        if (selected.IsCollection)
+        {
+            if (!_hooks.LateralJoins)
+            {
+                builder.Problem(subquery.Selected, BdqDiagnostics.CannotExpandSubqueryReason(subquery.Selected.Text));
+                _problems.AddRange(builder.Problems);
+                return null;
+            }
+
+            var elements = text ? _hooks.FoldedElements(t, selected) : _hooks.Elements(t, selected);
+            element = elements is null ? null : TreeValues.ElementType(elements.Type);
+            if (elements is not null && element is not null)
+            {
+                var sequence = typeof(IEnumerable<>).MakeGenericType(element);
+                values = Queryable(nameof(System.Linq.Queryable.SelectMany), [rows.ElementType, element], records,
+                    Expression.Lambda(typeof(Func<,>).MakeGenericType(rows.ElementType, sequence), elements, t));
+            }
+        }
+        else if ((text ? _hooks.FoldedText(t, selected) : _hooks.Value(t, selected)) is { } value)
+        {
+            element = value.Type;
+            values = Queryable(nameof(System.Linq.Queryable.Select), [rows.ElementType, element], records, Expression.Lambda(value, t));
+        }
+
+        if (outer is null || values is null || element is null)
+        {
+            Problem(predicate, BdqDiagnostics.HookReason(predicate.Path.Text));
+            return null;
+        }
+
+        // Both sides as one nullable type; a missing outer value is in nothing and not in nothing, as the executor says.
+        var type = Nullable(outer).Type;
+        if (element != type)
+        {
+            var e = Expression.Parameter(element, "e");
+            values = Queryable(nameof(System.Linq.Queryable.Select), [element, type], values, Expression.Lambda(To(e, type), e));
+        }
+
+        var probe = To(outer, type);
+        var contains = Expression.Call(typeof(System.Linq.Queryable), nameof(System.Linq.Queryable.Contains), [type], values, probe);
+        var present = !probe.Type.IsValueType || System.Nullable.GetUnderlyingType(probe.Type) is not null
+            ? Expression.NotEqual(probe, Expression.Constant(null, probe.Type))
+            : null;
+        return predicate.Operator == PredicateOperator.In
+            ? contains
+            : present is null ? Expression.Not(contains) : Expression.AndAlso(present, Expression.Not(contains));
     }
 
     // The predicate's values as records hold them (as the executor resolves them).

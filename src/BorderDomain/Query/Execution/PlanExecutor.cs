@@ -211,10 +211,50 @@ internal sealed class PlanExecutor
         _constants ??= new(ReferenceEqualityComparer.Instance);
         if (!_constants.TryGetValue(predicate, out var values))
         {
-            _constants[predicate] = values = PredicateConstants.Resolve(predicate, _parameters);
+            _constants[predicate] = values = predicate.Values is [BoundSubquery subquery] ? Subquery(subquery) : PredicateConstants.Resolve(predicate, _parameters);
         }
 
         return values;
+    }
+
+    // A sub-query runs once, planned against its own table; its values are the selected field's, a list's elements
+    // each, without missing values or repeats, in the order first met.
+    private object[] Subquery(BoundSubquery subquery)
+    {
+        var inner = subquery.Query;
+        var table = _tables(inner.Set.Name) ?? throw new InvalidOperationException($"No table for set '{inner.Set.Name}'.");
+        var plan = QueryPlanner.Plan(inner, new TableStatistics(table, _parameters));
+        var result = new PlanExecutor(table, _tables, _parameters) { MaxMatchedWords = MaxMatchedWords }.Execute(plan);
+        return SubqueryValues(result.Rows.Select(row => row[0]), subquery.Selected.Field.Kind);
+    }
+
+    /// <summary>A sub-query's selected values flattened: list elements each, nulls left out, each value once.</summary>
+    internal static object[] SubqueryValues(IEnumerable<object?> selected, FieldKind kind)
+    {
+        // As constants are held: an enum member by its name.
+        object Held(object value) => kind == FieldKind.Enum ? value.ToString()! : value;
+
+        var values = new List<object>();
+        var seen = new HashSet<object>();
+        foreach (var value in selected)
+        {
+            if (value is System.Collections.IEnumerable list and not string)
+            {
+                foreach (var element in list)
+                {
+                    if (element is not null && seen.Add(Held(element)))
+                    {
+                        values.Add(Held(element));
+                    }
+                }
+            }
+            else if (value is not null && seen.Add(Held(value)))
+            {
+                values.Add(Held(value));
+            }
+        }
+
+        return values.ToArray();
     }
 
     private int[] Sort(EquatableArray<BoundOrdering> orderBy, int[] rows) =>

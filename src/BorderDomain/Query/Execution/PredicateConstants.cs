@@ -33,6 +33,7 @@ internal static class PredicateConstants
     {
         BoundConstant constant => Runtime(constant.Kind, constant.Value),
         BoundParameter parameter => parameters[parameter.Name],
+        BoundSubquery => throw new ArgumentException("A sub-query's values come from running it, not from the query text.", nameof(value)),
         _ => throw new ArgumentException("Unknown bound value.", nameof(value)),
     };
 

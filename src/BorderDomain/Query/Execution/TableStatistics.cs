@@ -37,7 +37,7 @@ internal sealed class TableStatistics : IIndexStatistics
     {
         ArgumentNullException.ThrowIfNull(access);
         var predicate = access.Predicate;
-        return predicate.Values.Any(v => v is BoundParameter p && !_parameters.ContainsKey(p.Name))
+        return predicate.Values.Any(v => v is BoundParameter p && !_parameters.ContainsKey(p.Name) || v is BoundSubquery)
             ? null
             : IndexQueries.Estimate(_table, access.Field, access.Kind, predicate.Operator, predicate.Path.Field.Kind, PredicateConstants.Resolve(predicate, _parameters));
     }

@@ -25,6 +25,14 @@ internal static class PlanPrinter
         text.AppendLine(plan.HasStatistics
             ? $"{query.Set.Name} ({Number(plan.RowCount)} rows)"
             : $"{query.Set.Name} (planned without statistics, at compile time: sizes are guesses)");
+        foreach (var predicate in BoundExpression.Predicates(query.Filter))
+        {
+            if (predicate.Values is [BoundSubquery subquery])
+            {
+                text.AppendLine($"  first, once: {Subquery(subquery)}");
+            }
+        }
+
         var readsNoRow = plan.Counting is CountStrategy.TableSize or CountStrategy.IndexSize || plan.Grouping == GroupStrategy.PostingListLengths;
         if (plan.Accesses.Count == 0 && plan.Order != OrderStrategy.FilteredWalk && !readsNoRow)
         {
@@ -184,6 +192,37 @@ internal static class PlanPrinter
         BoundConstant { Value: decimal number } => number.ToString(CultureInfo.InvariantCulture),
         BoundConstant constant => Convert.ToString(constant.Value, CultureInfo.InvariantCulture) ?? string.Empty,
         BoundParameter parameter => "@" + parameter.Name,
+        BoundSubquery subquery => $"the values of {subquery.Query.Set.Name}.{subquery.Selected.Text}",
         _ => "?",
     };
+
+    // The sub-query as its plan runs it: the filter, then the values it yields.
+    private static string Subquery(BoundSubquery subquery)
+    {
+        var inner = subquery.Query;
+        var text = new StringBuilder(inner.Set.Name);
+        if (inner.Filter is { } filter)
+        {
+            text.Append(" where ").Append(Condition(filter));
+        }
+
+        if (inner.OrderBy.Count > 0)
+        {
+            text.Append(" order by ").AppendJoin(", ", inner.OrderBy.Select(o => o.Path.Text + (o.Descending ? " desc" : string.Empty)));
+        }
+
+        if (inner.Skip is { } skip)
+        {
+            text.Append(" skip ").Append(skip.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (inner.Take is { } take)
+        {
+            text.Append(" take ").Append(take.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var selected = subquery.Selected;
+        return text.Append(selected.Field.IsCollection ? $" select each element of {selected.Text}" : $" select {selected.Text}")
+            .Append(", each value once").ToString();
+    }
 }

@@ -174,11 +174,19 @@ internal static class QueryPlanner
             (IndexKind.Text, PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith) => IndexAccessKind.Text,
             _ => null,
         };
+        // A sub-query's values are known only when it runs: the key index looks each one up; other indexes leave the
+        // test to the residual.
+        if (predicate.Values is [BoundSubquery] && kind != IndexAccessKind.Key)
+        {
+            return null;
+        }
+
         return kind is { } found && field >= 0 ? new IndexAccess(predicate, field, found, 0) : null;
     }
 
     private static long Guess(IndexAccess access, long rowCount) => access.Kind switch
     {
+        IndexAccessKind.Key when access.Predicate.Values is [BoundSubquery] => Math.Max(1, rowCount / 10),
         IndexAccessKind.Key => access.Predicate.Values.Count,
         IndexAccessKind.PostingUnion => Math.Min(rowCount, Math.Max(1, rowCount / 10) * Math.Max(1, access.Predicate.Values.Count)),
         IndexAccessKind.PostingIntersection => Math.Max(1, rowCount / 50),

@@ -46,6 +46,20 @@ internal sealed record BoundConstant(FieldKind Kind, object Value) : BoundValue;
 /// <param name="EnumMembers">For an enum parameter, the member names a value may take.</param>
 internal sealed record BoundParameter(string Name, FieldKind Kind, string TypeName, TextSpan Span, EquatableArray<string> EnumMembers) : BoundValue;
 
+/// <summary>
+/// A sub-query's values (<c>id in (events where … select agencies)</c>): the one field <see cref="BoundQuery.Select"/>
+/// holds, a list field contributing its elements. Every back end evaluates it once per run, not once per row.
+/// </summary>
+/// <param name="Query">The inner query, selecting exactly one field of the outer field's kind.</param>
+internal sealed record BoundSubquery(BoundQuery Query) : BoundValue
+{
+    /// <summary>The selected field whose values are tested.</summary>
+    public BoundPath Selected => Query.Select[0];
+
+    /// <summary>Where the sub-query is written, parentheses included.</summary>
+    public TextSpan Span { get; init; }
+}
+
 /// <summary>A bound condition.</summary>
 internal abstract record BoundExpression
 {

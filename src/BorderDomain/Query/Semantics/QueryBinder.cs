@@ -23,11 +23,23 @@ internal sealed class QueryBinder
     private readonly List<SearchSpan> _searchSpans = [];
     private readonly List<PartSpan> _partSpans = [];
     private EntitySetSchema _set = null!;
+    private bool _inSubquery;
 
     private QueryBinder(QuerySchema schema, BdqOptions options)
     {
         _schema = schema;
         _options = options;
+    }
+
+    // A binder for a sub-query: its own set and spans, the outer query's diagnostics and parameters.
+    private QueryBinder(QueryBinder outer)
+    {
+        _schema = outer._schema;
+        _options = outer._options;
+        _diagnostics = outer._diagnostics;
+        _parameters = outer._parameters;
+        _parameterOrder = outer._parameterOrder;
+        _inSubquery = true;
     }
 
     /// <summary>Binds <paramref name="query"/>; on failure the result has no query and at least one diagnostic.</summary>
@@ -236,6 +248,11 @@ internal sealed class QueryBinder
                 throw OperatorTable.Unhandled(info.Target);
         }
 
+        if (predicate.Operands is [SubquerySyntax subquery])
+        {
+            return BindSubquery(predicate, path, subquery) is { } inner ? Part(new BoundPredicate(path, op, ImmutableArray.Create<BoundValue>(inner)), predicate) : null;
+        }
+
         var values = new List<BoundValue>();
         foreach (var operand in predicate.Operands)
         {
@@ -311,6 +328,68 @@ internal sealed class QueryBinder
         var bound = new BoundPredicate(path, predicate.Operator, values.ToImmutableArray()) { Length = true };
         _partSpans.Add(new PartSpan(bound, predicate.Span));
         return bound;
+    }
+
+    private BoundPredicate Part(BoundPredicate bound, PredicateSyntax predicate)
+    {
+        _partSpans.Add(new PartSpan(bound, predicate.Span));
+        return bound;
+    }
+
+    // 'path in (inner query)': the inner query selects one field of path's kind (a list field gives its elements), with
+    // no grouping, count or distinct, and no sub-query of its own.
+    private BoundSubquery? BindSubquery(PredicateSyntax predicate, BoundPath path, SubquerySyntax subquery)
+    {
+        var inner = subquery.Query;
+        if (predicate.Operator is not (PredicateOperator.In or PredicateOperator.NotIn))
+        {
+            Report(BdqDiagnostics.OperatorNotApplicable, BdqDiagnostics.SubqueryOperatorMessage(OperatorTable.Of(predicate.Operator).MessageText), subquery.Span);
+            return null;
+        }
+
+        if (_inSubquery)
+        {
+            Report(BdqDiagnostics.NotSupportedHere, BdqDiagnostics.SubqueryNested + ".", subquery.Span);
+            return null;
+        }
+
+        var clause = inner.GroupBy is { Keys.Count: 0 } ? "aggregates" : inner.GroupBy is not null ? "group by" : inner.Distinct ? "select distinct" : inner.Count ? "count" : null;
+        if (clause is not null)
+        {
+            Report(BdqDiagnostics.NotSupportedHere, BdqDiagnostics.SubqueryClauseMessage(clause), inner.GroupBy?.Span is { Length: > 0 } span && clause is "group by" or "aggregates" ? span : subquery.Span);
+            return null;
+        }
+
+        if (inner.Select.Count != 1)
+        {
+            Report(BdqDiagnostics.NotSupportedHere, BdqDiagnostics.SubqueryFieldCountMessage(inner.Select.Count),
+                inner.Select.Count == 0 ? subquery.Span : inner.Select[0].Span with { Length = inner.Select[^1].Span.End - inner.Select[0].Span.Start });
+            return null;
+        }
+
+        var binder = new QueryBinder(this);
+        if (binder.BindQuery(inner) is not { } bound)
+        {
+            return null;
+        }
+
+        var selected = bound.Select[0];
+        if (selected.IsHop)
+        {
+            Report(BdqDiagnostics.NotSupportedHere, BdqDiagnostics.SubqueryHopMessage(bound.Set.Name, selected.Text), inner.Select[0].Span);
+            return null;
+        }
+
+        var field = path.Field;
+        var kindMatches = selected.Field.Kind == field.Kind && selected.Field.TypeName == field.TypeName
+            && field.Kind is not (FieldKind.Date or FieldKind.Period);
+        if (!kindMatches)
+        {
+            Report(BdqDiagnostics.TypeMismatch, BdqDiagnostics.SubqueryTypeMessage(path.Text, BdqDiagnostics.FieldKindText(field), selected.Text, BdqDiagnostics.FieldKindText(selected.Field)), inner.Select[0].Span);
+            return null;
+        }
+
+        return new BoundSubquery(bound) { Span = subquery.Span };
     }
 
     private BoundValue? BindValue(LiteralSyntax literal, BoundPath path)

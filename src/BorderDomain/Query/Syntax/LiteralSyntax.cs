@@ -29,3 +29,10 @@ internal sealed record NameLiteralSyntax(string Name) : LiteralSyntax;
 /// <summary>A parameter supplied at run time: <c>@nation</c>.</summary>
 /// <param name="Name">The name without the <c>@</c>.</param>
 internal sealed record ParameterSyntax(string Name) : LiteralSyntax;
+
+/// <summary>
+/// A sub-query as the operand list of <c>in</c>: <c>id in (events where title contains "Tumbes" select agencies)</c>.
+/// Its one selected field's values (a list field's elements) are the values tested.
+/// </summary>
+/// <param name="Query">The inner query.</param>
+internal sealed record SubquerySyntax(QuerySyntax Query) : LiteralSyntax;

@@ -94,6 +94,37 @@ internal static partial class QueryGrammar
         from close in Symbol(")")
         select items;
 
+    // A parenthesised sub-query: '(' a set name, then a clause keyword, then the rest of a query and ')'. Tried after
+    // the list of values fails; until the clause keyword is read, the list's error stands.
+    private static readonly Parser<SubquerySyntax> Subquery = Token(Node(
+        from open in Symbol("(")
+        from query in Parse.Ref(() => QueryBody!)
+        from close in Symbol(")")
+        select new SubquerySyntax(query)));
+
+    private static readonly Parser<IEnumerable<LiteralSyntax>> ListOrSubquery = input =>
+    {
+        var list = LiteralList(input);
+        if (list.WasSuccessful || !StartsSubquery(input))
+        {
+            return list;
+        }
+
+        var subquery = Subquery(input);
+        return subquery.WasSuccessful ? Result.Success(Single(subquery.Value), subquery.Remainder) : Result.Failure<IEnumerable<LiteralSyntax>>(subquery.Remainder, subquery.Message, subquery.Expectations);
+    };
+
+    // '(' name clause-keyword: the start of a sub-query rather than a list of values.
+    private static bool StartsSubquery(IInput input)
+    {
+        var open = Symbol("(")(input);
+        var set = open.WasSuccessful ? Token(Word)(open.Remainder) : null;
+        var keyword = set is { WasSuccessful: true } ? Token(Word)(set.Remainder) : null;
+        return keyword is { WasSuccessful: true } && SubqueryClauses.Contains(keyword.Value);
+    }
+
+    private static readonly ImmutableHashSet<string> SubqueryClauses = ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase, "where", "group", "order", "skip", "take", "select", "count");
+
     // The operators' tests, built from the operator table: one alternative per leading word or symbol, in the
     // table's order, each followed by the tails of the operators it starts (their remaining words, then operands).
     private static readonly Parser<(PredicateOperator Operator, IEnumerable<LiteralSyntax> Operands)> Test =
@@ -116,7 +147,7 @@ internal static partial class QueryGrammar
     {
         OperandShape.None => Parse.Return(Enumerable.Empty<LiteralSyntax>()),
         OperandShape.One => from value in Literal select Single(value),
-        OperandShape.List => LiteralList,
+        OperandShape.List => ListOrSubquery,
         OperandShape.Range => from low in Literal from andKeyword in Keyword("and") from high in Literal select Pair(low, high),
         OperandShape.SearchText => from text in SearchText select Single(text),
         _ => throw OperatorTable.Unhandled(shape),
@@ -217,13 +248,13 @@ internal static partial class QueryGrammar
 
     private static readonly Parser<int> EndOfQuery = Parse.End(Parse.Return(0)).Named("end of query");
 
-    /// <summary>A whole query followed by the end of the text.</summary>
+    /// <summary>A query up to its last clause: the whole text's query, or a sub-query's inside its parentheses.</summary>
     /// <remarks>
     /// The clauses in order, each run on the previous one's remainder: what a chain of <c>from … in</c> clauses means
     /// in Sprache, written out so that a compile does not build a new parser and closure per clause on every parse.
     /// A failure passes through unchanged (its position, message and expectations).
     /// </remarks>
-    internal static readonly Parser<QuerySyntax> Query = input =>
+    private static readonly Parser<QuerySyntax> QueryBody = input =>
     {
         var set = EntitySet(input);
         if (!set.WasSuccessful)
@@ -273,18 +304,6 @@ internal static partial class QueryGrammar
             return Failed<QuerySyntax, IOption<string>>(count);
         }
 
-        var trailing = TrailingTrivia(count.Remainder);
-        if (!trailing.WasSuccessful)
-        {
-            return Failed<QuerySyntax, IEnumerable<string>>(trailing);
-        }
-
-        var end = EndOfQuery(trailing.Remainder);
-        if (!end.WasSuccessful)
-        {
-            return Failed<QuerySyntax, int>(end);
-        }
-
         var shown = projection.Value;
         var query = new QuerySyntax(
             set.Value,
@@ -299,12 +318,31 @@ internal static partial class QueryGrammar
             Span = set.Value.Span,
             Distinct = shown.IsDefined && shown.Get().Distinct,
         };
-        return Result.Success(query, end.Remainder);
+        return Result.Success(query, count.Remainder);
     };
 
     // A failure of one step as the failure of the whole sequence, as Sprache's Then passes it on.
     private static IResult<TOut> Failed<TOut, TIn>(IResult<TIn> failure) =>
         Result.Failure<TOut>(failure.Remainder, failure.Message, failure.Expectations);
+
+    /// <summary>A whole query followed by the end of the text.</summary>
+    internal static readonly Parser<QuerySyntax> Query = input =>
+    {
+        var body = QueryBody(input);
+        if (!body.WasSuccessful)
+        {
+            return body;
+        }
+
+        var trailing = TrailingTrivia(body.Remainder);
+        if (!trailing.WasSuccessful)
+        {
+            return Failed<QuerySyntax, IEnumerable<string>>(trailing);
+        }
+
+        var end = EndOfQuery(trailing.Remainder);
+        return end.WasSuccessful ? Result.Success(body.Value, end.Remainder) : Failed<QuerySyntax, int>(end);
+    };
 
     /// <summary>The clause keywords that may follow what has been read, for "expected" lists.</summary>
     internal static readonly ImmutableArray<string> ClauseKeywords = ["where", "group by", "order by", "skip", "take", "select", "count"];

@@ -151,6 +151,7 @@ internal static class QueryPrinter
             DateLiteralSyntax date => date.Text,
             NameLiteralSyntax name => name.Name,
             ParameterSyntax parameter => "@" + parameter.Name,
+            SubquerySyntax subquery => Print(subquery.Query),
             _ => throw new ArgumentException($"Unknown literal node {literal.GetType().Name}.", nameof(literal)),
         };
     }

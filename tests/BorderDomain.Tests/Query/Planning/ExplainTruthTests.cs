@@ -64,6 +64,11 @@ public sealed class ExplainTruthTests
             "statistics (17 rows)\n  posting list of metric: metric = BilateralTrade -> 2 rows\n  group by period, unit: sum(value)"
         },
         {
+            "agencies where id in (events where title contains \"Tumbes\" select agencies)",
+            "agencies (32 rows)\n  first, once: events where title contains \"Tumbes\" select each element of agencies, each value once\n"
+            + "  key lookup: id in (the values of events.agencies) -> ~3 rows"
+        },
+        {
             "accords group by parties count",
             "accords (13 rows)\n  read every row\n  group by each element of parties: count"
         },
@@ -144,6 +149,7 @@ public sealed class ExplainTruthTests
                 var l when l.StartsWith("date range of ", StringComparison.Ordinal) => spy.Dates,
                 var l when l.StartsWith("number range of ", StringComparison.Ordinal) => spy.Numbers,
                 var l when l.StartsWith("text index of ", StringComparison.Ordinal) => spy.Texts,
+                "key lookup" => spy.Keys,
                 var l => throw new InvalidOperationException($"unexpected access line '{l}'"),
             };
             Assert.Contains(field, read);
@@ -232,6 +238,8 @@ public sealed class ExplainTruthTests
 
         public HashSet<int> Texts { get; } = [];
 
+        public HashSet<int> Keys { get; } = [];
+
         public int ValuesRead { get; private set; }
 
         public int RecordsRead { get; private set; }
@@ -255,7 +263,11 @@ public sealed class ExplainTruthTests
             return inner.GetValue(row, field);
         }
 
-        public bool TryGetRow(string key, out int row) => inner.TryGetRow(key, out row);
+        public bool TryGetRow(string key, out int row)
+        {
+            Keys.Add(inner.Schema.IndexOfField(inner.Schema.Key!.Name));
+            return inner.TryGetRow(key, out row);
+        }
 
         public PostingIndex? GetPostingIndex(int field)
         {

@@ -368,6 +368,24 @@ public sealed class DiagnosticTests
             "Unexpected '0'; expected parameter name (a letter or _ after '@').", new TextSpan(24, 1, 1, 25)),
         new("Syntax_OrOr", "accords where signed >= 2010 or or signed < 2000", BdqDiagnostics.SyntaxError,
             "Unexpected 'or'; expected not, ( or name.", new TextSpan(32, 2, 1, 33)),
+
+        // Sub-queries (issue 16)
+        new("NotSupportedHere_SubquerySeveralFields", "agencies where id in (events select agencies, nations)", BdqDiagnostics.NotSupportedHere,
+            "A sub-query selects exactly one field whose values are tested, not 2; e.g. '(events where … select agencies)'.", new TextSpan(36, 17, 1, 37)),
+        new("NotSupportedHere_SubqueryNoField", "agencies where id in (events where date is null)", BdqDiagnostics.NotSupportedHere,
+            "A sub-query selects exactly one field whose values are tested, not 0; e.g. '(events where … select agencies)'.", new TextSpan(21, 27, 1, 22)),
+        new("TypeMismatch_Subquery", "agencies where id in (events select kind)", BdqDiagnostics.TypeMismatch,
+            "'id' (text) cannot be tested against the sub-query's 'kind' (EventKind); select a field holding the same kind of value.", new TextSpan(36, 4, 1, 37)),
+        new("NotSupportedHere_SubqueryGroupBy", "agencies where id in (events group by agencies count)", BdqDiagnostics.NotSupportedHere,
+            "'group by' is not supported in a sub-query; it yields the values of one selected field.", new TextSpan(21, 32, 1, 22)),
+        new("NotSupportedHere_SubqueryCount", "agencies where id in (events select agencies count)", BdqDiagnostics.NotSupportedHere,
+            "'count' is not supported in a sub-query; it yields the values of one selected field.", new TextSpan(21, 30, 1, 22)),
+        new("NotSupportedHere_SubqueryNested", "events where kind in (events where id in (events select id) select kind)", BdqDiagnostics.NotSupportedHere,
+            "A sub-query inside a sub-query is not supported; write the inner one as its own query first.", new TextSpan(41, 18, 1, 42)),
+        new("OperatorNotApplicable_Subquery", "accords where topics has any (accords select topics)", BdqDiagnostics.OperatorNotApplicable,
+            "A sub-query is the operand of 'in' or 'not in' only, not of 'has any'.", new TextSpan(29, 23, 1, 30)),
+        new("NotSupportedHere_SubqueryThroughReference", "nations where region in (agencies select nation.region)", BdqDiagnostics.NotSupportedHere,
+            "A sub-query selects a field of its own set ('agencies'), not a path through a reference ('nation.region').", new TextSpan(41, 13, 1, 42)),
     ];
 
     public static TheoryData<string> CaseNames

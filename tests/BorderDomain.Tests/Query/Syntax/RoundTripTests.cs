@@ -38,7 +38,8 @@ public sealed class RoundTripTests
         "statistics where metric = BilateralTrade group by period sum(value)",
         "accords where (notes and nothing) or isabel is null",
         "accords where parties has PER and count(parties) = 1",
-        "accords where not count(topics) between 1 and @n");
+        "accords where not count(topics) between 1 and @n",
+        "agencies where id in (events where title contains \"q\" and (kind = X or date is null) order by id take 3 select agencies) and x not in (sources select id)");
 
     [Theory]
     [MemberData(nameof(Shapes))]
