@@ -111,27 +111,68 @@ public sealed class OperatorTableTests
             Assert.True(witnesses.Any(w => w.Operator == op), $"No field of the bundled data takes {op}.");
         }
 
-        var source = new StringBuilder("using System.Collections.Generic;\nusing BorderDomain.Query;\nusing BorderDomain.Storage;\nnamespace Walk;\npublic static partial class Queries\n{\n");
-        for (var i = 0; i < witnesses.Count; i++)
+        AssertSameOnEveryBackEnd(witnesses, length: false);
+    }
+
+    [Fact]
+    public void LengthMeasure_BinderAcceptsExactlyTheFamiliesTheTableLists()
+    {
+        var measure = OperatorTable.Length;
+        var checkedLists = 0;
+        foreach (var (set, field) in Fields())
         {
-            var set = Store.GetTable(witnesses[i].Set)!.Schema.RecordTypeName;
-            source.Append($"    [BdqQuery({Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(witnesses[i].Query, true)})]\n    public static partial IReadOnlyList<global::{set}> Q{i}(BorderStore store);\n");
+            foreach (var info in OperatorTable.Operators)
+            {
+                string[] operands = info.Operands switch
+                {
+                    OperandShape.None => [],
+                    OperandShape.One or OperandShape.SearchText => ["@a"],
+                    OperandShape.List => ["@a"],
+                    OperandShape.Range => ["@a", "@b"],
+                    _ => throw new InvalidOperationException(info.Operands.ToString()),
+                };
+                var text = $"{set.Name} where {QueryPrinter.Predicate(QueryPrinter.Subject(field.Name, length: true), info.Operator, operands)}";
+                var accepted = field.IsCollection && measure.Operators.Contains(info.Family);
+                Bdq.TryCompile(text, Store.Schema, null, out var bound, out var diagnostics);
+                Assert.True(accepted == (bound is not null), $"{text}: the table says {(accepted ? "accepted" : "rejected")}; the binder said {string.Join("; ", diagnostics.Select(d => d.Message))}");
+                if (accepted)
+                {
+                    var predicate = Predicates(bound!.Filter!).Single();
+                    Assert.True(predicate.Length, text);
+                    Assert.Equal(info.Operator, predicate.Operator);
+                }
+                else
+                {
+                    // Not a list: the measure does not apply. A list: a bare count(list) is no condition, any other
+                    // operator outside the measure's families does not apply to a number.
+                    var expected = field.IsCollection && info.Family == OperatorFamily.Truth ? BdqDiagnostics.NotABoolean : BdqDiagnostics.OperatorNotApplicable;
+                    Assert.True(expected == Assert.Single(diagnostics).Code, $"{text}: expected {expected}, got {string.Join("; ", diagnostics.Select(d => d.Code + " " + d.Message))}");
+                }
+            }
+
+            checkedLists += field.IsCollection ? 1 : 0;
         }
 
-        var (compilation, generatorDiagnostics, _) = GeneratorHarness.Run(source.Append("}\n").ToString());
-        Assert.Empty(generatorDiagnostics);
-        var assembly = GeneratorHarness.Load(compilation);
+        Assert.True(checkedLists >= 5, $"only {checkedLists} list fields in the bundled schema");
+    }
 
-        for (var i = 0; i < witnesses.Count; i++)
+    [Fact]
+    public void LengthMeasure_RunsTheSameOnEveryBackEnd()
+    {
+        var witnesses = LengthWitnesses().ToList();
+        foreach (var (set, field) in Fields().Where(f => f.Field.IsCollection))
         {
-            var (_, query, _) = witnesses[i];
-            Assert.True(Bdq.TryCompile(query, Store.Schema, null, out var bound, out var compileDiagnostics), query + ": " + string.Join("; ", compileDiagnostics.Select(d => d.Message)));
-            Assert.Equal(witnesses[i].Operator, Predicates(bound!.Filter!).Single().Operator);
-            var expected = Bdq.Execute(Store, query).Records;
-            Assert.True(expected.SequenceEqual(Translate(query).Records), $"LINQ trees: {query}");
-            var generated = ((IEnumerable)GeneratorHarness.Invoke(assembly, "Walk.Queries", $"Q{i}")!).Cast<object>();
-            Assert.True(expected.SequenceEqual(generated), $"generated code: {query}");
+            Assert.True(witnesses.Any(w => w.Query.StartsWith($"{set.Name} where {QueryPrinter.Subject(field.Name, length: true)} ", StringComparison.Ordinal)), $"No length witness for {set.Name}.{field.Name}.");
         }
+
+        foreach (var info in OperatorTable.Operators.Where(o => OperatorTable.Length.Operators.Contains(o.Family)))
+        {
+            Assert.True(witnesses.Any(w => w.Operator == info.Operator), $"No length witness for {info.Operator}.");
+        }
+
+        // '=' with a length the data holds finds that record, so the comparisons below are not between empty answers.
+        Assert.All(witnesses.Where(w => w.Operator == PredicateOperator.Equal), w => Assert.NotEmpty(Bdq.Execute(Store, w.Query).Records));
+        AssertSameOnEveryBackEnd(witnesses, length: true);
     }
 
     [Fact]
@@ -196,6 +237,62 @@ public sealed class OperatorTableTests
             }
         }
     }
+
+    // Runs each record query through the in-memory executor, the LINQ trees and code the generator emits for it (one
+    // compilation for all), and asserts one answer, order included; each query's filter is the one predicate named.
+    private static void AssertSameOnEveryBackEnd(IReadOnlyList<(string Set, string Query, PredicateOperator Operator)> witnesses, bool length)
+    {
+        var source = new StringBuilder("using System.Collections.Generic;\nusing BorderDomain.Query;\nusing BorderDomain.Storage;\nnamespace Walk;\npublic static partial class Queries\n{\n");
+        for (var i = 0; i < witnesses.Count; i++)
+        {
+            var set = Store.GetTable(witnesses[i].Set)!.Schema.RecordTypeName;
+            source.Append($"    [BdqQuery({Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(witnesses[i].Query, true)})]\n    public static partial IReadOnlyList<global::{set}> Q{i}(BorderStore store);\n");
+        }
+
+        var (compilation, generatorDiagnostics, _) = GeneratorHarness.Run(source.Append("}\n").ToString());
+        Assert.Empty(generatorDiagnostics);
+        var assembly = GeneratorHarness.Load(compilation);
+
+        for (var i = 0; i < witnesses.Count; i++)
+        {
+            var (_, query, _) = witnesses[i];
+            Assert.True(Bdq.TryCompile(query, Store.Schema, null, out var bound, out var compileDiagnostics), query + ": " + string.Join("; ", compileDiagnostics.Select(d => d.Message)));
+            var predicate = Predicates(bound!.Filter!).Single();
+            Assert.Equal(witnesses[i].Operator, predicate.Operator);
+            Assert.Equal(length, predicate.Length);
+            var expected = Bdq.Execute(Store, query).Records;
+            Assert.True(expected.SequenceEqual(Translate(query).Records), $"LINQ trees: {query}");
+            var generated = ((IEnumerable)GeneratorHarness.Invoke(assembly, "Walk.Queries", $"Q{i}")!).Cast<object>();
+            Assert.True(expected.SequenceEqual(generated), $"generated code: {query}");
+        }
+    }
+
+    // One record query per list field and operator the length measure accepts, its numbers lengths the data holds: a
+    // common one (the first record's, in key order, with a non-empty list; 0 if none is) and the longest.
+    private static IEnumerable<(string Set, string Query, PredicateOperator Operator)> LengthWitnesses()
+    {
+        foreach (var (set, field) in Fields().Where(f => f.Field.IsCollection))
+        {
+            var lengths = Bdq.Execute(Store, $"{set.Name} order by {set.Key!.Name} select {field.Name}").Rows
+                .Select(row => ((IEnumerable?)row[0])?.Cast<object?>().Count() ?? 0)
+                .ToList();
+            var (some, longest) = (lengths.FirstOrDefault(n => n > 0), lengths.Max());
+            var subject = QueryPrinter.Subject(field.Name, length: true);
+            foreach (var info in OperatorTable.Operators.Where(o => OperatorTable.Length.Operators.Contains(o.Family)))
+            {
+                string[] operands = info.Operands switch
+                {
+                    OperandShape.One => [Number(some)],
+                    OperandShape.List => [Number(some), Number(longest)],
+                    OperandShape.Range => [Number(some), Number(longest)],
+                    _ => throw new InvalidOperationException(info.Operands.ToString()),
+                };
+                yield return (set.Name, $"{set.Name} where {QueryPrinter.Predicate(subject, info.Operator, operands)}", info.Operator);
+            }
+        }
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     // One grouped query per aggregate and own single field it applies to, grouped by the set's first enum field.
     private static IEnumerable<(string Query, AggregateFunction Function)> AggregateWitnesses()
