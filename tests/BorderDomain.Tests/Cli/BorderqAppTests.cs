@@ -155,6 +155,42 @@ public sealed class BorderqAppTests
     }
 
     [Fact]
+    public void Rows_SelectingThroughAListOfReferences_PrintTheListInEachFormat()
+    {
+        const string query = "events where title contains \"Tumbes\" select id, agencies.name";
+        var store = BorderDomain.Storage.BorderStore.Default;
+        var tumbes = Assert.Single(store.Events, e => e.Title.Contains("Tumbes", StringComparison.OrdinalIgnoreCase));
+        var names = tumbes.Agencies.Select(id => store.Agencies.Single(a => a.Id == id).Name).ToArray();
+        Assert.True(names.Length > 1, "the event should have several agencies, so that their order shows");
+
+        var table = Run(query);
+        Assert.Equal(0, table.ExitCode);
+        var header = table.StdoutLines[0];
+        Assert.Equal(["id", "agencies.name", "citation"], header.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var row = Assert.Single(TableBody(table.StdoutLines));
+        var (from, to) = (header.IndexOf("agencies.name", StringComparison.Ordinal), header.IndexOf("citation", StringComparison.Ordinal));
+        Assert.Equal(tumbes.Id, row[..from].TrimEnd());
+        Assert.Equal(string.Join(", ", names), row[from..to].TrimEnd());
+
+        var csv = Run("--format", "csv", query);
+        Assert.Equal(0, csv.ExitCode);
+        var records = ParseCsv(csv.Stdout);
+        Assert.Equal(["id", "agencies.name", "citation"], records[0]);
+        Assert.Equal(2, records.Count);
+        Assert.Equal(tumbes.Id, records[1][0]);
+        Assert.Equal(string.Join(", ", names), records[1][1]);
+
+        var json = Run("--format", "json", query);
+        Assert.Equal(0, json.ExitCode);
+        using var document = JsonDocument.Parse(json.Stdout);
+        var only = Assert.Single(document.RootElement.EnumerateArray().ToArray());
+        Assert.Equal(tumbes.Id, only.GetProperty("id").GetString());
+        var cell = only.GetProperty("agencies.name");
+        Assert.Equal(JsonValueKind.Array, cell.ValueKind);
+        Assert.Equal(names, cell.EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
     public void Count_PrintsTheNumber()
     {
         var run = Run("accords count");
