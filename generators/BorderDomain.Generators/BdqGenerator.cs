@@ -19,6 +19,7 @@ namespace BorderDomain.Generators;
 /// .bdq files ─ BdqFiles ─ BdqFileContents ─ BdqFileQueries ┴─ BdqFileInputs ─ BdqFileOutputs ──────┤
 ///                                       └─ BdqFileProblems ────────────────────────────────────────┘
 /// [QuerySet] types ─ BdqQuerySets ─ QuerySetRegistrations.g.cs, BDQ1010
+/// compilation ─ BdqContract (the library's GeneratedCodeContract.Version) ─ BDQ1011 beside the query files
 /// </code>
 /// A query is parsed once, in a step that needs no schema, so an edit to a record type does not parse anything again.
 /// The inputs steps pair each query with the slice of the schema it reads (<see cref="SchemaSlice"/>): an edit to one
@@ -63,13 +64,18 @@ public sealed class BdqGenerator : IIncrementalGenerator
     /// <summary>Tracking name of the [QuerySet] types declared in the compilation.</summary>
     public const string QuerySetsStep = "BdqQuerySets";
 
+    /// <summary>Tracking name of the generated-code contract version of the referenced BorderDomain (null when it has none).</summary>
+    public const string ContractStep = "BdqContract";
+
     /// <summary>Every tracking name, in pipeline order.</summary>
     public static IReadOnlyList<string> Steps { get; } =
     [
         SchemaStep, MethodsStep, ParsedStep, InputsStep, OutputsStep,
         FilesStep, FileContentsStep, FileQueriesStep, FileProblemsStep, FileInputsStep, FileOutputsStep,
-        QuerySetsStep,
+        QuerySetsStep, ContractStep,
     ];
+
+    private const string ContractType = "BorderDomain.CompilerServices.GeneratedCodeContract";
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -115,9 +121,16 @@ public sealed class BdqGenerator : IIncrementalGenerator
             .Select(static (input, _) => QueryBinding.Compile(input))
             .WithTrackingName(FileOutputsStep);
 
+        // The contract version the referenced library speaks: an int, so an edit anywhere else leaves it unchanged.
+        var contract = context.CompilationProvider
+            .Select(static (compilation, _) => ReadContractVersion(compilation))
+            .WithTrackingName(ContractStep);
+
         // One output for every query, of methods and of files, so hint names are made unique across all of them.
-        context.RegisterSourceOutput(outputs.Collect().Combine(fileOutputs.Collect()).Combine(fileProblems.Collect()), static (output, all) =>
+        context.RegisterSourceOutput(outputs.Collect().Combine(fileOutputs.Collect()).Combine(fileProblems.Collect()).Combine(contract), static (output, withContract) =>
         {
+            var (all, version) = withContract;
+            ReportContract(output, version, all.Left.Left.Length + all.Left.Right.Length > 0);
             var sources = new List<QueryMethodOutput>();
             foreach (var file in all.Right)
             {
@@ -161,6 +174,30 @@ public sealed class BdqGenerator : IIncrementalGenerator
                 output.AddSource("QuerySetRegistrations.g.cs", SourceText.From(MetadataEmitter.Emit(distinct), Encoding.UTF8));
             }
         });
+    }
+
+    // The version of the library that the generated code will call: the contract type beside [BdqQuery] when that
+    // attribute is referenced (so another assembly's copy of the type is not mistaken for it), else any single one.
+    private static int? ReadContractVersion(Compilation compilation)
+    {
+        var contract = compilation.GetTypeByMetadataName(QueryMethodReader.QueryAttribute)?.ContainingAssembly.GetTypeByMetadataName(ContractType)
+            ?? compilation.GetTypeByMetadataName(ContractType);
+        return contract?.GetMembers("Version").OfType<IFieldSymbol>().FirstOrDefault() is { HasConstantValue: true, ConstantValue: int version } ? version : null;
+    }
+
+    // A library of another contract version is one error (BDQ1011), whether or not queries are declared; a library with
+    // none is one only when there are queries to generate. The query files are still written: the error already fails
+    // the build, and leaving the partial methods without bodies would add one CS8795 per method on top of it.
+    private static void ReportContract(SourceProductionContext output, int? version, bool anyQueries)
+    {
+        const int own = BorderDomain.CompilerServices.GeneratedCodeContract.Version;
+        if (version == own || (version is null && !anyQueries))
+        {
+            return;
+        }
+
+        var found = version is { } v ? "version " + v.ToString(System.Globalization.CultureInfo.InvariantCulture) : "missing (no " + ContractType + ".Version)";
+        output.ReportDiagnostic(Diagnostic.Create(GeneratorDiagnostics.ContractMismatch, Location.None, found, own.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     // .bdq files of one name in different folders become one class: a query name already used there by a file earlier

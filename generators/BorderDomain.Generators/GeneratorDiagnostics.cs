@@ -287,6 +287,18 @@ internal static class GeneratorDiagnostics
 
 #pragma warning restore RS1032
 
+    /// <summary>
+    /// The referenced BorderDomain speaks another generated-code contract than this generator writes
+    /// (<c>BorderDomain.CompilerServices.GeneratedCodeContract.Version</c>), or has none while queries are declared.
+    /// </summary>
+    internal static readonly DiagnosticDescriptor ContractMismatch = new(
+        "BDQ1011",
+        "Generator and library do not match",
+        "BorderDomain's generated-code contract is {0}, but this generator writes version {1}; use the generator and the library of the same package version",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     // ---- Parts of messages: the arguments that come from a fixed list. ----
 
     /// <summary>Why a name cannot be a method (argument 1 of <see cref="InvalidQueryName"/>): not an identifier.</summary>
@@ -384,6 +396,7 @@ internal static class GeneratorDiagnostics
         DuplicateQueryNameAcrossFiles,
         UnusedListedParameter,
         UnsupportedPropertyType,
+        ContractMismatch,
     ];
 
     /// <summary>Every descriptor: the relayed ones, then the generator's own.</summary>

@@ -118,6 +118,7 @@ public sealed class IncrementalGeneratorTests
 
         // What reads the compilation runs and finds the same; everything after it comes from the cache.
         AssertReasons(result, BdqGenerator.SchemaStep, ("schema", Unchanged));
+        AssertReasons(result, BdqGenerator.ContractStep, ("contract", Unchanged));
         AssertReasons(result, BdqGenerator.OutputsStep, All(MethodNames, Cached));
         AssertReasons(result, BdqGenerator.FileOutputsStep, All(FileQueryNames, Cached));
     }
@@ -491,6 +492,7 @@ public sealed class IncrementalGeneratorTests
         G.FileQuery query => query.Name,
         G.BindInput<G.FileQuery> input => input.Query.Name,
         G.QuerySetModel set => set.Set.Name,
+        int => "contract",
         _ => throw new InvalidOperationException($"No name for a {value.GetType().FullName}"),
     };
 
