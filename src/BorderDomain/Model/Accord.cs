@@ -5,7 +5,6 @@ namespace BorderDomain.Model;
 
 /// <summary>An accord between nations or their agencies: a treaty, agreement, memorandum, pledge or plan.</summary>
 [QuerySet("accords")]
-[BorderDomain.Rendering.TypeFormatterSource(typeof(BorderDomain.Rendering.NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed record Accord
 {
     /// <summary>A stable readable id, e.g. <c>pe-ec-2025-pledge</c>; the set's key.</summary>

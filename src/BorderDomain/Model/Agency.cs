@@ -5,7 +5,6 @@ namespace BorderDomain.Model;
 
 /// <summary>A public body of one nation: a police force, customs service, ministry, embassy, court …</summary>
 [QuerySet("agencies")]
-[BorderDomain.Rendering.TypeFormatterSource(typeof(BorderDomain.Rendering.NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed record Agency
 {
     /// <summary>A stable readable id, e.g. <c>pe-pnp</c>; the set's key.</summary>

@@ -5,7 +5,6 @@ namespace BorderDomain.Model;
 
 /// <summary>Something that happened: a meeting, visit, signing, capture, appointment …</summary>
 [QuerySet("events")]
-[BorderDomain.Rendering.TypeFormatterSource(typeof(BorderDomain.Rendering.NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed record Event
 {
     /// <summary>A stable readable id; the set's key.</summary>

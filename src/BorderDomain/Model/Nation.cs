@@ -5,7 +5,6 @@ namespace BorderDomain.Model;
 
 /// <summary>A nation, keyed by its ISO 3166-1 code.</summary>
 [QuerySet("nations")]
-[BorderDomain.Rendering.TypeFormatterSource(typeof(BorderDomain.Rendering.NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed record Nation
 {
     /// <summary>The ISO 3166-1 code; the set's key.</summary>

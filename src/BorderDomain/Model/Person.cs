@@ -5,7 +5,6 @@ namespace BorderDomain.Model;
 
 /// <summary>A person the sources name: an official, analyst or wanted criminal.</summary>
 [QuerySet("people")]
-[BorderDomain.Rendering.TypeFormatterSource(typeof(BorderDomain.Rendering.NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed record Person
 {
     /// <summary>A stable readable id; the set's key.</summary>

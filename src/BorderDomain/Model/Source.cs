@@ -5,7 +5,6 @@ namespace BorderDomain.Model;
 
 /// <summary>Where a fact comes from: an article, release or report.</summary>
 [QuerySet("sources")]
-[BorderDomain.Rendering.TypeFormatterSource(typeof(BorderDomain.Rendering.NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed record Source
 {
     /// <summary>A stable readable id; the set's key.</summary>

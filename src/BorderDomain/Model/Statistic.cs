@@ -8,7 +8,6 @@ namespace BorderDomain.Model;
 /// Two sources that disagree make two statistics, both kept and both <see cref="Disputed"/>.
 /// </summary>
 [QuerySet("statistics")]
-[BorderDomain.Rendering.TypeFormatterSource(typeof(BorderDomain.Rendering.NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed record Statistic
 {
     /// <summary>A stable readable id; the set's key.</summary>

@@ -5,7 +5,6 @@ using System.Linq;
 namespace BorderDomain.Query;
 
 /// <summary>The one exception BDQ's throwing conveniences raise for a bad query; it carries the diagnostics.</summary>
-[BorderDomain.Rendering.TypeFormatterSource(typeof(BorderDomain.Rendering.NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed class BdqException : Exception
 {
     /// <summary>Creates the exception for the diagnostics of <paramref name="query"/>.</summary>

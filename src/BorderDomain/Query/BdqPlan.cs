@@ -10,7 +10,6 @@ namespace BorderDomain.Query;
 /// </summary>
 /// <param name="Query">The query text.</param>
 /// <param name="Text">The plan, as <see cref="Bdq.Explain"/> gives it.</param>
-[BorderDomain.Rendering.TypeFormatterSource(typeof(BorderDomain.Rendering.NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed record BdqPlan(string Query, string Text)
 {
     /// <summary>The plan's lines (steps), without their line ends; indented steps keep their indentation.</summary>

@@ -20,7 +20,6 @@ public enum BdqResultKind
 }
 
 /// <summary>A query's answer, in one tabular shape for every kind, plus the records themselves for record queries.</summary>
-[BorderDomain.Rendering.TypeFormatterSource(typeof(BorderDomain.Rendering.NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed class BdqResult
 {
     internal BdqResult(BdqResultKind kind, EntitySetSchema set, IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<object?>> rows, IReadOnlyList<object> records, int? count, bool isTruncated = false, IReadOnlyList<object?>? rowSources = null)

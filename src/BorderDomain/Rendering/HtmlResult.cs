@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using BorderDomain.Model;
 using BorderDomain.Query;
 using BorderDomain.Storage;
 
@@ -41,23 +40,20 @@ public sealed class HtmlResult
 }
 
 /// <summary>
-/// The formatters .NET Interactive finds by convention on <see cref="HtmlResult"/> and on every type
+/// The formatter .NET Interactive finds by convention on <see cref="HtmlResult"/>, so a notebook shows it as HTML even
+/// without the package's extension script: the kernel looks for an attribute named <c>TypeFormatterSourceAttribute</c>
+/// (matched by name, so it need not be the kernel's own type), creates its <c>FormatterSourceType</c>, calls
+/// <c>CreateTypeFormatters()</c>, and uses each returned object's <c>MimeType</c>, <c>Type</c> and
+/// <c>Format(object, TextWriter)</c> members. No reference to Microsoft.DotNet.Interactive is needed. The other types
 /// <see cref="HtmlRenderer.TryRenderFragment(object?, out string)"/> shows (results, records, plans, query errors, the
-/// store), so a notebook shows them as HTML even without the package's extension script: the kernel looks for an attribute
-/// named <c>TypeFormatterSourceAttribute</c> (matched by name, so it need not be the kernel's own type), creates its
-/// <c>FormatterSourceType</c>, calls <c>CreateTypeFormatters()</c>, and uses each returned object's <c>MimeType</c>,
-/// <c>Type</c> and <c>Format(object, TextWriter)</c> members. No reference to Microsoft.DotNet.Interactive is needed.
+/// store) carry no rendering attribute, so the lower layers do not depend on this namespace: the package's extension
+/// script registers their formatters.
 /// </summary>
 public sealed class NotebookFormatterSource
 {
     /// <summary>The formatters: <c>text/html</c> for each type carrying the convention attribute.</summary>
     public IEnumerable<object> CreateTypeFormatters() =>
-    [
-        new HtmlFormatter(typeof(HtmlResult)), new HtmlFormatter(typeof(BdqResult)), new HtmlFormatter(typeof(BdqPlan)),
-        new HtmlFormatter(typeof(BdqException)), new HtmlFormatter(typeof(BorderStore)), new HtmlFormatter(typeof(Accord)),
-        new HtmlFormatter(typeof(Agency)), new HtmlFormatter(typeof(Nation)), new HtmlFormatter(typeof(Statistic)),
-        new HtmlFormatter(typeof(Source)), new HtmlFormatter(typeof(Person)), new HtmlFormatter(typeof(Event)),
-    ];
+    [new HtmlFormatter(typeof(HtmlResult))];
 
     /// <summary>Writes a value of <see cref="Type"/> as its HTML fragment (<see cref="HtmlRenderer.TryRenderFragment(object?, out string)"/>).</summary>
     public sealed class HtmlFormatter

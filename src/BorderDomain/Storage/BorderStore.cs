@@ -14,7 +14,6 @@ namespace BorderDomain.Storage;
 /// indexed <see cref="EntityTable{T}"/>. Readers never lock; <see cref="ToBuilder"/> and
 /// <see cref="BorderDataset"/> produce the next snapshot and leave this one as it was.
 /// </summary>
-[BorderDomain.Rendering.TypeFormatterSource(typeof(BorderDomain.Rendering.NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed class BorderStore : IQueryStore
 {
     private const string DatasetResource = "BorderDomain.Data.borderdomain.json";
