@@ -39,8 +39,6 @@ public sealed class NamespaceDependencyTests
         ("Model", "Rendering"), // [TypeFormatterSource] on the records.
         ("Storage", "Rendering"), // [TypeFormatterSource] on BorderStore.
         ("Storage", "Data"), // BorderStore.Default reads the bundled sets.
-        ("Query.Syntax", "Query"), // BdqDiagnostic, TextSpan, BdqOptions.
-        ("Query.Semantics", "Query"), // the same vocabulary.
         ("Query", "Rendering"), // [TypeFormatterSource] on BdqResult, BdqPlan, BdqException.
     ];
 
