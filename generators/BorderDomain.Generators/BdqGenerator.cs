@@ -241,7 +241,7 @@ public sealed class BdqGenerator : IIncrementalGenerator
     private static Diagnostic ToDiagnostic(DiagnosticInfo info)
     {
         var location = info.Location is { } at
-            ? Location.Create(at.FilePath, new TextSpan(at.Start, at.Length), new LinePositionSpan(new LinePosition(at.StartLine, at.StartColumn), new LinePosition(at.EndLine, at.EndColumn)))
+            ? Location.Create(at.FilePath, new Microsoft.CodeAnalysis.Text.TextSpan(at.Start, at.Length), new LinePositionSpan(new LinePosition(at.StartLine, at.StartColumn), new LinePosition(at.EndLine, at.EndColumn)))
             : Location.None;
         return Diagnostic.Create(info.Descriptor, location, info.Arguments.Items.Cast<object>().ToArray());
     }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using BorderDomain.Data;
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 using BorderDomain.Storage;
 
 namespace BorderDomain.Cli;

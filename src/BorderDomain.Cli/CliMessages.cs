@@ -1,4 +1,5 @@
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 
 namespace BorderDomain.Cli;
 

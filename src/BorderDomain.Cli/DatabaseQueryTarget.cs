@@ -6,6 +6,7 @@ using BorderDomain.EntityFrameworkCore;
 using BorderDomain.EntityFrameworkCore.Query;
 using BorderDomain.Model;
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 using BorderDomain.Schema;
 using BorderDomain.Storage;
 using Microsoft.EntityFrameworkCore;

@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using BorderDomain.Data;
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 using BorderDomain.Schema;
 using BorderDomain.Storage;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 using BorderDomain.Schema;
 using BorderDomain.Rendering;
 using BorderDomain.Storage;

@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 using BorderDomain.Rendering;
 
 namespace BorderDomain.Cli;

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 using BorderDomain.Query.Syntax;
 using BorderDomain.Rendering;
 using BorderDomain.Schema;

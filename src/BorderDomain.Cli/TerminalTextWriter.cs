@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 
 namespace BorderDomain.Cli;
 

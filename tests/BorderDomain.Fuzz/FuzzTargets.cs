@@ -6,6 +6,7 @@ using System.Text;
 using BorderDomain.Data;
 using BorderDomain.Model;
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 using BorderDomain.Storage;
 
 namespace BorderDomain.Fuzz;

@@ -7,6 +7,7 @@ using BorderDomain.Query.Syntax;
 using BorderDomain.Schema;
 using BorderDomain.Tests.Query.Syntax;
 using BorderDomain.Tests.Storage;
+using BorderDomain.Query.Language;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -5,6 +5,7 @@ using System.Linq;
 using BenchmarkDotNet.Attributes;
 using BorderDomain.Model;
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 using BorderDomain.Storage;
 
 namespace BorderDomain.Benchmarks.Scenarios;

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 using BorderDomain.Storage;
 
 namespace BorderDomain.Benchmarks.Scenarios;

@@ -6,6 +6,7 @@ using System.Linq.Dynamic.Core;
 using BenchmarkDotNet.Attributes;
 using BorderDomain.Model;
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 using DynamicExpresso;
 
 namespace BorderDomain.Benchmarks.Scenarios;

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using BorderDomain.EntityFrameworkCore.Metadata;
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 using Microsoft.EntityFrameworkCore;
 
 namespace BorderDomain.EntityFrameworkCore.Query;

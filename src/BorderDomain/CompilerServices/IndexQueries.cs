@@ -29,7 +29,7 @@ public static class IndexQueries
     /// <summary>
     /// Like <see cref="Rows(IEntityTable, int, IndexAccessKind, PredicateOperator, FieldKind, object[])"/>, but
     /// <see langword="null"/> when a text search's word is part of more than <paramref name="maxMatchedWords"/>
-    /// indexed words (<see cref="Query.BdqOptions.MaxMatchedWords"/>).
+    /// indexed words (<see cref="BdqOptions.MaxMatchedWords"/>).
     /// </summary>
     internal static int[]? Rows(IEntityTable table, int field, IndexAccessKind kind, PredicateOperator op, FieldKind fieldKind, object[] values, int maxMatchedWords)
     {

@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Text;
 
-namespace BorderDomain.Query;
+namespace BorderDomain.Query.Language;
 
 /// <summary>
 /// A problem with a query, as data: a stable code (<c>BDQ0001</c> …, listed in <see cref="BdqDiagnostics"/>), a

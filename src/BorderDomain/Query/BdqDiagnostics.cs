@@ -3,10 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using BorderDomain.Model;
-using BorderDomain.Query.Syntax;
 using BorderDomain.Schema;
 
-namespace BorderDomain.Query;
+namespace BorderDomain.Query.Language;
 
 /// <summary>
 /// Every BDQ diagnostic code and its message text, in one place: the messages, the fragments the binder and the
@@ -359,17 +358,6 @@ public static class BdqDiagnostics
         _ => "a unit such as km or USD",
     };
 
-    /// <summary>A literal as the binder's messages name it: <c>the text "x"</c>, <c>the number 5</c>, <c>the name 'Foo'</c>.</summary>
-    internal static string LiteralText(LiteralSyntax literal) => literal switch
-    {
-        StringLiteralSyntax text => $"the text \"{text.Value}\"",
-        NumberLiteralSyntax number => $"the number {QueryPrinter.Print(number)}",
-        InvalidNumberLiteralSyntax number => $"the number {number.Text}",
-        DateLiteralSyntax date => $"the date {date.Text}",
-        NameLiteralSyntax name => $"the name '{name.Name}'",
-        _ => "that value",
-    };
-
     /// <summary>A parameter's value as a person would write it: text quoted (and cut), numbers invariant, default(T) for a default value.</summary>
     internal static string ParameterValueText(object value) => value switch
     {
@@ -396,20 +384,8 @@ public static class BdqDiagnostics
     internal static string TooManyErrorsMessage(int more) =>
         Invariant($"… and {more} more error{(more == 1 ? string.Empty : "s")} (only the first {MaxReported} are listed).");
 
-    internal static string InvalidNumberMessage(string text, NumberProblem problem) => $"'{text}' {NumberProblemText(problem)}.";
-
     internal static string InvalidEscapeMessage(string escape) =>
         $"'{escape}' is not an escape; inside a string write \\\" for a quote, \\\\ for a backslash, \\n, \\t or \\uXXXX.";
-
-    /// <summary>What is wrong with a number, as the end of a sentence about it ("'1e400' is …").</summary>
-    internal static string NumberProblemText(NumberProblem problem) => problem switch
-    {
-        NumberProblem.NotANumber => "is not a number: write digits with an optional leading '-' and '.', e.g. 1500 or -2.5",
-        NumberProblem.TooLarge => "is too large: numbers lie within ±79228162514264337593543950335",
-        NumberProblem.TooSmall => "is not zero but too small to hold: it would become 0 (numbers keep at most 28 decimal places)",
-        NumberProblem.TooPrecise => "has more digits than a number holds exactly (28 to 29 significant digits)",
-        _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, "A number without a problem has no problem text."),
-    };
 
     internal static string DefaultValueProblem(string type) => type switch
     {

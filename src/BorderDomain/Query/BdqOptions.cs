@@ -1,4 +1,4 @@
-namespace BorderDomain.Query;
+namespace BorderDomain.Query.Language;
 
 /// <summary>
 /// Limits every run-time entry point enforces before building anything, and the compiled-query cache size.

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace BorderDomain.Query;
+namespace BorderDomain.Query.Language;
 
 /// <summary>
 /// The diagnostics of one query, at most <see cref="BdqDiagnostics.MaxReported"/> of them: past that, each further

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace BorderDomain.Query;
+namespace BorderDomain.Query.Language;
 
 /// <summary>A stretch of query text: 0-based offset and length, with the 1-based line and column of its start.</summary>
 /// <param name="Start">The 0-based offset of the first character.</param>

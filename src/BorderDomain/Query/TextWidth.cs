@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace BorderDomain.Query;
+namespace BorderDomain.Query.Language;
 
 /// <summary>
 /// How text occupies a terminal: the columns of each character (two for East Asian wide characters and emoji, none

@@ -1,7 +1,7 @@
 using System;
 using System.Text;
 
-namespace BorderDomain.Query;
+namespace BorderDomain.Query.Language;
 
 /// <summary>
 /// Makes text from queries and data harmless to show: on a terminal (<c>borderq</c>), in a diagnostic's caret display

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using BorderDomain.EntityFrameworkCore.Query;
 using BorderDomain.EntityFrameworkCore.Tests.Infrastructure;
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 using BorderDomain.Storage;
 using BorderDomain.Tests.Stress;
 using Xunit;

@@ -9,6 +9,7 @@ using BorderDomain.Benchmarks;
 using BorderDomain.Benchmarks.Scenarios;
 using BorderDomain.Model;
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 using Xunit;
 
 namespace BorderDomain.Tests.Benchmarks;

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using BorderDomain.Cli;
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 using Xunit;
 using static BorderDomain.Tests.Cli.CliTestSupport;
 

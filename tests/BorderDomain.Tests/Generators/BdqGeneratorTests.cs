@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using BorderDomain.Model;
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 using BorderDomain.Storage;
 using Microsoft.CodeAnalysis;
 using Xunit;

@@ -1,5 +1,6 @@
 using System.Linq;
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 using BorderDomain.Tests.Query.Semantics;
 using Xunit;
 

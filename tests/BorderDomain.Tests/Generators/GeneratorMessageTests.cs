@@ -7,6 +7,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 using Microsoft.CodeAnalysis;
 using Xunit;
 using GeneratorDiagnostics = generator::BorderDomain.Generators.GeneratorDiagnostics;

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using BorderDomain.Model;
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 using BorderDomain.Query.Syntax;
 using BorderDomain.Storage;
 using Xunit;

@@ -7,6 +7,7 @@ using System.Text;
 using BorderDomain.CompilerServices;
 using BorderDomain.Model;
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 using BorderDomain.Query.Semantics;
 using BorderDomain.Query.Syntax;
 using BorderDomain.Schema;

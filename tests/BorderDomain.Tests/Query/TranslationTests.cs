@@ -4,6 +4,7 @@ using System.Linq;
 using System.Linq.Expressions;
 using BorderDomain.Model;
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 using BorderDomain.Storage;
 using BorderDomain.Tests.Stress;
 using Xunit;

@@ -1,6 +1,7 @@
 using System.IO;
 using BorderDomain.Cli;
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 using Xunit;
 
 namespace BorderDomain.Tests.Query;

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 using BorderDomain.Query.Syntax;
 using BorderDomain.Storage;
 

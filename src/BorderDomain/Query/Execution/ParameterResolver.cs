@@ -158,7 +158,7 @@ internal static class ParameterResolver
     private static string? Number(BoundParameter parameter, object value, NumberProblem problem, decimal number, out object? converted)
     {
         converted = null;
-        return problem == NumberProblem.None ? Accept(number, out converted) : Invalid(parameter, value, BdqDiagnostics.NumberProblemText(problem));
+        return problem == NumberProblem.None ? Accept(number, out converted) : Invalid(parameter, value, LiteralDescriptions.NumberProblemText(problem));
     }
 
     private static string Invalid(BoundParameter parameter, object value, string problem) =>

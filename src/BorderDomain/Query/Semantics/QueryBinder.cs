@@ -398,7 +398,7 @@ internal sealed class QueryBinder
         switch (literal)
         {
             case InvalidNumberLiteralSyntax invalid:
-                Report(BdqDiagnostics.InvalidNumber, BdqDiagnostics.InvalidNumberMessage(invalid.Text, NumberText.TryParse(invalid.Text, out _)), literal.Span);
+                Report(BdqDiagnostics.InvalidNumber, LiteralDescriptions.InvalidNumberMessage(invalid.Text, NumberText.TryParse(invalid.Text, out _)), literal.Span);
                 return null;
             case ParameterSyntax parameter:
                 var bound = new BoundParameter(parameter.Name, field.Kind, field.TypeName, parameter.Span, field.EnumMembers);
@@ -467,7 +467,7 @@ internal sealed class QueryBinder
                 return BindDate(literal, path);
         }
 
-        Report(BdqDiagnostics.TypeMismatch, BdqDiagnostics.TypeMismatchMessage(path.Text, BdqDiagnostics.FieldExpectation(field), BdqDiagnostics.LiteralText(literal)), literal.Span);
+        Report(BdqDiagnostics.TypeMismatch, BdqDiagnostics.TypeMismatchMessage(path.Text, BdqDiagnostics.FieldExpectation(field), LiteralDescriptions.LiteralText(literal)), literal.Span);
         return null;
     }
 
@@ -482,7 +482,7 @@ internal sealed class QueryBinder
         };
         if (text is null)
         {
-            Report(BdqDiagnostics.TypeMismatch, BdqDiagnostics.TypeMismatchMessage(path.Text, BdqDiagnostics.FieldExpectation(path.Field), BdqDiagnostics.LiteralText(literal)), literal.Span);
+            Report(BdqDiagnostics.TypeMismatch, BdqDiagnostics.TypeMismatchMessage(path.Text, BdqDiagnostics.FieldExpectation(path.Field), LiteralDescriptions.LiteralText(literal)), literal.Span);
             return null;
         }
 

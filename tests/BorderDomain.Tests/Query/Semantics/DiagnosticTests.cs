@@ -4,6 +4,7 @@ using System.Linq;
 using System.Reflection;
 using BorderDomain.Model;
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 using BorderDomain.Storage;
 using Xunit;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using BorderDomain.CompilerServices;
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 using BorderDomain.Query.Syntax;
 using Xunit;
 
