@@ -297,7 +297,7 @@ internal sealed class LineEditor
     private void MoveFromEndTo(StringBuilder output, int from, int to)
     {
         var terminal = TerminalWidth();
-        var (fromRow, fromColumn) = Math.DivRem(_promptWidth + from, terminal);
+        var fromRow = (_promptWidth + from) / terminal;
         var (toRow, toColumn) = Math.DivRem(_promptWidth + to, terminal);
         if (fromRow > toRow)
         {
@@ -314,7 +314,6 @@ internal sealed class LineEditor
             output.Append("\u001b[").Append(toColumn).Append('C');
         }
 
-        _ = fromColumn;
     }
 
     private static int TerminalWidth()

@@ -63,8 +63,7 @@ public static partial class HtmlRenderer
 
     /// <summary>
     /// The page of <see cref="Render(BdqResult, IQueryStore, string?)"/>, its table first passed through
-    /// <paramref name="shape"/> (borderq leaves out the citations for <c>--no-sources</c>, or the source ids it added to a
-    /// <c>select</c> only to cite its rows).
+    /// <paramref name="shape"/> (borderq leaves out the citations for <c>--no-sources</c>).
     /// </summary>
     internal static string RenderShaped(BdqResult result, IQueryStore store, string? query, Func<ResultTable, ResultTable>? shape)
     {

@@ -149,8 +149,8 @@ internal sealed class ResultTable
         new(null, caption, null, columns, rows, -1, new RowCitations?[rows.Count]);
 
     /// <summary>
-    /// This table without the column at <paramref name="index"/>, e.g. the <c>sources</c> ids a caller asked for only to
-    /// cite them, or the <see cref="CitationColumnName"/> column (then the rows keep no citations).
+    /// This table without the column at <paramref name="index"/>, e.g. the <see cref="CitationColumnName"/> column for
+    /// <c>--no-sources</c> (then the rows keep no citations).
     /// </summary>
     public ResultTable WithoutColumn(int index)
     {
