@@ -184,11 +184,12 @@ public static class ValueSemantics
     /// </summary>
     internal static object[] FollowEach(IEntityTable? target, object? keys, int field)
     {
-        var values = new List<object>();
         if (target is null || keys is not IEnumerable elements)
         {
             return [];
         }
+
+        var values = new List<object>();
 
         foreach (var key in elements)
         {

@@ -236,21 +236,26 @@ internal sealed class PlanExecutor
 
         var values = new List<object>();
         var seen = new HashSet<object>();
+        void Add(object? value)
+        {
+            if (value is not null && Held(value) is var held && seen.Add(held))
+            {
+                values.Add(held);
+            }
+        }
+
         foreach (var value in selected)
         {
             if (value is System.Collections.IEnumerable list and not string)
             {
                 foreach (var element in list)
                 {
-                    if (element is not null && seen.Add(Held(element)))
-                    {
-                        values.Add(Held(element));
-                    }
+                    Add(element);
                 }
             }
-            else if (value is not null && seen.Add(Held(value)))
+            else
             {
-                values.Add(Held(value));
+                Add(value);
             }
         }
 

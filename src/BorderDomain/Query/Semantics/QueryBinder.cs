@@ -274,8 +274,7 @@ internal sealed class QueryBinder
             return null;
         }
 
-        var bound = new BoundPredicate(path, op, values.ToImmutableArray());
-        _partSpans.Add(new PartSpan(bound, predicate.Span));
+        var bound = Part(new BoundPredicate(path, op, values.ToImmutableArray()), predicate);
         if (info.Family == OperatorFamily.Text && predicate.Operands is [StringLiteralSyntax literal])
         {
             _searchSpans.Add(new SearchSpan(bound, literal.Span));
@@ -325,9 +324,7 @@ internal sealed class QueryBinder
             return null;
         }
 
-        var bound = new BoundPredicate(path, predicate.Operator, values.ToImmutableArray()) { Length = true };
-        _partSpans.Add(new PartSpan(bound, predicate.Span));
-        return bound;
+        return Part(new BoundPredicate(path, predicate.Operator, values.ToImmutableArray()) { Length = true }, predicate);
     }
 
     private BoundPredicate Part(BoundPredicate bound, PredicateSyntax predicate)
