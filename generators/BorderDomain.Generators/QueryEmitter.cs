@@ -29,6 +29,7 @@ internal sealed class QueryEmitter
     private readonly List<string> _statics = [];
     private readonly Dictionary<string, string> _fields = [];
     private readonly string _member;
+    private int _variables;
 
     // What the names of the body's locals and the method's static fields start with: "__", lengthened until no
     // parameter's name starts with it, so no local hides a parameter and no parameter hides a field.
@@ -320,10 +321,138 @@ internal sealed class QueryEmitter
         BoundNot not => $"!{Condition(not.Operand)}",
         BoundPredicate { Length: true } predicate => $"{Runtime}ValueSemantics.Test(global::BorderDomain.Schema.FieldKind.{OperatorTable.Length.Result}, "
             + $"global::BorderDomain.CompilerServices.PredicateOperator.{predicate.Operator}, {Runtime}ValueSemantics.Length({Value(predicate.Path, _prefix + "r")}), {Constants(predicate)}, false)",
+        BoundPredicate predicate when Typed(predicate) is { } typed => typed,
         BoundPredicate predicate => $"{Runtime}ValueSemantics.Test(global::BorderDomain.Schema.FieldKind.{predicate.Path.Field.Kind}, "
             + $"global::BorderDomain.CompilerServices.PredicateOperator.{predicate.Operator}, {Value(predicate.Path, _prefix + "r")}, {Constants(predicate)}, {Bool(predicate.Path.Field.IsCollection)})",
         _ => "false",
     };
+
+    // The CLR types whose values the typed path compares, by kind; other types (Guid text, DateOnly/DateTime dates,
+    // double numbers) keep the boxed path, whose conversions they need.
+    private static bool IsTypedScalar(FieldSchema field) => !field.IsCollection && field.Kind switch
+    {
+        FieldKind.String => field.TypeName == "System.String",
+        FieldKind.Number => field.TypeName is "System.Int32" or "System.Int64" or "System.Decimal" or "System.Int16" or "System.Byte",
+        FieldKind.Date => field.TypeName == "BorderDomain.Model.PartialDate",
+        FieldKind.Period => field.TypeName is "BorderDomain.Model.Period" or "BorderDomain.Model.PartialDate",
+        FieldKind.Boolean => field.TypeName == "System.Boolean",
+        FieldKind.Enum => true,
+        FieldKind.Nation => field.TypeName == "BorderDomain.Model.NationCode",
+        FieldKind.Unit => field.TypeName == "BorderDomain.Model.Unit",
+        _ => false,
+    };
+
+    // A predicate on a record's own scalar field as typed C#: the property read as its CLR type, compared with typed
+    // constants (literals or static readonly fields). Null when the predicate needs the boxed path.
+    private string? Typed(BoundPredicate predicate)
+    {
+        var path = predicate.Path;
+        var field = path.Fields[0];
+        if (predicate.Length || path.IsHop || path.IsListHop || !IsTypedScalar(field))
+        {
+            return null;
+        }
+
+        var own = $"{_prefix}r.{Identifier(field.PropertyName)}";
+        var op = predicate.Operator;
+        var nullable = field.IsNullable || field.TypeName == "System.String";
+        switch (op)
+        {
+            case PredicateOperator.IsNull:
+                return nullable ? $"({own} is null)" : "false";
+            case PredicateOperator.IsNotNull:
+                return nullable ? $"({own} is not null)" : "true";
+            case PredicateOperator.IsTrue when field.Kind == FieldKind.Boolean:
+                return $"({own} is true)";
+        }
+
+        var operands = new List<string>();
+        foreach (var value in predicate.Values)
+        {
+            if (TypedOperand(field, value, PredicateConstants.FoldsText(op)) is not { } operand)
+            {
+                return null;
+            }
+
+            operands.Add(operand);
+        }
+
+        var v = $"{_prefix}v{_variables++}";
+        string? Test(PredicateOperator test, string operand) => (field.Kind, test) switch
+        {
+            (FieldKind.String, PredicateOperator.Equal) => $"{Runtime}TypedSemantics.TextEqual({v}, {operand})",
+            (FieldKind.String, PredicateOperator.Less or PredicateOperator.LessOrEqual or PredicateOperator.Greater or PredicateOperator.GreaterOrEqual)
+                => $"{Runtime}TypedSemantics.TextCompare({v}, {operand}, {Runtime}PredicateOperator.{test})",
+            (FieldKind.String, PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith)
+                => $"{Runtime}TypedSemantics.TextMatch({v}, {operand}, {Runtime}PredicateOperator.{test})",
+            (FieldKind.Date or FieldKind.Period, PredicateOperator.Equal or PredicateOperator.Less or PredicateOperator.LessOrEqual or PredicateOperator.Greater or PredicateOperator.GreaterOrEqual)
+                => $"{Runtime}TypedSemantics.DateTest({v}, {Runtime}PredicateOperator.{test}, {operand})",
+            (FieldKind.Number, PredicateOperator.Equal) => $"((decimal){v} == {operand})",
+            (FieldKind.Number, PredicateOperator.Less) => $"((decimal){v} < {operand})",
+            (FieldKind.Number, PredicateOperator.LessOrEqual) => $"((decimal){v} <= {operand})",
+            (FieldKind.Number, PredicateOperator.Greater) => $"((decimal){v} > {operand})",
+            (FieldKind.Number, PredicateOperator.GreaterOrEqual) => $"((decimal){v} >= {operand})",
+            (FieldKind.Enum or FieldKind.Boolean, PredicateOperator.Equal) => $"({v} == {operand})",
+            (FieldKind.Nation or FieldKind.Unit, PredicateOperator.Equal) => $"{v}.Equals({operand})",
+            _ => null,
+        };
+
+        string? body = op switch
+        {
+            PredicateOperator.Equal or PredicateOperator.Less or PredicateOperator.LessOrEqual or PredicateOperator.Greater or PredicateOperator.GreaterOrEqual
+                or PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith => Test(op, operands[0]),
+            PredicateOperator.NotEqual => Test(PredicateOperator.Equal, operands[0]) is { } equal ? $"!{equal}" : null,
+            PredicateOperator.Between => Test(PredicateOperator.GreaterOrEqual, operands[0]) is { } low && Test(PredicateOperator.LessOrEqual, operands[1]) is { } high
+                ? $"({low} && {high})"
+                : null,
+            PredicateOperator.In or PredicateOperator.NotIn => operands.Select(o => Test(PredicateOperator.Equal, o)).ToList() is var tests && tests.All(t => t is not null)
+                ? (op == PredicateOperator.NotIn ? "!" : string.Empty) + $"({string.Join(" || ", tests)})"
+                : null,
+            _ => null,
+        };
+
+        // The pattern reads the property once, as its non-nullable type; a missing value satisfies no comparison.
+        return body is null ? null : $"({own} is {{ }} {v} && {body})";
+    }
+
+    // A predicate's value typed as the field's CLR type compares it: a literal, a static readonly field, or the parameter.
+    private string? TypedOperand(FieldSchema field, BoundValue value, bool folds)
+    {
+        if (value is BoundParameter parameter)
+        {
+            var name = Identifier(parameter.Name);
+            return field.Kind switch
+            {
+                FieldKind.String when folds => $"global::BorderDomain.Storage.TextNormalizer.Normalize({name})",
+                FieldKind.String => name,
+                FieldKind.Number => $"(decimal){name}",
+                _ => null,
+            };
+        }
+
+        if (value is not BoundConstant constant)
+        {
+            return null;
+        }
+
+        switch (field.Kind)
+        {
+            case FieldKind.String:
+            case FieldKind.Number:
+            case FieldKind.Boolean:
+                return Constant(constant, folds);
+            case FieldKind.Enum:
+                return $"global::{field.TypeName}.{Identifier((string)constant.Value)}";
+            case FieldKind.Date or FieldKind.Period:
+            case FieldKind.Nation or FieldKind.Unit:
+                var type = field.Kind is FieldKind.Nation ? "NationCode" : field.Kind is FieldKind.Unit ? "Unit" : "PartialDate";
+                var name = $"{_prefix}t{_statics.Count}_{_member}";
+                _statics.Add($"private static readonly {Model}{type} {name} = {Constant(constant, folds)};");
+                return name;
+            default:
+                return null;
+        }
+    }
 
     // (object?)record.Property, or the referenced record's field for a one-hop path.
     private string Value(BoundPath path, string record)

@@ -14,6 +14,6 @@ namespace BorderDomain.CompilerServices;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class GeneratedCodeContract
 {
-    /// <summary>The contract's version: 1 is the first.</summary>
-    public const int Version = 1;
+    /// <summary>The contract's version: 1 is the first; 2 added <see cref="TypedSemantics"/>, which typed predicates in generated code call.</summary>
+    public const int Version = 2;
 }
