@@ -426,7 +426,7 @@ internal sealed class QueryEmitter
                 FieldKind.String when folds => $"global::BorderDomain.Storage.TextNormalizer.Normalize({name})",
                 FieldKind.String => name,
                 FieldKind.Number => $"(decimal){name}",
-                _ => null,
+                _ => name, // dates, codes, bools and enums: the parameter has the field's own type
             };
         }
 
