@@ -30,6 +30,7 @@ internal sealed class QueryEmitter
     private readonly Dictionary<string, string> _fields = [];
     private readonly string _member;
     private int _variables;
+    private readonly Dictionary<(string Set, string Field), string> _hops = [];
 
     // What the names of the body's locals and the method's static fields start with: "__", lengthened until no
     // parameter's name starts with it, so no local hides a parameter and no parameter hides a field.
@@ -79,6 +80,17 @@ internal sealed class QueryEmitter
     {
         var emitter = new QueryEmitter(method, plan);
         var body = emitter.Body();
+        if (emitter._hops.Count > 0)
+        {
+            // Each reference hop's table and field, resolved once per call rather than by name per row.
+            var hops = new StringBuilder();
+            foreach (var hop in emitter._hops)
+            {
+                hops.AppendLine($"        var {hop.Value} = {Runtime}GeneratedQuerySupport.Hop({Identifier(emitter._store)}, {Literal(hop.Key.Set)}, {Literal(hop.Key.Field)});");
+            }
+
+            body = hops + body;
+        }
         return Wrap(method, body, emitter._statics, $"[global::BorderDomain.Query.BdqCompiledPlan({Literal(query)}, {Literal(PlanPrinter.Print(plan).Replace("\r\n", "\n"))})]");
     }
 
@@ -459,10 +471,23 @@ internal sealed class QueryEmitter
     {
         var own = $"(object?){record}.{Identifier(path.Fields[0].PropertyName)}";
         return path.IsListHop
-            ? $"{Runtime}GeneratedQuerySupport.FollowEach({Identifier(_store)}, {Literal(path.Fields[0].References!)}, {own}, {Literal(path.Fields[1].Name)})"
+            ? $"{Runtime}GeneratedQuerySupport.FollowEach({Hop(path)}, {own})"
             : path.IsHop
-            ? $"{Runtime}GeneratedQuerySupport.Follow({Identifier(_store)}, {Literal(path.Fields[0].References!)}, {own}, {Literal(path.Fields[1].Name)})"
+            ? $"{Runtime}GeneratedQuerySupport.Follow({Hop(path)}, {own})"
             : own;
+    }
+
+    // The local holding a hop's target table and field, resolved once at the top of the method.
+    private string Hop(BoundPath path)
+    {
+        var key = (path.Fields[0].References!, path.Fields[1].Name);
+        if (!_hops.TryGetValue(key, out var local))
+        {
+            local = $"{_prefix}hop{_hops.Count}";
+            _hops[key] = local;
+        }
+
+        return local;
     }
 
     // The predicate's values as the runtime compares them; a static array when all are constants.

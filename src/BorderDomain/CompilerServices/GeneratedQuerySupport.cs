@@ -59,6 +59,21 @@ public static class GeneratedQuerySupport
         return rows;
     }
 
+    /// <summary>A reference hop's target, resolved once per call: the table of <paramref name="set"/> and the position of <paramref name="field"/> in it (the table null when the store has no such set).</summary>
+    public static (IEntityTable? Table, int Field) Hop(IQueryStore store, string set, string field)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var table = store.GetTable(set);
+        return (table, table?.Schema.IndexOfField(field) ?? -1);
+    }
+
+    /// <summary>Follows a reference one hop through a target resolved by <see cref="Hop"/>: the field's value on the record keyed <paramref name="key"/>, or null.</summary>
+    public static object? Follow((IEntityTable? Table, int Field) hop, object? key) =>
+        hop.Table is { } table && RecordKey.Text(key) is { } text && table.TryGetRow(text, out var row) ? table.GetValue(row, hop.Field) : null;
+
+    /// <summary>Follows a list of references through a target resolved by <see cref="Hop"/>, as <see cref="FollowEach(IQueryStore, string, object?, string)"/> does.</summary>
+    public static object[] FollowEach((IEntityTable? Table, int Field) hop, object? keys) => ValueSemantics.FollowEach(hop.Table, keys, hop.Field);
+
     /// <summary>Follows a reference one hop: the value of <paramref name="field"/> on the <paramref name="set"/> record keyed <paramref name="key"/>, or null.</summary>
     public static object? Follow(IQueryStore store, string set, object? key, string field)
     {
