@@ -29,8 +29,10 @@ public static class Bdq
 
     private static readonly ConcurrentDictionary<BdqOptions, QueryCache<(QuerySchema Schema, BoundQuery Query)>> OptionCaches = new();
 
-    // The last plan of each cached query without parameters, with the table it was planned on.
+    // The last plan of each cached query without parameters, with the table it was planned on (and its executor).
     private static readonly ConditionalWeakTable<BoundQuery, PlannedOn> Plans = new();
+
+    private static readonly IReadOnlyDictionary<string, object> NoParameters = new Dictionary<string, object>();
 
     /// <summary>Runs <paramref name="query"/> on <paramref name="store"/>.</summary>
     /// <exception cref="BdqException">The query or its parameters are invalid.</exception>
@@ -216,32 +218,46 @@ public static class Bdq
             return false;
         }
 
-        if (!ParameterResolver.TryResolve(bound!, parameters, options, out var values, out diagnostics))
+        var table = store.GetTable(bound!.Set.Name)!;
+
+        // A query without parameters plans the same way every time on the same table, and runs the same way: keep its
+        // last plan and the executor made for it (which holds the predicates' constants as records hold them and the
+        // paths resolved to field numbers), so a warm call neither plans nor binds values nor makes an executor. A
+        // query with a sub-query keeps its plan only: its sub-query runs again each call, against the store as it is.
+        if (bound.Parameters.Count == 0)
+        {
+            if (Plans.TryGetValue(bound, out var last) && ReferenceEquals(last.Table, table))
+            {
+                plan = last.Plan;
+                executor = last.Executor is { } kept && ReferenceEquals(last.Store, store) && kept.MaxRows == options.MaxRows && kept.MaxMatchedWords == options.MaxMatchedWords
+                    ? kept
+                    : NewExecutor(store, table, NoParameters, options);
+                return true;
+            }
+
+            plan = QueryPlanner.Plan(bound, new TableStatistics(table, NoParameters));
+            executor = NewExecutor(store, table, NoParameters, options);
+            Plans.AddOrUpdate(bound, new PlannedOn(table, plan, store, HasSubquery(bound) ? null : executor));
+            return true;
+        }
+
+        if (!ParameterResolver.TryResolve(bound, parameters, options, out var values, out diagnostics))
         {
             return false;
         }
 
-        var table = store.GetTable(bound!.Set.Name)!;
-
-        // A query without parameters plans the same way every time on the same table: keep its last plan. Otherwise
-        // the planner reads the table's statistics (with the parameters' values); the executor is made after the plan,
-        // to run it as it stands.
-        if (bound.Parameters.Count == 0 && Plans.TryGetValue(bound, out var last) && ReferenceEquals(last.Table, table))
-        {
-            plan = last.Plan;
-        }
-        else
-        {
-            plan = QueryPlanner.Plan(bound, new TableStatistics(table, values));
-            if (bound.Parameters.Count == 0)
-            {
-                Plans.AddOrUpdate(bound, new PlannedOn(table, plan));
-            }
-        }
-
-        executor = new PlanExecutor(table, store.GetTable, values) { MaxRows = options.MaxRows, MaxMatchedWords = options.MaxMatchedWords };
+        // Otherwise the planner reads the table's statistics (with the parameters' values); the executor is made after
+        // the plan, to run it as it stands.
+        plan = QueryPlanner.Plan(bound, new TableStatistics(table, values));
+        executor = NewExecutor(store, table, values, options);
         return true;
     }
+
+    private static PlanExecutor NewExecutor(IQueryStore store, IEntityTable table, IReadOnlyDictionary<string, object> values, BdqOptions options) =>
+        new(table, store.GetTable, values) { MaxRows = options.MaxRows, MaxMatchedWords = options.MaxMatchedWords };
+
+    private static bool HasSubquery(BoundQuery query) =>
+        BoundExpression.Predicates(query.Filter).Any(predicate => predicate.Values.Any(value => value is BoundSubquery));
 
     // The query's tokens (QueryLexer's, as the parser reads them) with comments dropped and each run of whitespace and
     // comments between two tokens written as one space; strings are kept exactly as written.
@@ -271,5 +287,6 @@ public static class Bdq
         return key.ToString();
     }
 
-    private sealed record PlannedOn(IEntityTable Table, QueryPlan Plan);
+    // The executor is kept only for queries without sub-queries, and reused only on the same store with the same limits.
+    private sealed record PlannedOn(IEntityTable Table, QueryPlan Plan, IQueryStore Store, PlanExecutor? Executor);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -23,10 +24,19 @@ internal sealed class PlanExecutor
     private readonly IEntityTable _table;
     private readonly IReadOnlyDictionary<string, object> _parameters;
 
-    // Resolved once per predicate and path (by reference), not once per row.
-    // Made on first use: a key lookup or a count from the indexes needs neither.
-    private Dictionary<BoundPredicate, object[]>? _constants;
-    private Dictionary<BoundPath, ResolvedPath>? _paths;
+    private static readonly string[] CountColumns = ["count"];
+
+    // Resolved once per predicate and path (by reference), not once per row, and kept as long as the executor is:
+    // Bdq keeps one executor per query without parameters, which calls from several threads may share, so these are
+    // concurrent. Made on first use: a key lookup or a count from the indexes needs neither.
+    private ConcurrentDictionary<BoundPredicate, object[]>? _constants;
+    private ConcurrentDictionary<BoundPath, ResolvedPath>? _paths;
+
+    // The last count this executor answered: a result is immutable, so the same count returns the same result again.
+    private BdqResult? _lastCount;
+
+    // The column names of a records result, once per executor.
+    private string[]? _recordColumns;
 
     /// <summary>An executor over <paramref name="table"/>, resolving references through <paramref name="tables"/>.</summary>
     /// <param name="table">The queried table.</param>
@@ -56,8 +66,7 @@ internal sealed class PlanExecutor
         var query = plan.Query;
         if (plan.Counting is CountStrategy.TableSize or CountStrategy.IndexSize)
         {
-            var counted = plan.Counting == CountStrategy.TableSize ? _table.Count : Count(plan.Accesses[0]);
-            return new BdqResult(BdqResultKind.Count, query.Set, ["count"], [[counted]], [], counted);
+            return CountResult(query, plan.Counting == CountStrategy.TableSize ? _table.Count : Count(plan.Accesses[0]));
         }
 
         if (plan.Order == OrderStrategy.FilteredWalk)
@@ -97,12 +106,12 @@ internal sealed class PlanExecutor
     {
         if (query.Count)
         {
-            var counted = ordered.Skip(query.Skip ?? 0).Take(query.Take ?? int.MaxValue).Count();
-            return new BdqResult(BdqResultKind.Count, query.Set, ["count"], [[counted]], [], counted);
+            return CountResult(query, ordered is int[] all ? Page(all, query.Skip ?? 0, query.Take ?? int.MaxValue).Length : ordered.Skip(query.Skip ?? 0).Take(query.Take ?? int.MaxValue).Count());
         }
 
         // Without a take, one row past the ceiling says whether the ceiling cut the answer.
-        var paged = ordered.Skip(query.Skip ?? 0).Take(query.Take ?? (MaxRows == int.MaxValue ? int.MaxValue : MaxRows + 1)).ToArray();
+        var pageSize = query.Take ?? (MaxRows == int.MaxValue ? int.MaxValue : MaxRows + 1);
+        var paged = ordered is int[] array ? Page(array, query.Skip ?? 0, pageSize).ToArray() : ordered.Skip(query.Skip ?? 0).Take(pageSize).ToArray();
         var truncated = query.Take is null && paged.Length > MaxRows;
         if (truncated)
         {
@@ -120,14 +129,32 @@ internal sealed class PlanExecutor
             return new BdqResult(BdqResultKind.Rows, query.Set, columns, projected, [], null, truncated, sources);
         }
 
-        var fields = query.Set.Fields;
         var records = new object[paged.Length];
         for (var i = 0; i < paged.Length; i++)
         {
             records[i] = _table.GetRecord(paged[i]);
         }
 
-        return new BdqResult(BdqResultKind.Records, query.Set, fields.Select(f => f.Name).ToArray(), new RecordRows(_table, paged), records, null, truncated);
+        _recordColumns ??= query.Set.Fields.Select(f => f.Name).ToArray();
+        return new BdqResult(BdqResultKind.Records, query.Set, _recordColumns, new RecordRows(_table, paged), records, null, truncated);
+    }
+
+    // Rows skip .. skip + take of an array, as Skip and Take would give them, without an enumerator.
+    private static ReadOnlySpan<int> Page(int[] rows, int skip, int take)
+    {
+        var start = Math.Min(skip, rows.Length);
+        return rows.AsSpan(start, Math.Min(take, rows.Length - start));
+    }
+
+    // A count's result; the last one again when the count is the same (a result is immutable), so a warm count allocates nothing.
+    private BdqResult CountResult(BoundQuery query, int counted)
+    {
+        if (_lastCount is { } last && last.Count == counted && ReferenceEquals(last.Set, query.Set))
+        {
+            return last;
+        }
+
+        return _lastCount = new BdqResult(BdqResultKind.Count, query.Set, CountColumns, [[counted]], [], counted);
     }
 
     /// <summary>Whether row <paramref name="row"/> satisfies <paramref name="condition"/>, evaluated directly.</summary>
