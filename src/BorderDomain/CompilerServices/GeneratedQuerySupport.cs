@@ -75,22 +75,11 @@ public static class GeneratedQuerySupport
     public static object[] FollowEach((IEntityTable? Table, int Field) hop, object? keys) => ValueSemantics.FollowEach(hop.Table, keys, hop.Field);
 
     /// <summary>Follows a reference one hop: the value of <paramref name="field"/> on the <paramref name="set"/> record keyed <paramref name="key"/>, or null.</summary>
-    public static object? Follow(IQueryStore store, string set, object? key, string field)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        return store.GetTable(set) is { } table && RecordKey.Text(key) is { } text && table.TryGetRow(text, out var row)
-            ? table.GetValue(row, table.Schema.IndexOfField(field))
-            : null;
-    }
+    public static object? Follow(IQueryStore store, string set, object? key, string field) => Follow(Hop(store, set, field), key);
 
     /// <summary>
     /// Follows a list of references: the values of <paramref name="field"/> on the <paramref name="set"/> records the
     /// list <paramref name="keys"/> names, in its order, leaving out references that dangle and missing values.
     /// </summary>
-    public static object[] FollowEach(IQueryStore store, string set, object? keys, string field)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        var table = store.GetTable(set);
-        return ValueSemantics.FollowEach(table, keys, table?.Schema.IndexOfField(field) ?? -1);
-    }
+    public static object[] FollowEach(IQueryStore store, string set, object? keys, string field) => FollowEach(Hop(store, set, field), keys);
 }

@@ -19,7 +19,7 @@ public static class TypedSemantics
 
     /// <summary>The comparison (&lt;, &lt;=, &gt;, &gt;=) of <paramref name="value"/> with <paramref name="constant"/> by their folded forms; a missing value satisfies none.</summary>
     public static bool TextCompare(string? value, string? constant, PredicateOperator op) =>
-        value is not null && Holds(FoldedTextComparer.Instance.Compare(value, constant), op);
+        value is not null && ValueSemantics.OrderHolds(FoldedTextComparer.Instance.Compare(value, constant), op);
 
     /// <summary>Whether <paramref name="value"/>'s folded form contains, starts or ends with (by <paramref name="op"/>) the already folded <paramref name="folded"/>.</summary>
     public static bool TextMatch(string? value, string? folded, PredicateOperator op) =>
@@ -27,30 +27,9 @@ public static class TypedSemantics
 
     /// <summary>The date comparison (=, &lt;, &lt;=, &gt;, &gt;=) of <paramref name="value"/> with <paramref name="literal"/>, as intervals.</summary>
     public static bool DateTest(PartialDate value, PredicateOperator op, PartialDate literal) =>
-        DateIndex.TryGetDays(value, out var start, out var end) && Days(start, end, op, literal);
-
+        DateIndex.TryGetDays(value, out var start, out var end) && ValueSemantics.DaysHold(start, end, op, literal);
 
     /// <summary>The date comparison (=, &lt;, &lt;=, &gt;, &gt;=) of the period <paramref name="value"/> with <paramref name="literal"/>, as intervals.</summary>
     public static bool DateTest(Period value, PredicateOperator op, PartialDate literal) =>
-        DateIndex.TryGetDays(value, out var start, out var end) && Days(start, end, op, literal);
-
-
-    private static bool Days(int start, int end, PredicateOperator op, PartialDate literal) => op switch
-    {
-        PredicateOperator.Equal => start >= literal.StartDayNumber && end <= literal.EndDayNumber,
-        PredicateOperator.GreaterOrEqual => start >= literal.StartDayNumber,
-        PredicateOperator.Greater => start > literal.EndDayNumber,
-        PredicateOperator.LessOrEqual => end <= literal.EndDayNumber,
-        PredicateOperator.Less => end < literal.StartDayNumber,
-        _ => throw OperatorTable.Unhandled(op),
-    };
-
-    private static bool Holds(int order, PredicateOperator op) => op switch
-    {
-        PredicateOperator.GreaterOrEqual => order >= 0,
-        PredicateOperator.Greater => order > 0,
-        PredicateOperator.LessOrEqual => order <= 0,
-        PredicateOperator.Less => order < 0,
-        _ => throw OperatorTable.Unhandled(op),
-    };
+        DateIndex.TryGetDays(value, out var start, out var end) && ValueSemantics.DaysHold(start, end, op, literal);
 }

@@ -66,7 +66,7 @@ public static class ValueSemantics
         FieldKind.String => FoldedTextComparer.Instance.Equals(TextOf(value), (string)constant),
         FieldKind.Number => ToDecimal(value) == (decimal)constant,
         FieldKind.Date or FieldKind.Period => DateIndex.TryGetDays(value, out var start, out var end)
-            && start >= ((PartialDate)constant).StartDayNumber && end <= ((PartialDate)constant).EndDayNumber,
+            && DaysHold(start, end, PredicateOperator.Equal, (PartialDate)constant),
         FieldKind.Enum => string.Equals(value.ToString(), (string)constant, StringComparison.Ordinal),
         _ => value.Equals(constant),
     };
@@ -81,34 +81,38 @@ public static class ValueSemantics
 
         if (kind is FieldKind.Date or FieldKind.Period)
         {
-            if (!DateIndex.TryGetDays(value, out var start, out var end))
-            {
-                return false;
-            }
-
-            var literal = (PartialDate)constant;
-            return op switch
-            {
-                PredicateOperator.GreaterOrEqual => start >= literal.StartDayNumber,
-                PredicateOperator.Greater => start > literal.EndDayNumber,
-                PredicateOperator.LessOrEqual => end <= literal.EndDayNumber,
-                PredicateOperator.Less => end < literal.StartDayNumber,
-                _ => throw OperatorTable.Unhandled(op),
-            };
+            return DateIndex.TryGetDays(value, out var start, out var end) && DaysHold(start, end, op, (PartialDate)constant);
         }
 
         var order = kind == FieldKind.Number
             ? ToDecimal(value).CompareTo((decimal)constant)
             : FoldedTextComparer.Instance.Compare(TextOf(value), (string)constant);
-        return op switch
-        {
-            PredicateOperator.GreaterOrEqual => order >= 0,
-            PredicateOperator.Greater => order > 0,
-            PredicateOperator.LessOrEqual => order <= 0,
-            PredicateOperator.Less => order < 0,
-            _ => throw OperatorTable.Unhandled(op),
-        };
+        return OrderHolds(order, op);
     }
+
+    /// <summary>
+    /// Whether a value spanning days <paramref name="start"/>..<paramref name="end"/> stands to <paramref name="literal"/>
+    /// as <paramref name="op"/> (=, &lt;, &lt;=, &gt;, &gt;=) says, as intervals: = falls inside, &lt; ends before it starts.
+    /// </summary>
+    internal static bool DaysHold(int start, int end, PredicateOperator op, PartialDate literal) => op switch
+    {
+        PredicateOperator.Equal => start >= literal.StartDayNumber && end <= literal.EndDayNumber,
+        PredicateOperator.GreaterOrEqual => start >= literal.StartDayNumber,
+        PredicateOperator.Greater => start > literal.EndDayNumber,
+        PredicateOperator.LessOrEqual => end <= literal.EndDayNumber,
+        PredicateOperator.Less => end < literal.StartDayNumber,
+        _ => throw OperatorTable.Unhandled(op),
+    };
+
+    /// <summary>Whether a comparison's <paramref name="order"/> (negative, zero, positive) satisfies <paramref name="op"/> (&lt;, &lt;=, &gt;, &gt;=).</summary>
+    internal static bool OrderHolds(int order, PredicateOperator op) => op switch
+    {
+        PredicateOperator.GreaterOrEqual => order >= 0,
+        PredicateOperator.Greater => order > 0,
+        PredicateOperator.LessOrEqual => order <= 0,
+        PredicateOperator.Less => order < 0,
+        _ => throw OperatorTable.Unhandled(op),
+    };
 
     /// <summary>Whether a collection value holds an element equal to <paramref name="constant"/>.</summary>
     internal static bool Has(FieldKind kind, object? collection, object constant)
