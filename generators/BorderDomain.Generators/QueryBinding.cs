@@ -26,7 +26,7 @@ internal static class QueryBinding
     }
 
     /// <summary>A parsed query bound against <paramref name="schema"/>: the bound query, or null and the binder's diagnostics.</summary>
-    private static BoundQuery? Bind(ParsedQuery parsed, QuerySchema schema, List<DiagnosticInfo> diagnostics)
+    private static BoundQuery? Bind(ParsedQuery parsed, QuerySchema schema, List<DiagnosticInfo> diagnostics, bool onTable = false)
     {
         diagnostics.AddRange(parsed.Diagnostics);
         if (parsed.Syntax is null)
@@ -37,8 +37,8 @@ internal static class QueryBinding
         var bound = QueryBinder.Bind(parsed.Syntax, schema);
         diagnostics.AddRange(bound.Diagnostics.Select(d => GeneratorDiagnostics.Relay(d, parsed.Text.MapToSource(d.Span))));
 
-        // Generated code runs one plan over one table: a sub-query is refused where it is written.
-        var subqueries = BoundExpression.Predicates(bound.Query?.Filter).Select(p => p.Values.Count == 1 ? p.Values[0] as BoundSubquery : null).Where(s => s is not null).ToList();
+        // A method on one table has no store to run a sub-query's set from: a sub-query is refused where it is written.
+        var subqueries = !onTable ? new List<BoundSubquery?>() : BoundExpression.Predicates(bound.Query?.Filter).Select(p => p.Values.Count == 1 ? p.Values[0] as BoundSubquery : null).Where(s => s is not null).ToList();
         foreach (var subquery in subqueries)
         {
             var refused = new BdqDiagnostic { Code = BdqDiagnostics.NotSupportedHere, Message = BdqDiagnostics.SubqueryNotCompiled + ".", Span = subquery!.Span };
@@ -55,7 +55,7 @@ internal static class QueryBinding
         var diagnostics = new List<DiagnosticInfo>(method.ShapeDiagnostics);
         QueryPlan? plan = null;
         var text = input.Query.Parsed?.Text.Text ?? string.Empty;
-        if (input.Query.Parsed is { } parsed && Bind(parsed, input.Schema, diagnostics) is { } query)
+        if (input.Query.Parsed is { } parsed && Bind(parsed, input.Schema, diagnostics, method.TableSet is not null) is { } query)
         {
             CheckShape(method, query, diagnostics);
             plan = QueryPlanner.Plan(query);

@@ -20,6 +20,7 @@ internal sealed class QueryEmitter
 {
     private const string Runtime = "global::BorderDomain.CompilerServices.";
     private const string Model = "global::BorderDomain.Model.";
+    private const string RowsType = "global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<object?>>";
 
     private readonly MethodSignature _method;
     private readonly BoundQuery _query;
@@ -36,7 +37,10 @@ internal sealed class QueryEmitter
     // parameter's name starts with it, so no local hides a parameter and no parameter hides a field.
     private readonly string _prefix;
 
-    private QueryEmitter(MethodSignature method, QueryPlan plan)
+    // Each sub-query's predicate and the local that holds its values, computed once per call.
+    private readonly Dictionary<BoundPredicate, string> _subqueries = [];
+
+    private QueryEmitter(MethodSignature method, QueryPlan plan, string? prefix = null)
     {
         _method = method;
         _plan = plan;
@@ -49,6 +53,8 @@ internal sealed class QueryEmitter
         {
             _prefix += "_";
         }
+
+        _prefix = prefix ?? _prefix;
     }
 
     // What the names of a method's static fields end with: its name and parameter types as identifier characters,
@@ -79,19 +85,26 @@ internal sealed class QueryEmitter
     internal static string Emit(MethodSignature method, QueryPlan plan, string query)
     {
         var emitter = new QueryEmitter(method, plan);
-        var body = emitter.Body();
-        if (emitter._hops.Count > 0)
-        {
-            // Each reference hop's table and field, resolved once per call rather than by name per row.
-            var hops = new StringBuilder();
-            foreach (var hop in emitter._hops)
-            {
-                hops.AppendLine($"        var {hop.Value} = {Runtime}GeneratedQuerySupport.Hop({Identifier(emitter._store)}, {Literal(hop.Key.Set)}, {Literal(hop.Key.Field)});");
-            }
-
-            body = hops + body;
-        }
+        var body = emitter.BodyWithHops();
         return Wrap(method, body, emitter._statics, $"[global::BorderDomain.Query.BdqCompiledPlan({Literal(query)}, {Literal(PlanPrinter.Print(plan).Replace("\r\n", "\n"))})]");
+    }
+
+    // The body, preceded by each reference hop's table and field, resolved once per call rather than by name per row.
+    private string BodyWithHops()
+    {
+        var body = Body();
+        if (_hops.Count == 0)
+        {
+            return body;
+        }
+
+        var hops = new StringBuilder();
+        foreach (var hop in _hops)
+        {
+            hops.AppendLine($"        var {hop.Value} = {Runtime}GeneratedQuerySupport.Hop({Identifier(_store)}, {Literal(hop.Key.Set)}, {Literal(hop.Key.Field)});");
+        }
+
+        return hops + body;
     }
 
     /// <summary>The whole generated file for a method whose query has errors: the body throws with the first one.</summary>
@@ -143,6 +156,7 @@ internal sealed class QueryEmitter
     {
         var text = new StringBuilder();
         text.AppendLine($"        var {_prefix}table = {Runtime}GeneratedQuerySupport.Table<{_record}>({Identifier(_store)}, {Literal(_query.Set.Name)});");
+        text.Append(Subqueries());
         if (CountFromIndex() is { } count)
         {
             return text.AppendLine($"        return {count};").ToString();
@@ -209,6 +223,33 @@ internal sealed class QueryEmitter
 
         text.Append(Order());
         text.Append(Shape());
+        return text.ToString();
+    }
+
+    // Each sub-query runs once, before the outer query: its plan emitted as a local function returning rows, its
+    // selected column held as the run-time executor holds a sub-query's values (GeneratedQuerySupport.SubqueryValues).
+    private string Subqueries()
+    {
+        var text = new StringBuilder();
+        foreach (var predicate in BoundExpression.Predicates(_query.Filter))
+        {
+            if (predicate.Values is not [BoundSubquery subquery])
+            {
+                continue;
+            }
+
+            var name = $"{_prefix}s{_subqueries.Count}";
+            var inner = new QueryEmitter(_method with { Shape = ReturnShape.Rows, ReturnType = RowsType }, QueryPlanner.Plan(subquery.Query), name + "_");
+            var body = inner.BodyWithHops().Replace("\n        ", "\n            ");
+            _statics.AddRange(inner._statics);
+            text.AppendLine($"        {RowsType} {name}Rows()");
+            text.AppendLine("        {");
+            text.Append("    ").Append(body);
+            text.AppendLine("        }");
+            text.AppendLine($"        var {name} = {Runtime}GeneratedQuerySupport.SubqueryValues({name}Rows(), global::BorderDomain.Schema.FieldKind.{subquery.Selected.Field.Kind});");
+            _subqueries[predicate] = name;
+        }
+
         return text.ToString();
     }
 
@@ -493,6 +534,11 @@ internal sealed class QueryEmitter
     // The predicate's values as the runtime compares them; a static array when all are constants.
     private string Constants(BoundPredicate predicate)
     {
+        if (_subqueries.TryGetValue(predicate, out var values))
+        {
+            return values;
+        }
+
         var isText = PredicateConstants.FoldsText(predicate.Operator);
         var items = predicate.Values.Select(value => value switch
         {

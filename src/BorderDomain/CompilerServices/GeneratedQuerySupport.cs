@@ -45,6 +45,16 @@ public static class GeneratedQuerySupport
         return field >= 0 ? field : throw new InvalidOperationException($"{typeof(T).Name} has no query field '{name}'.");
     }
 
+    /// <summary>
+    /// The values of a sub-query's one selected column, as the run-time executor holds them: list elements each, missing
+    /// values left out, each value once, in the order first met.
+    /// </summary>
+    public static object[] SubqueryValues(IReadOnlyList<IReadOnlyList<object?>> rows, FieldKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return BorderDomain.Query.PlanExecutor.SubqueryValues(System.Linq.Enumerable.Select(rows, row => row[0]), kind);
+    }
+
     /// <summary>The rows in every list, intersecting the shortest lists first so the running result shrinks fast.</summary>
     internal static int[] IntersectSmallestFirst(params int[][] lists)
     {

@@ -251,7 +251,7 @@ public static class BdqDiagnostics
 
     internal const string SubqueryNested = "A sub-query inside a sub-query is not supported; write the inner one as its own query first";
 
-    internal const string SubqueryNotCompiled = "A sub-query is not supported in compiled queries yet; run this query with Bdq.Execute or through BdqQueryable";
+    internal const string SubqueryNotCompiled = "A sub-query is not supported in a compiled query over one table, which has no store to read the sub-query's set from; take an IQueryStore as the first parameter";
 
     internal static string SubqueryHopMessage(string set, string path) =>
         $"A sub-query selects a field of its own set ('{set}'), not a path through a reference ('{path}').";

@@ -73,11 +73,6 @@ public sealed class GeneratedCorpusTests(ITestOutputHelper output)
         {
             void Add(string query, string shape, string returnType)
             {
-                if (QueryCorpus.Subqueries.Contains(query))
-                {
-                    return;
-                }
-
                 var name = $"Q{methods.Count}";
                 methods.Add((name, query, shape));
                 text.Append($"    [BdqQuery({Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(query, true)})]\n    public static partial {returnType} {name}(BorderStore store);\n");

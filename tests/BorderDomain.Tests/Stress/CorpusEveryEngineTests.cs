@@ -154,12 +154,6 @@ public sealed class CorpusEveryEngineTests(ITestOutputHelper output)
         void Add(string query, Shape shape)
         {
             var method = $"Q{cases.Count}";
-            if (QueryCorpus.Subqueries.Contains(query))
-            {
-                cases.Add(new Case(null, query, shape, []));
-                return;
-            }
-
             var names = Regex.Matches(query, "@([A-Za-z_][A-Za-z0-9_]*)").Select(m => m.Groups[1].Value).Distinct().ToArray();
             var returnType = shape switch
             {
