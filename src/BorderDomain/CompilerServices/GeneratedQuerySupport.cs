@@ -52,7 +52,7 @@ public static class GeneratedQuerySupport
     public static object[] SubqueryValues(IReadOnlyList<IReadOnlyList<object?>> rows, FieldKind kind)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return BorderDomain.Query.PlanExecutor.SubqueryValues(System.Linq.Enumerable.Select(rows, row => row[0]), kind);
+        return SubqueryValueSet.Flatten(System.Linq.Enumerable.Select(rows, row => row[0]), kind);
     }
 
     /// <summary>The rows in every list, intersecting the shortest lists first so the running result shrinks fast.</summary>

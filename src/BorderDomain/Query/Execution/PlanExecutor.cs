@@ -252,41 +252,7 @@ internal sealed class PlanExecutor
         var table = _tables(inner.Set.Name) ?? throw new InvalidOperationException($"No table for set '{inner.Set.Name}'.");
         var plan = QueryPlanner.Plan(inner, new TableStatistics(table, _parameters));
         var result = new PlanExecutor(table, _tables, _parameters) { MaxMatchedWords = MaxMatchedWords }.Execute(plan);
-        return SubqueryValues(result.Rows.Select(row => row[0]), subquery.Selected.Field.Kind);
-    }
-
-    /// <summary>A sub-query's selected values flattened: list elements each, nulls left out, each value once.</summary>
-    internal static object[] SubqueryValues(IEnumerable<object?> selected, FieldKind kind)
-    {
-        // As constants are held: an enum member by its name.
-        object Held(object value) => kind == FieldKind.Enum ? value.ToString()! : value;
-
-        var values = new List<object>();
-        var seen = new HashSet<object>();
-        void Add(object? value)
-        {
-            if (value is not null && Held(value) is var held && seen.Add(held))
-            {
-                values.Add(held);
-            }
-        }
-
-        foreach (var value in selected)
-        {
-            if (value is System.Collections.IEnumerable list and not string)
-            {
-                foreach (var element in list)
-                {
-                    Add(element);
-                }
-            }
-            else
-            {
-                Add(value);
-            }
-        }
-
-        return values.ToArray();
+        return CompilerServices.SubqueryValueSet.Flatten(result.Rows.Select(row => row[0]), subquery.Selected.Field.Kind);
     }
 
     private int[] Sort(EquatableArray<BoundOrdering> orderBy, int[] rows) =>
