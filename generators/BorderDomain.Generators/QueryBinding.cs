@@ -26,7 +26,7 @@ internal static class QueryBinding
     }
 
     /// <summary>A parsed query bound against <paramref name="schema"/>: the bound query, or null and the binder's diagnostics.</summary>
-    private static BoundQuery? Bind(ParsedQuery parsed, QuerySchema schema, List<DiagnosticInfo> diagnostics, bool onTable = false)
+    private static BoundQuery? Bind(ParsedQuery parsed, QuerySchema schema, List<DiagnosticInfo> diagnostics, bool onTable)
     {
         diagnostics.AddRange(parsed.Diagnostics);
         if (parsed.Syntax is null)
@@ -38,10 +38,10 @@ internal static class QueryBinding
         diagnostics.AddRange(bound.Diagnostics.Select(d => GeneratorDiagnostics.Relay(d, parsed.Text.MapToSource(d.Span))));
 
         // A method on one table has no store to run a sub-query's set from: a sub-query is refused where it is written.
-        var subqueries = !onTable ? new List<BoundSubquery?>() : BoundExpression.Predicates(bound.Query?.Filter).Select(p => p.Values.Count == 1 ? p.Values[0] as BoundSubquery : null).Where(s => s is not null).ToList();
+        var subqueries = onTable ? BoundExpression.Predicates(bound.Query?.Filter).Select(p => p.Subquery).OfType<BoundSubquery>().ToList() : [];
         foreach (var subquery in subqueries)
         {
-            var refused = new BdqDiagnostic { Code = BdqDiagnostics.NotSupportedHere, Message = BdqDiagnostics.SubqueryNotCompiled + ".", Span = subquery!.Span };
+            var refused = new BdqDiagnostic { Code = BdqDiagnostics.NotSupportedHere, Message = BdqDiagnostics.SubqueryNotCompiled + ".", Span = subquery.Span };
             diagnostics.Add(GeneratorDiagnostics.Relay(refused, parsed.Text.MapToSource(refused.Span)));
         }
 
@@ -77,7 +77,7 @@ internal static class QueryBinding
     {
         var file = input.Query;
         var diagnostics = new List<DiagnosticInfo>();
-        var bound = Bind(file.Parsed, input.Schema, diagnostics);
+        var bound = Bind(file.Parsed, input.Schema, diagnostics, onTable: false);
         var store = StoreName(bound);
         var parameters = new List<MethodParameter> { new(store, QueryMethodReader.StoreInterface, false) };
         var (shape, returnType, element) = (ReturnShape.List, "global::System.Collections.Generic.IReadOnlyList<object>", (string?)null);

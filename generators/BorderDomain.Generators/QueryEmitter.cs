@@ -34,7 +34,8 @@ internal sealed class QueryEmitter
     private readonly Dictionary<(string Set, string Field), string> _hops = [];
 
     // What the names of the body's locals and the method's static fields start with: "__", lengthened until no
-    // parameter's name starts with it, so no local hides a parameter and no parameter hides a field.
+    // parameter's name starts with it, so no local hides a parameter and no parameter hides a field; a sub-query's
+    // emitter takes the outer local holding its values plus "_", so its names stay apart from the outer query's.
     private readonly string _prefix;
 
     // Each sub-query's predicate and the local that holds its values, computed once per call.
@@ -48,13 +49,19 @@ internal sealed class QueryEmitter
         _record = "global::" + _query.Set.RecordTypeName;
         _store = method.Parameters[0].Name;
         _member = MemberSuffix(method);
-        _prefix = "__";
-        while (method.Parameters.Any(p => p.Name.StartsWith(_prefix, System.StringComparison.Ordinal)))
+        _prefix = prefix ?? LocalsPrefix(method);
+    }
+
+    // "__", lengthened until no parameter's name starts with it.
+    private static string LocalsPrefix(MethodSignature method)
+    {
+        var prefix = "__";
+        while (method.Parameters.Any(p => p.Name.StartsWith(prefix, System.StringComparison.Ordinal)))
         {
-            _prefix += "_";
+            prefix += "_";
         }
 
-        _prefix = prefix ?? _prefix;
+        return prefix;
     }
 
     // What the names of a method's static fields end with: its name and parameter types as identifier characters,
@@ -233,7 +240,7 @@ internal sealed class QueryEmitter
         var text = new StringBuilder();
         foreach (var predicate in BoundExpression.Predicates(_query.Filter))
         {
-            if (predicate.Values is not [BoundSubquery subquery])
+            if (predicate.Subquery is not { } subquery)
             {
                 continue;
             }

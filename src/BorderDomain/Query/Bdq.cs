@@ -257,7 +257,7 @@ public static class Bdq
         new(table, store.GetTable, values) { MaxRows = options.MaxRows, MaxMatchedWords = options.MaxMatchedWords };
 
     private static bool HasSubquery(BoundQuery query) =>
-        BoundExpression.Predicates(query.Filter).Any(predicate => predicate.Values.Any(value => value is BoundSubquery));
+        BoundExpression.Predicates(query.Filter).Any(predicate => predicate.Subquery is not null);
 
     // The query's tokens (QueryLexer's, as the parser reads them) with comments dropped and each run of whitespace and
     // comments between two tokens written as one space; strings are kept exactly as written.

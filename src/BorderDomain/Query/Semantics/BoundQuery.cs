@@ -142,6 +142,9 @@ internal sealed record BoundPredicate(BoundPath Path, PredicateOperator Operator
     /// number of elements of the list field <see cref="Path"/> (a record field, no hop), 0 when the list is missing.
     /// </summary>
     public bool Length { get; init; }
+
+    /// <summary>The sub-query whose values the predicate tests against (<c>id in (… select …)</c>), or null.</summary>
+    public BoundSubquery? Subquery => Values is [BoundSubquery subquery] ? subquery : null;
 }
 
 /// <summary>One ordering key.</summary>
