@@ -75,8 +75,11 @@ internal abstract class StoreSet
     /// <summary>The indexed table of the builder's records (prepared, e.g. disputed statistics marked).</summary>
     public abstract IEntityTable Build(BorderStoreBuilder builder);
 
-    /// <summary>Adds the records of <paramref name="table"/> (this set's table of a store) to the builder's list.</summary>
-    public abstract void CopyTo(IEntityTable table, BorderStoreBuilder builder);
+    /// <summary>
+    /// Adds the records of <paramref name="table"/> (this set's table of a store) to the builder's list: every one, or
+    /// those of <paramref name="rows"/> in the order given.
+    /// </summary>
+    public abstract void CopyTo(IEntityTable table, BorderStoreBuilder builder, IEnumerable<int>? rows = null);
 }
 
 /// <summary>A <see cref="StoreSet"/> of <typeparamref name="TRecord"/>.</summary>
@@ -104,5 +107,19 @@ internal sealed class StoreSet<[DynamicallyAccessedMembers(DynamicallyAccessedMe
     }
 
     /// <inheritdoc />
-    public override void CopyTo(IEntityTable table, BorderStoreBuilder builder) => records(builder).AddRange((EntityTable<TRecord>)table);
+    public override void CopyTo(IEntityTable table, BorderStoreBuilder builder, IEnumerable<int>? rows = null)
+    {
+        var typed = (EntityTable<TRecord>)table;
+        var list = records(builder);
+        if (rows is null)
+        {
+            list.AddRange(typed);
+            return;
+        }
+
+        foreach (var row in rows)
+        {
+            list.Add(typed[row]);
+        }
+    }
 }
