@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using BorderDomain.Data;
 using BorderDomain.Schema;
@@ -27,6 +28,14 @@ public sealed class BundledSetsTests
         Assert.Equal(StoreSets.All, BundledSets.All.Select(set => set.Store));
         Assert.Equal(Enumerable.Range(0, StoreSets.All.Length), StoreSets.All.Select(set => set.Index));
         Assert.Equal(StoreSets.All.Select(set => set.Name), BorderStore.Empty.Tables.Select(table => table.Schema.Name));
+    }
+
+    [Fact]
+    public void DataHooks_AreSetToTheDataLayersBuildAndLoad_BeforeAnyStoreIsUsed()
+    {
+        // The module initializer fills them in; the store's public API reaches the data layer only through them.
+        Assert.Equal<Func<BorderStoreBuilder, BorderStore>?>(DatasetValidator.BuildChecked, DataHooks.BuildChecked);
+        Assert.Equal<Func<BorderStore>?>(BorderDataset.LoadBundled, DataHooks.LoadBundled);
     }
 
     [Fact]
