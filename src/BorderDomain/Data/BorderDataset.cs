@@ -24,6 +24,8 @@ public static class BorderDataset
     /// <summary>The most errors a rejected load keeps by default: 100. Errors beyond it are counted, not kept.</summary>
     public const int DefaultMaxErrors = 100;
 
+    private const string BundledResource = "BorderDomain.Data.borderdomain.json";
+
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 32 };
 
     /// <summary>A new snapshot holding <paramref name="store"/>'s records plus those in the files.</summary>
@@ -106,6 +108,17 @@ public static class BorderDataset
         }
     }
 
+    /// <summary>
+    /// The bundled dataset (the assembly's resource) loaded into a new snapshot: what <see cref="BorderStore.Default"/>
+    /// holds, through <see cref="DataHooks.LoadBundled"/>.
+    /// </summary>
+    internal static BorderStore LoadBundled()
+    {
+        using var stream = typeof(BorderDataset).Assembly.GetManifestResourceStream(BundledResource)
+            ?? throw new InvalidOperationException($"The bundled dataset resource '{BundledResource}' is missing from the assembly.");
+        return Load(BorderStore.Empty, stream, "borderdomain.json");
+    }
+
     private static BorderStore Load(BorderStore store, List<Input> inputs, long maxFileBytes, int maxErrors)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -128,7 +141,7 @@ public static class BorderDataset
         }
 
         // Consistency checks run even after reading errors, so one pass reports everything.
-        builder.Validate(origins, errors);
+        DatasetValidator.Validate(builder, origins, errors);
         if (errors.Total > 0)
         {
             var fileOrder = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -10,26 +10,26 @@ using BorderDomain.Storage;
 namespace BorderDomain.Data;
 
 /// <summary>
-/// The sets a <see cref="BorderStore"/> holds and a data file carries, listed once: the store's tables, its builder's
-/// copy, the validator, the binder of a file's top-level properties and the reader all walk <see cref="All"/>. Adding
-/// a set is one entry here plus its record type (with its JSON shape, binder and reader methods and its typed
-/// properties on <see cref="BorderStore"/> and <see cref="BorderStoreBuilder"/>).
+/// What a data file carries for each of the store's sets (<see cref="StoreSets"/>), one entry per store set and in its
+/// order: the binder of a file's top-level properties, the reader and the validator walk <see cref="All"/>. Adding a set
+/// is one entry in <see cref="StoreSets"/> and one here, plus its record type's JSON shape and its binder and reader
+/// methods.
 /// </summary>
 internal static class BundledSets
 {
     /// <summary>
-    /// Every set, in the store's order (<see cref="BorderStore.Tables"/>): a record is read, checked and reported in
-    /// this order, so sources come before what cites them.
+    /// Every set, in the store's order (<see cref="StoreSets.All"/>, <see cref="BorderStore.Tables"/>): a record is read,
+    /// checked and reported in this order, so sources come before what cites them.
     /// </summary>
     public static readonly ImmutableArray<BundledSet> All =
     [
-        new BundledSet<Source, SourceJson>(0, "sources", "source", b => b.Sources, static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Source(ref e, at), (r, j, at) => r.ToSource(j, at)),
-        new BundledSet<Nation, NationJson>(1, "nations", "nation", b => b.Nations, static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Nation(ref e, at), (r, j, at) => r.ToNation(j, at)),
-        new BundledSet<Agency, AgencyJson>(2, "agencies", "agency", b => b.Agencies, static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Agency(ref e, at), (r, j, at) => r.ToAgency(j, at)),
-        new BundledSet<Person, PersonJson>(3, "people", "person", b => b.People, static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Person(ref e, at), (r, j, at) => r.ToPerson(j, at)),
-        new BundledSet<Accord, AccordJson>(4, "accords", "accord", b => b.Accords, static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Accord(ref e, at), (r, j, at) => r.ToAccord(j, at)),
-        new BundledSet<Statistic, StatisticJson>(5, "statistics", "statistic", b => b.Statistics, static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Statistic(ref e, at), (r, j, at) => r.ToStatistic(j, at), BorderStoreBuilder.MarkDisputed),
-        new BundledSet<Event, EventJson>(6, "events", "event", b => b.Events, static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Event(ref e, at), (r, j, at) => r.ToEvent(j, at)),
+        new BundledSet<Source, SourceJson>("source", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Source(ref e, at), (r, j, at) => r.ToSource(j, at)),
+        new BundledSet<Nation, NationJson>("nation", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Nation(ref e, at), (r, j, at) => r.ToNation(j, at)),
+        new BundledSet<Agency, AgencyJson>("agency", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Agency(ref e, at), (r, j, at) => r.ToAgency(j, at)),
+        new BundledSet<Person, PersonJson>("person", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Person(ref e, at), (r, j, at) => r.ToPerson(j, at)),
+        new BundledSet<Accord, AccordJson>("accord", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Accord(ref e, at), (r, j, at) => r.ToAccord(j, at)),
+        new BundledSet<Statistic, StatisticJson>("statistic", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Statistic(ref e, at), (r, j, at) => r.ToStatistic(j, at)),
+        new BundledSet<Event, EventJson>("event", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Event(ref e, at), (r, j, at) => r.ToEvent(j, at)),
     ];
 
     /// <summary>The set a data file's top-level property <paramref name="name"/> holds, or null.</summary>
@@ -47,37 +47,30 @@ internal static class BundledSets
     }
 }
 
-/// <summary>One entry of <see cref="BundledSets"/>: a set's names and what each stage does with its records.</summary>
+/// <summary>One entry of <see cref="BundledSets"/>: a store set's entry (<see cref="StoreSet"/>) and what reading and checking its records from a file takes.</summary>
 internal abstract class BundledSet
 {
-    private protected BundledSet(int index, string name, string noun)
+    private protected BundledSet(StoreSet store, string noun)
     {
-        Index = index;
-        Name = name;
+        Store = store;
         Noun = noun;
-        Path = "$." + name;
+        Path = "$." + store.Name;
     }
 
-    /// <summary>The set's position in <see cref="BundledSets.All"/> (and in <see cref="BorderStore.Tables"/>).</summary>
-    public int Index { get; }
+    /// <summary>The store's entry for the same set.</summary>
+    public StoreSet Store { get; }
+
+    /// <summary>The set's position in <see cref="BundledSets.All"/> (and in <see cref="StoreSets.All"/> and <see cref="BorderStore.Tables"/>).</summary>
+    public int Index => Store.Index;
 
     /// <summary>The set's name: the BDQ set and the data file's property, e.g. <c>accords</c>.</summary>
-    public string Name { get; }
+    public string Name => Store.Name;
 
     /// <summary>One record of it, in messages: <c>accord</c>.</summary>
     public string Noun { get; }
 
     /// <summary>The JSON path of its array in a data file: <c>$.accords</c>.</summary>
     public string Path { get; }
-
-    /// <summary>The record type.</summary>
-    public abstract Type RecordType { get; }
-
-    /// <summary>The indexed table of the builder's records (prepared, e.g. disputed statistics marked).</summary>
-    public abstract IEntityTable Build(BorderStoreBuilder builder);
-
-    /// <summary>Adds the records of <paramref name="table"/> (this set's table of a store) to the builder's list.</summary>
-    public abstract void CopyTo(IEntityTable table, BorderStoreBuilder builder);
 
     /// <summary>The builder's records as the validator reads them.</summary>
     public abstract DatasetValidator.ISet ToValidate(BorderStoreBuilder builder);
@@ -102,33 +95,16 @@ internal abstract class SetRecords
 
 /// <summary>A <see cref="BundledSet"/> of <typeparamref name="TRecord"/>, written in a file as <typeparamref name="TJson"/>.</summary>
 internal sealed class BundledSet<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TRecord, TJson>(
-    int index,
-    string name,
     string noun,
-    Func<BorderStoreBuilder, List<TRecord>> records,
     BindRecord<TJson> bind,
-    Func<DatasetReader, TJson, string, TRecord> read,
-    Func<IReadOnlyList<TRecord>, List<TRecord>>? prepare = null) : BundledSet(index, name, noun)
+    Func<DatasetReader, TJson, string, TRecord> read) : BundledSet(StoreSets.Of<TRecord>(), noun)
     where TRecord : class
     where TJson : JsonRecord, new()
 {
     /// <inheritdoc />
-    public override Type RecordType => typeof(TRecord);
+    public override DatasetValidator.ISet ToValidate(BorderStoreBuilder builder) => new DatasetValidator.ListSet<TRecord>(QuerySets.For<TRecord>(), RecordsOf(builder));
 
-    /// <inheritdoc />
-    public override IEntityTable Build(BorderStoreBuilder builder)
-    {
-        var list = records(builder);
-        return new EntityTable<TRecord>(QuerySets.For<TRecord>(), prepare is null ? list : prepare(list));
-    }
-
-    /// <inheritdoc />
-    public override void CopyTo(IEntityTable table, BorderStoreBuilder builder) => records(builder).AddRange((EntityTable<TRecord>)table);
-
-    /// <inheritdoc />
-    public override DatasetValidator.ISet ToValidate(BorderStoreBuilder builder) => new DatasetValidator.ListSet<TRecord>(QuerySets.For<TRecord>(), records(builder));
-
-    private List<TRecord> RecordsOf(BorderStoreBuilder builder) => records(builder);
+    private List<TRecord> RecordsOf(BorderStoreBuilder builder) => StoreSets.Of<TRecord>().Records(builder);
 
     /// <inheritdoc />
     public override SetRecords? Bind(DatasetBinder binder, ref Utf8JsonReader json, string? file, int maxErrors)

@@ -26,6 +26,30 @@ internal static class DatasetValidator
         object? Value(int row, int field);
     }
 
+    /// <summary>
+    /// What <see cref="BorderStoreBuilder.Build()"/> does (through <see cref="DataHooks.BuildChecked"/>): checks the
+    /// builder's records and builds the snapshot.
+    /// </summary>
+    /// <exception cref="BorderDataException">The records are inconsistent; the first <see cref="BorderDataset.DefaultMaxErrors"/> problems are listed and the rest counted.</exception>
+    internal static BorderStore BuildChecked(BorderStoreBuilder builder)
+    {
+        var errors = new DataErrorSink(BorderDataset.DefaultMaxErrors);
+        Validate(builder, new Dictionary<object, RecordOrigin>(), errors);
+        return errors.Total > 0 ? throw new BorderDataException(errors.Kept, errors.Omitted) : builder.BuildValidated();
+    }
+
+    /// <summary>Reports every consistency error of a builder's records (keys, references, cycles), without building anything.</summary>
+    internal static void Validate(BorderStoreBuilder builder, IReadOnlyDictionary<object, RecordOrigin> origins, DataErrorSink errors)
+    {
+        var sets = new ISet[BundledSets.All.Length];
+        foreach (var set in BundledSets.All)
+        {
+            sets[set.Index] = set.ToValidate(builder);
+        }
+
+        Validate(sets, origins, errors);
+    }
+
     /// <summary>Reports every consistency error of <paramref name="sets"/> to <paramref name="errors"/>.</summary>
     internal static void Validate(IReadOnlyList<ISet> sets, IReadOnlyDictionary<object, RecordOrigin> origins, DataErrorSink errors)
     {

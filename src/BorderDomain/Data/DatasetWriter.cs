@@ -224,27 +224,16 @@ internal static class DatasetWriter
         }
 
         var builder = new BorderStoreBuilder();
-        Add(builder.Sources, from.Sources, kept);
-        Add(builder.Nations, from.Nations, kept);
-        Add(builder.Agencies, from.Agencies, kept);
-        Add(builder.People, from.People, kept);
-        Add(builder.Accords, from.Accords, kept);
-        Add(builder.Statistics, from.Statistics, kept);
-        Add(builder.Events, from.Events, kept);
-        return builder.Build();
-    }
-
-    // The kept rows of a table, in the table's order.
-    private static void Add<T>(List<T> into, EntityTable<T> table, Dictionary<string, SortedSet<int>> kept)
-        where T : class
-    {
-        if (kept.TryGetValue(table.Schema.Name, out var rows))
+        foreach (var entry in StoreSets.All)
         {
-            foreach (var row in rows)
+            // The kept rows of each table, in the table's order.
+            if (kept.TryGetValue(entry.Name, out var rows))
             {
-                into.Add(table[row]);
+                entry.CopyTo(from.Tables[entry.Index], builder, rows);
             }
         }
+
+        return builder.Build();
     }
 
     private static void Set<T>(Utf8JsonWriter json, string name, IReadOnlyList<T> records, Action<Utf8JsonWriter, T> write)

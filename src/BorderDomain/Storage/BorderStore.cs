@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.IO;
-using BorderDomain.Data;
 using BorderDomain.Model;
 using BorderDomain.Schema;
 
@@ -12,27 +10,25 @@ namespace BorderDomain.Storage;
 /// <summary>
 /// An immutable snapshot of nations, agencies, accords, statistics, sources, people and events, each set an
 /// indexed <see cref="EntityTable{T}"/>. Readers never lock; <see cref="ToBuilder"/> and
-/// <see cref="BorderDataset"/> produce the next snapshot and leave this one as it was.
+/// <see cref="Data.BorderDataset"/> produce the next snapshot and leave this one as it was.
 /// </summary>
 public sealed class BorderStore : IQueryStore
 {
-    private const string DatasetResource = "BorderDomain.Data.borderdomain.json";
-
-    private static readonly Lazy<BorderStore> DefaultStore = new(LoadDefault);
+    private static readonly Lazy<BorderStore> DefaultStore = new(() => DataHooks.Required(DataHooks.LoadBundled, nameof(DataHooks.LoadBundled))());
 
     private readonly IEntityTable[] _tables;
 
-    /// <summary>A store of <paramref name="tables"/>, one per <see cref="BundledSets.All"/> entry and in its order.</summary>
+    /// <summary>A store of <paramref name="tables"/>, one per <see cref="StoreSets.All"/> entry and in its order.</summary>
     internal BorderStore(IEntityTable[] tables)
     {
         _tables = tables;
-        Sources = Table<Source>();
-        Nations = Table<Nation>();
-        Agencies = Table<Agency>();
-        People = Table<Person>();
-        Accords = Table<Accord>();
-        Statistics = Table<Statistic>();
-        Events = Table<Event>();
+        Sources = StoreSets.Of<Source>().Table(_tables);
+        Nations = StoreSets.Of<Nation>().Table(_tables);
+        Agencies = StoreSets.Of<Agency>().Table(_tables);
+        People = StoreSets.Of<Person>().Table(_tables);
+        Accords = StoreSets.Of<Accord>().Table(_tables);
+        Statistics = StoreSets.Of<Statistic>().Table(_tables);
+        Events = StoreSets.Of<Event>().Table(_tables);
         Tables = Array.AsReadOnly(_tables);
         Schema = SchemaInterner.Intern(new QuerySchema(Tables.Select(table => table.Schema).ToImmutableArray()));
     }
@@ -89,21 +85,11 @@ public sealed class BorderStore : IQueryStore
     public BorderStoreBuilder ToBuilder()
     {
         var builder = new BorderStoreBuilder();
-        foreach (var set in BundledSets.All)
+        foreach (var set in StoreSets.All)
         {
             set.CopyTo(_tables[set.Index], builder);
         }
 
         return builder;
-    }
-
-    private EntityTable<T> Table<T>()
-        where T : class => (EntityTable<T>)_tables[BundledSets.All.Single(set => set.RecordType == typeof(T)).Index];
-
-    private static BorderStore LoadDefault()
-    {
-        using var stream = typeof(BorderStore).Assembly.GetManifestResourceStream(DatasetResource)
-            ?? throw new InvalidOperationException($"The bundled dataset resource '{DatasetResource}' is missing from the assembly.");
-        return BorderDataset.Load(Empty, stream, "borderdomain.json");
     }
 }

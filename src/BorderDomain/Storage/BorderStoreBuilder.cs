@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using BorderDomain.Data;
 using BorderDomain.Model;
 
 namespace BorderDomain.Storage;
@@ -36,20 +35,11 @@ public sealed class BorderStoreBuilder
     /// Checks the records (unique keys, no dangling references, no reference cycles), marks disputed statistics and
     /// builds the snapshot with all its indexes.
     /// </summary>
-    /// <exception cref="BorderDataException">The records are inconsistent; the first <see cref="BorderDataset.DefaultMaxErrors"/> problems are listed and the rest counted.</exception>
-    public BorderStore Build()
-    {
-        var errors = new DataErrorSink(BorderDataset.DefaultMaxErrors);
-        Validate(new Dictionary<object, RecordOrigin>(), errors);
-        return errors.Total > 0 ? throw new BorderDataException(errors.Kept, errors.Omitted) : BuildValidated();
-    }
+    /// <exception cref="Data.BorderDataException">The records are inconsistent; the first <see cref="Data.BorderDataset.DefaultMaxErrors"/> problems are listed and the rest counted.</exception>
+    public BorderStore Build() => DataHooks.Required(DataHooks.BuildChecked, nameof(DataHooks.BuildChecked))(this);
 
-    /// <summary>Reports every consistency error of the records (keys, references, cycles), without building anything.</summary>
-    internal void Validate(IReadOnlyDictionary<object, RecordOrigin> origins, DataErrorSink errors) =>
-        DatasetValidator.Validate(BundledSets.All.Select(set => set.ToValidate(this)).ToArray(), origins, errors);
-
-    /// <summary>Builds the snapshot from records <see cref="Validate"/> found consistent.</summary>
-    internal BorderStore BuildValidated() => new(BundledSets.All.Select(set => set.Build(this)).ToArray());
+    /// <summary>Builds the snapshot from records the data layer's validator found consistent.</summary>
+    internal BorderStore BuildValidated() => new(StoreSets.All.Select(set => set.Build(this)).ToArray());
 
     /// <summary>
     /// Marks a statistic disputed when another has the same metric, nations (in any order), agency, place, period

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using BorderDomain.Data;
 using BorderDomain.Schema;
@@ -6,7 +7,7 @@ using Xunit;
 
 namespace BorderDomain.Tests.Data;
 
-/// <summary>The one list of bundled sets is what the store, its builder and the data file reader use.</summary>
+/// <summary>The one list of the store's sets, and the data file's entries on it, are what the store, its builder and the data file reader use.</summary>
 public sealed class BundledSetsTests
 {
     [Fact]
@@ -19,6 +20,22 @@ public sealed class BundledSetsTests
         Assert.All(BundledSets.All, set => Assert.Equal("$." + set.Name, set.Path));
         Assert.All(BundledSets.All, set => Assert.Same(set, BundledSets.Find(set.Name)));
         Assert.Null(BundledSets.Find("Accords"));
+    }
+
+    [Fact]
+    public void All_ExtendsTheStoreSets_OneToOne_InTheirOrder()
+    {
+        Assert.Equal(StoreSets.All, BundledSets.All.Select(set => set.Store));
+        Assert.Equal(Enumerable.Range(0, StoreSets.All.Length), StoreSets.All.Select(set => set.Index));
+        Assert.Equal(StoreSets.All.Select(set => set.Name), BorderStore.Empty.Tables.Select(table => table.Schema.Name));
+    }
+
+    [Fact]
+    public void DataHooks_AreSetToTheDataLayersBuildAndLoad_BeforeAnyStoreIsUsed()
+    {
+        // The module initializer fills them in; the store's public API reaches the data layer only through them.
+        Assert.Equal<Func<BorderStoreBuilder, BorderStore>?>(DatasetValidator.BuildChecked, DataHooks.BuildChecked);
+        Assert.Equal<Func<BorderStore>?>(BorderDataset.LoadBundled, DataHooks.LoadBundled);
     }
 
     [Fact]

@@ -22,32 +22,7 @@ namespace BorderDomain.Tests.Generators;
 /// </summary>
 public sealed class IncrementalGeneratorTests
 {
-    internal const string Records = """
-        using BorderDomain.Model;
-        using BorderDomain.Schema;
-
-        namespace Consumer;
-
-        public enum Mode { Road = 1, Foot, River }
-
-        [QuerySet("stations")]
-        public sealed record Station
-        {
-            [Indexed(IndexKind.Key)] public required string Id { get; init; }
-            public required string Name { get; init; }
-            [Indexed] public required NationCode Nation { get; init; }
-            public int Lanes { get; init; }
-        }
-
-        [QuerySet("crossings")]
-        public sealed record Crossing
-        {
-            [Indexed(IndexKind.Key)] public required string Id { get; init; }
-            [Indexed, References("stations")] public required string Station { get; init; }
-            [Indexed] public required Mode Mode { get; init; }
-            [Indexed(IndexKind.Sorted)] public required decimal People { get; init; }
-        }
-        """;
+    private const string Records = ConsumerSources.Records;
 
     private const string Queries = """
         using System.Collections.Generic;

@@ -18,7 +18,7 @@ namespace BorderDomain.Tests.Generators;
 /// </summary>
 public sealed class SchemaSliceTests
 {
-    private static readonly QuerySchema Schema = G.SchemaReader.Read(GeneratorHarness.Compilation(IncrementalGeneratorTests.Records), default).Schema;
+    private static readonly QuerySchema Schema = G.SchemaReader.Read(GeneratorHarness.Compilation(ConsumerSources.Records), default).Schema;
 
     public static TheoryData<string> Queries()
     {

@@ -14,36 +14,16 @@ namespace BorderDomain.Tests.Generators;
 /// </summary>
 public sealed class UserRecordGeneratorTests
 {
-    private const string Records = """
+    private const string Records = ConsumerSources.Records;
+
+    private const string QueryMethods = """
         using System.Collections.Generic;
-        using System.Collections.Immutable;
         using BorderDomain.Model;
         using BorderDomain.Query;
-        using BorderDomain.Query.Semantics;
         using BorderDomain.Schema;
         using BorderDomain.Storage;
 
         namespace Consumer;
-
-        public enum Mode { Road = 1, Foot, River }
-
-        [QuerySet("stations")]
-        public sealed record Station
-        {
-            [Indexed(IndexKind.Key)] public required string Id { get; init; }
-            public required string Name { get; init; }
-            [Indexed] public required NationCode Nation { get; init; }
-        }
-
-        [QuerySet("crossings")]
-        public sealed record Crossing
-        {
-            [Indexed(IndexKind.Key)] public required string Id { get; init; }
-            [Indexed, References("stations")] public required string Station { get; init; }
-            [Indexed] public required Mode Mode { get; init; }
-            [Indexed(IndexKind.Sorted)] public required decimal People { get; init; }
-            [Indexed(IndexKind.Text)] public string Note { get; init; } = "";
-        }
 
         /// <summary>A consumer's own store type: anything that implements IQueryStore.</summary>
         public sealed class BorderPosts(QueryStore inner) : IQueryStore
@@ -52,15 +32,6 @@ public sealed class UserRecordGeneratorTests
 
             public IEntityTable? GetTable(string set) => inner.GetTable(set);
         }
-        """;
-
-    private const string QueryMethods = """
-        using System.Collections.Generic;
-        using BorderDomain.Model;
-        using BorderDomain.Query;
-        using BorderDomain.Storage;
-
-        namespace Consumer;
 
         public static partial class CrossingQueries
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using BorderDomain.Data;
 using BorderDomain.Model;
 using BorderDomain.Storage;
 using Xunit;
@@ -9,6 +10,22 @@ namespace BorderDomain.Tests.Storage;
 
 public sealed class BorderStoreBuilderTests
 {
+    [Fact]
+    public void Build_InconsistentRecords_ThrowsTheDataLayersErrorWithEveryProblem()
+    {
+        var builder = new BorderStoreBuilder();
+        builder.Sources.Add(new Source { Id = "s1", Kind = default });
+        builder.Sources.Add(new Source { Id = "S1", Kind = default });
+        builder.Accords.Add(new Accord { Id = "a1", Title = "Pledge", Kind = AccordKind.Pledge, Sources = ["s9"] });
+
+        var error = Assert.Throws<BorderDataException>(builder.Build);
+
+        Assert.Equal(
+            [(DataErrorKind.DuplicateId, "sources[1].id"), (DataErrorKind.DanglingReference, "accords[0].sources[0]")],
+            error.Errors.Select(e => (e.Kind, e.Path)));
+        Assert.Equal(0, error.OmittedErrorCount);
+    }
+
     [BdqProperty(MaxTest = 200)]
     public void MarkDisputed_RandomClaimsWithRepeats_EqualsComparingEveryPair(StatisticRows input)
     {
