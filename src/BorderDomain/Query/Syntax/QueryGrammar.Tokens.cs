@@ -46,9 +46,14 @@ internal static partial class QueryGrammar
         return Skip(input, at - input.Position);
     }
 
-    /// <summary>The input <paramref name="count"/> characters on (<see cref="QueryInput"/> keeps one object per position).</summary>
+    /// <summary>The input <paramref name="count"/> characters on (<see cref="QueryInput"/> jumps there, keeping one object per position reached).</summary>
     private static IInput Skip(IInput input, int count)
     {
+        if (input is QueryInput query)
+        {
+            return query.Skip(count);
+        }
+
         for (var i = 0; i < count; i++)
         {
             input = input.Advance();
@@ -76,15 +81,39 @@ internal static partial class QueryGrammar
         return at - start;
     }
 
-    /// <summary>One character, as <c>Parse.Char</c>: expected by itself when missing.</summary>
-    // Word.Where(accept) without Sprache's formatted "Unexpected …" message on every refusal (no one reads a failure's
-    // message, only its position and expectations): a refused word fails where it started, expecting nothing.
-    private static Parser<string> WordWhere(Func<string, bool> accept) => input =>
+    // Word.Where(one of 'words', any case), the word compared where it stands rather than copied first: a missing word
+    // fails as Word does, another word where it started, expecting nothing. The text as written is the value.
+    private static Parser<string> WordIn(params string[] words) => input =>
     {
-        var word = Word(input);
-        return !word.WasSuccessful || accept(word.Value) ? word : Result.Failure<string>(input, NoToken, []);
+        var length = WordLength(input);
+        if (length == 0)
+        {
+            return Result.Failure<string>(input, NoWord, TokenCache.Word);
+        }
+
+        foreach (var word in words)
+        {
+            if (word.Length == length && string.Compare(input.Source, input.Position, word, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                var text = string.CompareOrdinal(input.Source, input.Position, word, 0, length) == 0 ? word : input.Source.Substring(input.Position, length);
+                return Result.Success(text, Skip(input, length));
+            }
+        }
+
+        return Result.Failure<string>(input, NoToken, []);
     };
 
+    private static Parser<string> WordIs(string word) => WordIn(word);
+
+    // Whether the keyword stands at 'start' (as TokenCache.Keyword reads it after the trivia).
+    private static bool KeywordAt(IInput start, string keyword) =>
+        WordLength(start) == keyword.Length && string.Compare(start.Source, start.Position, keyword, 0, keyword.Length, StringComparison.OrdinalIgnoreCase) == 0;
+
+    // Whether the symbol's characters stand at 'start' (as TokenCache.Symbol reads them after the trivia).
+    private static bool SymbolAt(IInput start, string symbol) =>
+        start.Position + symbol.Length <= start.Source.Length && string.CompareOrdinal(start.Source, start.Position, symbol, 0, symbol.Length) == 0;
+
+    /// <summary>One character, as <c>Parse.Char</c>: expected by itself when missing.</summary>
     private static Parser<char> Character(char expected)
     {
         var expectations = new[] { expected.ToString() };
@@ -173,6 +202,9 @@ internal static partial class QueryGrammar
         private static readonly ConcurrentDictionary<string, Parser<string>> Keywords = new();
         private static readonly ConcurrentDictionary<string, Parser<string>> Symbols = new();
 
+        /// <summary>The symbol <c>)</c>, for rules that ask for it after their first token on every try.</summary>
+        public static readonly Parser<string> CloseParenthesis = Symbol(")");
+
         /// <summary>
         /// The word <paramref name="keyword"/> in any case, after trivia; its text as written. Fails where the trivia
         /// starts, expecting the keyword, whatever was read.
@@ -184,8 +216,8 @@ internal static partial class QueryGrammar
             {
                 var start = SkipTrivia(input);
                 var length = WordLength(start);
-                return length == keyword.Length && string.Compare(start.Source, start.Position, keyword, 0, length, System.StringComparison.OrdinalIgnoreCase) == 0
-                    ? Result.Success(start.Source.Substring(start.Position, length), Skip(start, length))
+                return length == keyword.Length && string.Compare(start.Source, start.Position, keyword, 0, length, StringComparison.OrdinalIgnoreCase) == 0
+                    ? Result.Success(string.CompareOrdinal(start.Source, start.Position, keyword, 0, length) == 0 ? keyword : start.Source.Substring(start.Position, length), Skip(start, length))
                     : Result.Failure<string>(input, NoToken, expectations);
             };
         });
@@ -197,7 +229,7 @@ internal static partial class QueryGrammar
             return input =>
             {
                 var start = SkipTrivia(input);
-                return start.Position + symbol.Length <= start.Source.Length && string.CompareOrdinal(start.Source, start.Position, symbol, 0, symbol.Length) == 0
+                return SymbolAt(start, symbol)
                     ? Result.Success(symbol, Skip(start, symbol.Length))
                     : Result.Failure<string>(input, NoToken, expectations);
             };

@@ -44,10 +44,14 @@ internal static partial class QueryGrammar
     private static readonly Parser<IdentifierSyntax> Identifier = Node(
         UnreservedWord.Select(word => new IdentifierSyntax(word))).Named("name");
 
+    private static readonly Parser<IEnumerable<IdentifierSyntax>> MorePathSteps = (from dot in Character('.') from next in Identifier select next).Many();
+
     internal static readonly Parser<PathSyntax> Path = Node(
         from first in Identifier
-        from rest in (from dot in Character('.') from next in Identifier select next).Many()
+        from rest in MorePathSteps
         select new PathSyntax(ImmutableArray.Create(first).AddRange(rest)));
+
+    private static readonly Parser<PathSyntax> TokenPath = Token(Path);
 
     private static readonly Parser<StringLiteralSyntax> String = Node(
         ((Parser<string>)QuotedText).Select(text => new StringLiteralSyntax(text))).Named("string");
@@ -72,9 +76,11 @@ internal static partial class QueryGrammar
             .Where(text => decimal.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _))
             .Select(text => new NumberLiteralSyntax(decimal.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture)))).Named("whole number");
 
+    private static readonly Parser<string> ParameterName = Word.Named("parameter name (a letter or _ after '@')");
+
     private static readonly Parser<ParameterSyntax> Parameter = Node(
         from at in Character('@')
-        from name in Word.Named("parameter name (a letter or _ after '@')")
+        from name in ParameterName
         select new ParameterSyntax(name)).Named("parameter");
 
     private static readonly Parser<NameLiteralSyntax> Name = Node(
@@ -82,24 +88,32 @@ internal static partial class QueryGrammar
 
     // A value missing altogether fails where its leading whitespace starts, so the error says "expected value"
     // whether or not a space comes before it; a value that is there but malformed ("@0") keeps its own error.
-    internal static readonly Parser<LiteralSyntax> Literal =
-        AtomicBeforeToken(Token(String).Or<LiteralSyntax>(Token(Date)).Or(Token(Number)).Or(Token(Parameter)).Or(Token(Name))).Named("value");
+    internal static readonly Parser<LiteralSyntax> Literal = AtomicBeforeToken(FirstThatFits<LiteralSyntax>(
+        (static start => CharAt(start.Source, start.Position, '"'), Token(String)),
+        (static start => DateLength(start.Source, start.Position) > 0, Token(Date)),
+        (static start => NumberLength(start.Source, start.Position) > 0, Token(Number)),
+        (static start => CharAt(start.Source, start.Position, '@'), Token(Parameter)),
+        (static start => WordLength(start) > 0, Token(Name)))).Named("value");
 
     // The text searched for: a string, or a parameter holding one.
     private static readonly Parser<LiteralSyntax> SearchText = Token(String).Or<LiteralSyntax>(Token(Parameter));
 
+    private static readonly Parser<IEnumerable<LiteralSyntax>> LiteralItems = Literal.XDelimitedBy(Symbol(","));
+
     private static readonly Parser<IEnumerable<LiteralSyntax>> LiteralList =
         from open in Symbol("(")
-        from items in Literal.XDelimitedBy(Symbol(","))
-        from close in Symbol(")")
+        from items in LiteralItems
+        from close in CloseParenthesis
         select items;
 
     // A parenthesised sub-query: '(' a set name, then a clause keyword, then the rest of a query and ')'. Tried after
     // the list of values fails; until the clause keyword is read, the list's error stands.
+    private static readonly Parser<QuerySyntax> SubqueryBody = Ref(() => QueryBody!);
+
     private static readonly Parser<SubquerySyntax> Subquery = Token(Node(
         from open in Symbol("(")
-        from query in Parse.Ref(() => QueryBody!)
-        from close in Symbol(")")
+        from query in SubqueryBody
+        from close in CloseParenthesis
         select new SubquerySyntax(query)));
 
     private static readonly Parser<IEnumerable<LiteralSyntax>> ListOrSubquery = input =>
@@ -127,13 +141,48 @@ internal static partial class QueryGrammar
 
     // The operators' tests, built from the operator table: one alternative per leading word or symbol, in the
     // table's order, each followed by the tails of the operators it starts (their remaining words, then operands).
+    // Tried as the chain of Or the table gives, but only the leads whose word or symbol stands at the input run: a lead
+    // that is not there fails where the input starts, expecting itself, and loses to any lead that is there (which reads
+    // its word or symbol before it can fail); with none there, the failure expects every lead, in the table's order.
     private static readonly Parser<(PredicateOperator Operator, IEnumerable<LiteralSyntax> Operands)> Test =
-        OperatorTable.Operators.Where(o => o.Spelling.Length > 0)
+        Leads(OperatorTable.Operators.Where(o => o.Spelling.Length > 0)
             .GroupBy(o => o.Words[0], StringComparer.OrdinalIgnoreCase)
-            .Select(lead => from first in lead.First().IsSymbol ? Symbol(lead.Key) : Keyword(lead.Key)
-                            from tail in lead.Select(Tail).Aggregate((left, right) => left.Or(right))
-                            select tail)
-            .Aggregate((left, right) => left.Or(right));
+            .Select(lead => (lead.Key, lead.First().IsSymbol, Lead(lead.First().IsSymbol ? Symbol(lead.Key) : Keyword(lead.Key), lead.Select(Tail).Aggregate((left, right) => left.Or(right)))))
+            .ToArray());
+
+    // An operator's first word or symbol, then the tails of the operators it starts.
+    private static Parser<(PredicateOperator Operator, IEnumerable<LiteralSyntax> Operands)> Lead(
+        Parser<string> first, Parser<(PredicateOperator Operator, IEnumerable<LiteralSyntax> Operands)> tails) =>
+        from word in first
+        from tail in tails
+        select tail;
+
+    private static Parser<T> Leads<T>((string Lead, bool IsSymbol, Parser<T> Parser)[] leads)
+    {
+        var all = leads.Select(lead => lead.Lead).Distinct(StringComparer.Ordinal).ToArray();
+        return input =>
+        {
+            var start = SkipTrivia(input);
+            IResult<T>? result = null;
+            foreach (var (lead, isSymbol, parser) in leads)
+            {
+                if (!(isSymbol ? SymbolAt(start, lead) : KeywordAt(start, lead)))
+                {
+                    continue;
+                }
+
+                var tried = parser(input);
+                if (tried.WasSuccessful)
+                {
+                    return tried;
+                }
+
+                result = result is null ? tried : QueryCombinators.BestError(result, tried);
+            }
+
+            return result ?? Result.Failure<T>(input, NoToken, all);
+        };
+    }
 
     // What follows an operator's first word: its other words, then its operands.
     private static Parser<(PredicateOperator Operator, IEnumerable<LiteralSyntax> Operands)> Tail(OperatorInfo info)
@@ -157,40 +206,47 @@ internal static partial class QueryGrammar
     // A missing condition fails where 'not' and '(' fail too, so the error lists all three.
     // What a predicate tests: a field, or a list's length, 'count(parties)' (OperatorTable.Length), spanning its closing ')'.
     // A condition that starts with no 'count' word says only what it expected before (not, '(' or name).
-    private static readonly Parser<(PathSyntax Path, bool Length, TextSpan Span)> Subject =
-        Token(Quiet(Node(
-            from measure in Word.Where(word => word.Equals(OperatorTable.Length.Spelling, StringComparison.OrdinalIgnoreCase))
+    private static readonly Parser<(PathSyntax Path, bool Length, TextSpan Span)> Subject = FirstThatFits(
+        (static start => KeywordAt(start, OperatorTable.Length.Spelling), Token(Quiet(Node(
+            from measure in WordIs(OperatorTable.Length.Spelling)
             from open in Symbol("(")
-            from path in Token(Path)
-            from close in Symbol(")")
+            from path in TokenPath
+            from close in CloseParenthesis
             select new PredicateSyntax(path, PredicateOperator.IsTrue, []) { Length = true })))
-            .Select(measured => (measured.Path, true, measured.Span))
-        .Or(Token(Path).Select(path => (path, false, path.Span)));
+            .Select(measured => (measured.Path, true, measured.Span))),
+        (static start => WordLength(start) > 0, TokenPath.Select(path => (path, false, path.Span))));
+
+    private static readonly Parser<IOption<((PredicateOperator Operator, IEnumerable<LiteralSyntax> Operands) Value, int End)>> OptionalTest = Test.WithEnd().XOptional();
 
     private static readonly Parser<ExpressionSyntax> Predicate =
         from subject in AtomicBeforeToken(Subject)
-        from test in Test.Span().XOptional()
+        from test in OptionalTest
         select (ExpressionSyntax)new PredicateSyntax(
             subject.Path,
             test.IsDefined ? test.Get().Value.Operator : PredicateOperator.IsTrue,
             test.IsDefined ? test.Get().Value.Operands.ToImmutableArray() : [])
         {
             Length = subject.Length,
-            Span = subject.Span with { Length = (test.IsDefined ? test.Get().End.Pos : subject.Span.End) - subject.Span.Start },
+            Span = subject.Span with { Length = (test.IsDefined ? test.Get().End : subject.Span.End) - subject.Span.Start },
         };
+
+    private static readonly Parser<ExpressionSyntax> ParenthesizedExpression = Ref(() => Expression!);
 
     private static readonly Parser<ExpressionSyntax> Parenthesized =
         from open in Symbol("(")
-        from inner in Parse.Ref(() => Expression!)
-        from close in Symbol(")")
+        from inner in ParenthesizedExpression
+        from close in CloseParenthesis
         select inner;
 
-    private static readonly Parser<ExpressionSyntax> Unary =
-        (from not in Atomic(Token(Node(WordWhere(static word => word.Equals("not", StringComparison.OrdinalIgnoreCase)).Select(word => new IdentifierSyntax(word))))).Named("not")
-         from operand in Parse.Ref(() => Unary!)
-         select (ExpressionSyntax)new NotSyntax(operand) { Span = Cover(not.Span, operand.Span) })
-        .Or(Parenthesized)
-        .Or(Predicate);
+    private static readonly Parser<ExpressionSyntax> NotOperand = Ref(() => Unary!);
+
+    private static readonly Parser<ExpressionSyntax> Unary = FirstThatFits(
+        (static start => KeywordAt(start, "not"),
+         from not in Atomic(Token(Node(WordIs("not").Select(word => new IdentifierSyntax(word))))).Named("not")
+         from operand in NotOperand
+         select (ExpressionSyntax)new NotSyntax(operand) { Span = Cover(not.Span, operand.Span) }),
+        (static start => SymbolAt(start, "("), Parenthesized),
+        (static start => WordLength(start) > 0, Predicate));
 
     // "a and b and c" is read as a loop (XMany), not by recursion, so a long chain cannot exhaust the stack; the
     // terms fold to the left. A keyword followed by a bad term is an error there (XMany), not a silent stop.
@@ -198,30 +254,43 @@ internal static partial class QueryGrammar
 
     internal static readonly Parser<ExpressionSyntax> Expression = Chain("or", Conjunction, (left, right) => new OrSyntax(left, right));
 
+    private static readonly Parser<string> AggregateName = WordIn([.. OperatorTable.Aggregates.Select(a => a.Spelling)]);
+
+    private static readonly Parser<IOption<PathSyntax>> AggregateArgument =
+        (from open in Symbol("(") from path in TokenPath from close in CloseParenthesis select path).Optional();
+
     private static readonly Parser<AggregateSyntax> Aggregate =
         Token(Node(
-            from function in WordWhere(IsAggregateName).Select(ParseAggregate)
-            from argument in (from open in Symbol("(") from path in Token(Path) from close in Symbol(")") select path).Optional()
+            from function in AggregateName.Select(ParseAggregate)
+            from argument in AggregateArgument
             select new AggregateSyntax(function, argument.GetOrDefault()))).Named("aggregate");
 
+    private static readonly Parser<IOption<bool>> Direction = Keyword("asc").Return(false).Or(Keyword("desc").Return(true)).Optional();
+
     private static readonly Parser<OrderingSyntax> Ordering =
-        from key in Token(Path).Select(path => (Path: path, Aggregate: (AggregateSyntax?)null))
+        from key in TokenPath.Select(path => (Path: path, Aggregate: (AggregateSyntax?)null))
             .Or(Aggregate.Select(aggregate => (Path: aggregate.Argument ?? new PathSyntax([]) { Span = aggregate.Span }, Aggregate: (AggregateSyntax?)aggregate)))
-        from direction in Keyword("asc").Return(false).Or(Keyword("desc").Return(true)).Optional()
+        from direction in Direction
         select new OrderingSyntax(key.Path, direction.GetOrElse(false)) { Span = key.Aggregate?.Span ?? key.Path.Span, Aggregate = key.Aggregate };
 
     // The aggregates of the whole answer: 'statistics sum(value), count'. The first takes a field, so a query's
     // closing 'count' keeps its meaning.
+    private static readonly Parser<IEnumerable<AggregateSyntax>> MoreAggregates = (from comma in Symbol(",") from next in Aggregate select next).Many();
+
     private static readonly Parser<GroupBySyntax> WholeAnswer =
         from first in AtomicBeforeToken(Aggregate.Where(a => a.Argument is not null))
-        from rest in (from comma in Symbol(",") from next in Aggregate select next).Many()
+        from rest in MoreAggregates
         select new GroupBySyntax(ImmutableArray<PathSyntax>.Empty, ImmutableArray.Create(first).AddRange(rest)) { Span = first.Span };
+
+    private static readonly Parser<IEnumerable<PathSyntax>> PathList = TokenPath.XDelimitedBy(Symbol(","));
+
+    private static readonly Parser<IOption<IEnumerable<AggregateSyntax>>> GroupAggregates = Aggregate.DelimitedBy(Symbol(",")).Optional();
 
     private static readonly Parser<GroupBySyntax> GroupBy =
         from groupKeyword in Keyword("group")
         from byKeyword in Keyword("by")
-        from keys in Token(Path).XDelimitedBy(Symbol(","))
-        from aggregates in Aggregate.DelimitedBy(Symbol(",")).Optional()
+        from keys in PathList
+        from aggregates in GroupAggregates
         select new GroupBySyntax(keys.ToImmutableArray(), aggregates.GetOrElse([]).ToImmutableArray());
 
     private static readonly Parser<IdentifierSyntax> EntitySet = Token(Identifier).Named("entity set");
@@ -231,15 +300,21 @@ internal static partial class QueryGrammar
 
     private static readonly Parser<IOption<GroupBySyntax>> GroupClause = GroupBy.Or(WholeAnswer).XOptional();
 
+    private static readonly Parser<IEnumerable<OrderingSyntax>> OrderingList = Ordering.XDelimitedBy(Symbol(","));
+
     private static readonly Parser<IOption<IEnumerable<OrderingSyntax>>> OrderClause =
-        (from kw in Keyword("order") from byKeyword in Keyword("by") from keys in Ordering.XDelimitedBy(Symbol(",")) select keys).XOptional();
+        (from kw in Keyword("order") from byKeyword in Keyword("by") from keys in OrderingList select keys).XOptional();
 
-    private static readonly Parser<IOption<NumberLiteralSyntax>> SkipClause = (from kw in Keyword("skip") from n in Token(Count) select n).XOptional();
+    private static readonly Parser<NumberLiteralSyntax> TokenCount = Token(Count);
 
-    private static readonly Parser<IOption<NumberLiteralSyntax>> TakeClause = (from kw in Keyword("take") from n in Token(Count) select n).XOptional();
+    private static readonly Parser<IOption<NumberLiteralSyntax>> SkipClause = (from kw in Keyword("skip") from n in TokenCount select n).XOptional();
+
+    private static readonly Parser<IOption<NumberLiteralSyntax>> TakeClause = (from kw in Keyword("take") from n in TokenCount select n).XOptional();
+
+    private static readonly Parser<IOption<string>> DistinctKeyword = Keyword("distinct").Optional();
 
     private static readonly Parser<IOption<(bool Distinct, IEnumerable<PathSyntax> Paths)>> SelectClause =
-        (from kw in Keyword("select") from distinct in Keyword("distinct").Optional() from paths in Token(Path).XDelimitedBy(Symbol(","))
+        (from kw in Keyword("select") from distinct in DistinctKeyword from paths in PathList
          select (Distinct: distinct.IsDefined, Paths: paths)).XOptional();
 
     private static readonly Parser<IOption<string>> CountClause = Keyword("count").XOptional();
@@ -347,10 +422,81 @@ internal static partial class QueryGrammar
     /// <summary>The clause keywords that may follow what has been read, for "expected" lists.</summary>
     internal static readonly ImmutableArray<string> ClauseKeywords = ["where", "group by", "order by", "skip", "take", "select", "count"];
 
-    private static Parser<ExpressionSyntax> Chain(string keyword, Parser<ExpressionSyntax> term, Func<ExpressionSyntax, ExpressionSyntax, ExpressionSyntax> combine) =>
-        from first in term
-        from rest in (from op in Keyword(keyword) from next in term select next).XMany()
-        select rest.Aggregate(first, (left, right) => combine(left, right) with { Span = Cover(left.Span, right.Span) });
+    // As 'term, then (keyword term) XMany, folded to the left', read in a loop: after each term, the keyword either
+    // stands there (it is read, and the next term must follow: its failure is the chain's) or the chain ends.
+    private static Parser<ExpressionSyntax> Chain(string keyword, Parser<ExpressionSyntax> term, Func<ExpressionSyntax, ExpressionSyntax, ExpressionSyntax> combine) => input =>
+    {
+        var first = term(input);
+        if (!first.WasSuccessful)
+        {
+            return first;
+        }
+
+        var expression = first.Value;
+        var rest = first.Remainder;
+        while (SkipTrivia(rest) is var start && KeywordAt(start, keyword))
+        {
+            var next = term(Skip(start, keyword.Length));
+            if (!next.WasSuccessful)
+            {
+                return next;
+            }
+
+            expression = combine(expression, next.Value) with { Span = Cover(expression.Span, next.Value.Span) };
+            rest = next.Remainder;
+        }
+
+        return Result.Success(expression, rest);
+    };
+
+    // The alternatives of an Or chain, in its order, each with a test of the token's start that is false only where
+    // the alternative fails at once: those that fit are tried first, and the first that succeeds (each reads
+    // something when it does) is what the chain returns. When none does, every alternative's failure (the ones tried
+    // are kept, the others fail at once) is folded as the chain folds them, for its exact failure.
+    private static Parser<T> FirstThatFits<T>(params (Func<IInput, bool> Fits, Parser<T> Parser)[] alternatives) => input =>
+    {
+        var start = SkipTrivia(input);
+        IResult<T>?[]? tried = null;
+        for (var i = 0; i < alternatives.Length; i++)
+        {
+            if (alternatives[i].Fits(start))
+            {
+                var result = alternatives[i].Parser(input);
+                if (result.WasSuccessful)
+                {
+                    return result;
+                }
+
+                (tried ??= new IResult<T>?[alternatives.Length])[i] = result;
+            }
+        }
+
+        IResult<T>? chain = null;
+        for (var i = 0; i < alternatives.Length; i++)
+        {
+            var result = tried?[i] ?? alternatives[i].Parser(input);
+            if (chain is null)
+            {
+                chain = result;
+            }
+            else if (!chain.WasSuccessful)
+            {
+                chain = result.WasSuccessful ? result : QueryCombinators.BestError(chain, result);
+            }
+            else if (chain.Remainder.Equals(input) && result.WasSuccessful)
+            {
+                chain = result;
+            }
+            else if (!chain.Remainder.Equals(input))
+            {
+                break;
+            }
+        }
+
+        return chain!;
+    };
+
+    private static Parser<T> Ref<T>(Func<Parser<T>> reference) => QueryCombinators.Ref(reference);
 
     private static Parser<T> Token<T>(Parser<T> parser) => input => parser(SkipTrivia(input));
 
@@ -360,6 +506,8 @@ internal static partial class QueryGrammar
     private static Parser<string> Keyword(string keyword) => TokenCache.Keyword(keyword);
 
     private static Parser<string> Symbol(string symbol) => TokenCache.Symbol(symbol);
+
+    private static Parser<string> CloseParenthesis => TokenCache.CloseParenthesis;
 
     // Fails where it started, whatever the inner parser read: a keyword or symbol either matches whole or not at all.
     private static Parser<T> Atomic<T>(Parser<T> parser) => input =>
@@ -458,8 +606,6 @@ internal static partial class QueryGrammar
         where T : LiteralSyntax => [value];
 
     private static IEnumerable<LiteralSyntax> Pair(LiteralSyntax first, LiteralSyntax second) => [first, second];
-
-    private static bool IsAggregateName(string word) => OperatorTable.Aggregate(word) is not null;
 
     private static AggregateFunction ParseAggregate(string word) => OperatorTable.Aggregate(word)!.Function;
 }

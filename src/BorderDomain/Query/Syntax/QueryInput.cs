@@ -5,8 +5,8 @@ using Sprache;
 namespace BorderDomain.Query.Syntax;
 
 /// <summary>
-/// The query text as Sprache input, one instance per position, made once and shared: <see cref="Advance"/> returns
-/// the position's instance when it exists. Sprache's own <see cref="Input"/> makes a new object and a new memo
+/// The query text as Sprache input, at most one instance per position, made once and shared: <see cref="Advance"/> and
+/// <see cref="Skip"/> return the position's instance when it exists. Sprache's own <see cref="Input"/> makes a new object and a new memo
 /// dictionary on every advance, and the grammar's alternatives read the same characters again and again (each
 /// keyword, symbol and literal tried re-reads the whitespace before it), which cost kilobytes per character.
 /// Line and column follow Sprache's rules (a line starts after <c>'\n'</c>; both count from 1).
@@ -65,8 +65,39 @@ internal sealed class QueryInput : IInput
             throw new InvalidOperationException("Cannot advance beyond end of input.");
         }
 
-        var newLine = Current == '\n';
-        return _positions[Position + 1] ??= new QueryInput(Source, _positions, Position + 1, newLine ? Line + 1 : Line, newLine ? 1 : Column + 1);
+        return Skip(1);
+    }
+
+    /// <summary>
+    /// The input <paramref name="count"/> characters on, as that many <see cref="Advance"/>s give it, but made without
+    /// the positions between: the grammar's token parsers read a token's characters in the source and move past it at
+    /// once, so only the positions where tokens and trivia start and end are made.
+    /// </summary>
+    public QueryInput Skip(int count)
+    {
+        var position = Position + count;
+        if (count < 0 || position > Source.Length)
+        {
+            throw new InvalidOperationException("Cannot advance beyond end of input.");
+        }
+
+        if (_positions[position] is { } known)
+        {
+            return known;
+        }
+
+        var line = Line;
+        var column = Column + count;
+        for (var i = Position; i < position; i++)
+        {
+            if (Source[i] == '\n')
+            {
+                line++;
+                column = position - i; // 1 at the character after the line feed
+            }
+        }
+
+        return _positions[position] = new QueryInput(Source, _positions, position, line, column);
     }
 
     /// <inheritdoc/>
