@@ -42,11 +42,9 @@ public static class IndexQueries
             case IndexAccessKind.Key:
                 return PostingList.FromUnsorted(values.Select(v => table.TryGetRow(RecordKey.Text(v) ?? string.Empty, out var row) ? row : -1).Where(r => r >= 0).Distinct().ToArray());
             case IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection:
-                var index = table.GetPostingIndex(field)!;
-                var keys = op == PredicateOperator.IsTrue ? [true] : values.Select(v => IndexKey(index, fieldKind, v)).ToArray();
-                var lists = keys.Select(key => key is null ? [] : index.LookupArray(key)).ToList();
+                var lists = PostingLists(table, field, op, fieldKind, values);
                 return kind == IndexAccessKind.PostingUnion
-                    ? (lists.Count == 1 ? lists[0] : PostingList.UnionAll(lists))
+                    ? (lists.Length == 1 ? lists[0] : PostingList.UnionAll(lists))
                     : lists.Aggregate((left, right) => PostingList.Intersect(left, right));
             case IndexAccessKind.NullRows:
                 return table.GetPostingIndex(field)!.NullRows.ToArray();
@@ -201,9 +199,8 @@ public static class IndexQueries
         switch (kind)
         {
             case IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection:
-                var index = table.GetPostingIndex(field)!;
-                var key = op == PredicateOperator.IsTrue ? true : IndexKey(index, fieldKind, values[0]);
-                return key is null ? 0 : index.Count(key);
+                var key = PostingKey(table, field, op, fieldKind, values.Length > 0 ? values[0] : true);
+                return key is null ? 0 : table.GetPostingIndex(field)!.Count(key);
             case IndexAccessKind.NullRows:
                 return table.GetPostingIndex(field)!.NullRows.Length;
             case IndexAccessKind.NumberRange:
@@ -302,22 +299,38 @@ public static class IndexQueries
         };
     }
 
-    // Enum keys are stored as the CLR enum value; the bound query names the member.
-    private static object? IndexKey(PostingIndex index, FieldKind kind, object value)
+    /// <summary>
+    /// The posting lists (shared arrays: do not modify) a posting access of <paramref name="field"/> reads, one per
+    /// value (the list of <see langword="true"/> for <see cref="PredicateOperator.IsTrue"/>); a value no row holds
+    /// gives an empty list. Their union or intersection is the access's rows; a row is in it when it is in any (all)
+    /// of them, which is how a compiled plan tests such a predicate on one row without reading the row.
+    /// </summary>
+    internal static int[][] PostingLists(IEntityTable table, int field, PredicateOperator op, FieldKind fieldKind, object[] values)
     {
-        if (kind != FieldKind.Enum)
+        var index = table.GetPostingIndex(field)!;
+        if (op == PredicateOperator.IsTrue)
         {
-            return value;
+            return [index.LookupArray(true)];
         }
 
-        foreach (var key in index.Keys)
+        var lists = new int[values.Length][];
+        for (var i = 0; i < values.Length; i++)
         {
-            if (string.Equals(key.ToString(), (string)value, StringComparison.Ordinal))
-            {
-                return key;
-            }
+            lists[i] = IndexKey(index, fieldKind, values[i]) is { } key ? index.LookupArray(key) : [];
         }
 
-        return null;
+        return lists;
     }
+
+    /// <summary>
+    /// The key of <paramref name="value"/> in a posting index, resolved once so that a compiled count reads only the
+    /// list's length; <see langword="null"/> when the index holds no such key.
+    /// </summary>
+    internal static object? PostingKey(IEntityTable table, int field, PredicateOperator op, FieldKind fieldKind, object value) =>
+        op == PredicateOperator.IsTrue ? true : IndexKey(table.GetPostingIndex(field)!, fieldKind, value);
+
+    // Enum keys are stored as the CLR enum value; the bound query names the member. The keys are read through the
+    // dictionary's own key collection, whose enumerator is a struct: finding a key allocates nothing.
+    private static object? IndexKey(PostingIndex index, FieldKind kind, object value) =>
+        kind != FieldKind.Enum ? value : index.KeyNamed((string)value);
 }

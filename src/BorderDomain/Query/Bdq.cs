@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text;
 using BorderDomain.Model;
 using BorderDomain.Query.Planning;
@@ -25,12 +24,9 @@ public static class Bdq
 {
     private const int MaxOptionCaches = 16;
 
-    private static readonly QueryCache<(QuerySchema Schema, BoundQuery Query)> Cache = new(BdqOptions.Default.CacheCapacity);
+    private static readonly QueryCache<CompiledQuery> Cache = new(BdqOptions.Default.CacheCapacity);
 
-    private static readonly ConcurrentDictionary<BdqOptions, QueryCache<(QuerySchema Schema, BoundQuery Query)>> OptionCaches = new();
-
-    // The last plan of each cached query without parameters, with the table it was planned on (and its executor).
-    private static readonly ConditionalWeakTable<BoundQuery, PlannedOn> Plans = new();
+    private static readonly ConcurrentDictionary<BdqOptions, QueryCache<CompiledQuery>> OptionCaches = new();
 
     private static readonly IReadOnlyDictionary<string, object> NoParameters = new Dictionary<string, object>();
 
@@ -51,30 +47,49 @@ public static class Bdq
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(query);
         result = null;
-        if (!TryPrepare(store, query, parameters, options, out var executor, out var plan, out diagnostics))
+        options ??= BdqOptions.Default;
+        if (!TryCompile(query, store.Schema, options, out var compiled, out var bound, out diagnostics))
         {
             return false;
         }
 
+        // The warm path: the plan this query was last compiled to on this store, run as compiled.
+        if (compiled?.Last is { Run: { } warm } last && bound!.Parameters.Count == 0 && last.Fits(store, bound, options))
+        {
+            return TryRun(warm, last.Plan, out result, out diagnostics);
+        }
+
+        if (!TryPrepare(store, compiled, bound!, parameters, options, out var run, out var plan, out diagnostics))
+        {
+            return false;
+        }
+
+        return TryRun(run!, plan!, out result, out diagnostics);
+    }
+
+    // Runs a compiled plan; a search word matching too many words becomes a diagnostic.
+    private static bool TryRun(Func<BdqResult> run, QueryPlan plan, out BdqResult? result, out IReadOnlyList<BdqDiagnostic> diagnostics)
+    {
         try
         {
-            result = executor!.Execute(plan!);
+            result = run();
+            diagnostics = [];
+            return true;
         }
         catch (SearchTooBroadException broad)
         {
+            result = null;
             diagnostics =
             [
                 new BdqDiagnostic
                 {
                     Code = BdqDiagnostics.SearchTooBroad,
                     Message = BdqDiagnostics.TooManyMatchedWordsMessage(broad.Predicate.Path.Text, broad.Limit),
-                    Span = plan!.Query.SpanOf(broad.Predicate),
+                    Span = plan.Query.SpanOf(broad.Predicate),
                 },
             ];
             return false;
         }
-
-        return true;
     }
 
     /// <summary>The plan <paramref name="query"/> would run with on <paramref name="store"/>, as text.</summary>
@@ -135,7 +150,11 @@ public static class Bdq
     }
 
     /// <summary>Parses and binds <paramref name="query"/> against <paramref name="schema"/>, using the cache.</summary>
-    internal static bool TryCompile(string query, QuerySchema schema, BdqOptions? options, out BoundQuery? bound, out IReadOnlyList<BdqDiagnostic> diagnostics)
+    internal static bool TryCompile(string query, QuerySchema schema, BdqOptions? options, out BoundQuery? bound, out IReadOnlyList<BdqDiagnostic> diagnostics) =>
+        TryCompile(query, schema, options, out _, out bound, out diagnostics);
+
+    // The same, also giving the cache's entry for the query (null when it compiled uncached), which keeps its last plan.
+    private static bool TryCompile(string query, QuerySchema schema, BdqOptions? options, out CompiledQuery? compiled, out BoundQuery? bound, out IReadOnlyList<BdqDiagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(schema);
@@ -147,19 +166,18 @@ public static class Bdq
         // hit on it is the same query.
         if (cache is not null && cache.TryGet(query, out var cached) && ReferenceEquals(cached.Schema, schema))
         {
-            bound = cached.Query;
-            diagnostics = [];
+            (compiled, bound, diagnostics) = (cached, cached.Query, []);
             return true;
         }
 
         var key = cache is not null ? CacheKey(query) : null;
         if (key is not null && cache!.TryGet(key, out cached) && ReferenceEquals(cached.Schema, schema))
         {
-            bound = cached.Query;
-            diagnostics = [];
+            (compiled, bound, diagnostics) = (cached, cached.Query, []);
             return true;
         }
 
+        compiled = null;
         var parsed = QueryParser.Parse(query, options);
         if (parsed.Query is null)
         {
@@ -171,10 +189,11 @@ public static class Bdq
         (bound, diagnostics) = (binding.Query, binding.Diagnostics);
         if (bound is not null && key is not null)
         {
-            cache!.Add(key, (schema, bound));
+            compiled = new CompiledQuery(schema, bound);
+            cache!.Add(key, compiled);
             if (!string.Equals(key, query, StringComparison.Ordinal))
             {
-                cache.Add(query, (schema, bound));
+                cache.Add(query, compiled);
             }
         }
 
@@ -183,7 +202,7 @@ public static class Bdq
 
     // Options change what a text compiles to (its limits), so each set of options has its own cache, sized by its
     // CacheCapacity. An embedder holds one or a few; past MaxOptionCaches distinct ones, queries compile uncached.
-    private static QueryCache<(QuerySchema Schema, BoundQuery Query)>? CacheFor(BdqOptions options)
+    private static QueryCache<CompiledQuery>? CacheFor(BdqOptions options)
     {
         if (ReferenceEquals(options, BdqOptions.Default) || options == BdqOptions.Default)
         {
@@ -203,41 +222,37 @@ public static class Bdq
 
     private static bool TryPrepare(
         IQueryStore store,
-        string query,
+        CompiledQuery? compiled,
+        BoundQuery bound,
         IReadOnlyDictionary<string, object?>? parameters,
-        BdqOptions? options,
-        out PlanExecutor? executor,
+        BdqOptions options,
+        out Func<BdqResult>? run,
         out QueryPlan? plan,
         out IReadOnlyList<BdqDiagnostic> diagnostics)
     {
-        executor = null;
+        run = null;
         plan = null;
-        options ??= BdqOptions.Default;
-        if (!TryCompile(query, store.Schema, options, out var bound, out diagnostics))
-        {
-            return false;
-        }
-
-        var table = store.GetTable(bound!.Set.Name)!;
+        diagnostics = [];
+        var table = store.GetTable(bound.Set.Name)!;
 
         // A query without parameters plans the same way every time on the same table, and runs the same way: keep its
-        // last plan and the executor made for it (which holds the predicates' constants as records hold them and the
-        // paths resolved to field numbers), so a warm call neither plans nor binds values nor makes an executor. A
-        // query with a sub-query keeps its plan only: its sub-query runs again each call, against the store as it is.
+        // last plan compiled for the executor made for it (which holds the predicates' constants as records hold them,
+        // the indexes and paths resolved), so a warm call neither plans nor binds values nor compiles. A query with a
+        // sub-query keeps its plan only: its sub-query runs again each call, against the store as it is.
         if (bound.Parameters.Count == 0)
         {
-            if (Plans.TryGetValue(bound, out var last) && ReferenceEquals(last.Table, table))
+            var last = compiled?.Last;
+            plan = last is not null && ReferenceEquals(last.Table, table)
+                ? last.Plan
+                : QueryPlanner.Plan(bound, new TableStatistics(table, NoParameters));
+            // Compiling runs no sub-query (a sub-query's values are read when the plan runs), so it cannot fail.
+            run = NewExecutor(store, table, NoParameters, options).Compile(plan);
+
+            if (compiled is not null)
             {
-                plan = last.Plan;
-                executor = last.Executor is { } kept && ReferenceEquals(last.Store, store) && kept.MaxRows == options.MaxRows && kept.MaxMatchedWords == options.MaxMatchedWords
-                    ? kept
-                    : NewExecutor(store, table, NoParameters, options);
-                return true;
+                compiled.Last = new PlannedOn(table, plan, store, options.MaxRows, options.MaxMatchedWords, HasSubquery(bound) ? null : run);
             }
 
-            plan = QueryPlanner.Plan(bound, new TableStatistics(table, NoParameters));
-            executor = NewExecutor(store, table, NoParameters, options);
-            Plans.AddOrUpdate(bound, new PlannedOn(table, plan, store, HasSubquery(bound) ? null : executor));
             return true;
         }
 
@@ -248,8 +263,9 @@ public static class Bdq
 
         // Otherwise the planner reads the table's statistics (with the parameters' values); the executor is made after
         // the plan, to run it as it stands.
-        plan = QueryPlanner.Plan(bound, new TableStatistics(table, values));
-        executor = NewExecutor(store, table, values, options);
+        var planned = plan = QueryPlanner.Plan(bound, new TableStatistics(table, values));
+        var executor = NewExecutor(store, table, values, options);
+        run = () => executor.Execute(planned);
         return true;
     }
 
@@ -287,6 +303,29 @@ public static class Bdq
         return key.ToString();
     }
 
-    // The executor is kept only for queries without sub-queries, and reused only on the same store with the same limits.
-    private sealed record PlannedOn(IEntityTable Table, QueryPlan Plan, IQueryStore Store, PlanExecutor? Executor);
+    // A cached query: what it binds to against one schema, and the plan it last ran with (replaced whole, never changed).
+    private sealed class CompiledQuery(QuerySchema schema, BoundQuery query)
+    {
+        private volatile PlannedOn? _last;
+
+        public QuerySchema Schema { get; } = schema;
+
+        public BoundQuery Query { get; } = query;
+
+        public PlannedOn? Last
+        {
+            get => _last;
+            set => _last = value;
+        }
+    }
+
+    // The compiled plan (Run) is kept only for queries without sub-queries, and run again only on the same store with
+    // the same limits. The bundled store and QueryStore never change their tables, so for them the same store means the
+    // same table; any other store is asked for the table again.
+    private sealed record PlannedOn(IEntityTable Table, QueryPlan Plan, IQueryStore Store, int MaxRows, int MaxMatchedWords, Func<BdqResult>? Run)
+    {
+        public bool Fits(IQueryStore store, BoundQuery bound, BdqOptions options) =>
+            ReferenceEquals(Store, store) && MaxRows == options.MaxRows && MaxMatchedWords == options.MaxMatchedWords
+            && (store is BorderStore or QueryStore || ReferenceEquals(store.GetTable(bound.Set.Name), Table));
+    }
 }

@@ -1,13 +1,21 @@
-using System.Collections.Generic;
+using System.Collections.Concurrent;
+using System.Threading;
 
 namespace BorderDomain.Query;
 
-/// <summary>A bounded least-recently-used cache. Thread-safe; lookups take a short lock.</summary>
+/// <summary>
+/// A bounded cache that evicts the least recently used entry. Thread-safe: a lookup takes no lock (it reads a
+/// concurrent dictionary and stamps the entry with a use count); adding takes a short lock and, when full, evicts the
+/// entry with the oldest stamp. Stamps written by racing lookups may be slightly out of order, so under contention
+/// the evicted entry is one of the least recently used rather than exactly the least.
+/// </summary>
 internal sealed class QueryCache<TValue>(int capacity)
 {
-    private readonly Dictionary<string, LinkedListNode<(string Key, TValue Value)>> _entries = new(System.StringComparer.Ordinal);
-    private readonly LinkedList<(string Key, TValue Value)> _recency = new();
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(System.StringComparer.Ordinal);
+    private readonly Entry?[] _slots = new Entry?[System.Math.Max(0, capacity)];
     private readonly object _gate = new();
+    private int _used;
+    private long _clock;
 
     internal int Count
     {
@@ -15,22 +23,18 @@ internal sealed class QueryCache<TValue>(int capacity)
         {
             lock (_gate)
             {
-                return _entries.Count;
+                return _used;
             }
         }
     }
 
     internal bool TryGet(string key, out TValue value)
     {
-        lock (_gate)
+        if (_entries.TryGetValue(key, out var entry))
         {
-            if (_entries.TryGetValue(key, out var node))
-            {
-                _recency.Remove(node);
-                _recency.AddFirst(node);
-                value = node.Value.Value;
-                return true;
-            }
+            Volatile.Write(ref entry.Stamp, Interlocked.Increment(ref _clock));
+            value = entry.Value;
+            return true;
         }
 
         value = default!;
@@ -46,17 +50,44 @@ internal sealed class QueryCache<TValue>(int capacity)
 
         lock (_gate)
         {
+            var entry = new Entry(key, value) { Stamp = Interlocked.Increment(ref _clock) };
             if (_entries.TryGetValue(key, out var existing))
             {
-                _recency.Remove(existing);
+                entry.Slot = existing.Slot;
+            }
+            else if (_used < _slots.Length)
+            {
+                entry.Slot = _used++;
+            }
+            else
+            {
+                // Full: the slot of the entry used longest ago takes the new one.
+                var oldest = 0;
+                for (var i = 1; i < _slots.Length; i++)
+                {
+                    if (Volatile.Read(ref _slots[i]!.Stamp) < Volatile.Read(ref _slots[oldest]!.Stamp))
+                    {
+                        oldest = i;
+                    }
+                }
+
+                _entries.TryRemove(_slots[oldest]!.Key, out _);
+                entry.Slot = oldest;
             }
 
-            _entries[key] = _recency.AddFirst((key, value));
-            while (_entries.Count > capacity)
-            {
-                _entries.Remove(_recency.Last!.Value.Key);
-                _recency.RemoveLast();
-            }
+            _slots[entry.Slot] = entry;
+            _entries[key] = entry;
         }
+    }
+
+    private sealed class Entry(string key, TValue value)
+    {
+        public long Stamp;
+
+        public string Key { get; } = key;
+
+        public TValue Value { get; } = value;
+
+        public int Slot { get; set; }
     }
 }

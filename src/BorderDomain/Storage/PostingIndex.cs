@@ -25,6 +25,23 @@ public sealed class PostingIndex
     /// <summary>The distinct keys.</summary>
     public IEnumerable<object> Keys => _postings.Keys;
 
+    /// <summary>
+    /// The key whose text (<see cref="object.ToString"/>, an enum member's name) is <paramref name="name"/>, compared
+    /// ordinally, or <see langword="null"/>. Reads the dictionary's keys through their struct enumerator: allocates nothing.
+    /// </summary>
+    internal object? KeyNamed(string name)
+    {
+        foreach (var key in _postings.Keys)
+        {
+            if (string.Equals(key.ToString(), name, StringComparison.Ordinal))
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The rows whose value is null (or, for a collection, empty).</summary>
     public ReadOnlySpan<int> NullRows => _nullRows;
 

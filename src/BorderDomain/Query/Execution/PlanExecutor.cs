@@ -26,17 +26,12 @@ internal sealed class PlanExecutor
 
     private static readonly string[] CountColumns = ["count"];
 
-    // Resolved once per predicate and path (by reference), not once per row, and kept as long as the executor is:
-    // Bdq keeps one executor per query without parameters, which calls from several threads may share, so these are
-    // concurrent. Made on first use: a key lookup or a count from the indexes needs neither.
+    // Resolved once per predicate (by reference) and kept as long as the executor is: Bdq keeps one executor per query
+    // without parameters, which calls from several threads may share, so it is concurrent. Made on first use.
     private ConcurrentDictionary<BoundPredicate, object[]>? _constants;
-    private ConcurrentDictionary<BoundPath, ResolvedPath>? _paths;
 
     // The last count this executor answered: a result is immutable, so the same count returns the same result again.
     private BdqResult? _lastCount;
-
-    // The column names of a records result, once per executor.
-    private string[]? _recordColumns;
 
     /// <summary>An executor over <paramref name="table"/>, resolving references through <paramref name="tables"/>.</summary>
     /// <param name="table">The queried table.</param>
@@ -59,26 +54,39 @@ internal sealed class PlanExecutor
     /// </summary>
     internal int MaxMatchedWords { get; init; } = int.MaxValue;
 
-    /// <summary>Runs the plan.</summary>
-    public BdqResult Execute(QueryPlan plan)
+    /// <summary>Runs the plan (compiles it, then runs it once).</summary>
+    public BdqResult Execute(QueryPlan plan) => Compile(plan)();
+
+    /// <summary>
+    /// Compiles <paramref name="plan"/> into one delegate that runs it: every index, key, constant, path and column the
+    /// plan needs is resolved here, once, so that a run reads the indexes and the rows and builds the result, and
+    /// nothing else (a count allocates nothing). A predicate a posting index answers is tested on a row by its membership
+    /// in the posting lists, without reading the row; any other reads the field through the table. The delegate may be
+    /// run any number of times, from several threads, as long as the executor's tables are the same.
+    /// </summary>
+    public Func<BdqResult> Compile(QueryPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var query = plan.Query;
-        if (plan.Counting is CountStrategy.TableSize or CountStrategy.IndexSize)
+        if (plan.Counting == CountStrategy.TableSize)
         {
-            return CountResult(query, plan.Counting == CountStrategy.TableSize ? _table.Count : Count(plan.Accesses[0]));
+            return () => CountResult(query, _table.Count);
+        }
+
+        if (plan.Counting == CountStrategy.IndexSize)
+        {
+            var count = Counter(plan.Accesses[0]);
+            return () => CountResult(query, count());
         }
 
         if (plan.Order == OrderStrategy.FilteredWalk)
         {
-            var residual = plan.Residual;
-            var walked = IndexQueries.WalkWhere(
-                _table,
-                _table.Schema.IndexOfField(query.OrderBy[0].Path.Field.Name),
-                query.OrderBy[0].Descending,
-                residual is null ? null : row => Matches(row, residual),
-                (query.Skip ?? 0) + (query.Take ?? int.MaxValue));
-            return Shape(query, walked);
+            var field = _table.Schema.IndexOfField(query.OrderBy[0].Path.Field.Name);
+            var descending = query.OrderBy[0].Descending;
+            var residual = plan.Residual is { } condition ? Condition(condition) : null;
+            var wanted = (query.Skip ?? 0) + (query.Take ?? int.MaxValue);
+            var shape = Shaper(query);
+            return () => shape(IndexQueries.WalkWhere(_table, field, descending, residual, wanted));
         }
 
         if (plan.Grouping == GroupStrategy.PostingListLengths)
@@ -86,64 +94,116 @@ internal sealed class PlanExecutor
             return CountsFromIndex(query, query.GroupBy!.Keys[0]);
         }
 
-        var rows = Filter(plan);
+        var filter = Filter(plan);
         if (query.GroupBy is { } group)
         {
-            return Group(query, group, rows);
+            var grouped = Group(query, group);
+            return () => grouped(filter());
         }
 
-        IEnumerable<int> ordered = plan.Order switch
+        var shaped = Shaper(query);
+        switch (plan.Order)
         {
-            OrderStrategy.IndexWalk => IndexQueries.Walk(_table, _table.Schema.IndexOfField(query.OrderBy[0].Path.Field.Name), query.OrderBy[0].Descending, rows, query.Take is { } take ? (query.Skip ?? 0) + take : int.MaxValue),
-            OrderStrategy.Sort => Sort(query.OrderBy, rows),
-            _ => rows,
-        };
-        return Shape(query, ordered);
+            case OrderStrategy.IndexWalk:
+                var field = _table.Schema.IndexOfField(query.OrderBy[0].Path.Field.Name);
+                var descending = query.OrderBy[0].Descending;
+                var wanted = query.Take is { } take ? (query.Skip ?? 0) + take : int.MaxValue;
+                return () => shaped(IndexQueries.Walk(_table, field, descending, filter(), wanted));
+            case OrderStrategy.Sort:
+                var keys = query.OrderBy.Select(o => new CompilerServices.SortKey(Reader(o.Path), o.Path.Field.Kind, o.Descending)).ToArray();
+                return () => shaped(RowSort.Sort(filter(), keys));
+            default:
+                return () => shaped(filter());
+        }
     }
 
     // Pages the ordered rows and shapes the result: a count, selected rows, or whole records.
-    private BdqResult Shape(BoundQuery query, IEnumerable<int> ordered)
+    private Func<IReadOnlyList<int>, BdqResult> Shaper(BoundQuery query)
     {
+        var skip = query.Skip ?? 0;
         if (query.Count)
         {
-            return CountResult(query, ordered is int[] all ? Page(all, query.Skip ?? 0, query.Take ?? int.MaxValue).Length : ordered.Skip(query.Skip ?? 0).Take(query.Take ?? int.MaxValue).Count());
+            var most = query.Take ?? int.MaxValue;
+            return ordered => CountResult(query, Math.Max(0, Math.Min(most, ordered.Count - skip)));
         }
 
         // Without a take, one row past the ceiling says whether the ceiling cut the answer.
         var pageSize = query.Take ?? (MaxRows == int.MaxValue ? int.MaxValue : MaxRows + 1);
-        var paged = ordered is int[] array ? Page(array, query.Skip ?? 0, pageSize).ToArray() : ordered.Skip(query.Skip ?? 0).Take(pageSize).ToArray();
-        var truncated = query.Take is null && paged.Length > MaxRows;
-        if (truncated)
-        {
-            paged = paged[..MaxRows];
-        }
-
+        var limited = query.Take is null;
         if (query.Select.Count > 0)
         {
-            var projected = paged.Select(row => (IReadOnlyList<object?>)query.Select.Select(path => Value(row, path)).ToArray()).ToArray();
+            var readers = query.Select.Select(path => Reader(path)).ToArray();
             var columns = query.Select.Select(p => p.Text).ToArray();
 
             // Each row's sources, so the row can be cited though the selection leaves them out.
             var cited = BdqResult.RowSourcesField(query.Set, columns) is { } field ? _table.Schema.IndexOfField(field.Name) : -1;
-            var sources = cited < 0 ? null : paged.Select(row => _table.GetValue(row, cited)).ToArray();
-            return new BdqResult(BdqResultKind.Rows, query.Set, columns, projected, [], null, truncated, sources);
+            return ordered =>
+            {
+                var paged = Page(ordered, skip, pageSize, limited, out var truncated);
+                var projected = new IReadOnlyList<object?>[paged.Length];
+                for (var i = 0; i < paged.Length; i++)
+                {
+                    var values = new object?[readers.Length];
+                    for (var c = 0; c < readers.Length; c++)
+                    {
+                        values[c] = readers[c](paged[i]);
+                    }
+
+                    projected[i] = values;
+                }
+
+                object?[]? sources = null;
+                if (cited >= 0)
+                {
+                    sources = new object?[paged.Length];
+                    for (var i = 0; i < paged.Length; i++)
+                    {
+                        sources[i] = _table.GetValue(paged[i], cited);
+                    }
+                }
+
+                return new BdqResult(BdqResultKind.Rows, query.Set, columns, projected, [], null, truncated, sources);
+            };
         }
 
-        var records = new object[paged.Length];
-        for (var i = 0; i < paged.Length; i++)
+        var recordColumns = query.Set.Fields.Select(f => f.Name).ToArray();
+        return ordered =>
         {
-            records[i] = _table.GetRecord(paged[i]);
-        }
+            var paged = Page(ordered, skip, pageSize, limited, out var truncated);
+            var records = new object[paged.Length];
+            for (var i = 0; i < paged.Length; i++)
+            {
+                records[i] = _table.GetRecord(paged[i]);
+            }
 
-        _recordColumns ??= query.Set.Fields.Select(f => f.Name).ToArray();
-        return new BdqResult(BdqResultKind.Records, query.Set, _recordColumns, new RecordRows(_table, paged), records, null, truncated);
+            return new BdqResult(BdqResultKind.Records, query.Set, recordColumns, new RecordRows(_table, paged), records, null, truncated);
+        };
     }
 
-    // Rows skip .. skip + take of an array, as Skip and Take would give them, without an enumerator.
-    private static ReadOnlySpan<int> Page(int[] rows, int skip, int take)
+    // Rows skip .. skip + take of the ordered rows, as Skip and Take would give them, in a new array; without a take
+    // (limited), a page one row longer than MaxRows is cut to MaxRows and says so.
+    private int[] Page(IReadOnlyList<int> rows, int skip, int take, bool limited, out bool truncated)
     {
-        var start = Math.Min(skip, rows.Length);
-        return rows.AsSpan(start, Math.Min(take, rows.Length - start));
+        var start = Math.Min(skip, rows.Count);
+        var length = Math.Min(take, rows.Count - start);
+        truncated = limited && length > MaxRows;
+        if (truncated)
+        {
+            length = MaxRows;
+        }
+
+        if (rows is int[] array)
+        {
+            return array.AsSpan(start, length).ToArray();
+        }
+
+        var page = new int[length];
+        for (var i = 0; i < length; i++)
+        {
+            page[i] = rows[start + i];
+        }
+
+        return page;
     }
 
     // A count's result; the last one again when the count is the same (a result is immutable), so a warm count allocates nothing.
@@ -157,78 +217,204 @@ internal sealed class PlanExecutor
         return _lastCount = new BdqResult(BdqResultKind.Count, query.Set, CountColumns, [[counted]], [], counted);
     }
 
-    /// <summary>Whether row <paramref name="row"/> satisfies <paramref name="condition"/>, evaluated directly.</summary>
+    /// <summary>Whether row <paramref name="row"/> satisfies <paramref name="condition"/> (compiled each call: for tests and one-off checks).</summary>
     public bool Matches(int row, BoundExpression condition)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        return condition switch
+        return Condition(condition)(row);
+    }
+
+    // An exact count from index sizes: one posting list's length is read through the index and key resolved here.
+    private Func<int> Counter(IndexAccess access)
+    {
+        var predicate = access.Predicate;
+        var op = predicate.Operator;
+        var fieldKind = predicate.Path.Field.Kind;
+        var field = access.Field;
+        var constants = predicate.Subquery is null ? Constants(predicate) : null;
+        if (constants is not null && access.Kind is IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection
+            && IndexAccessCounts.IsExactlyCountable(access.Kind, op, constants.Length) && _table.GetPostingIndex(field) is { } index)
         {
-            BoundAnd and => Matches(row, and.Left) && Matches(row, and.Right),
-            BoundOr or => Matches(row, or.Left) || Matches(row, or.Right),
-            BoundNot not => !Matches(row, not.Operand),
-            BoundPredicate predicate => Matches(row, predicate),
-            _ => false,
+            var key = IndexQueries.PostingKey(_table, field, op, fieldKind, constants.Length > 0 ? constants[0] : true);
+            return key is null ? static () => 0 : () => index.Count(key);
+        }
+
+        return () => IndexQueries.ExactCount(_table, field, access.Kind, op, fieldKind, constants ?? Constants(predicate));
+    }
+
+    // The rows the plan's accesses yield, intersected in the plan's order, then tested by the residual.
+    private Func<int[]> Filter(QueryPlan plan)
+    {
+        var accesses = plan.Accesses.Select(Rows).ToArray();
+        var residual = plan.Residual is { } condition ? Condition(condition) : null;
+        return () =>
+        {
+            int[]? rows = null;
+            foreach (var access in accesses)
+            {
+                var found = access();
+                rows = rows is null ? found : PostingList.Intersect(rows, found);
+                if (rows.Length == 0)
+                {
+                    return [];
+                }
+            }
+
+            rows ??= PostingList.All(_table.Count);
+            if (residual is null)
+            {
+                return rows;
+            }
+
+            var kept = new List<int>();
+            foreach (var row in rows)
+            {
+                if (residual(row))
+                {
+                    kept.Add(row);
+                }
+            }
+
+            return kept.ToArray();
         };
     }
 
-    private int Count(IndexAccess access) => IndexQueries.ExactCount(
-        _table, access.Field, access.Kind, access.Predicate.Operator, access.Predicate.Path.Field.Kind, Constants(access.Predicate));
-
-    private int[] Filter(QueryPlan plan)
+    private Func<int[]> Rows(IndexAccess access)
     {
-        int[]? rows = null;
-        foreach (var access in plan.Accesses)
+        var predicate = access.Predicate;
+        var op = predicate.Operator;
+        var fieldKind = predicate.Path.Field.Kind;
+        var constants = predicate.Subquery is null ? Constants(predicate) : null;
+        return () => IndexQueries.Rows(_table, access.Field, access.Kind, op, fieldKind, constants ?? Constants(predicate), MaxMatchedWords)
+            ?? throw new SearchTooBroadException(predicate, MaxMatchedWords);
+    }
+
+    // A condition as one test of a row. A sub-query's values are read when a row first needs them (the sub-query
+    // runs then, as it did when conditions were evaluated directly), other constants here.
+    private Func<int, bool> Condition(BoundExpression condition)
+    {
+        switch (condition)
         {
-            var found = Rows(access);
-            rows = rows is null ? found : PostingList.Intersect(rows, found);
-            if (rows.Length == 0)
+            case BoundAnd and:
+                var left = Condition(and.Left);
+                var right = Condition(and.Right);
+                return row => left(row) && right(row);
+            case BoundOr or:
+                var either = Condition(or.Left);
+                var other = Condition(or.Right);
+                return row => either(row) || other(row);
+            case BoundNot not:
+                var operand = Condition(not.Operand);
+                return row => !operand(row);
+            case BoundPredicate predicate:
+                return Predicate(predicate);
+            default:
+                return static _ => false;
+        }
+    }
+
+    private Func<int, bool> Predicate(BoundPredicate predicate)
+    {
+        if (predicate.Subquery is null && Membership(predicate) is { } member)
+        {
+            return member;
+        }
+
+        var read = Reader(predicate.Path);
+        var op = predicate.Operator;
+        var constants = predicate.Subquery is null ? Constants(predicate) : null;
+        if (predicate.Length)
+        {
+            var lengthKind = OperatorTable.Length.Result;
+            return row => ValueSemantics.Test(lengthKind, op, ValueSemantics.Length(read(row)), constants ?? Constants(predicate), isCollection: false);
+        }
+
+        var kind = predicate.Path.Field.Kind;
+        var isCollection = predicate.Path.Field.IsCollection;
+        return row => ValueSemantics.Test(kind, op, read(row), constants ?? Constants(predicate), isCollection);
+    }
+
+    // A predicate the planner would answer from a posting index (a key or posting access) holds for a row exactly when
+    // the row is in the access's rows: in one of the value's posting lists (union) or in all of them (intersection).
+    // Each list is tested by its bitmap when it has one, otherwise by a binary search; the row itself is not read.
+    private Func<int, bool>? Membership(BoundPredicate predicate)
+    {
+        if (QueryPlanner.Access(_table.Schema, predicate) is not { Kind: IndexAccessKind.Key or IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection } access
+            || _table.GetPostingIndex(access.Field) is null)
+        {
+            return null;
+        }
+
+        var lists = IndexQueries.PostingLists(_table, access.Field, predicate.Operator, predicate.Path.Field.Kind, Constants(predicate));
+        var tests = lists.Select(Member).ToArray();
+        if (tests.Length == 1)
+        {
+            return tests[0];
+        }
+
+        if (access.Kind == IndexAccessKind.PostingIntersection)
+        {
+            return row =>
             {
-                return [];
+                foreach (var test in tests)
+                {
+                    if (!test(row))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            };
+        }
+
+        return row =>
+        {
+            foreach (var test in tests)
+            {
+                if (test(row))
+                {
+                    return true;
+                }
             }
-        }
 
-        rows ??= PostingList.All(_table.Count);
-        return plan.Residual is { } residual ? rows.Where(row => Matches(row, residual)).ToArray() : rows;
+            return false;
+        };
     }
 
-    private int[] Rows(IndexAccess access) => IndexQueries.Rows(
-            _table, access.Field, access.Kind, access.Predicate.Operator, access.Predicate.Path.Field.Kind, Constants(access.Predicate), MaxMatchedWords)
-        ?? throw new SearchTooBroadException(access.Predicate, MaxMatchedWords);
-
-    private bool Matches(int row, BoundPredicate predicate)
+    private static Func<int, bool> Member(int[] list)
     {
-        var path = predicate.Path;
-        return predicate.Length
-            ? ValueSemantics.Test(OperatorTable.Length.Result, predicate.Operator, ValueSemantics.Length(Value(row, path)), Constants(predicate), isCollection: false)
-            : ValueSemantics.Test(path.Field.Kind, predicate.Operator, Value(row, path), Constants(predicate), path.Field.IsCollection);
+        if (list.Length == 0)
+        {
+            return static _ => false;
+        }
+
+        if (RowBitmap.Of(list) is { } bits)
+        {
+            return row => RowBitmap.Contains(bits, row);
+        }
+
+        return row => Array.BinarySearch(list, row) >= 0;
     }
 
-    /// <summary>The value at the end of <paramref name="path"/> for <paramref name="row"/>; null when a reference dangles.</summary>
-    private object? Value(int row, BoundPath path)
+    /// <summary>Reads the value at the end of <paramref name="path"/> for a row; null when a reference dangles.</summary>
+    private Func<int, object?> Reader(BoundPath path)
     {
-        _paths ??= new(ReferenceEqualityComparer.Instance);
-        if (!_paths.TryGetValue(path, out var resolved))
+        var field = _table.Schema.IndexOfField(path.Fields[0].Name);
+        if (!path.IsHop)
         {
-            var target = path.IsHop ? _tables(path.Fields[0].References!) : null;
-            _paths[path] = resolved = new ResolvedPath(
-                _table.Schema.IndexOfField(path.Fields[0].Name),
-                target,
-                target?.Schema.IndexOfField(path.Fields[1].Name) ?? -1);
+            return row => _table.GetValue(row, field);
         }
 
-        var value = _table.GetValue(row, resolved.Field);
-        if (!path.IsHop || value is null)
-        {
-            return value;
-        }
-
+        var target = _tables(path.Fields[0].References!);
+        var targetField = target?.Schema.IndexOfField(path.Fields[1].Name) ?? -1;
         if (path.IsListHop)
         {
-            return ValueSemantics.FollowEach(resolved.Target, value, resolved.TargetField);
+            return row => _table.GetValue(row, field) is { } value ? ValueSemantics.FollowEach(target, value, targetField) : null;
         }
 
-        return resolved.Target is { } table && table.TryGetRow(RecordKey.Text(value) ?? string.Empty, out var targetRow)
-            ? table.GetValue(targetRow, resolved.TargetField)
+        return row => _table.GetValue(row, field) is { } value && target is not null && target.TryGetRow(RecordKey.Text(value) ?? string.Empty, out var targetRow)
+            ? target.GetValue(targetRow, targetField)
             : null;
     }
 
@@ -255,28 +441,22 @@ internal sealed class PlanExecutor
         return CompilerServices.SubqueryValueSet.Flatten(result.Rows.Select(row => row[0]), subquery.Selected.Field.Kind);
     }
 
-    private int[] Sort(EquatableArray<BoundOrdering> orderBy, int[] rows) =>
-        RowSort.Sort(rows, orderBy.Select(o => new CompilerServices.SortKey(row => Value(row, o.Path), o.Path.Field.Kind, o.Descending)).ToArray());
-
     // The plan's PostingListLengths: group by one exactly-compared field with only counts, over the whole table.
-    private BdqResult CountsFromIndex(BoundQuery query, BoundPath key)
+    private Func<BdqResult> CountsFromIndex(BoundQuery query, BoundPath key)
     {
         var group = query.GroupBy!;
-        var rows = Grouping.CountByIndex(
-            _table,
-            _table.Schema.IndexOfField(key.Field.Name),
-            key.Field.Kind,
-            query.OrderBy.FirstOrDefault(o => o.Path.Text == key.Text)?.Descending ?? false,
-            group.Aggregates.Count,
-            query.Skip,
-            query.Take);
-        return Groups(query, rows);
+        var field = _table.Schema.IndexOfField(key.Field.Name);
+        var kind = key.Field.Kind;
+        var descending = query.OrderBy.FirstOrDefault(o => o.Path.Text == key.Text)?.Descending ?? false;
+        var counts = group.Aggregates.Count;
+        var groups = Groups(query);
+        return () => groups(Grouping.CountByIndex(_table, field, kind, descending, counts, query.Skip, query.Take));
     }
 
-    private BdqResult Group(BoundQuery query, BoundGroupBy group, int[] rows)
+    private Func<int[], BdqResult> Group(BoundQuery query, BoundGroupBy group)
     {
         var keys = group.Keys.Select(k => new GroupKey<int>(
-            row => Value(row, k),
+            Reader(k),
             k.Field.Kind,
             query.OrderBy.FirstOrDefault(o => o.Path.Text == k.Text)?.Descending ?? false)
         {
@@ -284,20 +464,24 @@ internal sealed class PlanExecutor
         }).ToArray();
         var aggregates = group.Aggregates.Select(a => new GroupAggregate<int>(
             a.Function,
-            a.Argument is { } argument ? row => Value(row, argument) : null,
+            a.Argument is { } argument ? Reader(argument) : null,
             a.Argument?.Field.Kind ?? FieldKind.Number)).ToArray();
-        var output = Grouping.Group(rows, keys, aggregates, query.Skip, query.Take, group.Order.Select(o => (o.Aggregate, o.Descending)).ToArray());
-        return Groups(query, output);
+        var order = group.Order.Select(o => (o.Aggregate, o.Descending)).ToArray();
+        var groups = Groups(query);
+        return rows => groups(Grouping.Group(rows, keys, aggregates, query.Skip, query.Take, order));
     }
 
     // Groups are rows of the answer too: without a take, at most MaxRows of them.
-    private BdqResult Groups(BoundQuery query, IReadOnlyList<IReadOnlyList<object?>> rows)
+    private Func<IReadOnlyList<IReadOnlyList<object?>>, BdqResult> Groups(BoundQuery query)
     {
         var group = query.GroupBy!;
         var columns = group.Keys.Select(k => k.Text).Concat(group.Aggregates.Select(a => a.Name)).ToArray();
-        var truncated = query.Take is null && rows.Count > MaxRows;
-        return new BdqResult(BdqResultKind.Groups, query.Set, columns, truncated ? rows.Take(MaxRows).ToArray() : rows, [], null, truncated);
+        var limited = query.Take is null;
+        return rows =>
+        {
+            var truncated = limited && rows.Count > MaxRows;
+            return new BdqResult(BdqResultKind.Groups, query.Set, columns, truncated ? rows.Take(MaxRows).ToArray() : rows, [], null, truncated);
+        };
     }
 
-    private readonly record struct ResolvedPath(int Field, IEntityTable? Target, int TargetField);
 }

@@ -151,7 +151,11 @@ internal static class QueryPlanner
         }
     }
 
-    private static IndexAccess? Access(EntitySetSchema set, BoundPredicate predicate)
+    /// <summary>
+    /// The index access that answers <paramref name="predicate"/> on <paramref name="set"/>, or <see langword="null"/>
+    /// when no index does. The executor also asks it which predicates a posting list can test row by row.
+    /// </summary>
+    internal static IndexAccess? Access(EntitySetSchema set, BoundPredicate predicate)
     {
         // No index holds a list's length: count(parties) = 1 is filtered row by row.
         if (predicate.Path.IsHop || predicate.Length)
