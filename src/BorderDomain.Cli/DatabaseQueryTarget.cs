@@ -71,7 +71,7 @@ internal sealed class DatabaseQueryTarget : QueryTarget
     {
         try
         {
-            result = _connection.Run(() => _db.ExecuteBdqAsync(query, parameters).GetAwaiter().GetResult());
+            result = _connection.Run(() => _db.ExecuteBdqAsync(query, parameters, cancellationToken: Cancellation).GetAwaiter().GetResult());
             diagnostics = [];
             return true;
         }

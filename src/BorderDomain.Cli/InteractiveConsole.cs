@@ -28,6 +28,7 @@ internal sealed class InteractiveConsole
     private readonly IAnsiConsole _console;
     private readonly string? _historyPath;
     private Task? _abandoned;
+    private CancellationTokenSource? _running;
 
     private InteractiveConsole(IAnsiConsole console, string? historyPath)
     {
@@ -70,6 +71,22 @@ internal sealed class InteractiveConsole
         var statement = new StringBuilder();
         var editor = new LineEditor(history, (before, word) => completion.Complete(statement.Length == 0 ? before : statement + "\n" + before, word));
         _console.MarkupLine($"[bold]borderq {Markup.Escape(BorderqApp.Version)}[/]: type a query ending with [bold];[/], [bold].help[/] for help, [bold].quit[/] to leave.");
+        System.Console.CancelKeyPress += OnCancelKey;
+        try
+        {
+            Loop(session, editor, history, statement, stdout, stderr);
+        }
+        finally
+        {
+            System.Console.CancelKeyPress -= OnCancelKey;
+        }
+
+        stdout.Flush();
+        return BorderqApp.ExitOk;
+    }
+
+    private void Loop(Session session, LineEditor editor, List<string> history, StringBuilder statement, TextWriter stdout, TextWriter stderr)
+    {
         while (!session.QuitRequested)
         {
             var end = ReadLine(editor, statement.Length == 0 ? BorderqApp.Prompt : ContinuationPrompt, out var line);
@@ -112,9 +129,6 @@ internal sealed class InteractiveConsole
 
             RunCancellable(session, text, stdout, stderr);
         }
-
-        stdout.Flush();
-        return BorderqApp.ExitOk;
     }
 
     private static LineEnd ReadLine(LineEditor editor, string prompt, out string line)
@@ -178,46 +192,57 @@ internal sealed class InteractiveConsole
         return parsed.Diagnostics.Count == 0 || parsed.Diagnostics[0].Span.Start < trimmed.TrimEnd().Length;
     }
 
-    // Runs the statement on another thread so that Ctrl-C (SIGINT) cancels it without ending borderq: its output is
-    // dropped, "cancelled" is printed and the prompt comes back. A cancelled query still finishing is waited for
-    // before the next statement, which may use the same database connection.
+    // Runs the statement on another thread so that Ctrl-C (SIGINT) cancels it without ending borderq: its token is
+    // cancelled (a database stops the command; a query waiting in the test-only delay stops waiting), its output is
+    // dropped, "cancelled" is printed and the prompt comes back. A cancelled query still finishing is waited for before
+    // the next statement, which may use the same database connection.
     private void RunCancellable(Session session, string text, TextWriter stdout, TextWriter stderr)
     {
         _abandoned?.Wait();
         _abandoned = null;
         var output = new GateWriter(stdout);
         var errors = new GateWriter(stderr);
-        var cancel = new ManualResetEventSlim();
-        void OnCancel(object? sender, ConsoleCancelEventArgs e)
-        {
-            e.Cancel = true;
-            cancel.Set();
-        }
-
-        System.Console.CancelKeyPress += OnCancel;
+        var cancel = new CancellationTokenSource();
+        Volatile.Write(ref _running, cancel);
+        Task<int> run;
         try
         {
-            var run = Task.Run(() => session.Execute(text, output, errors));
-            var index = WaitHandle.WaitAny([((IAsyncResult)run).AsyncWaitHandle, cancel.WaitHandle]);
+            run = Task.Run(() => session.Execute(text, output, errors, cancel.Token));
+            var index = WaitHandle.WaitAny([((IAsyncResult)run).AsyncWaitHandle, cancel.Token.WaitHandle]);
             if (index == 1 && !run.IsCompleted)
             {
                 output.Close();
                 errors.Close();
-                _abandoned = run.ContinueWith(_ => { }, TaskScheduler.Default);
+                _abandoned = run.ContinueWith(_ => cancel.Dispose(), TaskScheduler.Default);
                 stderr.WriteLine(CliMessages.Cancelled);
             }
             else
             {
                 run.GetAwaiter().GetResult();
+                cancel.Dispose();
             }
         }
         finally
         {
-            System.Console.CancelKeyPress -= OnCancel;
+            Volatile.Write(ref _running, null);
         }
 
         stdout.Flush();
         stderr.Flush();
+    }
+
+    // Ctrl-C while a statement runs (the line editor reads Ctrl-C as a key): cancel it; never end the process.
+    private void OnCancelKey(object? sender, ConsoleCancelEventArgs e)
+    {
+        e.Cancel = true;
+        try
+        {
+            Volatile.Read(ref _running)?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The statement ended as the key came.
+        }
     }
 
     private List<string> LoadHistory()

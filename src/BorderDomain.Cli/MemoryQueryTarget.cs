@@ -20,8 +20,12 @@ internal sealed class MemoryQueryTarget(BorderStore store) : QueryTarget
     public override QuerySchema Schema => store.Schema;
 
     /// <inheritdoc />
-    public override bool TryExecute(string query, IReadOnlyDictionary<string, object?> parameters, out BdqResult? result, out IReadOnlyList<BdqDiagnostic> diagnostics) =>
-        Bdq.TryExecute(store, query, out result, out diagnostics, parameters) && result is not null;
+    /// <exception cref="OperationCanceledException"><see cref="QueryTarget.Cancellation"/> was cancelled before the query began.</exception>
+    public override bool TryExecute(string query, IReadOnlyDictionary<string, object?> parameters, out BdqResult? result, out IReadOnlyList<BdqDiagnostic> diagnostics)
+    {
+        Cancellation.ThrowIfCancellationRequested();
+        return Bdq.TryExecute(store, query, out result, out diagnostics, parameters) && result is not null;
+    }
 
     /// <inheritdoc />
     public override bool TryExplain(string query, out string? plan, out IReadOnlyList<BdqDiagnostic> diagnostics) =>

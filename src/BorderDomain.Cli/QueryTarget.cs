@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Threading;
 using BorderDomain.Query;
 using BorderDomain.Query.Language;
 using BorderDomain.Schema;
@@ -15,6 +16,12 @@ namespace BorderDomain.Cli;
 /// </summary>
 internal abstract class QueryTarget : IDisposable
 {
+    /// <summary>
+    /// Cancels the query running now (the console sets it for each statement; Ctrl-C cancels it): a database's command is
+    /// stopped; the in-memory engine has no way to stop mid-query, so its answer is dropped when it comes.
+    /// </summary>
+    public CancellationToken Cancellation { get; set; }
+
     /// <summary>Whether <see cref="TryExplain"/> can print a plan here.</summary>
     public abstract bool CanExplain { get; }
 

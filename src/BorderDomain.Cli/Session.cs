@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using BorderDomain.Query;
 using BorderDomain.Query.Language;
 using BorderDomain.Query.Syntax;
@@ -113,11 +114,27 @@ internal sealed class Session
             || word.Equals("exit", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// The environment variable that makes every query wait this many milliseconds before it runs, the wait ended by
+    /// <see cref="QueryTarget.Cancellation"/>: a test-only slow path, so a test can press Ctrl-C while a query runs.
+    /// </summary>
+    public const string QueryDelayVariable = "BORDERQ_TEST_QUERY_DELAY_MS";
+
+    private static readonly int QueryDelay =
+        int.TryParse(Environment.GetEnvironmentVariable(QueryDelayVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var delay) ? delay : 0;
+
     /// <summary>Runs one statement as <see cref="Execute(string)"/> does, writing to <paramref name="stdout"/> and <paramref name="stderr"/>.</summary>
-    public int Execute(string statement, TextWriter stdout, TextWriter stderr)
+    public int Execute(string statement, TextWriter stdout, TextWriter stderr) => Execute(statement, stdout, stderr, CancellationToken.None);
+
+    /// <summary>
+    /// Runs one statement as <see cref="Execute(string, TextWriter, TextWriter)"/> does; <paramref name="cancellation"/>
+    /// cancels its query (<see cref="QueryTarget.Cancellation"/>), which then throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public int Execute(string statement, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
         var (output, errors) = (_stdout, _stderr);
         (_stdout, _stderr) = (stdout, stderr);
+        _target.Cancellation = cancellation;
         try
         {
             return Execute(statement);
@@ -125,6 +142,7 @@ internal sealed class Session
         finally
         {
             (_stdout, _stderr) = (output, errors);
+            _target.Cancellation = CancellationToken.None;
         }
     }
 
@@ -329,6 +347,11 @@ internal sealed class Session
         var clock = Stopwatch.StartNew();
         try
         {
+            if (!explain)
+            {
+                WaitTestDelay();
+            }
+
             if (explain)
             {
                 if (!_target.CanExplain)
@@ -386,6 +409,16 @@ internal sealed class Session
         WriteDiagnostics(query, diagnostics, _stderr);
         WriteValueHints(query, diagnostics);
         return BorderqApp.ExitQueryError;
+    }
+
+    // The test-only wait before a query (QueryDelayVariable); OperationCanceledException when cancelled during it.
+    private void WaitTestDelay()
+    {
+        var cancellation = _target.Cancellation;
+        if (QueryDelay > 0 && cancellation.WaitHandle.WaitOne(QueryDelay))
+        {
+            cancellation.ThrowIfCancellationRequested();
+        }
     }
 
     /// <summary>Writes <paramref name="diagnostics"/> of <paramref name="query"/>, each with its caret, to <paramref name="stderr"/>.</summary>

@@ -29,6 +29,7 @@ public static class BdqDbContextOptionsExtensions
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
         var interceptors = optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.Interceptors;
+        ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(new Query.BdqOptionsExtension());
         if (interceptors is not null && interceptors.Contains(BdqSaveChangesInterceptor.Instance))
         {
             return optionsBuilder;

@@ -30,7 +30,7 @@ public static class BdqDbContextExtensions
     public static BdqSets GetBdqSets(this DbContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var sets = new BdqSets(context.Database.ProviderName == SqliteProvider ? EfBdqHooks.Sqlite : EfBdqHooks.Instance);
+        var sets = new BdqSets(context.Database.ProviderName != SqliteProvider ? EfBdqHooks.Instance : JoinsJsonEach(context) ? EfBdqHooks.SqliteJoined : EfBdqHooks.Sqlite);
         foreach (var type in context.Model.GetEntityTypes().Select(e => e.ClrType).Where(t => BdqEntityMap.For(t) is not null).Distinct())
         {
             var rows = SetMethod.MakeGenericMethod(type).Invoke(context, null)!;
@@ -41,6 +41,10 @@ public static class BdqDbContextExtensions
 
         return sets;
     }
+
+    // Whether UseBdq wrapped the provider's postprocessor, so SQLite runs a correlated json_each as a join.
+    private static bool JoinsJsonEach(DbContext context) =>
+        Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Query.IQueryTranslationPostprocessorFactory>(context) is JsonEachJoinsFactory;
 
     /// <summary>
     /// Translates <paramref name="query"/> over <typeparamref name="T"/>'s table to one SQL statement and runs it: the

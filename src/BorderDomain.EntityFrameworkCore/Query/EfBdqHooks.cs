@@ -28,14 +28,31 @@ public class EfBdqHooks : BdqTreeHooks
     /// <summary>The shared instance.</summary>
     public static EfBdqHooks Instance { get; } = new();
 
-    /// <summary>The hooks for SQLite, which has no lateral join: <c>group by</c> a list and paths through a list get BDQ0205 there.</summary>
-    internal static EfBdqHooks Sqlite { get; } = new() { Lateral = false };
+    /// <summary>
+    /// The hooks for SQLite, which has no lateral join, when <see cref="BdqDbContextOptionsExtensions.UseBdq"/> could
+    /// not wrap the provider's postprocessor (<see cref="JsonEachJoinsFactory"/>): <c>group by</c> a list, a sub-query
+    /// selecting a list and paths through a list get BDQ0205 there.
+    /// </summary>
+    internal static EfBdqHooks Sqlite { get; } = new() { Lateral = false, Collections = false };
 
-    /// <summary>PostgreSQL's <c>LATERAL</c>; not on SQLite, whose EF provider cannot run the <c>APPLY</c> it needs.</summary>
+    /// <summary>
+    /// The hooks for SQLite with <see cref="JsonEachJoinsFactory"/>: a <c>SelectMany</c> over a list column runs as a
+    /// join with <c>json_each</c>; a path through a list still gets BDQ0205, because EF Core 10's SQLite provider makes a
+    /// correlated collection in a projection an <c>OUTER APPLY</c> inside its own postprocessing and refuses it there.
+    /// </summary>
+    internal static EfBdqHooks SqliteJoined { get; } = new() { Lateral = true, Collections = false };
+
+    /// <summary>PostgreSQL's <c>LATERAL</c>; on SQLite a join with <c>json_each</c> where <see cref="JsonEachJoinsFactory"/> is in place.</summary>
     /// <inheritdoc />
     public override bool LateralJoins => Lateral;
 
+    /// <summary>PostgreSQL's <c>LATERAL</c>; not on SQLite, whose EF provider cannot run the <c>OUTER APPLY</c> it needs.</summary>
+    /// <inheritdoc />
+    public override bool ListProjections => Collections;
+
     private bool Lateral { get; init; } = true;
+
+    private bool Collections { get; init; } = true;
 
     /// <inheritdoc />
     public override IComparer<string>? TextOrder => null;

@@ -62,11 +62,18 @@ public class BdqTreeHooks
 
     /// <summary>
     /// Whether the provider can read a list column's elements as rows correlated with their record (a lateral join in
-    /// SQL): <c>group by</c> a list field (one row per element) and a path through a list of references
-    /// (<c>agencies.name</c>) need it, and get BDQ0205 where it is <see langword="false"/>. The default is
+    /// SQL, <c>SelectMany</c> over the list): <c>group by</c> a list field (one row per element) and a sub-query
+    /// selecting a list field need it, and get BDQ0205 where it is <see langword="false"/>. The default is
     /// <see langword="true"/>.
     /// </summary>
     public virtual bool LateralJoins => true;
+
+    /// <summary>
+    /// Whether the provider can give, in each row of a <c>select</c>, a list computed from that row's list (a
+    /// correlated collection projection): a path through a list of references (<c>agencies.name</c>) needs it, and gets
+    /// BDQ0205 where it is <see langword="false"/>. The default is <see cref="LateralJoins"/>.
+    /// </summary>
+    public virtual bool ListProjections => LateralJoins;
 
     /// <summary>
     /// The folded text (<see cref="TextNormalizer.Normalize"/>) of a text field, as a <see cref="string"/>

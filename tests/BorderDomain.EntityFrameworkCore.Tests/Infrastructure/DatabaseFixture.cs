@@ -46,11 +46,14 @@ public sealed class DatabaseFixture : IDisposable
         else
         {
             Directory.CreateDirectory(_sqliteFolder);
-            builder.UseSqlite($"Data Source={Path.Combine(_sqliteFolder, name + ".db")};Pooling=false");
+            builder.UseSqlite($"Data Source={SqliteFile(name)};Pooling=false");
         }
 
         return builder.AddInterceptors(Sql).UseBdq().Options;
     }
+
+    /// <summary>The file of SQLite database <paramref name="name"/> (created and seeded by <see cref="Context"/>).</summary>
+    public string SqliteFile(string name) => Path.Combine(_sqliteFolder, name + ".db");
 
     /// <summary>A new context over database <paramref name="name"/>, created and seeded (once per run) by <paramref name="seed"/>.</summary>
     public TContext Context<TContext>(Provider provider, string name, Func<DbContextOptions<TContext>, TContext> factory, Action<TContext>? seed = null)

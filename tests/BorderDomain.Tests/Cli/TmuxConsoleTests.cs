@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using Xunit;
 
@@ -86,6 +87,48 @@ public sealed class TmuxConsoleTests : IDisposable
         WaitUntil(IsBorderqGone);
         Assert.Contains("accords where parties has PER and parties has ECU count;", File.ReadAllText(history));
     }
+
+    [Fact]
+    public void Console_CtrlCWhileAQueryRuns_CancelsIt_AndThePromptComesBack()
+    {
+        // The query waits ten minutes before it runs (the test-only slow path), far longer than this test's patience:
+        // its end is Ctrl-C's doing. bash runs borderq, so the shell outlives the SIGINT the terminal sends them both.
+        var script = Path.Combine(_folder, "run.sh");
+        var borderq = Path.Combine(AppContext.BaseDirectory, "BorderDomain.Cli.dll");
+        File.WriteAllText(script,
+            $"env {InteractiveConsoleHistoryVariable}='' {QueryDelayVariable}=600000 TERM=xterm '{Dotnet}' '{borderq}'\necho \"borderq ended: $?\"\nsleep 600\n");
+        Tmux("new-session", "-d", "-s", "bdq", "-x", "150", "-y", "50", $"exec bash '{script}'");
+        WaitFor("bdq>");
+
+        Type("accords count");
+        Semicolon();
+        Keys("Enter");
+        WaitFor("bdq> accords count;");
+
+        // The statement is read and running once its line is echoed; a moment more lets the console start it.
+        Thread.Sleep(TimeSpan.FromSeconds(2));
+        Assert.DoesNotContain(CancelledMessage, Tmux("capture-pane", "-p", "-t", "bdq"));
+        Keys("C-c");
+        var screen = WaitFor(CancelledMessage);
+        Assert.DoesNotContain("13", screen.Split('\n').Select(l => l.Trim()));
+        Assert.DoesNotContain("borderq ended", screen);
+
+        // The console goes on at once: a cancelled query that kept running would hold the next statement back.
+        WaitFor(line => line.TrimEnd() == "bdq>");
+        Type(".fields accords");
+        Keys("Enter");
+        screen = WaitFor("fields of accords");
+        Assert.Contains("parties", screen);
+
+        // borderq was alive all along, and ends now, as asked, with exit code 0.
+        Type(".quit");
+        Keys("Enter");
+        WaitFor("borderq ended: 0");
+    }
+
+    private const string QueryDelayVariable = BorderDomain.Cli.Session.QueryDelayVariable;
+
+    private const string CancelledMessage = BorderDomain.Cli.CliMessages.Cancelled;
 
     // The dotnet that runs the tests (dotnet test sets DOTNET_HOST_PATH), else the one on PATH.
     private static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";

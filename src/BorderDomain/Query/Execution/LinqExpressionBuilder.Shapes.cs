@@ -168,7 +168,6 @@ internal sealed partial class LinqExpressionBuilder
 
     // Each row once per element of the list (text by its folded form), as Grouping expands it: SelectMany into a pair
     // of the row and the element, which the builder then reads as one more join level whose record is the element.
-    // (No Distinct: SQLite cannot run the lateral join it needs.)
     private Expression? Expand(Expression rows, BoundPath list)
     {
         var row = Expression.Parameter(_rowType, "row");
@@ -180,14 +179,6 @@ internal sealed partial class LinqExpressionBuilder
             return null;
         }
 
-        var present = elements;
-        if (System.Nullable.GetUnderlyingType(element) is not null)
-        {
-            var e = Expression.Parameter(element, "e");
-            present = Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [element], present,
-                Expression.Lambda(Expression.NotEqual(e, Expression.Constant(null, element)), e));
-        }
-
         var pairType = typeof(BdqJoin<,>).MakeGenericType(_rowType, element);
         var value = Expression.Parameter(element, "element");
         var expanded = Queryable(
@@ -195,8 +186,17 @@ internal sealed partial class LinqExpressionBuilder
             [_rowType, element, pairType],
             rows,
             // Typed by the delegate, not by a Convert (which EF cannot translate): an array is an IEnumerable already.
-            Expression.Lambda(typeof(Func<,>).MakeGenericType(_rowType, typeof(IEnumerable<>).MakeGenericType(element)), present, row),
+            Expression.Lambda(typeof(Func<,>).MakeGenericType(_rowType, typeof(IEnumerable<>).MakeGenericType(element)), elements, row),
             Expression.Lambda(Init(pairType, row, value), row, value));
+
+        // Missing elements left out after the expansion, not inside it: the list stays a bare json_each on SQLite,
+        // which JsonEachJoinsFactory can join.
+        if (System.Nullable.GetUnderlyingType(element) is not null)
+        {
+            var pair = Expression.Parameter(pairType, "pair");
+            expanded = Queryable(nameof(System.Linq.Queryable.Where), [pairType], expanded,
+                Expression.Lambda(Expression.NotEqual(Expression.Property(pair, "Inner"), Expression.Constant(null, element)), pair));
+        }
         _hops.Add(list.Field with { Name = "\0each " + list.Field.Name });
         _rowType = pairType;
         return expanded;

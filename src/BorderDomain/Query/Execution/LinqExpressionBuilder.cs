@@ -234,7 +234,7 @@ internal sealed partial class LinqExpressionBuilder
             return null;
         }
 
-        if (!_hooks.LateralJoins)
+        if (!_hooks.ListProjections)
         {
             Problem(path, BdqDiagnostics.CannotFollowEachReason(path.Text));
             return null;
