@@ -57,14 +57,13 @@ public class LoadBenchmarks
     {
         var data = SyntheticData.Shared(Shape == FileShape.Synthetic ? N : 1_000);
         var statistics = Shape == FileShape.Synthetic ? data.Statistics : OneClaim(N, data.Sources[0].Id);
-        _file = DatasetWriter.Write(
-            data.Sources,
-            data.Nations,
-            Shape == FileShape.Synthetic ? data.Agencies : [],
-            [],
-            Shape == FileShape.Synthetic ? data.Accords : [],
-            statistics,
-            []);
+        var records = new BorderStoreBuilder();
+        records.Sources.AddRange(data.Sources);
+        records.Nations.AddRange(data.Nations);
+        records.Agencies.AddRange(Shape == FileShape.Synthetic ? data.Agencies : []);
+        records.Accords.AddRange(Shape == FileShape.Synthetic ? data.Accords : []);
+        records.Statistics.AddRange(statistics);
+        _file = DatasetWriter.Write(records);
         _empty = new BorderStoreBuilder().BuildValidated();
         _path = Path.Combine(Path.GetTempPath(), $"borderdomain-load-{Environment.ProcessId}-{Shape}-{N}.json");
         File.WriteAllBytes(_path, _file);

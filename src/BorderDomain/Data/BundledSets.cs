@@ -11,9 +11,9 @@ namespace BorderDomain.Data;
 
 /// <summary>
 /// What a data file carries for each of the store's sets (<see cref="StoreSets"/>), one entry per store set and in its
-/// order: the binder of a file's top-level properties, the reader and the validator walk <see cref="All"/>. Adding a set
-/// is one entry in <see cref="StoreSets"/> and one here, plus its record type's JSON shape and its binder and reader
-/// methods.
+/// order: the binder of a file's top-level properties, the reader, the validator and the writer walk <see cref="All"/>.
+/// Adding a set is one entry in <see cref="StoreSets"/> and one here, plus its record type's JSON shape and its binder,
+/// reader and writer methods.
 /// </summary>
 internal static class BundledSets
 {
@@ -23,13 +23,13 @@ internal static class BundledSets
     /// </summary>
     public static readonly ImmutableArray<BundledSet> All =
     [
-        new BundledSet<Source, SourceJson>("source", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Source(ref e, at), (r, j, at) => r.ToSource(j, at)),
-        new BundledSet<Nation, NationJson>("nation", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Nation(ref e, at), (r, j, at) => r.ToNation(j, at)),
-        new BundledSet<Agency, AgencyJson>("agency", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Agency(ref e, at), (r, j, at) => r.ToAgency(j, at)),
-        new BundledSet<Person, PersonJson>("person", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Person(ref e, at), (r, j, at) => r.ToPerson(j, at)),
-        new BundledSet<Accord, AccordJson>("accord", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Accord(ref e, at), (r, j, at) => r.ToAccord(j, at)),
-        new BundledSet<Statistic, StatisticJson>("statistic", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Statistic(ref e, at), (r, j, at) => r.ToStatistic(j, at)),
-        new BundledSet<Event, EventJson>("event", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Event(ref e, at), (r, j, at) => r.ToEvent(j, at)),
+        new BundledSet<Source, SourceJson>("source", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Source(ref e, at), (r, j, at) => r.ToSource(j, at), DatasetWriter.WriteSource),
+        new BundledSet<Nation, NationJson>("nation", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Nation(ref e, at), (r, j, at) => r.ToNation(j, at), DatasetWriter.WriteNation),
+        new BundledSet<Agency, AgencyJson>("agency", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Agency(ref e, at), (r, j, at) => r.ToAgency(j, at), DatasetWriter.WriteAgency),
+        new BundledSet<Person, PersonJson>("person", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Person(ref e, at), (r, j, at) => r.ToPerson(j, at), DatasetWriter.WritePerson),
+        new BundledSet<Accord, AccordJson>("accord", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Accord(ref e, at), (r, j, at) => r.ToAccord(j, at), DatasetWriter.WriteAccord),
+        new BundledSet<Statistic, StatisticJson>("statistic", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Statistic(ref e, at), (r, j, at) => r.ToStatistic(j, at), DatasetWriter.WriteStatistic),
+        new BundledSet<Event, EventJson>("event", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Event(ref e, at), (r, j, at) => r.ToEvent(j, at), DatasetWriter.WriteEvent),
     ];
 
     /// <summary>The set a data file's top-level property <paramref name="name"/> holds, or null.</summary>
@@ -81,6 +81,9 @@ internal abstract class BundledSet
     /// (the wrong type reported) when the value is not an array.
     /// </summary>
     public abstract SetRecords? Bind(DatasetBinder binder, ref Utf8JsonReader json, string? file, int maxErrors);
+
+    /// <summary>Writes the builder's records of this set as this set's property of a data file; nothing when it has none.</summary>
+    public abstract void Write(Utf8JsonWriter json, BorderStoreBuilder records);
 }
 
 /// <summary>The records one file holds for one set, converted, and the errors found converting them, waiting for the file to be read whole.</summary>
@@ -97,12 +100,16 @@ internal abstract class SetRecords
 internal sealed class BundledSet<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TRecord, TJson>(
     string noun,
     BindRecord<TJson> bind,
-    Func<DatasetReader, TJson, string, TRecord> read) : BundledSet(StoreSets.Of<TRecord>(), noun)
+    Func<DatasetReader, TJson, string, TRecord> read,
+    Action<Utf8JsonWriter, TRecord> write) : BundledSet(StoreSets.Of<TRecord>(), noun)
     where TRecord : class
     where TJson : JsonRecord, new()
 {
     /// <inheritdoc />
     public override DatasetValidator.ISet ToValidate(BorderStoreBuilder builder) => new DatasetValidator.ListSet<TRecord>(QuerySets.For<TRecord>(), RecordsOf(builder));
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter json, BorderStoreBuilder records) => DatasetWriter.Set(json, Name, RecordsOf(records), write);
 
     private List<TRecord> RecordsOf(BorderStoreBuilder builder) => StoreSets.Of<TRecord>().Records(builder);
 

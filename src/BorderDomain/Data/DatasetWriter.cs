@@ -20,121 +20,138 @@ internal static class DatasetWriter
     public static byte[] Write(BorderStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return Write(store.Sources, store.Nations, store.Agencies, store.People, store.Accords, store.Statistics, store.Events);
+        return Write(store.ToBuilder());
     }
 
-    /// <summary>The UTF-8 bytes of a data file holding the records, in the order given.</summary>
-    public static byte[] Write(
-        IReadOnlyList<Source> sources,
-        IReadOnlyList<Nation> nations,
-        IReadOnlyList<Agency> agencies,
-        IReadOnlyList<Person> people,
-        IReadOnlyList<Accord> accords,
-        IReadOnlyList<Statistic> statistics,
-        IReadOnlyList<Event> events)
+    /// <summary>
+    /// The UTF-8 bytes of a data file holding the builder's records, set by set (in <see cref="BundledSets.All"/>'s order)
+    /// and in each set in the order of its list. The records are not checked: a file of inconsistent records is written as
+    /// it is (and its load reports the problems).
+    /// </summary>
+    public static byte[] Write(BorderStoreBuilder records)
     {
+        ArgumentNullException.ThrowIfNull(records);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
-            Set(json, "sources", sources, static (w, s) =>
+            foreach (var set in BundledSets.All)
             {
-                w.WriteString("id", s.Id);
-                Optional(w, "publisher", s.Publisher);
-                Optional(w, "dateline", s.Dateline);
-                Optional(w, "title", s.Title);
-                Optional(w, "published", s.Published?.ToString());
-                Optional(w, "author", s.Author);
-                w.WriteString("kind", s.Kind.ToString());
-                Optional(w, "note", s.Note);
-            });
-            Set(json, "nations", nations, static (w, n) =>
-            {
-                w.WriteString("code", n.Code.Alpha3);
-                w.WriteString("name", n.Name);
-                w.WriteString("region", n.Region);
-                Strings(w, "neighbours", n.Neighbours, c => c.Alpha3);
-            });
-            Set(json, "agencies", agencies, static (w, a) =>
-            {
-                w.WriteString("id", a.Id);
-                w.WriteString("name", a.Name);
-                Optional(w, "officialName", a.OfficialName);
-                Optional(w, "acronym", a.Acronym);
-                w.WriteString("nation", a.Nation.Alpha3);
-                w.WriteString("kind", a.Kind.ToString());
-                Optional(w, "parent", a.Parent);
-                Strings(w, "sources", a.Sources, s => s);
-            });
-            Set(json, "people", people, static (w, p) =>
-            {
-                w.WriteString("id", p.Id);
-                w.WriteString("name", p.Name);
-                Optional(w, "nation", p.Nation?.Alpha3);
-                Optional(w, "title", p.Title);
-                w.WriteStartArray("roles");
-                foreach (var role in p.Roles)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("title", role.Title);
-                    Optional(w, "agency", role.Agency);
-                    Optional(w, "from", role.From?.ToString());
-                    Optional(w, "to", role.To?.ToString());
-                    Optional(w, "note", role.Note);
-                    w.WriteEndObject();
-                }
+                set.Write(json, records);
+            }
 
-                w.WriteEndArray();
-                Strings(w, "sources", p.Sources, s => s);
-                Optional(w, "note", p.Note);
-            });
-            Set(json, "accords", accords, static (w, a) =>
-            {
-                w.WriteString("id", a.Id);
-                w.WriteString("title", a.Title);
-                w.WriteString("kind", a.Kind.ToString());
-                Strings(w, "parties", a.Parties, c => c.Alpha3);
-                Strings(w, "signatories", a.Signatories, s => s);
-                Optional(w, "signed", a.Signed?.ToString());
-                Optional(w, "place", a.Place);
-                Strings(w, "topics", a.Topics, t => t.ToString());
-                w.WriteString("status", a.Status.ToString());
-                Strings(w, "buildsOn", a.BuildsOn, s => s);
-                Strings(w, "sources", a.Sources, s => s);
-                Optional(w, "note", a.Note);
-            });
-            Set(json, "statistics", statistics, static (w, s) =>
-            {
-                w.WriteString("id", s.Id);
-                w.WriteString("metric", s.Metric.ToString());
-                Strings(w, "nations", s.Nations, c => c.Alpha3);
-                Optional(w, "agency", s.Agency);
-                Optional(w, "place", s.Place);
-                w.WriteNumber("value", s.Value);
-                w.WriteString("unit", s.Unit.Code);
-                Optional(w, "period", s.Period?.ToString());
-                w.WriteString("source", s.Source);
-                Optional(w, "note", s.Note);
-            });
-            Set(json, "events", events, static (w, e) =>
-            {
-                w.WriteString("id", e.Id);
-                w.WriteString("kind", e.Kind.ToString());
-                w.WriteString("title", e.Title);
-                Optional(w, "date", e.Date?.ToString());
-                Optional(w, "place", e.Place);
-                Strings(w, "nations", e.Nations, c => c.Alpha3);
-                Strings(w, "agencies", e.Agencies, s => s);
-                Strings(w, "people", e.People, s => s);
-                Strings(w, "accords", e.Accords, s => s);
-                Strings(w, "topics", e.Topics, t => t.ToString());
-                Strings(w, "sources", e.Sources, s => s);
-                Optional(w, "note", e.Note);
-            });
             json.WriteEndObject();
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>The properties of one source record (<c>$.sources[i]</c>).</summary>
+    internal static void WriteSource(Utf8JsonWriter w, Source s)
+    {
+        w.WriteString("id", s.Id);
+        Optional(w, "publisher", s.Publisher);
+        Optional(w, "dateline", s.Dateline);
+        Optional(w, "title", s.Title);
+        Optional(w, "published", s.Published?.ToString());
+        Optional(w, "author", s.Author);
+        w.WriteString("kind", s.Kind.ToString());
+        Optional(w, "note", s.Note);
+    }
+
+    /// <summary>The properties of one nation record (<c>$.nations[i]</c>).</summary>
+    internal static void WriteNation(Utf8JsonWriter w, Nation n)
+    {
+        w.WriteString("code", n.Code.Alpha3);
+        w.WriteString("name", n.Name);
+        w.WriteString("region", n.Region);
+        Strings(w, "neighbours", n.Neighbours, c => c.Alpha3);
+    }
+
+    /// <summary>The properties of one agency record (<c>$.agencies[i]</c>).</summary>
+    internal static void WriteAgency(Utf8JsonWriter w, Agency a)
+    {
+        w.WriteString("id", a.Id);
+        w.WriteString("name", a.Name);
+        Optional(w, "officialName", a.OfficialName);
+        Optional(w, "acronym", a.Acronym);
+        w.WriteString("nation", a.Nation.Alpha3);
+        w.WriteString("kind", a.Kind.ToString());
+        Optional(w, "parent", a.Parent);
+        Strings(w, "sources", a.Sources, s => s);
+    }
+
+    /// <summary>The properties of one person record (<c>$.people[i]</c>).</summary>
+    internal static void WritePerson(Utf8JsonWriter w, Person p)
+    {
+        w.WriteString("id", p.Id);
+        w.WriteString("name", p.Name);
+        Optional(w, "nation", p.Nation?.Alpha3);
+        Optional(w, "title", p.Title);
+        w.WriteStartArray("roles");
+        foreach (var role in p.Roles)
+        {
+            w.WriteStartObject();
+            w.WriteString("title", role.Title);
+            Optional(w, "agency", role.Agency);
+            Optional(w, "from", role.From?.ToString());
+            Optional(w, "to", role.To?.ToString());
+            Optional(w, "note", role.Note);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        Strings(w, "sources", p.Sources, s => s);
+        Optional(w, "note", p.Note);
+    }
+
+    /// <summary>The properties of one accord record (<c>$.accords[i]</c>).</summary>
+    internal static void WriteAccord(Utf8JsonWriter w, Accord a)
+    {
+        w.WriteString("id", a.Id);
+        w.WriteString("title", a.Title);
+        w.WriteString("kind", a.Kind.ToString());
+        Strings(w, "parties", a.Parties, c => c.Alpha3);
+        Strings(w, "signatories", a.Signatories, s => s);
+        Optional(w, "signed", a.Signed?.ToString());
+        Optional(w, "place", a.Place);
+        Strings(w, "topics", a.Topics, t => t.ToString());
+        w.WriteString("status", a.Status.ToString());
+        Strings(w, "buildsOn", a.BuildsOn, s => s);
+        Strings(w, "sources", a.Sources, s => s);
+        Optional(w, "note", a.Note);
+    }
+
+    /// <summary>The properties of one statistic record (<c>$.statistics[i]</c>).</summary>
+    internal static void WriteStatistic(Utf8JsonWriter w, Statistic s)
+    {
+        w.WriteString("id", s.Id);
+        w.WriteString("metric", s.Metric.ToString());
+        Strings(w, "nations", s.Nations, c => c.Alpha3);
+        Optional(w, "agency", s.Agency);
+        Optional(w, "place", s.Place);
+        w.WriteNumber("value", s.Value);
+        w.WriteString("unit", s.Unit.Code);
+        Optional(w, "period", s.Period?.ToString());
+        w.WriteString("source", s.Source);
+        Optional(w, "note", s.Note);
+    }
+
+    /// <summary>The properties of one event record (<c>$.events[i]</c>).</summary>
+    internal static void WriteEvent(Utf8JsonWriter w, Event e)
+    {
+        w.WriteString("id", e.Id);
+        w.WriteString("kind", e.Kind.ToString());
+        w.WriteString("title", e.Title);
+        Optional(w, "date", e.Date?.ToString());
+        Optional(w, "place", e.Place);
+        Strings(w, "nations", e.Nations, c => c.Alpha3);
+        Strings(w, "agencies", e.Agencies, s => s);
+        Strings(w, "people", e.People, s => s);
+        Strings(w, "accords", e.Accords, s => s);
+        Strings(w, "topics", e.Topics, t => t.ToString());
+        Strings(w, "sources", e.Sources, s => s);
+        Optional(w, "note", e.Note);
     }
 
     /// <summary>
@@ -236,7 +253,8 @@ internal static class DatasetWriter
         return builder.Build();
     }
 
-    private static void Set<T>(Utf8JsonWriter json, string name, IReadOnlyList<T> records, Action<Utf8JsonWriter, T> write)
+    /// <summary>The array <paramref name="name"/> of <paramref name="records"/>, each written by <paramref name="write"/>; nothing when there are none.</summary>
+    internal static void Set<T>(Utf8JsonWriter json, string name, IReadOnlyList<T> records, Action<Utf8JsonWriter, T> write)
     {
         if (records.Count == 0)
         {
