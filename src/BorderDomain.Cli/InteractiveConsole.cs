@@ -208,8 +208,10 @@ internal sealed class InteractiveConsole
         try
         {
             run = Task.Run(() => session.Execute(text, output, errors, cancel.Token));
-            var index = WaitHandle.WaitAny([((IAsyncResult)run).AsyncWaitHandle, cancel.Token.WaitHandle]);
-            if (index == 1 && !run.IsCompleted)
+            WaitHandle.WaitAny([((IAsyncResult)run).AsyncWaitHandle, cancel.Token.WaitHandle]);
+
+            // Cancelled unless it had already answered: the run may have ended by now, with the token's exception.
+            if (cancel.IsCancellationRequested && !run.IsCompletedSuccessfully)
             {
                 output.Close();
                 errors.Close();

@@ -15,6 +15,9 @@ public static class BdqDbContextOptionsExtensions
     /// behind <c>ImmutableArray&lt;T&gt;</c> properties) from the record, in .NET; on every load a materialization
     /// interceptor copies those arrays back into the record's <c>ImmutableArray&lt;T&gt;</c> properties; on PostgreSQL a
     /// query interceptor writes <c>has</c> on an array column as an overlap (<c>&amp;&amp;</c>), which its GIN index answers.
+    /// It also wraps the provider's query translation postprocessor so that on SQLite a <c>SelectMany</c> over a list
+    /// column (<c>group by</c> a list field, a sub-query selecting a list) runs as <c>CROSS JOIN json_each(…)</c>; call it
+    /// after the provider's <c>UseSqlite</c>/<c>UseNpgsql</c>, or those queries get BDQ0205 on SQLite.
     /// </summary>
     /// <remarks>
     /// An interceptor rather than computed columns: the folding must be BDQ's own <c>TextNormalizer</c>, byte for byte

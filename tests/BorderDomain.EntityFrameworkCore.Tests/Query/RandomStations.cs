@@ -56,7 +56,10 @@ internal static class RandomStations
             case 0:
                 return text + " count";
             case 1:
-                var keys = fields.Where(f => !f.IsCollection && f.Kind is FieldKind.Enum or FieldKind.Boolean or FieldKind.Nation or FieldKind.String).ToList();
+                // A list groups by each element (SQLite joins json_each for it): lists of text, enums and nation codes.
+                var keys = fields.Where(f => f.IsCollection
+                    ? f.Kind is FieldKind.Enum or FieldKind.Nation or FieldKind.String
+                    : f.Kind is FieldKind.Enum or FieldKind.Boolean or FieldKind.Nation or FieldKind.String).ToList();
                 var key = Pick(random, keys);
                 return text + $" group by {key.Name} count" + (random.Next(2) == 0 ? ", sum(budget), min(staff), max(budget)" : "");
             case 2:
