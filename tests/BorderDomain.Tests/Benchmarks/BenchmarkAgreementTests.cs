@@ -36,6 +36,7 @@ public sealed class BenchmarkAgreementTests
         typeof(ThreePathsBenchmarks),
         typeof(CalibrationBenchmarks),
         typeof(QueryLengthBenchmarks),
+        typeof(ParserBenchmarks),
         typeof(DisputedClaimsBenchmarks),
         typeof(ManyWordsContainsBenchmarks),
         typeof(LoadBenchmarks),
@@ -128,6 +129,24 @@ public sealed class BenchmarkAgreementTests
         }
 
         Assert.Equal(at, calibration.PointerChase());
+    }
+
+    [Fact]
+    public void Parser_EveryShapeAtEveryLength_ParsesItsText()
+    {
+        // One method, parsing one text per shape and length: each is as long as its length says and parses.
+        var lengths = typeof(ParserBenchmarks).GetProperty(nameof(ParserBenchmarks.Length))!.GetCustomAttribute<ParamsAttribute>()!.Values.Cast<int>().ToList();
+        Assert.NotEmpty(lengths);
+        foreach (var shape in Enum.GetValues<ParsedQueryShape>())
+        {
+            foreach (var length in lengths)
+            {
+                var benchmark = new ParserBenchmarks { Shape = shape, Length = length };
+                benchmark.Setup();
+                Assert.InRange(ParserBenchmarks.Text(shape, length).Length, length - 200, length);
+                Assert.True(benchmark.Parse(), $"{shape} at {length}");
+            }
+        }
     }
 
     [Fact]

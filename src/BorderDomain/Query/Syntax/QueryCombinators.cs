@@ -200,6 +200,9 @@ internal static class QueryCombinators
         return result.WasSuccessful ? Result.Success((result.Value, result.Remainder.Position), result.Remainder) : Failed<(T Value, int End), T>(result);
     };
 
+    /// <summary>The absent option, as <see cref="Optional{T}"/> and <see cref="XOptional{T}"/> give it (one shared instance per type).</summary>
+    public static IOption<T> Nothing<T>() => None<T>.Instance;
+
     /// <summary>A failure of one type passed on as a failure of another: its place, message and expectations.</summary>
     public static IResult<TOut> Failed<TOut, T>(IResult<T> failure) =>
         Result.Failure<TOut>(failure.Remainder, failure.Message, failure.Expectations);

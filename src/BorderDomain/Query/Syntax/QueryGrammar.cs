@@ -296,28 +296,56 @@ internal static partial class QueryGrammar
     private static readonly Parser<IdentifierSyntax> EntitySet = Token(Identifier).Named("entity set");
 
     private static readonly Parser<IOption<ExpressionSyntax>> WhereClause =
-        (from kw in Keyword("where") from condition in Expression select condition).XOptional();
+        OptionalClause(static start => KeywordAt(start, "where"), from kw in Keyword("where") from condition in Expression select condition);
 
-    private static readonly Parser<IOption<GroupBySyntax>> GroupClause = GroupBy.Or(WholeAnswer).XOptional();
+    // 'group by', or the whole answer's aggregates (an aggregate's name first).
+    private static readonly Parser<IOption<GroupBySyntax>> GroupClause =
+        OptionalClause(static start => KeywordAt(start, "group") || AggregateAt(start), GroupBy.Or(WholeAnswer));
+
+    private static readonly string[] AggregateSpellings = [.. OperatorTable.Aggregates.Select(a => a.Spelling)];
+
+    private static bool AggregateAt(IInput start)
+    {
+        foreach (var spelling in AggregateSpellings)
+        {
+            if (KeywordAt(start, spelling))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static readonly Parser<IEnumerable<OrderingSyntax>> OrderingList = Ordering.XDelimitedBy(Symbol(","));
 
     private static readonly Parser<IOption<IEnumerable<OrderingSyntax>>> OrderClause =
-        (from kw in Keyword("order") from byKeyword in Keyword("by") from keys in OrderingList select keys).XOptional();
+        OptionalClause(static start => KeywordAt(start, "order"), from kw in Keyword("order") from byKeyword in Keyword("by") from keys in OrderingList select keys);
 
     private static readonly Parser<NumberLiteralSyntax> TokenCount = Token(Count);
 
-    private static readonly Parser<IOption<NumberLiteralSyntax>> SkipClause = (from kw in Keyword("skip") from n in TokenCount select n).XOptional();
+    private static readonly Parser<IOption<NumberLiteralSyntax>> SkipClause =
+        OptionalClause(static start => KeywordAt(start, "skip"), from kw in Keyword("skip") from n in TokenCount select n);
 
-    private static readonly Parser<IOption<NumberLiteralSyntax>> TakeClause = (from kw in Keyword("take") from n in TokenCount select n).XOptional();
+    private static readonly Parser<IOption<NumberLiteralSyntax>> TakeClause =
+        OptionalClause(static start => KeywordAt(start, "take"), from kw in Keyword("take") from n in TokenCount select n);
 
     private static readonly Parser<IOption<string>> DistinctKeyword = Keyword("distinct").Optional();
 
     private static readonly Parser<IOption<(bool Distinct, IEnumerable<PathSyntax> Paths)>> SelectClause =
-        (from kw in Keyword("select") from distinct in DistinctKeyword from paths in PathList
-         select (Distinct: distinct.IsDefined, Paths: paths)).XOptional();
+        OptionalClause(
+            static start => KeywordAt(start, "select"),
+            from kw in Keyword("select") from distinct in DistinctKeyword from paths in PathList select (Distinct: distinct.IsDefined, Paths: paths));
 
-    private static readonly Parser<IOption<string>> CountClause = Keyword("count").XOptional();
+    private static readonly Parser<IOption<string>> CountClause = OptionalClause(static start => KeywordAt(start, "count"), Keyword("count"));
+
+    // XOptional of a clause, tried only where its first word stands ('starts' is false only where the clause fails at
+    // once, before reading anything): elsewhere it is absent and reads nothing, as XOptional gives it then.
+    private static Parser<IOption<T>> OptionalClause<T>(Func<IInput, bool> starts, Parser<T> clause)
+    {
+        var optional = clause.XOptional();
+        return input => starts(SkipTrivia(input)) ? optional(input) : Result.Success(QueryCombinators.Nothing<T>(), input);
+    }
 
     private static readonly Parser<IEnumerable<string>> TrailingTrivia = Trivia.Many();
 

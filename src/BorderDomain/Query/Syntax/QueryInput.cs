@@ -43,10 +43,11 @@ internal sealed class QueryInput : IInput
     public int Column { get; }
 
     /// <summary>
-    /// A new, empty memo table on every read. <c>Parse.Ref</c> memoizes per input object to detect left recursion, and
-    /// rethrows a failure it finds there; with Sprache's input a position reached again is a new object, so a memo is
-    /// never seen twice. Shared positions would carry one alternative's failure into the next, so none is kept (the
-    /// grammar has no left recursion: every <c>Parse.Ref</c> follows a token it has read).
+    /// A new, empty memo table on every read. Sprache's <c>Parse.Ref</c> memoizes per input object to detect left
+    /// recursion, and rethrows a failure it finds there; with Sprache's input a position reached again is a new object,
+    /// so a memo is never seen twice. Shared positions would carry one alternative's failure into the next, so none is
+    /// kept. The grammar's own references (<see cref="QueryCombinators.Ref{T}"/>) read no memo at all (it has no left
+    /// recursion: every reference follows a token it has read).
     /// </summary>
     public IDictionary<object, object> Memos => new Dictionary<object, object>();
 
