@@ -32,7 +32,12 @@ internal sealed class QueryCache<TValue>(int capacity)
     {
         if (_entries.TryGetValue(key, out var entry))
         {
-            Volatile.Write(ref entry.Stamp, Interlocked.Increment(ref _clock));
+            // The entry used last is stamped already: a query run again and again writes nothing shared.
+            if (Volatile.Read(ref entry.Stamp) != Volatile.Read(ref _clock))
+            {
+                Volatile.Write(ref entry.Stamp, Interlocked.Increment(ref _clock));
+            }
+
             value = entry.Value;
             return true;
         }
