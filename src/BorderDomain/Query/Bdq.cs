@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Text;
 using BorderDomain.Model;
 using BorderDomain.Query.Planning;
@@ -261,11 +262,13 @@ public static class Bdq
             return false;
         }
 
-        // Otherwise the planner reads the table's statistics (with the parameters' values); the executor is made after
-        // the plan, to run it as it stands.
-        var planned = plan = QueryPlanner.Plan(bound, new TableStatistics(table, values));
-        var executor = NewExecutor(store, table, values, options);
-        run = () => executor.Execute(planned);
+        // Otherwise the plan depends on the parameters' values only through the sizes of the index accesses that read
+        // them: a cached query keeps its plan for each set of those sizes it has met on this table, so a warm call with
+        // new values reads a few index sizes instead of planning. The executor is made for the values, and the plan
+        // compiled for it.
+        var statistics = new TableStatistics(table, values);
+        plan = compiled?.PlanWithParameters(table, statistics) ?? QueryPlanner.Plan(bound, statistics);
+        run = NewExecutor(store, table, values, options).Compile(plan);
         return true;
     }
 
@@ -306,7 +309,11 @@ public static class Bdq
     // A cached query: what it binds to against one schema, and the plan it last ran with (replaced whole, never changed).
     private sealed class CompiledQuery(QuerySchema schema, BoundQuery query)
     {
+        // The most plans of one query with parameters kept, each for one set of sizes of its parameters' index accesses.
+        private const int MaxParameterPlans = 32;
+
         private volatile PlannedOn? _last;
+        private volatile ParameterPlans? _parameterPlans;
 
         public QuerySchema Schema { get; } = schema;
 
@@ -316,6 +323,52 @@ public static class Bdq
         {
             get => _last;
             set => _last = value;
+        }
+
+        // The planner's plan for these statistics. It depends on the table (its size and its indexes' sizes, fixed for
+        // one table) and on the estimated sizes of the accesses: only those that compare with a parameter change with
+        // the values, so their sizes key the plans kept for the table (up to MaxParameterPlans of them).
+        public QueryPlan PlanWithParameters(IEntityTable table, TableStatistics statistics)
+        {
+            var plans = _parameterPlans;
+            if (plans is null || !ReferenceEquals(plans.Table, table))
+            {
+                _parameterPlans = plans = new ParameterPlans(table, ParameterAccesses(Query));
+            }
+
+            var sizes = new long[plans.Accesses.Length];
+            for (var i = 0; i < sizes.Length; i++)
+            {
+                sizes[i] = statistics.Estimate(plans.Accesses[i]) ?? -1;
+            }
+
+            var key = new EquatableArray<long>(ImmutableCollectionsMarshal.AsImmutableArray(sizes));
+            if (plans.Plans.TryGetValue(key, out var plan))
+            {
+                return plan;
+            }
+
+            plan = QueryPlanner.Plan(Query, statistics);
+            if (plans.Plans.Count < MaxParameterPlans)
+            {
+                plans.Plans.TryAdd(key, plan);
+            }
+
+            return plan;
+        }
+
+        // The index accesses the planner considers (one per conjunct an index answers) whose values include a parameter.
+        private static IndexAccess[] ParameterAccesses(BoundQuery query) =>
+            QueryPlanner.Conjuncts(query.Filter)
+                .OfType<BoundPredicate>()
+                .Where(predicate => predicate.Values.Any(value => value is BoundParameter))
+                .Select(predicate => QueryPlanner.Access(query.Set, predicate))
+                .OfType<IndexAccess>()
+                .ToArray();
+
+        private sealed record ParameterPlans(IEntityTable Table, IndexAccess[] Accesses)
+        {
+            public ConcurrentDictionary<EquatableArray<long>, QueryPlan> Plans { get; } = new();
         }
     }
 

@@ -75,6 +75,13 @@ internal sealed class PlanExecutor
 
         if (plan.Counting == CountStrategy.IndexSize)
         {
+            // One key's posting list, the common count, reads its length directly.
+            if (PostingCount(plan.Accesses[0]) is { } posting)
+            {
+                var (index, key) = posting;
+                return key is null ? () => CountResult(query, 0) : () => CountResult(query, index.Count(key));
+            }
+
             var count = Counter(plan.Accesses[0]);
             return () => CountResult(query, count());
         }
@@ -224,7 +231,24 @@ internal sealed class PlanExecutor
         return Condition(condition)(row);
     }
 
-    // An exact count from index sizes: one posting list's length is read through the index and key resolved here.
+    // The posting index and key (null: no row holds it) whose list's length is the exact count of a one-key posting
+    // access, resolved here; null for any other access.
+    private (PostingIndex Index, object? Key)? PostingCount(IndexAccess access)
+    {
+        var predicate = access.Predicate;
+        if (predicate.Subquery is not null || access.Kind is not (IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection)
+            || _table.GetPostingIndex(access.Field) is not { } index)
+        {
+            return null;
+        }
+
+        var constants = Constants(predicate);
+        return IndexAccessCounts.IsExactlyCountable(access.Kind, predicate.Operator, constants.Length)
+            ? (index, IndexQueries.PostingKey(_table, access.Field, predicate.Operator, predicate.Path.Field.Kind, constants.Length > 0 ? constants[0] : true))
+            : null;
+    }
+
+    // Any other exact count from index sizes, with its constants resolved here (a sub-query's when it runs).
     private Func<int> Counter(IndexAccess access)
     {
         var predicate = access.Predicate;
@@ -232,13 +256,6 @@ internal sealed class PlanExecutor
         var fieldKind = predicate.Path.Field.Kind;
         var field = access.Field;
         var constants = predicate.Subquery is null ? Constants(predicate) : null;
-        if (constants is not null && access.Kind is IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection
-            && IndexAccessCounts.IsExactlyCountable(access.Kind, op, constants.Length) && _table.GetPostingIndex(field) is { } index)
-        {
-            var key = IndexQueries.PostingKey(_table, field, op, fieldKind, constants.Length > 0 ? constants[0] : true);
-            return key is null ? static () => 0 : () => index.Count(key);
-        }
-
         return () => IndexQueries.ExactCount(_table, field, access.Kind, op, fieldKind, constants ?? Constants(predicate));
     }
 
