@@ -495,7 +495,10 @@ internal static partial class QueryGrammar
                     return result;
                 }
 
-                (tried ??= new IResult<T>?[alternatives.Length])[i] = result;
+                // Two statements, not '(tried ??= …)[i] = …': the trim analyzer (net8.0 target) throws AD0001 on an
+                // element write through a '??=' expression.
+                tried ??= new IResult<T>?[alternatives.Length];
+                tried[i] = result;
             }
         }
 
