@@ -88,7 +88,7 @@ internal static class DataMessages
 
     public static string NotADate(string value) => $"'{value}' is not a date: expected {Model.PartialDate.Formats}, and a real calendar date.";
 
-    public static string NotAPeriod(string value) => $"'{value}' is not a period: expected yyyy, yyyy-MM, yyyy-MM-dd or from..to, with real dates, from before to.";
+    public static string NotAPeriod(string value) => $"'{value}' is not a period: expected yyyy, yyyy-MM, yyyy-MM-dd, from..to, ..to or from.., with real dates, from before to.";
 
     public const string UnitMissing = "Expected a unit or currency code.";
 

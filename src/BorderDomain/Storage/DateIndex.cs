@@ -60,12 +60,30 @@ public sealed class DateIndex
         return !date.IsDefault;
     }
 
-    /// <summary>The first and last day of <paramref name="period"/>; <see langword="false"/> for the default value.</summary>
+    /// <summary>
+    /// The first and last day of <paramref name="period"/>; <see langword="false"/> for the default value. An open start
+    /// is <see cref="OpenStartDay"/> (before every day a date can name) and an open end is <see cref="OpenEndDay"/>
+    /// (after every day), so the interval comparisons read an open period as "no later than" or "no earlier than":
+    /// <c>..2012-01-26</c> is <c>&lt;= 2012-01-26</c> and <c>&lt; 2012-02</c> but not <c>= 2012-01</c> nor <c>&gt;= 2012</c>.
+    /// </summary>
     public static bool TryGetDays(Period period, out int start, out int end)
     {
-        (start, end) = period.IsDefault ? (0, 0) : (period.From.StartDayNumber, period.To.EndDayNumber);
-        return !period.IsDefault;
+        if (period.IsDefault)
+        {
+            (start, end) = (0, 0);
+            return false;
+        }
+
+        start = period.HasStart ? period.From.StartDayNumber : OpenStartDay;
+        end = period.HasEnd ? period.To.EndDayNumber : OpenEndDay;
+        return true;
     }
+
+    /// <summary>The day number an open start stands for: one before 0001-01-01 (day 0), the first day a date can name.</summary>
+    internal const int OpenStartDay = -1;
+
+    /// <summary>The day number an open end stands for: after every day a date can name.</summary>
+    internal const int OpenEndDay = int.MaxValue;
 
     internal static DateIndex Build(int rowCount, Func<int, object?> valueAt)
     {

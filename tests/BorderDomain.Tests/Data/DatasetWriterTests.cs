@@ -76,6 +76,36 @@ public class DatasetWriterTests
         Assert.True(kept.Nations.Count < Store.Nations.Count || nations.Count == Store.Nations.Count);
     }
 
+    [Fact]
+    public void Open_periods_load_and_round_trip_through_the_writer()
+    {
+        const string json = """
+            {
+              "sources": [{ "id": "t-src", "kind": "NewsSite" }],
+              "statistics": [
+                { "id": "t-until", "metric": "IllegalCrossings", "value": 3, "unit": "people", "period": "..2025-12-12", "source": "t-src" },
+                { "id": "t-since", "metric": "IllegalCrossings", "value": 4, "unit": "people", "period": "2022-10..", "source": "t-src" },
+                { "id": "t-closed", "metric": "IllegalCrossings", "value": 5, "unit": "people", "period": "2022-10..2023", "source": "t-src" }
+              ]
+            }
+            """;
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+        var store = BorderDataset.Load(BorderStore.Empty, stream, "open.json");
+
+        Assert.Equal(Period.Before(PartialDate.Parse("2025-12-12")), store.Statistics.Find("t-until")!.Period);
+        Assert.Equal(Period.After(PartialDate.Parse("2022-10")), store.Statistics.Find("t-since")!.Period);
+        var written = DatasetWriter.Write(store);
+        var text = System.Text.Encoding.UTF8.GetString(written);
+        Assert.Contains("\"..2025-12-12\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"2022-10..\"", text, StringComparison.Ordinal);
+
+        var loaded = Load(written);
+
+        AssertSameTables(store, loaded);
+        Assert.Equal(["t-closed", "t-until"], Bdq.Execute(loaded, "statistics where period <= 2025-12-12 order by id").Records.Cast<Statistic>().Select(s => s.Id));
+        Assert.Equal(["t-closed", "t-since"], Bdq.Execute(loaded, "statistics where period >= 2022-10 order by id").Records.Cast<Statistic>().Select(s => s.Id));
+    }
+
     private static BorderStore Load(byte[] file)
     {
         using var stream = new MemoryStream(file);

@@ -289,6 +289,39 @@ public sealed class LoadErrorTests
     }
 
     [Fact]
+    public void Load_PeriodOfTwoDotsAlone_IsAnInvalidDate()
+    {
+        const string json = """
+            {
+              "statistics": [
+                {
+                  "id": "t-stat",
+                  "metric": "IllegalCrossings",
+                  "value": 5,
+                  "unit": "crossings",
+                  "period": "..",
+                  "source": "src-000"
+                },
+                {
+                  "id": "t-stat-2",
+                  "metric": "IllegalCrossings",
+                  "value": 5,
+                  "unit": "crossings",
+                  "period": "..2025-13",
+                  "source": "src-000"
+                }
+              ]
+            }
+            """;
+
+        var error = AssertErrors(
+            json,
+            (DataErrorKind.InvalidDate, "$.statistics[0].period", 8),
+            (DataErrorKind.InvalidDate, "$.statistics[1].period", 16));
+        Assert.Contains("..to or from..", error.Errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_UnknownUnits_ReportsEachUnit()
     {
         const string json = """

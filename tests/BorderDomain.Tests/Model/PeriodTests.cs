@@ -64,8 +64,13 @@ public sealed class PeriodTests
     [Theory]
     [InlineData("")]
     [InlineData("..")]
-    [InlineData("2025-01..")]
-    [InlineData("..2025-01")]
+    [InlineData("...")]
+    [InlineData("...2025")]
+    [InlineData("2025...")]
+    [InlineData("..2025..")]
+    [InlineData("..2025-13")]
+    [InlineData("2025-02-30..")]
+    [InlineData(" ..2025")]
     [InlineData("2025-01...2025-02")]
     [InlineData("2025-01 .. 2025-02")]
     [InlineData("2025-13..2026")]
@@ -91,6 +96,9 @@ public sealed class PeriodTests
     [InlineData("2013-11-14..2013-11-30")]
     [InlineData("2024-12..2025")]
     [InlineData("2025-06")]
+    [InlineData("..2025-12-12")]
+    [InlineData("2022-10..")]
+    [InlineData("..2012")]
     public void ToString_ValidPeriod_RoundTripsThroughParse(string text)
     {
         var period = Period.Parse(text);
@@ -145,5 +153,78 @@ public sealed class PeriodTests
         Assert.True(Period.Parse("2025-01..2025-10") != Period.Parse("2025-01..2025-11"));
         Assert.False(Period.Parse("2025-01..2025-10").Equals((object)"2025-01..2025-10"));
         Assert.True(Period.Parse("2025-01..2025-10").Equals((object)Period.Parse("2025-01..2025-10")));
+    }
+
+    [Fact]
+    public void Parse_OpenStart_HasOnlyAnEnd()
+    {
+        var period = Period.Parse("..2025-12-12");
+
+        Assert.False(period.HasStart);
+        Assert.True(period.HasEnd);
+        Assert.True(period.From.IsDefault);
+        Assert.Equal(PartialDate.Parse("2025-12-12"), period.To);
+        Assert.False(period.IsSingle);
+        Assert.False(period.IsDefault);
+        Assert.Equal("..2025-12-12", period.ToString());
+        Assert.Equal(Period.Before(PartialDate.Parse("2025-12-12")), period);
+    }
+
+    [Fact]
+    public void Parse_OpenEnd_HasOnlyAStart()
+    {
+        var period = Period.Parse("2022-10..");
+
+        Assert.True(period.HasStart);
+        Assert.False(period.HasEnd);
+        Assert.Equal(PartialDate.Parse("2022-10"), period.From);
+        Assert.True(period.To.IsDefault);
+        Assert.False(period.IsSingle);
+        Assert.False(period.IsDefault);
+        Assert.Equal("2022-10..", period.ToString());
+        Assert.Equal(Period.After(PartialDate.Parse("2022-10")), period);
+        Assert.Equal(Period.After(PartialDate.Parse("2022-10")).GetHashCode(), period.GetHashCode());
+    }
+
+    [Fact]
+    public void ClosedPeriods_HaveBothSides()
+    {
+        Assert.True(Period.Parse("2024").HasStart && Period.Parse("2024").HasEnd);
+        Assert.True(Period.Parse("2004..2012").HasStart && Period.Parse("2004..2012").HasEnd);
+        Assert.False(default(Period).HasStart || default(Period).HasEnd);
+    }
+
+    [Fact]
+    public void BeforeAndAfter_DefaultDate_ThrowArgumentException()
+    {
+        Assert.Throws<ArgumentException>(() => Period.Before(default));
+        Assert.Throws<ArgumentException>(() => Period.After(default));
+    }
+
+    [Fact]
+    public void OpenPeriods_DifferFromTheClosedPeriodOfTheSameDate()
+    {
+        var date = PartialDate.Parse("2025");
+
+        Assert.NotEqual(Period.Of(date), Period.Before(date));
+        Assert.NotEqual(Period.Of(date), Period.After(date));
+        Assert.NotEqual(Period.Before(date), Period.After(date));
+        Assert.NotEqual(default, Period.Before(date));
+        Assert.NotEqual(default, Period.After(date));
+    }
+
+    [Fact]
+    public void CompareTo_OpenPeriods_OpenStartFirstAndOpenEndLastAmongEqualStarts()
+    {
+        string[] shuffled = ["2024..", "2024", "..2030", "2004..2012", "..2001", "2024..2025", "2004..", "2004"];
+        string[] expected = ["..2001", "..2030", "2004", "2004..2012", "2004..", "2024", "2024..2025", "2024.."];
+
+        var sorted = shuffled.Select(Period.Parse).Order().Select(p => p.ToString()).ToArray();
+
+        Assert.Equal(expected, sorted);
+        Assert.True(Period.Parse("..2030") < Period.Parse("1990"));
+        Assert.True(Period.Parse("2024..") > Period.Parse("2024..2099"));
+        Assert.Equal(0, Period.Parse("..2030").CompareTo(Period.Parse("..2030")));
+        Assert.Equal(0, Period.Parse("2024..").CompareTo(Period.Parse("2024..")));
     }
 }

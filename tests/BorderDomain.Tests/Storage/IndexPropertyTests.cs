@@ -100,8 +100,9 @@ public sealed class IndexPropertyTests
 
         Assert.NotNull(index);
         var dated = statistics.Select((s, row) => (s.Period, row)).Where(x => x.Period is not null).ToArray();
-        CheckSorted(index.ByStart, [.. dated.Select(x => (x.Period!.Value.From.StartDayNumber, x.row))], Bounds(probes, table.Count));
-        CheckSorted(index.ByEnd, [.. dated.Select(x => (x.Period!.Value.To.EndDayNumber, x.row))], Bounds(probes, table.Count));
+        // An open start is day -1 (before 0001-01-01, day 0) and an open end int.MaxValue.
+        CheckSorted(index.ByStart, [.. dated.Select(x => (x.Period!.Value.HasStart ? x.Period.Value.From.StartDayNumber : -1, x.row))], Bounds(probes, table.Count));
+        CheckSorted(index.ByEnd, [.. dated.Select(x => (x.Period!.Value.HasEnd ? x.Period.Value.To.EndDayNumber : int.MaxValue, x.row))], Bounds(probes, table.Count));
     }
 
     [BdqProperty(MaxTest = Cases)]

@@ -53,7 +53,9 @@ internal static class RandomRecords
         (2, Date.Select(d => (Period?)Period.Of(d))),
         (3, Gen.Two(Date).Select(pair => (Period?)(pair.Item2.End < pair.Item1.Start
             ? Period.Between(pair.Item2, pair.Item1)
-            : Period.Between(pair.Item1, pair.Item2)))));
+            : Period.Between(pair.Item1, pair.Item2)))),
+        (1, Date.Select(d => (Period?)Period.Before(d))),
+        (1, Date.Select(d => (Period?)Period.After(d))));
 
     internal static Gen<decimal> Value { get; } =
         from number in Gen.Choose(-300, 300)

@@ -102,9 +102,10 @@ internal static class TreeValues
 
     internal static int? LastDay(PartialDate? date) => date is { IsDefault: false } d ? d.EndDayNumber : null;
 
-    internal static int? FirstDay(Period? period) => period is { IsDefault: false } p ? p.From.StartDayNumber : null;
+    // The days DateIndex.TryGetDays(Period) gives, open sides included (before or after every day).
+    internal static int? FirstDay(Period? period) => period is { } p && DateIndex.TryGetDays(p, out var start, out _) ? start : null;
 
-    internal static int? LastDay(Period? period) => period is { IsDefault: false } p ? p.To.EndDayNumber : null;
+    internal static int? LastDay(Period? period) => period is { } p && DateIndex.TryGetDays(p, out _, out var end) ? end : null;
 
     internal static int? FirstDay(DateOnly? date) => date?.DayNumber;
 

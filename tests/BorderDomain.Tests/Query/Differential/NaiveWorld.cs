@@ -72,8 +72,13 @@ internal sealed class NaiveWorld
         return new Interval(start, end);
     }
 
-    /// <summary>The days a period covers: from its first date's start to its last date's end.</summary>
-    public static Interval Days(Period period) => new(Days(period.From).Start, Days(period.To).End);
+    /// <summary>
+    /// The days a period covers: from its first date's start to its last date's end. An open side reaches past every
+    /// date a query can name: an open start begins at the first day there is, an open end runs to the last.
+    /// </summary>
+    public static Interval Days(Period period) => new(
+        period.HasStart ? Days(period.From).Start : DateOnly.MinValue,
+        period.HasEnd ? Days(period.To).End : DateOnly.MaxValue);
 
     private static string ClaimKey(Statistic s) => string.Join(
         "|",
@@ -81,7 +86,7 @@ internal sealed class NaiveWorld
         string.Join(",", s.Nations.Select(n => n.Alpha3).OrderBy(c => c, StringComparer.Ordinal)),
         s.Agency?.ToUpperInvariant(),
         s.Place?.ToUpperInvariant(),
-        s.Period is { } p ? $"{p.From.Year}-{p.From.Month}-{p.From.Day}..{p.To.Year}-{p.To.Month}-{p.To.Day}" : "none",
+        s.Period is { } p ? $"{(p.HasStart ? $"{p.From.Year}-{p.From.Month}-{p.From.Day}" : "open")}..{(p.HasEnd ? $"{p.To.Year}-{p.To.Month}-{p.To.Day}" : "open")}" : "none",
         s.Unit.Code);
 }
 

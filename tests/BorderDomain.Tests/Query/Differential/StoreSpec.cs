@@ -220,12 +220,15 @@ internal static class RandomStores
 
     private static Period? RandomPeriod(Random rng)
     {
-        switch (rng.Next(3))
+        switch (rng.Next(5))
         {
             case 0:
                 return null;
             case 1:
                 return Period.Of(Date(rng));
+            case 2:
+                // Open periods: only known to end by, or to start from, a date.
+                return rng.Next(2) == 0 ? Period.Before(Date(rng)) : Period.After(Date(rng));
             default:
                 var (a, b) = (Date(rng), Date(rng));
                 return b.End < a.Start ? Period.Between(b, a) : Period.Between(a, b);

@@ -33,7 +33,7 @@ internal sealed class Vocabulary
         AgencyKinds = [.. spec.Agencies.Select(a => a.Kind), .. RandomStores.AgencyKindPool, .. Enum.GetValues<AgencyKind>()];
         Units = [.. spec.Statistics.Select(s => s.Unit.Code), .. RandomStores.UnitPool, "mi"];
         var years = spec.Accords.Select(a => a.Signed).OfType<PartialDate>()
-            .Concat(spec.Statistics.Select(s => s.Period).OfType<Period>().SelectMany(p => new[] { p.From, p.To }))
+            .Concat(spec.Statistics.Select(s => s.Period).OfType<Period>().SelectMany(p => new[] { p.From, p.To }).Where(d => !d.IsDefault))
             .Select(d => d.Year)
             .DefaultIfEmpty(2010)
             .ToArray();
