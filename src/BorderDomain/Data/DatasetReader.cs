@@ -68,6 +68,7 @@ internal sealed class DatasetReader
         Published = OptionalDate(json.Published, at, "published"),
         Author = Optional(json.Author),
         Kind = Enum<SourceKind>(json.Kind, at, "kind"),
+        Url = Optional(json.Url),
         Note = Optional(json.Note),
     };
 
@@ -77,6 +78,7 @@ internal sealed class DatasetReader
         Name = Required(json.Name, at, "name"),
         Region = Required(json.Region, at, "region"),
         Neighbours = Codes(json.Neighbours, at, "neighbours"),
+        Sources = Strings(json.Sources, at, "sources"),
     };
 
     internal Agency ToAgency(AgencyJson json, string at) => new()

@@ -56,6 +56,7 @@ internal static class DatasetWriter
         Optional(w, "published", s.Published?.ToString());
         Optional(w, "author", s.Author);
         w.WriteString("kind", s.Kind.ToString());
+        Optional(w, "url", s.Url);
         Optional(w, "note", s.Note);
     }
 
@@ -66,6 +67,7 @@ internal static class DatasetWriter
         w.WriteString("name", n.Name);
         w.WriteString("region", n.Region);
         Strings(w, "neighbours", n.Neighbours, c => c.Alpha3);
+        Strings(w, "sources", n.Sources, s => s);
     }
 
     /// <summary>The properties of one agency record (<c>$.agencies[i]</c>).</summary>

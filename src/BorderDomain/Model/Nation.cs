@@ -22,4 +22,8 @@ public sealed record Nation
     /// <summary>The nations it shares a land border with.</summary>
     [Indexed]
     public ImmutableArray<NationCode> Neighbours { get; init; } = [];
+
+    /// <summary>The ids of the sources its values come from: reports that state them, or a reference work such as ISO 3166-1.</summary>
+    [Indexed, References("sources")]
+    public ImmutableArray<string> Sources { get; init; } = [];
 }

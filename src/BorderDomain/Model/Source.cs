@@ -34,6 +34,9 @@ public sealed record Source
     [Indexed]
     public required SourceKind Kind { get; init; }
 
+    /// <summary>Where the source can be read, e.g. a standard's official page; left out for the bundled articles.</summary>
+    public string? Url { get; init; }
+
     /// <summary>What the citation leaves open, e.g. a missing date.</summary>
     public string? Note { get; init; }
 

@@ -17,4 +17,7 @@ public enum SourceKind
 
     /// <summary>An official statistics body.</summary>
     OfficialStatistics,
+
+    /// <summary>A standard or reference work, cited for values the reports do not give (e.g. ISO 3166-1 for nation codes).</summary>
+    Reference,
 }

@@ -269,7 +269,7 @@ public sealed class ScriptModeTests
     [Fact]
     public void LineFormat_ShowsOneFieldALine()
     {
-        var run = Run("-f", "line", "nations where code = PER");
+        var run = Run("-f", "line", "--no-sources", "nations where code = PER");
 
         Assert.Equal(0, run.ExitCode);
         var fields = BorderDomain.Storage.BorderStore.Default.Schema.Find("nations")!.Fields;

@@ -143,7 +143,7 @@ public sealed class Article002Tests
         Assert.NotNull(guzman);
         Assert.NotNull(mexico);
         Assert.Equal(mexico.Code, guzman.Nation);
-        Assert.Equal("North America", mexico.Region);
+        Assert.Equal("Central America", mexico.Region);
         Assert.Contains("Sinaloa Cartel", guzman.Title, StringComparison.Ordinal);
     }
 

@@ -29,8 +29,8 @@ internal sealed class DatasetBinder
     public static readonly string Reported = new('\uFFFD', 1);
 
     private static readonly JsonNames TopLevel = new([.. System.Linq.Enumerable.Select(BundledSets.All, set => set.Name)]);
-    private static readonly JsonNames SourceNames = new("id", "publisher", "dateline", "title", "published", "author", "kind", "note");
-    private static readonly JsonNames NationNames = new("code", "name", "region", "neighbours");
+    private static readonly JsonNames SourceNames = new("id", "publisher", "dateline", "title", "published", "author", "kind", "url", "note");
+    private static readonly JsonNames NationNames = new("code", "name", "region", "neighbours", "sources");
     private static readonly JsonNames AgencyNames = new("id", "name", "officialName", "acronym", "nation", "kind", "parent", "sources");
     private static readonly JsonNames RoleNames = new("title", "agency", "from", "to", "note");
     private static readonly JsonNames PersonNames = new("id", "name", "nation", "title", "roles", "sources", "note");
@@ -112,6 +112,7 @@ internal sealed class DatasetBinder
                 case "published": record.Published = String(ref json, at, name); break;
                 case "author": record.Author = String(ref json, at, name); break;
                 case "kind": record.Kind = String(ref json, at, name); break;
+                case "url": record.Url = String(ref json, at, name); break;
                 case "note": record.Note = String(ref json, at, name); break;
                 default: Unknown(ref json, record, at, name); break;
             }
@@ -132,6 +133,7 @@ internal sealed class DatasetBinder
                 case "name": record.Name = String(ref json, at, name); break;
                 case "region": record.Region = String(ref json, at, name); break;
                 case "neighbours": record.Neighbours = Strings(ref json, at, name); break;
+                case "sources": record.Sources = Strings(ref json, at, name); break;
                 default: Unknown(ref json, record, at, name); break;
             }
         }

@@ -49,6 +49,8 @@ internal sealed class SourceJson : JsonRecord
 
     public string? Kind { get; set; }
 
+    public string? Url { get; set; }
+
     public string? Note { get; set; }
 }
 
@@ -61,6 +63,8 @@ internal sealed class NationJson : JsonRecord
     public string? Region { get; set; }
 
     public List<string?>? Neighbours { get; set; }
+
+    public List<string?>? Sources { get; set; }
 }
 
 internal sealed class AgencyJson : JsonRecord
