@@ -64,7 +64,7 @@ public sealed class Article000Tests
     }
 
     [Fact]
-    public void PeruvianDelegation_CarriesAcronymsAndSpanishNames()
+    public void PeruvianDelegation_CarriesAcronymsButNoSpanishNames()
     {
         var sunat = Store.Agencies.Find("pe-sunat");
         var pnp = Store.Agencies.Find("pe-pnp");
@@ -72,7 +72,8 @@ public sealed class Article000Tests
         Assert.NotNull(sunat);
         Assert.NotNull(pnp);
         Assert.Equal("SUNAT", sunat.Acronym);
-        Assert.Equal("Superintendencia Nacional de Aduanas y de Administración Tributaria", sunat.OfficialName);
+        Assert.Null(sunat.OfficialName);
+        Assert.Null(pnp.OfficialName);
         Assert.Equal(AgencyKind.Customs, sunat.Kind);
         Assert.Equal(AgencyKind.Police, pnp.Kind);
         Assert.Equal(NationCode.Peru, pnp.Nation);
@@ -80,13 +81,11 @@ public sealed class Article000Tests
     }
 
     [Fact]
-    public void UsAgencies_HangUnderTheirDepartments()
+    public void UsAgencies_HangOnlyWhereTheArticleNamesTheDepartment()
     {
-        var underDhs = Store.Agencies.FindAll("parent", "us-dhs").Select(a => a.Id).ToHashSet();
-
-        Assert.Contains("us-cbp", underDhs);
-        Assert.Contains("us-hsi", underDhs);
         Assert.Equal("us-state", Store.Agencies.Find("us-inl")?.Parent);
+        Assert.Null(Store.Agencies.Find("us-cbp")?.Parent);
+        Assert.Null(Store.Agencies.Find("us-hsi")?.Parent);
         Assert.Equal(AgencyKind.Bureau, Store.Agencies.Find("us-inl")?.Kind);
         Assert.Equal("DEA", Store.Agencies.Find("us-dea")?.Acronym);
     }
@@ -101,6 +100,7 @@ public sealed class Article000Tests
             Assert.NotNull(embassy);
             Assert.Equal(NationCode.UnitedStates, embassy.Nation);
             Assert.Equal(AgencyKind.Diplomatic, embassy.Kind);
+            Assert.Null(embassy.Parent);
         }
     }
 
@@ -109,7 +109,7 @@ public sealed class Article000Tests
     {
         var agents = Store.Statistics.Find("pe-aguas-verdes-border-police-agents-2025");
         var personnel = Store.Statistics.Find("pe-border-patrol-personnel-2025");
-        var crossings = Store.Statistics.Find("pe-ec-illegal-crossings-2025");
+        var crossings = Store.Statistics.Find("pe-illegal-crossings-northern-border-2025");
 
         Assert.NotNull(agents);
         Assert.NotNull(personnel);
@@ -121,6 +121,7 @@ public sealed class Article000Tests
         Assert.Equal(976m, personnel.Value);
         Assert.Equal(137m, crossings.Value);
         Assert.Equal(Unit.Parse("crossings"), crossings.Unit);
+        Assert.Equal([NationCode.Peru], crossings.Nations.ToArray());
         Assert.All([agents, personnel, crossings], s => Assert.Equal("src-000", s.Source));
     }
 }

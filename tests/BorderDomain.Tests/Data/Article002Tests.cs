@@ -135,14 +135,14 @@ public sealed class Article002Tests
     }
 
     [Fact]
-    public void SinaloaCartelLeader_IsMexican()
+    public void SinaloaCartelLeader_HasNoNation()
     {
         var guzman = Store.People.Find("joaquin-guzman");
         var mexico = Store.Nations.Find("MEX");
 
         Assert.NotNull(guzman);
         Assert.NotNull(mexico);
-        Assert.Equal(mexico.Code, guzman.Nation);
+        Assert.Null(guzman.Nation);
         Assert.Equal("Central America", mexico.Region);
         Assert.Contains("Sinaloa Cartel", guzman.Title, StringComparison.Ordinal);
     }

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace BorderDomain.Tests.Data;
 
-/// <summary>Facts from article 003: DHS Secretary Noem's visit to Ecuador and the CBP–PNE memorandum (undated).</summary>
+/// <summary>Facts from article 003: Homeland Security Secretary Noem's visit to Ecuador and the CBP–PNE memorandum (undated).</summary>
 public sealed class Article003Tests
 {
     private static readonly BorderStore Store = BorderStore.Default;
@@ -43,7 +43,7 @@ public sealed class Article003Tests
     }
 
     [Fact]
-    public void NationalTargetingCenter_SitsUnderCbpWithinDhs()
+    public void NationalTargetingCenter_SitsUnderCbp()
     {
         var ntc = Store.Agencies.Find("us-ntc");
 
@@ -52,7 +52,7 @@ public sealed class Article003Tests
         Assert.Equal("us-cbp", ntc.Parent);
         var cbp = Store.Agencies.Find("us-cbp");
         Assert.NotNull(cbp);
-        Assert.Equal("us-dhs", cbp.Parent);
+        Assert.Null(cbp.Parent);
         Assert.Contains(Store.Agencies.FindAll("parent", "us-cbp"), a => a.Id == "us-ntc");
     }
 
@@ -78,7 +78,8 @@ public sealed class Article003Tests
         Assert.NotNull(noem);
         Assert.Equal(NationCode.UnitedStates, noem.Nation);
         Assert.Equal("us-dhs", Assert.Single(noem.Roles).Agency);
-        Assert.Equal("DHS", Store.Agencies.Find("us-dhs")?.Acronym);
+        Assert.Null(Store.Agencies.Find("us-dhs")?.Acronym);
+        Assert.DoesNotContain("DHS", Store.Events.Find("noem-ecuador-visit")?.Title, StringComparison.Ordinal);
     }
 
     [Fact]
