@@ -30,7 +30,7 @@ public sealed record Agency
     [Indexed]
     public required AgencyKind Kind { get; init; }
 
-    /// <summary>The id of the body it belongs to, e.g. DHS for CBP.</summary>
+    /// <summary>The id of the body it belongs to, e.g. the State Department for its narcotics bureau (INL).</summary>
     [Indexed, References("agencies")]
     public string? Parent { get; init; }
 

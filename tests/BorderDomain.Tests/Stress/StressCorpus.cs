@@ -195,7 +195,7 @@ internal static class StressCorpus
         "accords order by signed take 3 count",
         "agencies count",
         "agencies where kind = Police count",
-        "agencies where nation.region = \"North America\" count",
+        "agencies where nation.region = \"Northern America\" count",
         "statistics count",
         "statistics where value > 1000 count",
         "statistics where metric = FuelPrice count",

@@ -40,7 +40,7 @@ public sealed class ExplainTruthTests
         },
         {
             "statistics where metric = BorderLength and nations has PER and nations has ECU",
-            "statistics (17 rows)\n  posting list of metric: metric = BorderLength -> 2 rows\n  posting list of nations: nations has ECU -> 8 rows\n"
+            "statistics (17 rows)\n  posting list of metric: metric = BorderLength -> 2 rows\n  posting list of nations: nations has ECU -> 7 rows\n"
             + "  posting list of nations: nations has PER -> 13 rows\n  intersect in this order (smallest estimate first)"
         },
         {
