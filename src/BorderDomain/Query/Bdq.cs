@@ -57,23 +57,24 @@ public static class Bdq
         // The warm path: the plan this query was last compiled to on this store, run as compiled.
         if (compiled?.Last is { Run: { } warm } last && bound!.Parameters.Count == 0 && last.Fits(store, bound, options))
         {
-            return TryRun(warm, last.Plan, out result, out diagnostics);
+            return TryRun(warm, null, last.Plan, out result, out diagnostics);
         }
 
-        if (!TryPrepare(store, compiled, bound!, parameters, options, out var run, out var plan, out diagnostics))
+        if (!TryPrepare(store, compiled, bound!, parameters, options, out var run, out var call, out var plan, out diagnostics))
         {
             return false;
         }
 
-        return TryRun(run!, plan!, out result, out diagnostics);
+        return TryRun(run!, call, plan!, out result, out diagnostics);
     }
 
-    // Runs a compiled plan; a search word matching too many words becomes a diagnostic.
-    private static bool TryRun(Func<BdqResult> run, QueryPlan plan, out BdqResult? result, out IReadOnlyList<BdqDiagnostic> diagnostics)
+    // Runs a compiled plan (with the call's constants, when it was compiled to read them); a search word matching too
+    // many words becomes a diagnostic.
+    private static bool TryRun(Func<BdqResult> run, PlanExecutor.CallConstants? call, QueryPlan plan, out BdqResult? result, out IReadOnlyList<BdqDiagnostic> diagnostics)
     {
         try
         {
-            result = run();
+            result = call is null ? run() : PlanExecutor.Run(run, call);
             diagnostics = [];
             return true;
         }
@@ -228,10 +229,12 @@ public static class Bdq
         IReadOnlyDictionary<string, object?>? parameters,
         BdqOptions options,
         out Func<BdqResult>? run,
+        out PlanExecutor.CallConstants? call,
         out QueryPlan? plan,
         out IReadOnlyList<BdqDiagnostic> diagnostics)
     {
         run = null;
+        call = null;
         plan = null;
         diagnostics = [];
         var table = store.GetTable(bound.Set.Name)!;
@@ -264,11 +267,39 @@ public static class Bdq
 
         // Otherwise the plan depends on the parameters' values only through the sizes of the index accesses that read
         // them: a cached query keeps its plan for each set of those sizes it has met on this table, so a warm call with
-        // new values reads a few index sizes instead of planning. The executor is made for the values, and the plan
-        // compiled for it.
+        // new values reads a few index sizes instead of planning. Each kept plan is compiled once (on the same store,
+        // with the same limits) to read its parameterised predicates' constants from the call, so a warm call resolves
+        // its values' constants and runs. A query with a sub-query is compiled for its values each call.
         var statistics = new TableStatistics(table, values);
-        plan = compiled?.PlanWithParameters(table, statistics) ?? QueryPlanner.Plan(bound, statistics);
-        run = NewExecutor(store, table, values, options).Compile(plan);
+        if (compiled?.PlanWithParameters(table, statistics) is not { } kept)
+        {
+            plan = QueryPlanner.Plan(bound, statistics);
+            run = NewExecutor(store, table, values, options).Compile(plan);
+            return true;
+        }
+
+        plan = kept.Plan;
+        if (compiled.HasSubquery)
+        {
+            run = NewExecutor(store, table, values, options).Compile(plan);
+            return true;
+        }
+
+        var shared = kept.Compiled;
+        if (shared is null || !shared.Fits(store, options))
+        {
+            var executor = new PlanExecutor(table, store.GetTable, NoParameters)
+            {
+                MaxRows = options.MaxRows,
+                MaxMatchedWords = options.MaxMatchedWords,
+                ConstantsPerCall = true,
+            };
+            var compiledRun = executor.Compile(plan);
+            kept.Compiled = shared = new SharedRun(store, options.MaxRows, options.MaxMatchedWords, compiledRun, executor.CallSlots);
+        }
+
+        run = shared.Run;
+        call = PlanExecutor.ConstantsFor(shared.Slots, values);
         return true;
     }
 
@@ -319,6 +350,8 @@ public static class Bdq
 
         public BoundQuery Query { get; } = query;
 
+        public bool HasSubquery { get; } = Bdq.HasSubquery(query);
+
         public PlannedOn? Last
         {
             get => _last;
@@ -328,7 +361,7 @@ public static class Bdq
         // The planner's plan for these statistics. It depends on the table (its size and its indexes' sizes, fixed for
         // one table) and on the estimated sizes of the accesses: only those that compare with a parameter change with
         // the values, so their sizes key the plans kept for the table (up to MaxParameterPlans of them).
-        public QueryPlan PlanWithParameters(IEntityTable table, TableStatistics statistics)
+        public KeptPlan PlanWithParameters(IEntityTable table, TableStatistics statistics)
         {
             var plans = _parameterPlans;
             if (plans is null || !ReferenceEquals(plans.Table, table))
@@ -343,18 +376,18 @@ public static class Bdq
             }
 
             var key = new EquatableArray<long>(ImmutableCollectionsMarshal.AsImmutableArray(sizes));
-            if (plans.Plans.TryGetValue(key, out var plan))
+            if (plans.Plans.TryGetValue(key, out var kept))
             {
-                return plan;
+                return kept;
             }
 
-            plan = QueryPlanner.Plan(Query, statistics);
+            kept = new KeptPlan(QueryPlanner.Plan(Query, statistics));
             if (plans.Plans.Count < MaxParameterPlans)
             {
-                plans.Plans.TryAdd(key, plan);
+                plans.Plans.TryAdd(key, kept);
             }
 
-            return plan;
+            return kept;
         }
 
         // The index accesses the planner considers (one per conjunct an index answers) whose values include a parameter.
@@ -368,8 +401,30 @@ public static class Bdq
 
         private sealed record ParameterPlans(IEntityTable Table, IndexAccess[] Accesses)
         {
-            public ConcurrentDictionary<EquatableArray<long>, QueryPlan> Plans { get; } = new();
+            public ConcurrentDictionary<EquatableArray<long>, KeptPlan> Plans { get; } = new();
         }
+    }
+
+    // A plan kept for a query with parameters, and the plan compiled to take each call's constants (once it has run).
+    private sealed class KeptPlan(QueryPlan plan)
+    {
+        private volatile SharedRun? _compiled;
+
+        public QueryPlan Plan { get; } = plan;
+
+        public SharedRun? Compiled
+        {
+            get => _compiled;
+            set => _compiled = value;
+        }
+    }
+
+    // A plan compiled for every value of its parameters, on one store with one set of limits; Slots are the predicates
+    // whose constants each call gives (PlanExecutor.ConstantsFor).
+    private sealed record SharedRun(IQueryStore Store, int MaxRows, int MaxMatchedWords, Func<BdqResult> Run, BoundPredicate[] Slots)
+    {
+        public bool Fits(IQueryStore store, BdqOptions options) =>
+            ReferenceEquals(Store, store) && MaxRows == options.MaxRows && MaxMatchedWords == options.MaxMatchedWords;
     }
 
     // The compiled plan (Run) is kept only for queries without sub-queries, and run again only on the same store with

@@ -33,6 +33,13 @@ internal sealed class PlanExecutor
     // The last count this executor answered: a result is immutable, so the same count returns the same result again.
     private BdqResult? _lastCount;
 
+    // The call running on this thread a plan compiled with ConstantsPerCall: its parameterised predicates' constants.
+    [ThreadStatic]
+    private static CallConstants? t_call;
+
+    // With ConstantsPerCall, the parameterised predicates in the order of their slots in a call's constants.
+    private readonly List<BoundPredicate> _slots = [];
+
     /// <summary>An executor over <paramref name="table"/>, resolving references through <paramref name="tables"/>.</summary>
     /// <param name="table">The queried table.</param>
     /// <param name="tables">Finds a table by set name, for one-hop paths.</param>
@@ -53,6 +60,44 @@ internal sealed class PlanExecutor
     /// into a diagnostic.
     /// </summary>
     internal int MaxMatchedWords { get; init; } = int.MaxValue;
+
+    /// <summary>
+    /// Whether the constants of predicates holding a parameter are read from the call (<see cref="Run"/>) instead of
+    /// resolved at compile time: the delegate <see cref="Compile"/> makes then serves every value of the parameters,
+    /// given at each run by <see cref="ConstantsFor"/>. The executor is then made without parameter values, and the
+    /// plan must hold no sub-query.
+    /// </summary>
+    internal bool ConstantsPerCall { get; init; }
+
+    /// <summary>With <see cref="ConstantsPerCall"/>, the predicates whose constants a call gives, in slot order (after <see cref="Compile"/>).</summary>
+    internal BoundPredicate[] CallSlots => [.. _slots];
+
+    /// <summary>The constants of <paramref name="slots"/> for one call, parameters taken from <paramref name="parameters"/> (resolved already).</summary>
+    internal static CallConstants ConstantsFor(BoundPredicate[] slots, IReadOnlyDictionary<string, object> parameters)
+    {
+        var constants = new object[slots.Length][];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            constants[i] = PredicateConstants.Resolve(slots[i], parameters);
+        }
+
+        return new CallConstants(constants);
+    }
+
+    /// <summary>Runs a delegate compiled with <see cref="ConstantsPerCall"/> with one call's constants (on this thread).</summary>
+    internal static BdqResult Run(Func<BdqResult> run, CallConstants call)
+    {
+        var outer = t_call;
+        t_call = call;
+        try
+        {
+            return run();
+        }
+        finally
+        {
+            t_call = outer;
+        }
+    }
 
     /// <summary>Runs the plan (compiles it, then runs it once).</summary>
     public BdqResult Execute(QueryPlan plan) => Compile(plan)();
@@ -236,7 +281,7 @@ internal sealed class PlanExecutor
     private (PostingIndex Index, object? Key)? PostingCount(IndexAccess access)
     {
         var predicate = access.Predicate;
-        if (predicate.Subquery is not null || access.Kind is not (IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection)
+        if (predicate.Subquery is not null || PerCall(predicate) || access.Kind is not (IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection)
             || _table.GetPostingIndex(access.Field) is not { } index)
         {
             return null;
@@ -255,8 +300,9 @@ internal sealed class PlanExecutor
         var op = predicate.Operator;
         var fieldKind = predicate.Path.Field.Kind;
         var field = access.Field;
-        var constants = predicate.Subquery is null ? Constants(predicate) : null;
-        return () => IndexQueries.ExactCount(_table, field, access.Kind, op, fieldKind, constants ?? Constants(predicate));
+        var constants = Fixed(predicate);
+        var late = constants is null ? Late(predicate) : null;
+        return () => IndexQueries.ExactCount(_table, field, access.Kind, op, fieldKind, constants ?? late!());
     }
 
     // The rows the plan's accesses yield, intersected in the plan's order, then tested by the residual.
@@ -301,8 +347,9 @@ internal sealed class PlanExecutor
         var predicate = access.Predicate;
         var op = predicate.Operator;
         var fieldKind = predicate.Path.Field.Kind;
-        var constants = predicate.Subquery is null ? Constants(predicate) : null;
-        return () => IndexQueries.Rows(_table, access.Field, access.Kind, op, fieldKind, constants ?? Constants(predicate), MaxMatchedWords)
+        var constants = Fixed(predicate);
+        var late = constants is null ? Late(predicate) : null;
+        return () => IndexQueries.Rows(_table, access.Field, access.Kind, op, fieldKind, constants ?? late!(), MaxMatchedWords)
             ?? throw new SearchTooBroadException(predicate, MaxMatchedWords);
     }
 
@@ -339,16 +386,17 @@ internal sealed class PlanExecutor
 
         var read = Reader(predicate.Path);
         var op = predicate.Operator;
-        var constants = predicate.Subquery is null ? Constants(predicate) : null;
+        var constants = Fixed(predicate);
+        var late = constants is null ? Late(predicate) : null;
         if (predicate.Length)
         {
             var lengthKind = OperatorTable.Length.Result;
-            return row => ValueSemantics.Test(lengthKind, op, ValueSemantics.Length(read(row)), constants ?? Constants(predicate), isCollection: false);
+            return row => ValueSemantics.Test(lengthKind, op, ValueSemantics.Length(read(row)), constants ?? late!(), isCollection: false);
         }
 
         var kind = predicate.Path.Field.Kind;
         var isCollection = predicate.Path.Field.IsCollection;
-        return row => ValueSemantics.Test(kind, op, read(row), constants ?? Constants(predicate), isCollection);
+        return row => ValueSemantics.Test(kind, op, read(row), constants ?? late!(), isCollection);
     }
 
     // A predicate the planner would answer from a posting index (a key or posting access) holds for a row exactly when
@@ -362,7 +410,24 @@ internal sealed class PlanExecutor
             return null;
         }
 
-        var lists = IndexQueries.PostingLists(_table, access.Field, predicate.Operator, predicate.Path.Field.Kind, Constants(predicate));
+        if (!PerCall(predicate))
+        {
+            return Membership(access, predicate, Constants(predicate));
+        }
+
+        // The call's constants give the posting lists: the test is made once a call, when a row first needs it.
+        var slot = Slot(predicate);
+        return row =>
+        {
+            var call = t_call!;
+            var test = call.Tests[slot] ??= Membership(access, predicate, call.Values[slot]);
+            return test(row);
+        };
+    }
+
+    private Func<int, bool> Membership(IndexAccess access, BoundPredicate predicate, object[] constants)
+    {
+        var lists = IndexQueries.PostingLists(_table, access.Field, predicate.Operator, predicate.Path.Field.Kind, constants);
         var tests = lists.Select(Member).ToArray();
         if (tests.Length == 1)
         {
@@ -435,9 +500,47 @@ internal sealed class PlanExecutor
             : null;
     }
 
+    // Whether the predicate's constants come from each call (ConstantsPerCall and it holds a parameter).
+    private bool PerCall(BoundPredicate predicate) =>
+        ConstantsPerCall && predicate.Values.Any(value => value is BoundParameter);
+
+    // The predicate's constants when they are known at compile time; null when a run reads them (Late).
+    private object[]? Fixed(BoundPredicate predicate) =>
+        predicate.Subquery is null && !PerCall(predicate) ? Constants(predicate) : null;
+
+    // How a run reads the constants Fixed leaves out: the call's, or a sub-query's (run when first needed).
+    private Func<object[]> Late(BoundPredicate predicate)
+    {
+        if (PerCall(predicate))
+        {
+            var slot = Slot(predicate);
+            return () => t_call!.Values[slot];
+        }
+
+        return () => Constants(predicate);
+    }
+
+    // The predicate's slot in a call's constants.
+    private int Slot(BoundPredicate predicate)
+    {
+        var slot = _slots.FindIndex(known => ReferenceEquals(known, predicate));
+        if (slot < 0)
+        {
+            slot = _slots.Count;
+            _slots.Add(predicate);
+        }
+
+        return slot;
+    }
+
     /// <summary>The predicate's values as records hold them; search text comes folded for text matching.</summary>
     private object[] Constants(BoundPredicate predicate)
     {
+        if (PerCall(predicate))
+        {
+            throw new InvalidOperationException("A parameterised predicate's constants come from the call.");
+        }
+
         _constants ??= new(ReferenceEqualityComparer.Instance);
         if (!_constants.TryGetValue(predicate, out var values))
         {
@@ -501,4 +604,19 @@ internal sealed class PlanExecutor
         };
     }
 
+    /// <summary>One call's constants for a plan compiled with <see cref="ConstantsPerCall"/>, by slot; and the posting-list tests made from them.</summary>
+    internal sealed class CallConstants
+    {
+        internal CallConstants(object[][] values)
+        {
+            Values = values;
+            Tests = new Func<int, bool>?[values.Length];
+        }
+
+        /// <summary>Each slot's constants, as records hold them.</summary>
+        internal object[][] Values { get; }
+
+        /// <summary>Each slot's membership test, made when first needed in the call.</summary>
+        internal Func<int, bool>?[] Tests { get; }
+    }
 }

@@ -37,8 +37,22 @@ internal sealed class TableStatistics : IIndexStatistics
     {
         ArgumentNullException.ThrowIfNull(access);
         var predicate = access.Predicate;
-        return predicate.Values.Any(v => v is BoundParameter p && !_parameters.ContainsKey(p.Name) || v is BoundSubquery)
+        return Unknown(predicate)
             ? null
             : IndexQueries.Estimate(_table, access.Field, access.Kind, predicate.Operator, predicate.Path.Field.Kind, PredicateConstants.Resolve(predicate, _parameters));
+    }
+
+    // Whether a value of the predicate is not known before the plan runs: a sub-query's, or a parameter not given.
+    private bool Unknown(BoundPredicate predicate)
+    {
+        foreach (var value in predicate.Values)
+        {
+            if (value is BoundSubquery || value is BoundParameter parameter && !_parameters.ContainsKey(parameter.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
