@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Data.Common;
 using System.Threading;
@@ -16,6 +17,20 @@ public sealed class SqlCapture : DbCommandInterceptor
 
     /// <summary>Stops recording for the current flow.</summary>
     public void End() => _current.Value = null;
+
+    /// <summary>Runs <paramref name="run"/> while recording, and returns its result with the commands it executed.</summary>
+    public async Task<(T Result, List<string> Commands)> RecordAsync<T>(Func<Task<T>> run)
+    {
+        var commands = Begin();
+        try
+        {
+            return (await run(), commands);
+        }
+        finally
+        {
+            End();
+        }
+    }
 
     /// <inheritdoc />
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)

@@ -68,16 +68,7 @@ public sealed class CorpusTests(DatabaseFixture databases)
     {
         var expected = Bdq.Execute(BorderStore.Default, query);
         await using var db = databases.Border(provider);
-        var commands = databases.Sql.Begin();
-        BdqResult actual;
-        try
-        {
-            actual = await db.ExecuteBdqAsync(query);
-        }
-        finally
-        {
-            databases.Sql.End();
-        }
+        var (actual, commands) = await databases.Sql.RecordAsync(() => db.ExecuteBdqAsync(query));
 
         Assert.Equal(ResultText.Lines(expected), ResultText.Lines(actual));
         Assert.Single(commands);

@@ -24,16 +24,7 @@ public sealed class SqliteListTests(DatabaseFixture databases)
     public async Task ListForm_OnSqlite_IsOneStatementJoiningJsonEach_WithTheInMemoryAnswer(string query)
     {
         await using var db = databases.Border(Provider.Sqlite);
-        var commands = databases.Sql.Begin();
-        BdqResult actual;
-        try
-        {
-            actual = await db.ExecuteBdqAsync(query);
-        }
-        finally
-        {
-            databases.Sql.End();
-        }
+        var (actual, commands) = await databases.Sql.RecordAsync(() => db.ExecuteBdqAsync(query));
 
         Assert.Equal(ResultText.Lines(Bdq.Execute(BorderStore.Default, query)), ResultText.Lines(actual));
         var sql = Assert.Single(commands);
