@@ -288,12 +288,7 @@ public static class Bdq
         var shared = kept.Compiled;
         if (shared is null || !shared.Fits(store, options))
         {
-            var executor = new PlanExecutor(table, store.GetTable, NoParameters)
-            {
-                MaxRows = options.MaxRows,
-                MaxMatchedWords = options.MaxMatchedWords,
-                ConstantsPerCall = true,
-            };
+            var executor = NewExecutor(store, table, NoParameters, options, constantsPerCall: true);
             var compiledRun = executor.Compile(plan);
             kept.Compiled = shared = new SharedRun(store, options.MaxRows, options.MaxMatchedWords, compiledRun, executor.CallSlots);
         }
@@ -303,8 +298,8 @@ public static class Bdq
         return true;
     }
 
-    private static PlanExecutor NewExecutor(IQueryStore store, IEntityTable table, IReadOnlyDictionary<string, object> values, BdqOptions options) =>
-        new(table, store.GetTable, values) { MaxRows = options.MaxRows, MaxMatchedWords = options.MaxMatchedWords };
+    private static PlanExecutor NewExecutor(IQueryStore store, IEntityTable table, IReadOnlyDictionary<string, object> values, BdqOptions options, bool constantsPerCall = false) =>
+        new(table, store.GetTable, values) { MaxRows = options.MaxRows, MaxMatchedWords = options.MaxMatchedWords, ConstantsPerCall = constantsPerCall };
 
     private static bool HasSubquery(BoundQuery query) =>
         BoundExpression.Predicates(query.Filter).Any(predicate => predicate.Subquery is not null);
