@@ -136,7 +136,7 @@ internal sealed class PlanExecutor
             var field = _table.Schema.IndexOfField(query.OrderBy[0].Path.Field.Name);
             var descending = query.OrderBy[0].Descending;
             var residual = plan.Residual is { } condition ? Condition(condition) : null;
-            var wanted = (query.Skip ?? 0) + (query.Take ?? int.MaxValue);
+            var wanted = Wanted(query);
             var shape = Shaper(query);
             return () => shape(IndexQueries.WalkWhere(_table, field, descending, residual, wanted));
         }
@@ -159,7 +159,7 @@ internal sealed class PlanExecutor
             case OrderStrategy.IndexWalk:
                 var field = _table.Schema.IndexOfField(query.OrderBy[0].Path.Field.Name);
                 var descending = query.OrderBy[0].Descending;
-                var wanted = query.Take is { } take ? (query.Skip ?? 0) + take : int.MaxValue;
+                var wanted = Wanted(query);
                 return () => shaped(IndexQueries.Walk(_table, field, descending, filter(), wanted));
             case OrderStrategy.Sort:
                 var keys = query.OrderBy.Select(o => new CompilerServices.SortKey(Reader(o.Path), o.Path.Field.Kind, o.Descending)).ToArray();
@@ -170,6 +170,10 @@ internal sealed class PlanExecutor
     }
 
     // Pages the ordered rows and shapes the result: a count, selected rows, or whole records.
+    // How many rows an ordered walk must yield: skip + take, or all of them without a take (never past int.MaxValue).
+    private static int Wanted(BoundQuery query) =>
+        query.Take is { } take ? (int)Math.Min(int.MaxValue, (long)(query.Skip ?? 0) + take) : int.MaxValue;
+
     private Func<IReadOnlyList<int>, BdqResult> Shaper(BoundQuery query)
     {
         var skip = query.Skip ?? 0;
