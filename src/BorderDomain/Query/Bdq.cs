@@ -37,6 +37,7 @@ public static class Bdq
         TryExecute(store, query, out var result, out var diagnostics, parameters, options) ? result! : throw new BdqException(query, diagnostics);
 
     /// <summary>Runs <paramref name="query"/> on <paramref name="store"/>; <see langword="false"/> with diagnostics when it is invalid.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/> or <paramref name="query"/> is null (a caller's mistake, not bad input: an empty or malformed query is a diagnostic).</exception>
     public static bool TryExecute(
         IQueryStore store,
         string query,
@@ -105,6 +106,7 @@ public static class Bdq
         new(query, Explain(store, query, options));
 
     /// <summary>The plan <paramref name="query"/> would run with, as text; <see langword="false"/> with diagnostics when it is invalid.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/> or <paramref name="query"/> is null (a caller's mistake, not bad input: an empty or malformed query is a diagnostic).</exception>
     public static bool TryExplain(IQueryStore store, string query, out string? plan, out IReadOnlyList<BdqDiagnostic> diagnostics, BdqOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(store);

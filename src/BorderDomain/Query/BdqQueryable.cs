@@ -47,6 +47,7 @@ public static class BdqQueryable
     /// <param name="parameters">Values for the query's <c>@parameters</c>.</param>
     /// <param name="store">A store to follow one-hop references through.</param>
     /// <param name="options">Limits; <see cref="BdqOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="query"/> is null (a caller's mistake, not bad input: an empty or malformed query is a diagnostic).</exception>
     public static bool TryApply<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(
         IQueryable<T> source,
         string query,
@@ -120,6 +121,7 @@ public static class BdqQueryable
     /// <param name="parameters">Values for the query's <c>@parameters</c>.</param>
     /// <param name="sets">The sets reference paths join into, and the hooks of the provider; none and <see cref="BdqTreeHooks.Default"/> when null.</param>
     /// <param name="options">Limits; <see cref="BdqOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="query"/> is null (a caller's mistake, not bad input: an empty or malformed query is a diagnostic).</exception>
     public static bool TryTranslate<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(
         IQueryable<T> source,
         string query,

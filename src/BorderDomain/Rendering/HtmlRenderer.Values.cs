@@ -36,6 +36,7 @@ public static partial class HtmlRenderer
     /// <param name="store">The store whose <c>sources</c> give the citations and whose statistics the disputed siblings.</param>
     /// <param name="html">The fragment, or the empty string when the value is not one this renderer shows.</param>
     /// <returns>Whether <paramref name="value"/> is a type this renderer shows.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
     public static bool TryRenderFragment(object? value, IQueryStore store, out string html)
     {
         ArgumentNullException.ThrowIfNull(store);

@@ -18,6 +18,7 @@ public interface IEntityTable
     object? GetValue(int row, int field);
 
     /// <summary>The row whose key is <paramref name="key"/> (by folded text, <see cref="FoldedTextComparer"/>), if any.</summary>
+    /// <exception cref="System.ArgumentNullException"><paramref name="key"/> is null.</exception>
     bool TryGetRow(string key, out int row);
 
     /// <summary>

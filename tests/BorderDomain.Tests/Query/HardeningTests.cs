@@ -238,4 +238,30 @@ public sealed class HardeningTests
         Assert.Equal(withLiteral!.Count, withText!.Count);
         Assert.Equal(Store.Statistics.Count(s => s.Value > (decimal)expected), withText.Count);
     }
+
+    // The Try entry points separate a caller's mistake from bad input: a null query or target is an
+    // ArgumentNullException (as documented), while an empty query is a diagnostic, never an exception.
+    [Fact]
+    public void TryEntryPoints_NullArgumentThrowsButEmptyQueryIsADiagnostic()
+    {
+        var accords = Store.Accords.Rows.AsQueryable();
+        Assert.Throws<ArgumentNullException>(() => Bdq.TryExecute(Store, null!, out _, out _));
+        Assert.Throws<ArgumentNullException>(() => Bdq.TryExecute(null!, "accords", out _, out _));
+        Assert.Throws<ArgumentNullException>(() => Bdq.TryExplain(Store, null!, out _, out _));
+        Assert.Throws<ArgumentNullException>(() => BdqQueryable.TryApply(accords, null!, out _, out _));
+        Assert.Throws<ArgumentNullException>(() => BdqQueryable.TryTranslate(accords, null!, out _, out _));
+
+        Assert.False(Bdq.TryExecute(Store, string.Empty, out var result, out var executed));
+        Assert.Null(result);
+        Assert.Equal(BdqDiagnostics.EmptyQuery, Assert.Single(executed).Code);
+        Assert.False(Bdq.TryExplain(Store, string.Empty, out var plan, out var explained));
+        Assert.Null(plan);
+        Assert.Equal(BdqDiagnostics.EmptyQuery, Assert.Single(explained).Code);
+        Assert.False(BdqQueryable.TryApply(accords, string.Empty, out var applied, out var apply));
+        Assert.Null(applied);
+        Assert.Equal(BdqDiagnostics.EmptyQuery, Assert.Single(apply).Code);
+        Assert.False(BdqQueryable.TryTranslate(accords, string.Empty, out var translated, out var translate));
+        Assert.Null(translated);
+        Assert.Equal(BdqDiagnostics.EmptyQuery, Assert.Single(translate).Code);
+    }
 }
