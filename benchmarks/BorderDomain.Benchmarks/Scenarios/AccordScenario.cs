@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
 using BorderDomain.Model;
+using BorderDomain.Query.Language;
 using BorderDomain.Storage;
 
 namespace BorderDomain.Benchmarks.Scenarios;
@@ -12,6 +13,12 @@ namespace BorderDomain.Benchmarks.Scenarios;
 /// </summary>
 public abstract class AccordScenario
 {
+    /// <summary>
+    /// Options under which a run-time query without <c>take</c> answers every match (<see cref="BdqOptions.MaxRows"/>
+    /// raised past any store's size), so a whole-answer benchmark returns what its baseline returns at every N.
+    /// </summary>
+    public static BdqOptions WholeAnswer { get; } = new() { MaxRows = int.MaxValue };
+
     /// <summary>The sizes this scenario runs at (see <see cref="BenchmarkSizes"/>).</summary>
     public static IEnumerable<int> Sizes => BenchmarkSizes.Values();
 

@@ -3,6 +3,7 @@ using System.Linq;
 using BenchmarkDotNet.Attributes;
 using BorderDomain.Model;
 using BorderDomain.Query;
+using BorderDomain.Query.Language;
 using BorderDomain.Storage;
 
 namespace BorderDomain.Benchmarks.Scenarios;
@@ -27,8 +28,13 @@ public class TopicsInDateRangeBenchmarks : AccordScenario
         Accords.Where(a => a.Topics.Any(t => t is Topic.IllegalMining or Topic.FuelSmuggling)
             && a.Signed is { } signed && signed.StartDayNumber >= From && signed.EndDayNumber <= To).ToList();
 
+    /// <summary>
+    /// The run time (cache hit) answering every match: with the default options a query without <c>take</c> stops at
+    /// <see cref="BdqOptions.MaxRows"/> (10,000) records, fewer than the baseline's at N = 1e6, so this one raises it
+    /// (<see cref="AccordScenario.WholeAnswer"/>).
+    /// </summary>
     [Benchmark]
-    public BdqResult RunTime() => Bdq.Execute(Store, Queries.TopicsInDateRange);
+    public BdqResult RunTimeWholeAnswer() => Bdq.Execute(Store, Queries.TopicsInDateRange, options: WholeAnswer);
 
     [Benchmark]
     public IReadOnlyList<Accord> Generated() => Queries.TopicsInDateRangeGenerated(Store);

@@ -9,10 +9,17 @@ namespace BorderDomain.Storage;
 /// </summary>
 public sealed class DateIndex
 {
-    private DateIndex(SortedIndex<int> byStart, SortedIndex<int> byEnd)
+    // Each row's first and last day, by row (NoFirstDay and NoLastDay for a row without a value), so a range is tested on
+    // rows already found without reading the records.
+    private readonly int[] _firstDays;
+    private readonly int[] _lastDays;
+
+    private DateIndex(SortedIndex<int> byStart, SortedIndex<int> byEnd, int[] firstDays, int[] lastDays)
     {
         ByStart = byStart;
         ByEnd = byEnd;
+        _firstDays = firstDays;
+        _lastDays = lastDays;
     }
 
     /// <summary>Rows by the day number of the first day their value covers.</summary>
@@ -21,8 +28,76 @@ public sealed class DateIndex
     /// <summary>Rows by the day number of the last day their value covers.</summary>
     public SortedIndex<int> ByEnd { get; }
 
-    /// <summary>Approximate bytes held.</summary>
-    public long EstimatedBytes => ByStart.EstimatedBytes + ByEnd.EstimatedBytes;
+    /// <summary>Approximate bytes held: both indexes and each row's first and last day.</summary>
+    public long EstimatedBytes => ByStart.EstimatedBytes + ByEnd.EstimatedBytes + (2L * sizeof(int) * _firstDays.Length);
+
+    /// <summary>The lowest first day a bound may ask for: every value's first day is at or after it, a row without a value's is not.</summary>
+    internal const int AnyFirstDay = int.MinValue + 1;
+
+    /// <summary>The highest last day a bound may ask for: every value's last day is at or before it.</summary>
+    internal const int AnyLastDay = int.MaxValue;
+
+    // A row without a value: a first day before every bound's, and a last day after every bounded one.
+    private const int NoFirstDay = int.MinValue;
+    private const int NoLastDay = int.MaxValue;
+
+    /// <summary>
+    /// Whether <paramref name="row"/>'s value covers only days from <paramref name="fromDay"/> to
+    /// <paramref name="toDay"/>: its first day at or after the one and its last day at or before the other. A row
+    /// without a value never is.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal bool Covers(int row, int fromDay, int toDay) => _firstDays[row] >= fromDay && _lastDays[row] <= toDay;
+
+    /// <summary>How many rows have a first day at or after <paramref name="fromDay"/> and a last day at or before <paramref name="toDay"/>, at most (two binary searches).</summary>
+    internal int EstimateWithin(int fromDay, int toDay)
+    {
+        var (start, end) = Positions(fromDay, toDay);
+        return Math.Min(ByStart.Count - start, end);
+    }
+
+    /// <summary>
+    /// The rows whose first day is at or after <paramref name="fromDay"/> and whose last day is at or before
+    /// <paramref name="toDay"/>, as a bitmap of <paramref name="rowCount"/> bits and its count, made the cheaper way: a
+    /// narrow range takes the slice of rows starting in it and tests each one's last day; a wide one is the prefix of
+    /// the end index up to the last day less the prefix of the start index before the first day, from checkpoints.
+    /// </summary>
+    internal (ulong[] Bits, int Count) Within(int fromDay, int toDay, int rowCount)
+    {
+        var (start, end) = Positions(fromDay, toDay);
+        // Rows starting in the range (their last day no earlier than their first, so the ones that can match).
+        var (sliceStart, sliceEnd) = ByStart.Range(new KeyBound<int>(fromDay, true), toDay == AnyLastDay ? null : new KeyBound<int>(toDay, true));
+        ulong[] bits;
+        if (sliceEnd - sliceStart <= ByStart.BitmapCost(0, start) + ByEnd.BitmapCost(0, end))
+        {
+            bits = new ulong[RowBitmap.Words(rowCount)];
+            foreach (var row in ByStart.RowsInKeyOrder[sliceStart..sliceEnd])
+            {
+                if (_lastDays[row] <= toDay)
+                {
+                    bits[row >> 6] |= 1UL << row;
+                }
+            }
+        }
+        else if (toDay == AnyLastDay)
+        {
+            bits = ByStart.PositionBits(start, ByStart.Count, rowCount);
+        }
+        else
+        {
+            bits = ByEnd.PositionBits(0, end, rowCount);
+            if (start > 0)
+            {
+                ByStart.RemovePrefix(bits, start);
+            }
+        }
+
+        return (bits, RowBitmap.Count(bits));
+    }
+
+    // The position in the start index of the first row starting at or after fromDay, and in the end index past the last row ending by toDay.
+    private (int Start, int End) Positions(int fromDay, int toDay) =>
+        (ByStart.Range(new KeyBound<int>(fromDay, true), null).Start, ByEnd.Range(null, new KeyBound<int>(toDay, true)).End);
 
     /// <summary>
     /// The first and last day number a date or period value covers: a <see cref="PartialDate"/> its year, month or day; a
@@ -90,6 +165,8 @@ public sealed class DateIndex
         var starts = new int[rowCount];
         var ends = new int[rowCount];
         var rows = new int[rowCount];
+        var firstDays = new int[rowCount];
+        var lastDays = new int[rowCount];
         var count = 0;
         for (var row = 0; row < rowCount; row++)
         {
@@ -98,11 +175,16 @@ public sealed class DateIndex
                 starts[count] = start;
                 ends[count] = end;
                 rows[count++] = row;
+                (firstDays[row], lastDays[row]) = (start, end);
+            }
+            else
+            {
+                (firstDays[row], lastDays[row]) = (NoFirstDay, NoLastDay);
             }
         }
 
         var rowsByStart = rows[..count];
         var rowsByEnd = rows[..count];
-        return new DateIndex(new SortedIndex<int>(starts[..count], rowsByStart), new SortedIndex<int>(ends[..count], rowsByEnd));
+        return new DateIndex(new SortedIndex<int>(starts[..count], rowsByStart), new SortedIndex<int>(ends[..count], rowsByEnd), firstDays, lastDays);
     }
 }

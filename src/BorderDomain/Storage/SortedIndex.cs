@@ -11,8 +11,19 @@ namespace BorderDomain.Storage;
 public sealed class SortedIndex<TKey>
     where TKey : IComparable<TKey>
 {
+    // The fewest rows for which an index keeps checkpoint bitmaps: below it a range is marked row by row in microseconds.
+    private const int CheckpointsFrom = 1 << 15;
+
+    // How many checkpoints a large index keeps: a range is then two word passes and at most a 32nd of the index marked by row.
+    private const int CheckpointCount = 32;
+
     private readonly TKey[] _keys;
     private readonly int[] _rows;
+
+    // Checkpoint i (1-based position i * _step, the last one at Count) is the bitmap of the rows at positions before it;
+    // null for a small index.
+    private readonly ulong[][]? _checkpoints;
+    private readonly int _step;
 
     internal SortedIndex(TKey[] keys, int[] rows)
     {
@@ -20,6 +31,10 @@ public sealed class SortedIndex<TKey>
         SortTiesByRow(keys, rows);
         _keys = keys;
         _rows = rows;
+        if (rows.Length >= CheckpointsFrom)
+        {
+            (_checkpoints, _step) = BuildCheckpoints(rows);
+        }
     }
 
     /// <summary>How many rows have a key.</summary>
@@ -31,8 +46,161 @@ public sealed class SortedIndex<TKey>
     /// <summary>The keys, ascending, aligned with <see cref="RowsInKeyOrder"/>.</summary>
     public ReadOnlySpan<TKey> Keys => _keys;
 
-    /// <summary>Approximate bytes held.</summary>
-    public long EstimatedBytes => (long)_rows.Length * (sizeof(int) + System.Runtime.CompilerServices.Unsafe.SizeOf<TKey>());
+    /// <summary>Approximate bytes held: keys, rows and the checkpoint bitmaps of a large index.</summary>
+    public long EstimatedBytes =>
+        ((long)_rows.Length * (sizeof(int) + System.Runtime.CompilerServices.Unsafe.SizeOf<TKey>()))
+        + (_checkpoints is { } checkpoints ? (long)checkpoints.Length * (24 + (checkpoints[0].Length * sizeof(ulong))) : 0);
+
+    /// <summary>
+    /// What making the bitmap of a range of positions costs, in row-sized steps: with checkpoints two passes over the
+    /// words and at most a checkpoint's step marked by row (about a 32nd of the index); without, the range's length.
+    /// </summary>
+    internal long BitmapCost(int start, int end) =>
+        _checkpoints is { } checkpoints ? (2L * checkpoints[0].Length) + (_step / 2) : end - start;
+
+    /// <summary>
+    /// A bitmap of <paramref name="rowCount"/> bits of the rows at positions <paramref name="start"/> (inclusive) to
+    /// <paramref name="end"/> (exclusive) in key order: with checkpoints, the checkpoint nearest the end copied and
+    /// corrected by row, then the checkpoint at or before the start removed and corrected by row; otherwise the rows
+    /// marked one by one. It holds <c>end - start</c> rows.
+    /// </summary>
+    internal ulong[] PositionBits(int start, int end, int rowCount)
+    {
+        var bits = new ulong[RowBitmap.Words(rowCount)];
+        end = Math.Max(start, end);
+        if (_checkpoints is null || end - start <= _step)
+        {
+            foreach (var row in _rows.AsSpan(start, end - start))
+            {
+                bits[row >> 6] |= 1UL << row;
+            }
+
+            return bits;
+        }
+
+        SetPrefix(bits, end);
+        RemovePrefix(bits, start);
+        return bits;
+    }
+
+    /// <summary>The bitmap of the rows before <paramref name="end"/> in key order, into the empty <paramref name="bits"/>.</summary>
+    internal void SetPrefix(ulong[] bits, int end)
+    {
+        // The nearest checkpoint (0: none, the empty prefix), then the rows between it and the end set or cleared.
+        var nearest = Math.Min(_checkpoints!.Length, (end + (_step / 2)) / _step);
+        var at = Checkpoint(nearest);
+        if (nearest > 0)
+        {
+            var checkpoint = _checkpoints[nearest - 1];
+            checkpoint.AsSpan(0, Math.Min(checkpoint.Length, bits.Length)).CopyTo(bits);
+        }
+
+        if (at <= end)
+        {
+            foreach (var row in _rows.AsSpan(at, end - at))
+            {
+                bits[row >> 6] |= 1UL << row;
+            }
+        }
+        else
+        {
+            foreach (var row in _rows.AsSpan(end, at - end))
+            {
+                bits[row >> 6] &= ~(1UL << row);
+            }
+        }
+    }
+
+    /// <summary>Clears in <paramref name="bits"/> the rows before <paramref name="start"/> in key order.</summary>
+    internal void RemovePrefix(ulong[] bits, int start)
+    {
+        // The checkpoint at or before the start (clearing more than the prefix would lose rows), then the rest by row.
+        var below = Math.Min(_checkpoints!.Length, start / _step);
+        var at = Checkpoint(below);
+        if (below > 0)
+        {
+            RowBitmap.AndNotWith(bits, _checkpoints[below - 1]);
+        }
+
+        foreach (var row in _rows.AsSpan(at, start - at))
+        {
+            bits[row >> 6] &= ~(1UL << row);
+        }
+    }
+
+    // The position checkpoint 'number' (1-based; 0 is the empty prefix) stands at.
+    private int Checkpoint(int number) => number == _checkpoints!.Length ? _rows.Length : number * _step;
+
+    /// <summary>
+    /// Every row set in <paramref name="members"/> (<paramref name="count"/> of them) in key order, ascending or
+    /// descending, ties in ascending row order, then the members without a key in row order: one pass over the index
+    /// with a bit test per row, into one array of the answer's size.
+    /// </summary>
+    internal int[] WalkMembers(ulong[] members, int count, bool descending)
+    {
+        var result = new int[count];
+        var next = 0;
+        var order = _rows;
+        if (!descending)
+        {
+            for (var i = 0; i < order.Length && next < count; i++)
+            {
+                var row = order[i];
+                if ((members[row >> 6] & (1UL << row)) != 0)
+                {
+                    result[next++] = row;
+                }
+            }
+        }
+        else
+        {
+            // Tie groups from the largest key down; inside a group the index already holds ascending rows.
+            var keys = _keys;
+            var end = order.Length;
+            while (end > 0 && next < count)
+            {
+                var start = end - 1;
+                var key = keys[start];
+                while (start > 0 && keys[start - 1].CompareTo(key) == 0)
+                {
+                    start--;
+                }
+
+                for (var i = start; i < end && next < count; i++)
+                {
+                    var row = order[i];
+                    if ((members[row >> 6] & (1UL << row)) != 0)
+                    {
+                        result[next++] = row;
+                    }
+                }
+
+                end = start;
+            }
+        }
+
+        if (next < count)
+        {
+            // The index ran out: the members without a key come last, in row order.
+            var indexed = new ulong[members.Length];
+            foreach (var row in order)
+            {
+                indexed[row >> 6] |= 1UL << row;
+            }
+
+            for (var word = 0; word < members.Length && next < count; word++)
+            {
+                var remaining = members[word] & ~indexed[word];
+                while (remaining != 0)
+                {
+                    result[next++] = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(remaining);
+                    remaining &= remaining - 1;
+                }
+            }
+        }
+
+        return result;
+    }
 
     /// <summary>The positions [start, end) of the keys in the range; a missing bound is open.</summary>
     public (int Start, int End) Range(KeyBound<TKey>? low, KeyBound<TKey>? high)
@@ -92,6 +260,31 @@ public sealed class SortedIndex<TKey>
         }
 
         return low;
+    }
+
+    // Checkpoints every Count / CheckpointCount positions (the last at Count): each the previous one plus its step's rows.
+    private static (ulong[][] Checkpoints, int Step) BuildCheckpoints(int[] rows)
+    {
+        var rowCount = 0;
+        foreach (var row in rows)
+        {
+            rowCount = Math.Max(rowCount, row + 1);
+        }
+
+        var step = (rows.Length + CheckpointCount - 1) / CheckpointCount;
+        var checkpoints = new ulong[(rows.Length + step - 1) / step][];
+        var bits = new ulong[RowBitmap.Words(rowCount)];
+        for (var i = 0; i < checkpoints.Length; i++)
+        {
+            foreach (var row in rows.AsSpan(i * step, Math.Min(step, rows.Length - (i * step))))
+            {
+                bits[row >> 6] |= 1UL << row;
+            }
+
+            checkpoints[i] = (ulong[])bits.Clone();
+        }
+
+        return (checkpoints, step);
     }
 
     private static void SortTiesByRow(TKey[] keys, int[] rows)

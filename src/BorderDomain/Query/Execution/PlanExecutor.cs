@@ -146,14 +146,30 @@ internal sealed class PlanExecutor
             return CountsFromIndex(query, query.GroupBy!.Keys[0]);
         }
 
-        var filter = Filter(plan);
         if (query.GroupBy is { } group)
         {
             var grouped = Group(query, group);
-            return () => grouped(filter());
+            var rowsToGroup = Filter(plan);
+            return () => grouped(rowsToGroup());
         }
 
         var shaped = Shaper(query);
+        if (plan.Order == OrderStrategy.IndexWalk && query.Take is null)
+        {
+            // Every match, in index order: one pass over the sorted index testing each row's bit in the rows found.
+            var walked = _table.Schema.IndexOfField(query.OrderBy[0].Path.Field.Name);
+            Func<ulong[], int, bool, int[]> walk = _table.GetDateIndex(walked) is { } dates ? dates.ByStart.WalkMembers : _table.GetNumberIndex(walked)!.WalkMembers;
+            var found = Found(plan);
+            var backwards = query.OrderBy[0].Descending;
+            return () =>
+            {
+                var rows = found();
+                var bits = rows.Bits ?? RowBitmap.Mark(rows.ToRows(), _table.Count);
+                return shaped(walk(bits, rows.Count, backwards));
+            };
+        }
+
+        var filter = Filter(plan);
         switch (plan.Order)
         {
             case OrderStrategy.IndexWalk:
@@ -225,18 +241,13 @@ internal sealed class PlanExecutor
         var recordColumns = query.Set.Fields.Select(f => f.Name).ToArray();
         return ordered =>
         {
+            // One array of row ids behind both views: the records and their field values are read from the table when asked for.
             var paged = Page(ordered, skip, pageSize, limited, out var truncated);
-            var records = new object[paged.Length];
-            for (var i = 0; i < paged.Length; i++)
-            {
-                records[i] = _table.GetRecord(paged[i]);
-            }
-
-            return new BdqResult(BdqResultKind.Records, query.Set, recordColumns, new RecordRows(_table, paged), records, null, truncated);
+            return new BdqResult(BdqResultKind.Records, query.Set, recordColumns, new RecordRows(_table, paged), new TableRecords(_table, paged), null, truncated);
         };
     }
 
-    // Rows skip .. skip + take of the ordered rows, as Skip and Take would give them, in a new array; without a take
+    // Rows skip .. skip + take of the ordered rows, as Skip and Take would give them (the array itself when that is all of it); without a take
     // (limited), a page one row longer than MaxRows is cut to MaxRows and says so.
     private int[] Page(IReadOnlyList<int> rows, int skip, int take, bool limited, out bool truncated)
     {
@@ -250,7 +261,8 @@ internal sealed class PlanExecutor
 
         if (rows is int[] array)
         {
-            return array.AsSpan(start, length).ToArray();
+            // A whole answer the plan made for this run is kept as it is (a result never modifies its rows).
+            return start == 0 && length == array.Length ? array : array.AsSpan(start, length).ToArray();
         }
 
         var page = new int[length];
@@ -312,38 +324,74 @@ internal sealed class PlanExecutor
     // The rows the plan's accesses yield, intersected in the plan's order, then tested by the residual.
     private Func<int[]> Filter(QueryPlan plan)
     {
-        var accesses = plan.Accesses.Select(Rows).ToArray();
+        var found = Found(plan);
+        var rowCount = _table.Count;
+        return () => found().ToRows(rowCount);
+    }
+
+    // The same rows as a RowSet: dense accesses stay bitmaps while they are intersected (a no-take walk reads them so).
+    private Func<RowSet> Found(QueryPlan plan)
+    {
+        var steps = plan.Accesses.Select(Step).ToArray();
         var residual = plan.Residual is { } condition ? Condition(condition) : null;
         return () =>
         {
-            int[]? rows = null;
-            foreach (var access in accesses)
+            RowSet? rows = null;
+            foreach (var step in steps)
             {
-                var found = access();
-                rows = rows is null ? found : PostingList.Intersect(rows, found);
-                if (rows.Length == 0)
+                rows = step(rows);
+                if (rows.Count == 0)
                 {
-                    return [];
+                    return RowSet.Empty;
                 }
             }
 
-            rows ??= PostingList.All(_table.Count);
-            if (residual is null)
-            {
-                return rows;
-            }
-
-            var kept = new List<int>();
-            foreach (var row in rows)
-            {
-                if (residual(row))
-                {
-                    kept.Add(row);
-                }
-            }
-
-            return kept.ToArray();
+            rows ??= RowSet.Of(PostingList.All(_table.Count));
+            return residual is null ? rows : RowSet.Of(rows.Where(residual));
         };
+    }
+
+    // One access applied to the rows found before it (null: it is the first): made and intersected, or, when the plan
+    // says so, a date range tested on those rows by their days. A union of dense posting lists and a date range are
+    // made as bitmaps.
+    private Func<RowSet?, RowSet> Step(IndexAccess access)
+    {
+        var predicate = access.Predicate;
+        var constants = Fixed(predicate);
+        var late = constants is null ? Late(predicate) : null;
+        Func<RowSet> made;
+        switch (access.Kind)
+        {
+            case IndexAccessKind.DateRange:
+                var dates = _table.GetDateIndex(access.Field)!;
+                var op = predicate.Operator;
+                if (access.TestsFoundRows)
+                {
+                    return found =>
+                    {
+                        var (from, to) = DateBounds.Of(op, constants ?? late!());
+                        return found!.Within(dates, from, to);
+                    };
+                }
+
+                made = () =>
+                {
+                    var (from, to) = DateBounds.Of(op, constants ?? late!());
+                    var (bits, count) = dates.Within(from, to, _table.Count);
+                    return RowSet.OfBits(bits, count);
+                };
+                break;
+            case IndexAccessKind.PostingUnion:
+                var fieldKind = predicate.Path.Field.Kind;
+                made = () => RowSet.Union(IndexQueries.PostingLists(_table, access.Field, predicate.Operator, fieldKind, constants ?? late!()));
+                break;
+            default:
+                var rows = Rows(access);
+                made = () => RowSet.Of(rows());
+                break;
+        }
+
+        return found => found is null ? made() : found.Intersect(made());
     }
 
     private Func<int[]> Rows(IndexAccess access)

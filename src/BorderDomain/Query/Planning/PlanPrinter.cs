@@ -130,6 +130,7 @@ internal static class PlanPrinter
             IndexAccessKind.PostingUnion => $"posting list of {field}",
             IndexAccessKind.PostingIntersection => $"intersection of the posting lists of {field}",
             IndexAccessKind.NullRows => $"rows without {field}",
+            IndexAccessKind.DateRange when access.TestsFoundRows => $"date range of {field}, tested on each row found by its days",
             IndexAccessKind.DateRange => $"date range of {field}",
             IndexAccessKind.NumberRange => $"number range of {field}",
             IndexAccessKind.Text => $"text index of {field}",

@@ -67,7 +67,12 @@ internal enum GroupStrategy
 /// Whether <paramref name="Estimate"/> is the exact number of rows: index statistics read from the index sizes for an
 /// access <see cref="IndexAccessCounts.IsExactlyCountable"/> accepts; never for a guess (no statistics, or a parameter).
 /// </param>
-internal sealed record IndexAccess(BoundPredicate Predicate, int Field, IndexAccessKind Kind, long Estimate, bool IsExact = false);
+/// <param name="TestsFoundRows">
+/// Whether the access is tested on the rows the accesses before it found instead of being made: a date range after a
+/// small access reads each found row's first and last day from the date index (<see cref="QueryPlanner"/> chooses it
+/// when the rows found are fewer than making the range would touch).
+/// </param>
+internal sealed record IndexAccess(BoundPredicate Predicate, int Field, IndexAccessKind Kind, long Estimate, bool IsExact = false, bool TestsFoundRows = false);
 
 /// <summary>
 /// A plan: every strategy the query runs with, decided once by <see cref="QueryPlanner"/> and only read by the

@@ -50,6 +50,11 @@ internal static class QueryPlanner
         accesses = accesses.Select((access, position) => (access, position)).OrderBy(p => p.access.Estimate).ThenBy(p => p.position).Select(p => p.access).ToList();
         var estimated = accesses.Count == 0 ? rowCount : accesses[0].Estimate;
         var hasStatistics = statistics is not null;
+        if (hasStatistics)
+        {
+            TestDateRangesOnFoundRows(accesses, rowCount);
+        }
+
         var grouping = query.GroupBy is null ? GroupStrategy.None : GroupCountsFromIndex(query) is not null ? GroupStrategy.PostingListLengths : GroupStrategy.GroupRows;
         var order = ChooseOrder(query, estimated, rowCount);
         if (order == OrderStrategy.IndexWalk && query.Take is not null)
@@ -76,6 +81,22 @@ internal static class QueryPlanner
         return query.Count ? plan with { Counting = CountingOf(plan) } : plan;
     }
 
+    // A date range after the first access is tested on the rows found so far (at most the first access's estimate),
+    // each found row's first and last day read from the date index, when those rows are fewer than making the range
+    // would touch: its rows, or about a sixteenth of the table when a large index makes it from checkpoint bitmaps.
+    // Only with statistics: a guess from nominal sizes decides nothing here.
+    private static void TestDateRangesOnFoundRows(List<IndexAccess> accesses, long rowCount)
+    {
+        for (var i = 1; i < accesses.Count; i++)
+        {
+            var access = accesses[i];
+            if (access.Kind == IndexAccessKind.DateRange && accesses[0].Estimate < Math.Min(access.Estimate, rowCount / 16))
+            {
+                accesses[i] = access with { TestsFoundRows = true };
+            }
+        }
+    }
+
     /// <summary>
     /// Whether two plans of one query run the same way: the same accesses in the same order, residual, order, count and
     /// group strategies. Sizes are not compared (a statistics-free plan guesses them).
@@ -87,7 +108,7 @@ internal static class QueryPlanner
         return left.Order == right.Order && left.Counting == right.Counting && left.Grouping == right.Grouping
             && Equals(left.Residual, right.Residual)
             && left.Accesses.Count == right.Accesses.Count
-            && left.Accesses.Zip(right.Accesses, (a, b) => a.Field == b.Field && a.Kind == b.Kind && Equals(a.Predicate, b.Predicate)).All(same => same);
+            && left.Accesses.Zip(right.Accesses, (a, b) => a.Field == b.Field && a.Kind == b.Kind && a.TestsFoundRows == b.TestsFoundRows && Equals(a.Predicate, b.Predicate)).All(same => same);
     }
 
     // A count is read from index sizes alone, touching no row, when there is no grouping, paging or residual and the

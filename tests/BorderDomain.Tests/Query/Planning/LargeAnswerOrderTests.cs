@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using System.Linq;
 using BorderDomain.Benchmarks;
 using BorderDomain.Query;
+using BorderDomain.CompilerServices;
 using BorderDomain.Query.Planning;
 using Xunit;
 
@@ -44,5 +46,36 @@ public sealed class LargeAnswerOrderTests
         var plan = QueryPlanner.Plan(bound!, new TableStatistics(store.Accords));
 
         Assert.Equal(OrderStrategy.Sort, plan.Order);
+    }
+
+    [Theory]
+    [InlineData("accords where parties has PRY and kind = Treaty and signed between 2015 and 2018")]
+    [InlineData("accords where parties has PRY and signed >= 2010-06")]
+    [InlineData("accords where parties has PRY and parties has PER and signed < 2012 order by signed desc")]
+    public void DateRangeAfterASmallAccess_IsTestedOnTheRowsFound_AndAnswersAsTheRangeDoes(string query)
+    {
+        var store = SyntheticData.SharedStore(N);
+        Assert.True(Bdq.TryCompile(query, store.Schema, null, out var bound, out _));
+        var plan = QueryPlanner.Plan(bound!, new TableStatistics(store.Accords));
+        var executor = new PlanExecutor(store.Accords, store.GetTable, new System.Collections.Generic.Dictionary<string, object>());
+
+        var tested = Assert.Single(plan.Accesses, access => access.TestsFoundRows);
+        Assert.Equal(IndexAccessKind.DateRange, tested.Kind);
+        Assert.Contains("date range of signed, tested on each row found by its days", PlanPrinter.Print(plan), System.StringComparison.Ordinal);
+        var probed = executor.Execute(plan);
+        var made = executor.Execute(plan with { Accesses = plan.Accesses.Select(access => access with { TestsFoundRows = false }).ToImmutableArray() });
+        Assert.NotEmpty(probed.Records);
+        Assert.Equal(made.Records, probed.Records);
+        Assert.Equal(Bdq.Execute(store, query).Records, probed.Records);
+    }
+
+    [Fact]
+    public void DateRangeAfterABroadAccess_IsMadeAsARange()
+    {
+        var store = SyntheticData.SharedStore(N);
+        Assert.True(Bdq.TryCompile("accords where topics has any (IllegalMining, FuelSmuggling) and signed between 2015 and 2018", store.Schema, null, out var bound, out _));
+        var plan = QueryPlanner.Plan(bound!, new TableStatistics(store.Accords));
+
+        Assert.DoesNotContain(plan.Accesses, access => access.TestsFoundRows);
     }
 }

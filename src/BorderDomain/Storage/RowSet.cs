@@ -1,0 +1,197 @@
+using System;
+
+namespace BorderDomain.Storage;
+
+/// <summary>
+/// The rows found so far while a plan's index accesses are intersected, in whichever form the access made them: a
+/// posting list (ascending row ids, with the bitmap it carries if any) or a bitmap with its count. Dense sets stay
+/// bitmaps and are ANDed a word at a time; the rows are read out once, at the end (<see cref="ToRows"/>).
+/// </summary>
+internal sealed class RowSet
+{
+    private readonly int[]? _rows;
+    private readonly ulong[]? _bits;
+
+    // Whether _bits was made for this set alone (so an intersection may AND into it), not a posting list's shared bitmap.
+    private readonly bool _ownsBits;
+
+    private RowSet(int[]? rows, ulong[]? bits, int count, bool ownsBits)
+    {
+        _rows = rows;
+        _bits = bits;
+        Count = count;
+        _ownsBits = ownsBits;
+    }
+
+    /// <summary>No row.</summary>
+    public static RowSet Empty { get; } = new([], null, 0, false);
+
+    /// <summary>How many rows.</summary>
+    public int Count { get; }
+
+    /// <summary>The set's bitmap, when it has one (shared: do not modify).</summary>
+    public ulong[]? Bits => _bits;
+
+    /// <summary>A posting list's rows (with the bitmap it carries, if any).</summary>
+    public static RowSet Of(int[] rows) => rows.Length == 0 ? Empty : new(rows, RowBitmap.Of(rows), rows.Length, false);
+
+    /// <summary>The rows set in <paramref name="bits"/>, a bitmap made for this set alone; <paramref name="count"/> of them.</summary>
+    public static RowSet OfBits(ulong[] bits, int count) => count == 0 ? Empty : new(null, bits, count, true);
+
+    /// <summary>The rows in any of the posting lists: their bitmaps ORed when every one has one, otherwise merged.</summary>
+    public static RowSet Union(int[][] lists)
+    {
+        if (lists.Length == 1)
+        {
+            return Of(lists[0]);
+        }
+
+        var words = 0;
+        foreach (var list in lists)
+        {
+            if (list.Length == 0)
+            {
+                continue;
+            }
+
+            if (RowBitmap.Of(list) is not { } bits)
+            {
+                return Of(PostingList.UnionAll(lists));
+            }
+
+            words = Math.Max(words, bits.Length);
+        }
+
+        if (words == 0)
+        {
+            return Empty;
+        }
+
+        var union = new ulong[words];
+        foreach (var list in lists)
+        {
+            if (list.Length > 0)
+            {
+                RowBitmap.OrWith(union, RowBitmap.Of(list)!);
+            }
+        }
+
+        return OfBits(union, RowBitmap.Count(union));
+    }
+
+    /// <summary>
+    /// The rows in both sets: two bitmaps ANDed (into this set's own bitmap when it has one), unless one set is a
+    /// list shorter than the words, whose rows are then tested against the other's bitmap; two lists intersected.
+    /// </summary>
+    public RowSet Intersect(RowSet other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (Count == 0 || other.Count == 0)
+        {
+            return Empty;
+        }
+
+        var (small, large) = Count <= other.Count ? (this, other) : (other, this);
+        if (large._bits is { } largeBits)
+        {
+            if (small._rows is { } rows && (small._bits is null || rows.Length < largeBits.Length))
+            {
+                return Of(RowBitmap.Filter(rows, largeBits));
+            }
+
+            // Both bitmaps: AND into one this set owns, or a copy.
+            var (target, source) = small._ownsBits ? (small._bits!, largeBits) : large._ownsBits ? (largeBits, small._bits!) : ((ulong[])small._bits!.Clone(), largeBits);
+            RowBitmap.AndWith(target, source);
+            return OfBits(target, RowBitmap.Count(target));
+        }
+
+        if (small._bits is { } smallBits)
+        {
+            return large._rows is { } largeRows ? Of(RowBitmap.Filter(largeRows, smallBits)) : Empty;
+        }
+
+        return Of(PostingList.Intersect(small._rows!, large._rows!));
+    }
+
+    /// <summary>
+    /// The rows of this set whose value in <paramref name="dates"/> covers only days from <paramref name="fromDay"/>
+    /// to <paramref name="toDay"/>, read from the index's per-row days: the test of a date range on rows already found.
+    /// </summary>
+    public RowSet Within(DateIndex dates, int fromDay, int toDay)
+    {
+        ArgumentNullException.ThrowIfNull(dates);
+        if (_rows is { } rows)
+        {
+            var kept = new int[rows.Length];
+            var count = 0;
+            foreach (var row in rows)
+            {
+                if (dates.Covers(row, fromDay, toDay))
+                {
+                    kept[count++] = row;
+                }
+            }
+
+            return count == 0 ? Empty : Of(count == kept.Length ? kept : kept[..count]);
+        }
+
+        var bits = _ownsBits ? _bits! : (ulong[])_bits!.Clone();
+        var remaining = 0;
+        for (var word = 0; word < bits.Length; word++)
+        {
+            var set = bits[word];
+            var keep = set;
+            while (set != 0)
+            {
+                var bit = System.Numerics.BitOperations.TrailingZeroCount(set);
+                if (!dates.Covers((word << 6) + bit, fromDay, toDay))
+                {
+                    keep &= ~(1UL << bit);
+                }
+
+                set &= set - 1;
+            }
+
+            bits[word] = keep;
+            remaining += System.Numerics.BitOperations.PopCount(keep);
+        }
+
+        return OfBits(bits, remaining);
+    }
+
+    /// <summary>The rows of this set that pass <paramref name="test"/>, ascending.</summary>
+    public int[] Where(Func<int, bool> test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        var kept = new System.Collections.Generic.List<int>();
+        foreach (var row in ToRows())
+        {
+            if (test(row))
+            {
+                kept.Add(row);
+            }
+        }
+
+        return kept.ToArray();
+    }
+
+    /// <summary>
+    /// The rows, ascending: the list itself, or the bitmap read out (and registered as the answer's bitmap when dense,
+    /// so a walk over it needs no new one).
+    /// </summary>
+    public int[] ToRows(int rowCount = int.MaxValue)
+    {
+        if (_rows is { } rows)
+        {
+            return rows;
+        }
+
+        var result = RowBitmap.ToRows(_bits!, Count);
+        if (RowBitmap.IsDense(Count, Math.Min(rowCount, (long)_bits!.Length * 64)))
+        {
+            RowBitmap.Register(result, _bits);
+        }
+
+        return result;
+    }
+}
