@@ -85,10 +85,19 @@ public sealed class DateIndex
         }
         else
         {
+            // Rows ending by the last day, less those starting before the first: when the nearest checkpoint of the
+            // start index is past the first day's position, the rows between are set back if they end by the last day.
             bits = ByEnd.PositionBits(0, end, rowCount);
             if (start > 0)
             {
-                ByStart.RemovePrefix(bits, start);
+                var removed = ByStart.RemoveNearestPrefix(bits, start);
+                foreach (var row in ByStart.RowsInKeyOrder[start..removed])
+                {
+                    if (_lastDays[row] <= toDay)
+                    {
+                        bits[row >> 6] |= 1UL << row;
+                    }
+                }
             }
         }
 

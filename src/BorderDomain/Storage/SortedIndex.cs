@@ -111,15 +111,40 @@ public sealed class SortedIndex<TKey>
         }
     }
 
+    /// <summary>
+    /// Clears in <paramref name="bits"/> the rows before <paramref name="start"/> in key order, from the checkpoint
+    /// nearest it, and returns that checkpoint's position: when it is past the start, the rows from the start to it are
+    /// cleared too, and the caller sets back those of them it keeps.
+    /// </summary>
+    internal int RemoveNearestPrefix(ulong[] bits, int start)
+    {
+        if (_checkpoints is null)
+        {
+            RemovePrefix(bits, start);
+            return start;
+        }
+
+        var nearest = Math.Min(_checkpoints.Length, (start + (_step / 2)) / _step);
+        var at = Checkpoint(nearest);
+        if (at <= start)
+        {
+            RemovePrefix(bits, start);
+            return start;
+        }
+
+        RowBitmap.AndNotWith(bits, _checkpoints[nearest - 1]);
+        return at;
+    }
+
     /// <summary>Clears in <paramref name="bits"/> the rows before <paramref name="start"/> in key order.</summary>
     internal void RemovePrefix(ulong[] bits, int start)
     {
         // The checkpoint at or before the start (clearing more than the prefix would lose rows), then the rest by row.
-        var below = Math.Min(_checkpoints!.Length, start / _step);
+        var below = _checkpoints is null ? 0 : Math.Min(_checkpoints.Length, start / _step);
         var at = Checkpoint(below);
         if (below > 0)
         {
-            RowBitmap.AndNotWith(bits, _checkpoints[below - 1]);
+            RowBitmap.AndNotWith(bits, _checkpoints![below - 1]);
         }
 
         foreach (var row in _rows.AsSpan(at, start - at))
@@ -129,7 +154,7 @@ public sealed class SortedIndex<TKey>
     }
 
     // The position checkpoint 'number' (1-based; 0 is the empty prefix) stands at.
-    private int Checkpoint(int number) => number == _checkpoints!.Length ? _rows.Length : number * _step;
+    private int Checkpoint(int number) => _checkpoints is null || number == _checkpoints.Length ? (number == 0 ? 0 : _rows.Length) : number * _step;
 
     /// <summary>
     /// Every row set in <paramref name="members"/> (<paramref name="count"/> of them) in key order, ascending or
@@ -141,42 +166,40 @@ public sealed class SortedIndex<TKey>
         var result = new int[count];
         var next = 0;
         var order = _rows;
+
+        // Each row is written at the answer's end and kept by advancing past it only when its bit is set: no branch
+        // on the (unpredictable) membership. The loop stops once every member is written, so a write is always in bounds.
         if (!descending)
         {
             for (var i = 0; i < order.Length && next < count; i++)
             {
                 var row = order[i];
-                if ((members[row >> 6] & (1UL << row)) != 0)
-                {
-                    result[next++] = row;
-                }
+                result[next] = row;
+                next += (int)((members[row >> 6] >> row) & 1);
             }
         }
-        else
+        else if (order.Length > 0)
         {
-            // Tie groups from the largest key down; inside a group the index already holds ascending rows.
+            // From the largest key down; a tie group comes out in descending rows and is reversed once the key changes
+            // (the index holds ties in ascending rows). A walk that stops inside a group has written all its members.
             var keys = _keys;
-            var end = order.Length;
-            while (end > 0 && next < count)
+            var groupKey = keys[^1];
+            var groupStart = 0;
+            for (var i = order.Length - 1; i >= 0 && next < count; i--)
             {
-                var start = end - 1;
-                var key = keys[start];
-                while (start > 0 && keys[start - 1].CompareTo(key) == 0)
+                if (keys[i].CompareTo(groupKey) != 0)
                 {
-                    start--;
+                    result.AsSpan(groupStart, next - groupStart).Reverse();
+                    groupStart = next;
+                    groupKey = keys[i];
                 }
 
-                for (var i = start; i < end && next < count; i++)
-                {
-                    var row = order[i];
-                    if ((members[row >> 6] & (1UL << row)) != 0)
-                    {
-                        result[next++] = row;
-                    }
-                }
-
-                end = start;
+                var row = order[i];
+                result[next] = row;
+                next += (int)((members[row >> 6] >> row) & 1);
             }
+
+            result.AsSpan(groupStart, next - groupStart).Reverse();
         }
 
         if (next < count)
