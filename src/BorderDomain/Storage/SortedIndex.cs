@@ -25,6 +25,10 @@ public sealed class SortedIndex<TKey>
     private readonly ulong[][]? _checkpoints;
     private readonly int _step;
 
+    // Each row's key's rank among the distinct keys (ascending), by row; -1 for a row without a key. _distinct keys.
+    private readonly int[] _ranks;
+    private readonly int _distinct;
+
     internal SortedIndex(TKey[] keys, int[] rows)
     {
         Array.Sort(keys, rows, Comparer<TKey>.Default);
@@ -35,6 +39,8 @@ public sealed class SortedIndex<TKey>
         {
             (_checkpoints, _step) = BuildCheckpoints(rows);
         }
+
+        (_ranks, _distinct) = BuildRanks(keys, rows);
     }
 
     /// <summary>How many rows have a key.</summary>
@@ -46,9 +52,9 @@ public sealed class SortedIndex<TKey>
     /// <summary>The keys, ascending, aligned with <see cref="RowsInKeyOrder"/>.</summary>
     public ReadOnlySpan<TKey> Keys => _keys;
 
-    /// <summary>Approximate bytes held: keys, rows and the checkpoint bitmaps of a large index.</summary>
+    /// <summary>Approximate bytes held: keys, rows, each row's rank and the checkpoint bitmaps of a large index.</summary>
     public long EstimatedBytes =>
-        ((long)_rows.Length * (sizeof(int) + System.Runtime.CompilerServices.Unsafe.SizeOf<TKey>()))
+        ((long)_rows.Length * (sizeof(int) + System.Runtime.CompilerServices.Unsafe.SizeOf<TKey>())) + ((long)_ranks.Length * sizeof(int))
         + (_checkpoints is { } checkpoints ? (long)checkpoints.Length * (24 + (checkpoints[0].Length * sizeof(ulong))) : 0);
 
     /// <summary>
@@ -155,6 +161,56 @@ public sealed class SortedIndex<TKey>
 
     // The position checkpoint 'number' (1-based; 0 is the empty prefix) stands at.
     private int Checkpoint(int number) => _checkpoints is null || number == _checkpoints.Length ? (number == 0 ? 0 : _rows.Length) : number * _step;
+
+    /// <summary>
+    /// Every row set in <paramref name="members"/> (<paramref name="count"/> of them) in key order, as
+    /// <see cref="WalkMembers"/> orders them, the cheaper way: when the members and the distinct keys are together
+    /// fewer than the index's rows, a counting sort by each member's key rank (two passes over the members, one over
+    /// the ranks' counts, stable so ties stay in row order); otherwise the walk over the whole index.
+    /// </summary>
+    internal int[] InKeyOrder(ulong[] members, int count, bool descending)
+    {
+        if ((long)_distinct + (2L * count) >= _rows.Length)
+        {
+            return WalkMembers(members, count, descending);
+        }
+
+        // Bucket by rank (reversed when descending); the last bucket holds the members without a key.
+        var buckets = new int[_distinct + 1];
+        for (var word = 0; word < members.Length; word++)
+        {
+            for (var remaining = members[word]; remaining != 0; remaining &= remaining - 1)
+            {
+                buckets[Bucket((word << 6) + System.Numerics.BitOperations.TrailingZeroCount(remaining), descending)]++;
+            }
+        }
+
+        var sum = 0;
+        for (var bucket = 0; bucket < buckets.Length; bucket++)
+        {
+            (buckets[bucket], sum) = (sum, sum + buckets[bucket]);
+        }
+
+        var result = new int[count];
+        for (var word = 0; word < members.Length; word++)
+        {
+            for (var remaining = members[word]; remaining != 0; remaining &= remaining - 1)
+            {
+                var row = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(remaining);
+                result[buckets[Bucket(row, descending)]++] = row;
+            }
+        }
+
+        return result;
+    }
+
+    // A row's bucket in the counting sort: its rank, counted from the largest key when descending; _distinct without a key.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private int Bucket(int row, bool descending)
+    {
+        var rank = (uint)row < (uint)_ranks.Length ? _ranks[row] : -1;
+        return rank < 0 ? _distinct : descending ? _distinct - 1 - rank : rank;
+    }
 
     /// <summary>
     /// Every row set in <paramref name="members"/> (<paramref name="count"/> of them) in key order, ascending or
@@ -283,6 +339,31 @@ public sealed class SortedIndex<TKey>
         }
 
         return low;
+    }
+
+    // Each row's rank among the distinct keys, by row (-1 for rows up to the largest without a key), and how many keys are distinct.
+    private static (int[] Ranks, int Distinct) BuildRanks(TKey[] keys, int[] rows)
+    {
+        var rowCount = 0;
+        foreach (var row in rows)
+        {
+            rowCount = Math.Max(rowCount, row + 1);
+        }
+
+        var ranks = new int[rowCount];
+        ranks.AsSpan().Fill(-1);
+        var rank = -1;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (i == 0 || keys[i].CompareTo(keys[i - 1]) != 0)
+            {
+                rank++;
+            }
+
+            ranks[rows[i]] = rank;
+        }
+
+        return (ranks, rank + 1);
     }
 
     // Checkpoints every Count / CheckpointCount positions (the last at Count): each the previous one plus its step's rows.

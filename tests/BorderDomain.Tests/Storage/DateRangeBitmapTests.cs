@@ -126,6 +126,20 @@ public sealed class DateRangeBitmapTests
         Assert.Equal(expected, walked);
     }
 
+    [Theory]
+    [InlineData(false, 7)]
+    [InlineData(true, 7)]
+    [InlineData(false, 100)]
+    [InlineData(true, 100)]
+    [InlineData(true, 2)]
+    public void InKeyOrder_ByRankOrByWalk_IsTheWalksOrder(bool descending, int every)
+    {
+        var members = Enumerable.Range(0, Rows).Where(row => row % every == 0 || row % 9 == 4 && every == 2).ToArray();
+        var bits = RowBitmap.Mark(members, Rows);
+
+        Assert.Equal(Index.ByStart.WalkMembers(bits, members.Length, descending), Index.ByStart.InKeyOrder(bits, members.Length, descending));
+    }
+
     private static int Start(int row) => DateIndex.TryGetDays(Values[row], out var start, out _) ? start : 0;
 
     private static int[] Expected(int fromDay, int toDay) =>

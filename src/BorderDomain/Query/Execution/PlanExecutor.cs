@@ -156,9 +156,10 @@ internal sealed class PlanExecutor
         var shaped = Shaper(query);
         if (plan.Order == OrderStrategy.IndexWalk && query.Take is null)
         {
-            // Every match, in index order: one pass over the sorted index testing each row's bit in the rows found.
+            // Every match in the sorted index's order: a walk testing each entry's bit in the rows found, or a counting sort
+            // of the rows found by their key's rank in the index, whichever reads less (SortedIndex.InKeyOrder).
             var walked = _table.Schema.IndexOfField(query.OrderBy[0].Path.Field.Name);
-            Func<ulong[], int, bool, int[]> walk = _table.GetDateIndex(walked) is { } dates ? dates.ByStart.WalkMembers : _table.GetNumberIndex(walked)!.WalkMembers;
+            Func<ulong[], int, bool, int[]> walk = _table.GetDateIndex(walked) is { } dates ? dates.ByStart.InKeyOrder : _table.GetNumberIndex(walked)!.InKeyOrder;
             var found = Found(plan);
             var backwards = query.OrderBy[0].Descending;
             return () =>

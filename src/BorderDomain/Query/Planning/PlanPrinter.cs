@@ -78,7 +78,7 @@ internal static class PlanPrinter
             var wanted = Number((query.Skip ?? 0) + (long)(query.Take ?? 0));
             text.AppendLine(plan.Order switch
             {
-                OrderStrategy.IndexWalk when query.Take is null => $"  walk sorted index on {keys} over the rows found, keeping every match (no sort)",
+                OrderStrategy.IndexWalk when query.Take is null => $"  order the rows found by the sorted index on {keys} (a walk, or a counting sort by key rank), keeping every match (no comparison sort)",
                 OrderStrategy.IndexWalk => $"  walk sorted index on {keys} over the rows found, stopping after {wanted} matches",
                 OrderStrategy.FilteredWalk when plan.Residual is { } filter => $"  walk sorted index on {keys}, testing each row: {Condition(filter)}, stopping after {wanted} matches",
                 OrderStrategy.FilteredWalk => $"  walk sorted index on {keys}, stopping after {wanted} rows",

@@ -13,8 +13,9 @@ internal enum OrderStrategy
 
     /// <summary>
     /// Walk the sorted index of the first key over the rows found and stop after skip + take matches; without a
-    /// <c>take</c>, walk all of it, testing each row against a bitmap of the rows found (a large answer: cheaper
-    /// than sorting it).
+    /// <c>take</c>, put every row found in the index's order (a large answer: cheaper than sorting it), by walking all
+    /// of the index testing each entry against a bitmap of the rows found, or by a counting sort of the rows found by
+    /// their key's rank in the index when they and the distinct keys are fewer than the index's entries.
     /// </summary>
     IndexWalk,
 

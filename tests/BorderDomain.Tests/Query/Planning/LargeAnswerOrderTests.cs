@@ -31,7 +31,7 @@ public sealed class LargeAnswerOrderTests
         var executor = new PlanExecutor(table, store.GetTable, new System.Collections.Generic.Dictionary<string, object>());
 
         Assert.Equal(OrderStrategy.IndexWalk, plan.Order);
-        Assert.Contains("keeping every match (no sort)", PlanPrinter.Print(plan), System.StringComparison.Ordinal);
+        Assert.Contains("keeping every match (no comparison sort)", PlanPrinter.Print(plan), System.StringComparison.Ordinal);
         var walked = executor.Execute(plan);
         var sorted = executor.Execute(plan with { Order = OrderStrategy.Sort });
         Assert.True(walked.Rows.Count > 1_000, $"{walked.Rows.Count} rows");
