@@ -42,7 +42,7 @@ internal sealed record MethodParameter(string Name, string TypeName, bool IsThis
 /// A typed table a store parameter exposes as a property (<c>BorderStore.Accords</c>): generated code reads it directly
 /// instead of looking the table up by its set's name on every call.
 /// </summary>
-internal sealed record TypedTable(string RecordType, string Property);
+internal sealed record TypedTable(string RecordType, string Property, string? SetName);
 
 /// <summary>How a query method returns its results.</summary>
 internal enum ReturnShape

@@ -33,6 +33,9 @@ internal sealed class QueryEmitter
     private int _variables;
     private readonly Dictionary<(string Set, string Field), string> _hops = [];
 
+    // The store's typed tables a typed hop reads, by property, each a local set once at the top of the method.
+    private readonly Dictionary<string, string> _typedHops = [];
+
     // What the names of the body's locals and the method's static fields start with: "__", lengthened until no
     // parameter's name starts with it, so no local hides a parameter and no parameter hides a field; a sub-query's
     // emitter takes the outer local holding its values plus "_", so its names stay apart from the outer query's.
@@ -100,12 +103,18 @@ internal sealed class QueryEmitter
     private string BodyWithHops()
     {
         var body = Body();
-        if (_hops.Count == 0)
+        if (_hops.Count == 0 && _typedHops.Count == 0)
         {
             return body;
         }
 
         var hops = new StringBuilder();
+        foreach (var hop in _typedHops)
+        {
+            var store = Identifier(_store);
+            hops.AppendLine($"        var {hop.Value} = ({store} ?? throw new global::System.ArgumentNullException(nameof({store}))).{Identifier(hop.Key)};");
+        }
+
         foreach (var hop in _hops)
         {
             hops.AppendLine($"        var {hop.Value} = {Runtime}GeneratedQuerySupport.Hop({Identifier(_store)}, {Literal(hop.Key.Set)}, {Literal(hop.Key.Field)});");
@@ -586,14 +595,37 @@ internal sealed class QueryEmitter
     {
         var path = predicate.Path;
         var field = path.Fields[0];
-        if (predicate.Length || path.IsHop || path.IsListHop || !IsTypedScalar(field))
+        string own;
+        bool nullable;
+        if (predicate.Length || path.IsListHop)
         {
             return null;
         }
 
-        var own = $"{_prefix}r.{Identifier(field.PropertyName)}";
+        if (path.IsHop)
+        {
+            // One hop through the store's typed table: the referenced record's property, read typed (null when the
+            // reference is missing or dangles, as GeneratedQuerySupport.Follow gives it).
+            if (path.Fields.Count != 2 || TypedHop(path) is not { } hop || !IsTypedScalar(path.Fields[1]))
+            {
+                return null;
+            }
+
+            own = hop;
+            field = path.Fields[1];
+            nullable = true;
+        }
+        else if (!IsTypedScalar(field))
+        {
+            return null;
+        }
+        else
+        {
+            own = $"{_prefix}r.{Identifier(field.PropertyName)}";
+            nullable = field.IsNullable || field.TypeName == "System.String";
+        }
+
         var op = predicate.Operator;
-        var nullable = field.IsNullable || field.TypeName == "System.String";
         switch (op)
         {
             case PredicateOperator.IsNull:
@@ -701,6 +733,40 @@ internal sealed class QueryEmitter
             : path.IsHop
             ? $"{Runtime}GeneratedQuerySupport.Follow({Hop(path)}, {own})"
             : own;
+    }
+
+    // A one-hop path's value read through the store's typed table of the referenced set: the key's text (a text
+    // reference as it is, a nation code by its alpha-3, as RecordKey gives them), its row, that record's property.
+    // Null when the store has no typed table for the set or the reference is neither kind.
+    private string? TypedHop(BoundPath path)
+    {
+        var reference = path.Fields[0];
+        var target = path.Fields[1];
+        if (reference.IsCollection || _method.TypedTables.FirstOrDefault(t => string.Equals(t.SetName, reference.References, System.StringComparison.OrdinalIgnoreCase)) is not { } table)
+        {
+            return null;
+        }
+
+        var v = _variables++;
+        var own = $"{_prefix}r.{Identifier(reference.PropertyName)}";
+        var key = (reference.Kind, reference.TypeName) switch
+        {
+            (FieldKind.String, "System.String") => own,
+            (FieldKind.Nation, "BorderDomain.Model.NationCode") => $"({own} is {{ IsDefault: false }} {_prefix}code{v} ? {_prefix}code{v}.Alpha3 : null)",
+            _ => null,
+        };
+        if (key is null)
+        {
+            return null;
+        }
+
+        if (!_typedHops.TryGetValue(table.Property, out var local))
+        {
+            local = $"{_prefix}to{_typedHops.Count}";
+            _typedHops[table.Property] = local;
+        }
+
+        return $"({key} is {{ }} {_prefix}key{v} && {local}.TryGetRow({_prefix}key{v}, out var {_prefix}at{v}) ? {local}[{_prefix}at{v}].{Identifier(target.PropertyName)} : (global::{target.TypeName}?)null)";
     }
 
     // The local holding a hop's target table and field, resolved once at the top of the method.

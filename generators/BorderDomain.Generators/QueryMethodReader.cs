@@ -117,9 +117,15 @@ internal static class QueryMethodReader
         var tables = type.GetMembers().OfType<IPropertySymbol>()
             .Where(p => !p.IsStatic && p.DeclaredAccessibility == Accessibility.Public && p.Parameters.Length == 0
                 && p.Type is INamedTypeSymbol { IsGenericType: true } t && t.ConstructedFrom.ToDisplayString() == TableType)
-            .Select(p => new TypedTable(((INamedTypeSymbol)p.Type).TypeArguments[0].ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty), p.Name))
+            .Select(p => Table(p.Name, ((INamedTypeSymbol)p.Type).TypeArguments[0]))
             .ToList();
         return tables.GroupBy(t => t.RecordType).Where(g => g.Count() == 1).Select(g => g.First()).ToImmutableArray();
+
+        // The property's record type and its query set's name (null when the type is no query set).
+        static TypedTable Table(string property, ITypeSymbol record) => new(
+            record.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty),
+            property,
+            record is INamedTypeSymbol named ? SchemaReader.ReadType(named)?.Name : null);
     }
 
     /// <summary>How a return type carries results, and its record type where it has one.</summary>
