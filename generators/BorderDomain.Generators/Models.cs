@@ -38,6 +38,12 @@ internal sealed record ContainingType(string Keyword, string Name);
 /// <summary>A parameter of a query method.</summary>
 internal sealed record MethodParameter(string Name, string TypeName, bool IsThis);
 
+/// <summary>
+/// A typed table a store parameter exposes as a property (<c>BorderStore.Accords</c>): generated code reads it directly
+/// instead of looking the table up by its set's name on every call.
+/// </summary>
+internal sealed record TypedTable(string RecordType, string Property, string? SetName);
+
 /// <summary>How a query method returns its results.</summary>
 internal enum ReturnShape
 {
@@ -92,6 +98,12 @@ internal sealed record MethodSignature
 
     /// <summary>The parameters; the first is what the query runs on (a store or a table).</summary>
     public EquatableArray<MethodParameter> Parameters { get; init; }
+
+    /// <summary>
+    /// The tables the first parameter's type exposes as properties, by record type (the library's own store only, whose
+    /// properties are the tables <c>GetTable</c> returns); empty for any other store.
+    /// </summary>
+    public EquatableArray<TypedTable> TypedTables { get; init; }
 
     /// <summary>The file's base hint name: namespace, types and method, dot-separated.</summary>
     public string HintName => string.Join(".", ContainingTypes.Select(t => t.Name).Prepend(Namespace ?? "global")) + "." + Name;

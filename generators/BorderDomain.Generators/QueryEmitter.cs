@@ -33,6 +33,9 @@ internal sealed class QueryEmitter
     private int _variables;
     private readonly Dictionary<(string Set, string Field), string> _hops = [];
 
+    // The store's typed tables a typed hop reads, by property, each a local set once at the top of the method.
+    private readonly Dictionary<string, string> _typedHops = [];
+
     // What the names of the body's locals and the method's static fields start with: "__", lengthened until no
     // parameter's name starts with it, so no local hides a parameter and no parameter hides a field; a sub-query's
     // emitter takes the outer local holding its values plus "_", so its names stay apart from the outer query's.
@@ -100,12 +103,18 @@ internal sealed class QueryEmitter
     private string BodyWithHops()
     {
         var body = Body();
-        if (_hops.Count == 0)
+        if (_hops.Count == 0 && _typedHops.Count == 0)
         {
             return body;
         }
 
         var hops = new StringBuilder();
+        foreach (var hop in _typedHops)
+        {
+            var store = Identifier(_store);
+            hops.AppendLine($"        var {hop.Value} = ({store} ?? throw new global::System.ArgumentNullException(nameof({store}))).{Identifier(hop.Key)};");
+        }
+
         foreach (var hop in _hops)
         {
             hops.AppendLine($"        var {hop.Value} = {Runtime}GeneratedQuerySupport.Hop({Identifier(_store)}, {Literal(hop.Key.Set)}, {Literal(hop.Key.Field)});");
@@ -162,7 +171,7 @@ internal sealed class QueryEmitter
     private string Body()
     {
         var text = new StringBuilder();
-        text.AppendLine($"        var {_prefix}table = {Runtime}GeneratedQuerySupport.Table<{_record}>({Identifier(_store)}, {Literal(_query.Set.Name)});");
+        text.AppendLine($"        var {_prefix}table = {TableExpression()};");
         text.Append(Subqueries());
         if (CountFromIndex() is { } count)
         {
@@ -179,15 +188,12 @@ internal sealed class QueryEmitter
 
         if (_plan.Order == OrderStrategy.FilteredWalk)
         {
-            // Walk the sorted index from the wanted end, testing the filter on each row read; no index access.
-            var ordering = _query.OrderBy[0];
-            var test = _plan.Residual is { } filter
-                ? $"{_prefix}row =>\n        {{\n            var {_prefix}r = {_prefix}table[{_prefix}row];\n            return {Condition(filter)};\n        }}"
-                : "null";
-            text.AppendLine($"        global::System.Collections.Generic.IEnumerable<int> {_prefix}ordered = {Runtime}IndexQueries.WalkWhere({_prefix}table, {Field(ordering.Path.Field.Name)}, "
-                + $"{Bool(ordering.Descending)}, {test}, {(_query.Skip ?? 0) + _query.Take!.Value});");
-            text.Append(Shape());
-            return text.ToString();
+            return text.Append(FilteredWalk()).Append(Shape("Length")).ToString();
+        }
+
+        if (KeyLookup() is { } lookup)
+        {
+            return text.Append(lookup).ToString();
         }
 
         var lists = new List<string>();
@@ -220,7 +226,8 @@ internal sealed class QueryEmitter
         }
         else
         {
-            text.AppendLine($"        var {_prefix}matches = new global::System.Collections.Generic.List<int>({_prefix}candidates);");
+            // The index accesses' rows as they are (a shared posting list is read, never written): no copy.
+            text.AppendLine($"        var {_prefix}matches = {_prefix}candidates;");
         }
 
         if (_query.GroupBy is { } group)
@@ -228,8 +235,163 @@ internal sealed class QueryEmitter
             return text.Append(Group(group)).ToString();
         }
 
-        text.Append(Order());
-        text.Append(Shape());
+        var (order, length) = Order(matchesLength: _plan.Residual is null ? "Length" : "Count");
+        text.Append(order);
+        text.Append(Shape(length));
+        return text.ToString();
+    }
+
+    // The table the query reads: the store's typed property when it has one (no look-up by name), else by set name.
+    private string TableExpression()
+    {
+        var store = Identifier(_store);
+        return _method.TypedTables.FirstOrDefault(t => t.RecordType == _query.Set.RecordTypeName) is { } typed
+            ? $"({store} ?? throw new global::System.ArgumentNullException(nameof({store}))).{Identifier(typed.Property)}"
+            : $"{Runtime}GeneratedQuerySupport.Table<{_record}>({store}, {Literal(_query.Set.Name)})";
+    }
+
+    // Whether the method's list return type is one an array satisfies (read-only lists and sequences); the others
+    // (List<T>, IList<T>, ICollection<T>) get a List<T>.
+    private bool ReturnsArray => _method.Shape == ReturnShape.Array || _method.Shape == ReturnShape.List
+        && (_method.ReturnType.StartsWith("global::System.Collections.Generic.IReadOnlyList<", System.StringComparison.Ordinal)
+            || _method.ReturnType.StartsWith("global::System.Collections.Generic.IEnumerable<", System.StringComparison.Ordinal)
+            || _method.ReturnType.StartsWith("global::System.Collections.Generic.IReadOnlyCollection<", System.StringComparison.Ordinal));
+
+    private const string RowType = "global::System.Collections.Generic.IReadOnlyList<object?>";
+
+    // The method's answer when no row matches.
+    private string EmptyResult() => _method.Shape switch
+    {
+        ReturnShape.Int32 => "0",
+        ReturnShape.Int64 => "0L",
+        ReturnShape.First => "null",
+        ReturnShape.Rows => $"global::System.Array.Empty<{RowType}>()",
+        _ when ReturnsArray => $"global::System.Array.Empty<{_method.ElementType}>()",
+        _ => $"new global::System.Collections.Generic.List<{_method.ElementType}>()",
+    };
+
+    // A key lookup of one value (id = "…" or id = @key): at most one row, so no row list, order or paging is built;
+    // the residual filter is tested on that row and the answer made directly. Null when the plan is another.
+    private string? KeyLookup()
+    {
+        if (_query.GroupBy is not null || _plan.Accesses.Count != 1 || _plan.Accesses[0] is not { Kind: IndexAccessKind.Key } access
+            || access.Predicate.Values.Count != 1)
+        {
+            return null;
+        }
+
+        var key = access.Predicate.Values[0] switch
+        {
+            BoundConstant { Kind: FieldKind.String, Value: string constant } => Literal(constant),
+            BoundParameter { Kind: FieldKind.String } parameter
+                when _method.Parameters.FirstOrDefault(p => string.Equals(p.Name, parameter.Name, System.StringComparison.OrdinalIgnoreCase)) is { TypeName: "string" or "string?" } p
+                => $"({Identifier(p.Name)} ?? string.Empty)",
+            _ => null,
+        };
+        if (key is null)
+        {
+            return null;
+        }
+
+        var empty = EmptyResult();
+        var text = new StringBuilder();
+        text.AppendLine($"        if (!{_prefix}table.TryGetRow({key}, out var {_prefix}row))");
+        text.AppendLine("        {");
+        text.AppendLine($"            return {empty};");
+        text.AppendLine("        }");
+        if ((_query.Skip ?? 0) > 0 || _query.Take == 0)
+        {
+            return text.AppendLine($"        return {empty};").ToString();
+        }
+
+        text.AppendLine($"        var {_prefix}r = {_prefix}table[{_prefix}row];");
+        if (_plan.Residual is { } residual)
+        {
+            text.AppendLine($"        if (!{Condition(residual)})");
+            text.AppendLine("        {");
+            text.AppendLine($"            return {empty};");
+            text.AppendLine("        }");
+        }
+
+        var one = _method.Shape switch
+        {
+            ReturnShape.Int32 => "1",
+            ReturnShape.Int64 => "1L",
+            ReturnShape.First => $"{_prefix}r",
+            ReturnShape.Rows => $"new {RowType}[] {{ {RowValues($"{_prefix}r")} }}",
+            _ when ReturnsArray => $"new {_method.ElementType}[] {{ {_prefix}r }}",
+            _ => $"new global::System.Collections.Generic.List<{_method.ElementType}>(1) {{ {_prefix}r }}",
+        };
+        return text.AppendLine($"        return {one};").ToString();
+    }
+
+    // A select row of the record 'record': its values in a new object?[].
+    private string RowValues(string record) => $"new object?[] {{ {string.Join(", ", _query.Select.Select(path => Value(path, record)))} }}";
+
+    // Walk the sorted index from the wanted end, testing the filter on each row read, into a buffer of skip + take
+    // rows (on the stack when small); no index access. Ties come in row order (the index holds each tie group's rows
+    // ascending) and rows without a value last, in row order, read only when the index runs out first: the order of
+    // IndexQueries.WalkWhere, written out so the filter is a typed test and nothing but the answer is allocated.
+    private string FilteredWalk()
+    {
+        var ordering = _query.OrderBy[0];
+        var wanted = System.Math.Min((long)(_query.Skip ?? 0) + _query.Take!.Value, int.MaxValue);
+        var field = Field(ordering.Path.Field.Name);
+        var index = ordering.Path.Field.Kind == FieldKind.Number
+            ? $"{_prefix}table.GetNumberIndex({field})!"
+            : $"{_prefix}table.GetDateIndex({field})!.ByStart";
+        var p = _prefix;
+        var keep = _plan.Residual is { } filter
+            ? $"if ({p}table[{p}row] is var {p}r && {Condition(filter)}) {{ {p}found[{p}n++] = {p}row; }}"
+            : $"{{ {p}found[{p}n++] = {p}row; }}";
+        var text = new StringBuilder();
+        text.AppendLine($"        var {p}walk = {index};");
+        text.AppendLine($"        var {p}rows = {p}walk.RowsInKeyOrder;");
+        text.AppendLine(wanted <= 256
+            ? $"        global::System.Span<int> {p}found = stackalloc int[{wanted.ToString(CultureInfo.InvariantCulture)}];"
+            : $"        global::System.Span<int> {p}found = new int[global::System.Math.Min({wanted.ToString(CultureInfo.InvariantCulture)}, {p}table.Count)];");
+        text.AppendLine($"        var {p}n = 0;");
+        if (ordering.Descending)
+        {
+            text.AppendLine($"        var {p}keys = {p}walk.Keys;");
+            text.AppendLine($"        var {p}last = {p}rows.Length;");
+            text.AppendLine($"        while ({p}last > 0 && {p}n < {p}found.Length)");
+            text.AppendLine("        {");
+            text.AppendLine($"            var {p}first = {p}last - 1;");
+            text.AppendLine($"            while ({p}first > 0 && {p}keys[{p}first - 1] == {p}keys[{p}last - 1])");
+            text.AppendLine("            {");
+            text.AppendLine($"                {p}first--;");
+            text.AppendLine("            }");
+            text.AppendLine($"            for (var {p}i = {p}first; {p}i < {p}last && {p}n < {p}found.Length; {p}i++)");
+            text.AppendLine("            {");
+            text.AppendLine($"                var {p}row = {p}rows[{p}i];");
+            text.AppendLine($"                {keep}");
+            text.AppendLine("            }");
+            text.AppendLine($"            {p}last = {p}first;");
+            text.AppendLine("        }");
+        }
+        else
+        {
+            text.AppendLine($"        for (var {p}i = 0; {p}i < {p}rows.Length && {p}n < {p}found.Length; {p}i++)");
+            text.AppendLine("        {");
+            text.AppendLine($"            var {p}row = {p}rows[{p}i];");
+            text.AppendLine($"            {keep}");
+            text.AppendLine("        }");
+        }
+
+        text.AppendLine($"        if ({p}n < {p}found.Length && {p}rows.Length < {p}table.Count)");
+        text.AppendLine("        {");
+        text.AppendLine($"            var {p}indexed = new bool[{p}table.Count];");
+        text.AppendLine($"            foreach (var {p}x in {p}rows)");
+        text.AppendLine("            {");
+        text.AppendLine($"                {p}indexed[{p}x] = true;");
+        text.AppendLine("            }");
+        text.AppendLine($"            for (var {p}row = 0; {p}row < {p}table.Count && {p}n < {p}found.Length; {p}row++)");
+        text.AppendLine("            {");
+        text.AppendLine($"                if (!{p}indexed[{p}row]) {keep}");
+        text.AppendLine("            }");
+        text.AppendLine("        }");
+        text.AppendLine($"        global::System.ReadOnlySpan<int> {p}ordered = {p}found.Slice(0, {p}n);");
         return text.ToString();
     }
 
@@ -299,63 +461,88 @@ internal sealed class QueryEmitter
         ? $"global::{field.TypeName}.{(string)constant.Value}"
         : Constant(constant, isText: false);
 
-    private string Order()
+    // The ordered rows as a local '…ordered', and the member that gives their number ("Length" or "Count").
+    private (string Code, string Length) Order(string matchesLength)
     {
         if (_query.OrderBy.Count == 0)
         {
-            return $"        global::System.Collections.Generic.IEnumerable<int> {_prefix}ordered = {_prefix}matches;\n";
+            return ($"        var {_prefix}ordered = {_prefix}matches;\n", matchesLength);
         }
 
         if (_plan.Order == OrderStrategy.IndexWalk)
         {
             var ordering = _query.OrderBy[0];
-            return $"        global::System.Collections.Generic.IEnumerable<int> {_prefix}ordered = {Runtime}IndexQueries.Walk({_prefix}table, {Field(ordering.Path.Field.Name)}, "
-                + $"{Bool(ordering.Descending)}, {_prefix}matches.ToArray(), {(_query.Take is { } take ? (_query.Skip ?? 0) + take : int.MaxValue)});\n";
+            var rows = _plan.Residual is null ? $"{_prefix}matches" : $"{_prefix}matches.ToArray()";
+            return ($"        var {_prefix}ordered = {Runtime}IndexQueries.Walk({_prefix}table, {Field(ordering.Path.Field.Name)}, "
+                + $"{Bool(ordering.Descending)}, {rows}, {(_query.Take is { } take ? (_query.Skip ?? 0) + take : int.MaxValue)});\n", "Count");
         }
 
         if (_query.OrderBy.Count == 1 && _query.OrderBy[0] is { Path: { IsHop: false } path } single && !path.Field.IsCollection
             && path.Field.TypeName is "BorderDomain.Model.PartialDate" or "BorderDomain.Model.Period")
         {
             // One date key: read each record's sort day typed, no boxing, and sort packed integers.
-            return $"        global::System.Collections.Generic.IEnumerable<int> {_prefix}ordered = {Runtime}RowSort.SortByDay({_prefix}matches, "
-                + $"{_prefix}row => {Runtime}RowSort.Day({_prefix}table[{_prefix}row].{Identifier(path.Field.PropertyName)}), {Bool(single.Descending)});\n";
+            return ($"        var {_prefix}ordered = {Runtime}RowSort.SortByDay({_prefix}matches, "
+                + $"{_prefix}row => {Runtime}RowSort.Day({_prefix}table[{_prefix}row].{Identifier(path.Field.PropertyName)}), {Bool(single.Descending)});\n", "Length");
         }
 
         var keys = string.Join(", ", _query.OrderBy.Select(ordering =>
             $"new {Runtime}SortKey({_prefix}row => {Value(ordering.Path, $"{_prefix}table[{_prefix}row]")}, global::BorderDomain.Schema.FieldKind.{ordering.Path.Field.Kind}, {Bool(ordering.Descending)})"));
-        return $"        global::System.Collections.Generic.IEnumerable<int> {_prefix}ordered = {Runtime}RowSort.Sort({_prefix}matches, new {Runtime}SortKey[] {{ {keys} }});\n";
+        return ($"        var {_prefix}ordered = {Runtime}RowSort.Sort({_prefix}matches, new {Runtime}SortKey[] {{ {keys} }});\n", "Length");
     }
 
-    private string Shape()
+    // Pages '…ordered' (whose number is its member 'length') by skip and take, then makes the answer: a count, the
+    // first record, or the records (or select rows) built straight into an array of the answer's size.
+    private string Shape(string length)
     {
-        var paging = new StringBuilder();
-        if (_query.Skip is { } skip)
+        var p = _prefix;
+        var text = new StringBuilder();
+        var count = $"{p}ordered.{length}";
+        var start = _query.Skip is { } skip ? $"global::System.Math.Min({Number(skip)}, {count})" : "0";
+        text.AppendLine($"        var {p}start = {start};");
+        text.AppendLine(_query.Take is { } take
+            ? $"        var {p}end = (int)global::System.Math.Min((long){p}start + {Number(take)}, {count});"
+            : $"        var {p}end = {count};");
+        var record = $"{p}table[{p}ordered[{p}start + {p}i]]";
+        void Fill(string array, string item)
         {
-            paging.Append($"        {_prefix}ordered = global::System.Linq.Enumerable.Skip({_prefix}ordered, {skip});\n");
+            text.AppendLine($"        for (var {p}i = 0; {p}i < {array}.Length; {p}i++)");
+            text.AppendLine("        {");
+            text.AppendLine($"            {array}[{p}i] = {item};");
+            text.AppendLine("        }");
         }
 
-        if (_query.Take is { } take)
-        {
-            paging.Append($"        {_prefix}ordered = global::System.Linq.Enumerable.Take({_prefix}ordered, {take});\n");
-        }
-
-        var records = $"global::System.Linq.Enumerable.Select({_prefix}ordered, {_prefix}row => {_prefix}table[{_prefix}row])";
         switch (_method.Shape)
         {
             case ReturnShape.Int32:
-                return paging + $"        return global::System.Linq.Enumerable.Count({_prefix}ordered);\n";
+                text.AppendLine($"        return {p}end - {p}start;");
+                break;
             case ReturnShape.Int64:
-                return paging + $"        return global::System.Linq.Enumerable.LongCount({_prefix}ordered);\n";
-            case ReturnShape.Array:
-                return paging + $"        return global::System.Linq.Enumerable.ToArray({records});\n";
+                text.AppendLine($"        return (long)({p}end - {p}start);");
+                break;
             case ReturnShape.First:
-                return paging + $"        return global::System.Linq.Enumerable.FirstOrDefault({records});\n";
+                text.AppendLine($"        return {p}start < {p}end ? {p}table[{p}ordered[{p}start]] : null;");
+                break;
             case ReturnShape.Rows:
-                var values = string.Join(", ", _query.Select.Select(path => Value(path, $"{_prefix}table[{_prefix}row]")));
-                return paging + $"        return global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select({_prefix}ordered, {_prefix}row => (global::System.Collections.Generic.IReadOnlyList<object?>)new object?[] {{ {values} }}));\n";
+                text.AppendLine($"        var {p}result = new {RowType}[{p}end - {p}start];");
+                Fill($"{p}result", RowValues(record));
+                text.AppendLine($"        return {p}result;");
+                break;
+            case var _ when ReturnsArray:
+                text.AppendLine($"        var {p}result = new {_method.ElementType}[{p}end - {p}start];");
+                Fill($"{p}result", record);
+                text.AppendLine($"        return {p}result;");
+                break;
             default:
-                return paging + $"        return global::System.Linq.Enumerable.ToList({records});\n";
+                text.AppendLine($"        var {p}result = new global::System.Collections.Generic.List<{_method.ElementType}>({p}end - {p}start);");
+                text.AppendLine($"        for (var {p}i = {p}start; {p}i < {p}end; {p}i++)");
+                text.AppendLine("        {");
+                text.AppendLine($"            {p}result.Add({p}table[{p}ordered[{p}i]]);");
+                text.AppendLine("        }");
+                text.AppendLine($"        return {p}result;");
+                break;
         }
+
+        return text.ToString();
     }
 
     private string Group(BoundGroupBy group)
@@ -408,14 +595,37 @@ internal sealed class QueryEmitter
     {
         var path = predicate.Path;
         var field = path.Fields[0];
-        if (predicate.Length || path.IsHop || path.IsListHop || !IsTypedScalar(field))
+        string own;
+        bool nullable;
+        if (predicate.Length || path.IsListHop)
         {
             return null;
         }
 
-        var own = $"{_prefix}r.{Identifier(field.PropertyName)}";
+        if (path.IsHop)
+        {
+            // One hop through the store's typed table: the referenced record's property, read typed (null when the
+            // reference is missing or dangles, as GeneratedQuerySupport.Follow gives it).
+            if (path.Fields.Count != 2 || TypedHop(path) is not { } hop || !IsTypedScalar(path.Fields[1]))
+            {
+                return null;
+            }
+
+            own = hop;
+            field = path.Fields[1];
+            nullable = true;
+        }
+        else if (!IsTypedScalar(field))
+        {
+            return null;
+        }
+        else
+        {
+            own = $"{_prefix}r.{Identifier(field.PropertyName)}";
+            nullable = field.IsNullable || field.TypeName == "System.String";
+        }
+
         var op = predicate.Operator;
-        var nullable = field.IsNullable || field.TypeName == "System.String";
         switch (op)
         {
             case PredicateOperator.IsNull:
@@ -523,6 +733,40 @@ internal sealed class QueryEmitter
             : path.IsHop
             ? $"{Runtime}GeneratedQuerySupport.Follow({Hop(path)}, {own})"
             : own;
+    }
+
+    // A one-hop path's value read through the store's typed table of the referenced set: the key's text (a text
+    // reference as it is, a nation code by its alpha-3, as RecordKey gives them), its row, that record's property.
+    // Null when the store has no typed table for the set or the reference is neither kind.
+    private string? TypedHop(BoundPath path)
+    {
+        var reference = path.Fields[0];
+        var target = path.Fields[1];
+        if (reference.IsCollection || _method.TypedTables.FirstOrDefault(t => string.Equals(t.SetName, reference.References, System.StringComparison.OrdinalIgnoreCase)) is not { } table)
+        {
+            return null;
+        }
+
+        var v = _variables++;
+        var own = $"{_prefix}r.{Identifier(reference.PropertyName)}";
+        var key = (reference.Kind, reference.TypeName) switch
+        {
+            (FieldKind.String, "System.String") => own,
+            (FieldKind.Nation, "BorderDomain.Model.NationCode") => $"({own} is {{ IsDefault: false }} {_prefix}code{v} ? {_prefix}code{v}.Alpha3 : null)",
+            _ => null,
+        };
+        if (key is null)
+        {
+            return null;
+        }
+
+        if (!_typedHops.TryGetValue(table.Property, out var local))
+        {
+            local = $"{_prefix}to{_typedHops.Count}";
+            _typedHops[table.Property] = local;
+        }
+
+        return $"({key} is {{ }} {_prefix}key{v} && {local}.TryGetRow({_prefix}key{v}, out var {_prefix}at{v}) ? {local}[{_prefix}at{v}].{Identifier(target.PropertyName)} : (global::{target.TypeName}?)null)";
     }
 
     // The local holding a hop's target table and field, resolved once at the top of the method.

@@ -14,6 +14,7 @@ internal static class QueryMethodReader
     internal const string QueryAttribute = "BorderDomain.Query.BdqQueryAttribute";
     internal const string StoreInterface = "global::BorderDomain.Storage.IQueryStore";
     private const string TableType = "BorderDomain.Storage.EntityTable<T>";
+    private const string BorderStoreType = "global::BorderDomain.Storage.BorderStore";
 
     private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -78,6 +79,7 @@ internal static class QueryMethodReader
                 Shape = shape,
                 ElementType = element,
                 Parameters = parameters,
+                TypedTables = method.Parameters.Length == 0 ? ImmutableArray<TypedTable>.Empty : TypedTables(method.Parameters[0].Type),
             },
             Query = query,
             ShapeDiagnostics = diagnostics.ToImmutableArray(),
@@ -99,6 +101,31 @@ internal static class QueryMethodReader
 
         var name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         return (name == StoreInterface || type.AllInterfaces.Any(i => i.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == StoreInterface), null);
+    }
+
+    /// <summary>
+    /// The <c>EntityTable&lt;T&gt;</c> properties of the library's sealed store, whose tables are exactly what its
+    /// <c>GetTable</c> returns for their sets; a record type two properties share is left out. Empty for other types.
+    /// </summary>
+    private static ImmutableArray<TypedTable> TypedTables(ITypeSymbol type)
+    {
+        if (type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) != BorderStoreType)
+        {
+            return ImmutableArray<TypedTable>.Empty;
+        }
+
+        var tables = type.GetMembers().OfType<IPropertySymbol>()
+            .Where(p => !p.IsStatic && p.DeclaredAccessibility == Accessibility.Public && p.Parameters.Length == 0
+                && p.Type is INamedTypeSymbol { IsGenericType: true } t && t.ConstructedFrom.ToDisplayString() == TableType)
+            .Select(p => Table(p.Name, ((INamedTypeSymbol)p.Type).TypeArguments[0]))
+            .ToList();
+        return tables.GroupBy(t => t.RecordType).Where(g => g.Count() == 1).Select(g => g.First()).ToImmutableArray();
+
+        // The property's record type and its query set's name (null when the type is no query set).
+        static TypedTable Table(string property, ITypeSymbol record) => new(
+            record.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty),
+            property,
+            record is INamedTypeSymbol named ? SchemaReader.ReadType(named)?.Name : null);
     }
 
     /// <summary>How a return type carries results, and its record type where it has one.</summary>

@@ -162,31 +162,53 @@ public static class Grouping
     {
         ArgumentNullException.ThrowIfNull(table);
         var index = table.GetPostingIndex(field) ?? throw new ArgumentException($"Field {field} of {table.Schema.Name} has no posting index.", nameof(field));
-        var groups = new List<(object? Key, int Count)>(index.KeyCount + 1);
+        var nulls = index.NullRows.Length;
+        var keys = new object?[index.KeyCount + (nulls > 0 ? 1 : 0)];
+        var sizes = new int[keys.Length];
+        var n = 0;
         foreach (var key in index.Keys)
         {
-            groups.Add((key, index.Count(key)));
+            keys[n] = key;
+            sizes[n++] = index.Count(key);
         }
 
-        if (index.NullRows.Length > 0)
+        if (nulls > 0)
         {
-            groups.Add((null, index.NullRows.Length));
+            keys[n] = null;
+            sizes[n] = nulls;
         }
 
-        groups.Sort((a, b) => descending ? -ValueSemantics.Order(kind, a.Key, b.Key) : ValueSemantics.Order(kind, a.Key, b.Key));
-        var output = new List<IReadOnlyList<object?>>();
-        foreach (var (key, count) in groups.Skip(skip ?? 0).Take(take ?? int.MaxValue))
+        // Distinct keys, so the order is total; enum members are ranked by their value once, not per comparison.
+        Array.Sort(keys, sizes, new KeyOrder(kind, descending));
+        var first = Math.Min(skip ?? 0, keys.Length);
+        var last = (int)Math.Min((long)first + (take ?? int.MaxValue), keys.Length);
+        var output = new IReadOnlyList<object?>[last - first];
+        for (var i = 0; i < output.Length; i++)
         {
-            var line = new List<object?>(1 + counts) { key };
-            for (var i = 0; i < counts; i++)
+            var line = new object?[1 + counts];
+            line[0] = keys[first + i];
+            object size = sizes[first + i];
+            for (var c = 1; c < line.Length; c++)
             {
-                line.Add(count);
+                line[c] = size;
             }
 
-            output.Add(line);
+            output[i] = line;
         }
 
         return output;
+    }
+
+    // The order of groups' keys: ValueSemantics.Order (missing last), reversed when descending.
+    private sealed class KeyOrder(FieldKind kind, bool descending) : IComparer<object?>
+    {
+        public int Compare(object? x, object? y)
+        {
+            var order = kind == FieldKind.Enum && x is Enum && y is Enum && x.GetType() == y.GetType()
+                ? ((IComparable)x).CompareTo(y)
+                : ValueSemantics.Order(kind, x, y);
+            return descending ? -order : order;
+        }
     }
 
     // A key value as groups compare it: text by its folded form.

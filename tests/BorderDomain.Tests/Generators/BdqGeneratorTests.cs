@@ -65,7 +65,7 @@ public sealed class BdqGeneratorTests
         var generated = string.Join("\n", output.SyntaxTrees.Skip(1).Select(t => t.ToString()));
         Assert.Contains("IndexQueries.Rows(__table", generated);
         Assert.Contains("IndexAccessKind.PostingUnion", generated);
-        Assert.Contains("IndexQueries.WalkWhere(__table", generated);
+        Assert.Contains(".RowsInKeyOrder", generated); // a filtered walk, written out over the sorted index
         Assert.Contains("RowSort.SortByDay(__matches", generated);
         Assert.DoesNotContain("QueryParser", generated);
         Assert.DoesNotContain("Bdq.Execute", generated);
@@ -190,7 +190,7 @@ public sealed class BdqGeneratorTests
         var generated = output.SyntaxTrees.Skip(1).Select(t => t.ToString()).ToList();
         var broadCode = Assert.Single(generated, code => code.Contains(" Broad(", System.StringComparison.Ordinal));
         var narrowCode = Assert.Single(generated, code => code.Contains(" Narrow(", System.StringComparison.Ordinal));
-        Assert.Contains("IndexQueries.WalkWhere(__table", broadCode);
+        Assert.Contains(".RowsInKeyOrder", broadCode); // the walk written out, testing each row typed
         Assert.DoesNotContain("IndexQueries.Rows(", broadCode);
         Assert.Contains("IndexQueries.Rows(", narrowCode);
         Assert.Contains("IndexQueries.Walk(__table", narrowCode);

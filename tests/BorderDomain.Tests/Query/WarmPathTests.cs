@@ -166,6 +166,31 @@ public sealed class WarmPathTests
         Assert.NotEmpty(diagnostics);
     }
 
+    [Theory]
+    [InlineData("accords where title contains @text and kind = @kind", "text", "mineria", "kind", "Treaty")]
+    [InlineData("accords where parties has @p and signed >= @from", "p", "PER", "from", "2010")]
+    [InlineData("accords where kind = @kind and status = @status", "kind", BorderDomain.Model.AccordKind.Treaty, "status", "planned")]
+    public void ResolvingGoodValues_AllocatesOnlyTheValuesDictionary(string query, string first, object firstValue, string second, object secondValue)
+    {
+        Assert.True(Bdq.TryCompile(query, Store.Schema, null, out var bound, out _));
+        var given = new Dictionary<string, object?> { [first] = firstValue, [second] = secondValue };
+        Dictionary<string, object>? values = null;
+        var resolving = Allocated(() => Assert.True(ParameterResolver.TryResolve(bound!, given, BdqOptions.Default, out values, out _)));
+
+        // The floor: a dictionary of the same values, sized and compared as the resolver's is, each value boxed anew
+        // (GetObjectValue copies a boxed struct), as converting it does.
+        var floor = Allocated(() =>
+        {
+            var copy = new Dictionary<string, object>(2, StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, value) in values!)
+            {
+                copy[name] = System.Runtime.CompilerServices.RuntimeHelpers.GetObjectValue(value)!;
+            }
+        });
+        Assert.Equal(2, values!.Count);
+        Assert.True(resolving <= floor, $"resolving allocated {resolving} B, the dictionary alone {floor} B");
+    }
+
     // Bytes the current thread allocates for the second of two calls (the first warms whatever it makes once).
     private static long Allocated(Action action)
     {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using BorderDomain.Model;
 using BorderDomain.Query.Semantics;
 using BorderDomain.Query.Syntax;
@@ -23,27 +22,32 @@ internal static class ParameterResolver
         out Dictionary<string, object> values,
         out IReadOnlyList<BdqDiagnostic> diagnostics)
     {
-        values = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
-        var problems = new DiagnosticBag();
-        foreach (var parameter in query.Parameters)
+        // A warm call with good values allocates only the values' dictionary: the bag of problems is made at the first
+        // one, and a text's words are counted only when it is searched and longer than the limit: folding maps letters to letters,
+        // drops combining marks and keeps every other character, so a text has at most as many words as characters.
+        values = new Dictionary<string, object>(query.Parameters.Count, StringComparer.OrdinalIgnoreCase);
+        DiagnosticBag? problems = null;
+        for (var p = 0; p < query.Parameters.Count; p++)
         {
+            var parameter = query.Parameters[p];
             object? supplied = null;
             var found = parameters is not null && (parameters.TryGetValue(parameter.Name, out supplied) || TryGetIgnoringCase(parameters, parameter.Name, out supplied));
             if (!found || supplied is null)
             {
-                problems.Add(Problem(parameter, BdqDiagnostics.MissingParameter, BdqDiagnostics.MissingParameterMessage(parameter.Name, TypeText(parameter))));
+                (problems ??= new()).Add(Problem(parameter, BdqDiagnostics.MissingParameter, BdqDiagnostics.MissingParameterMessage(parameter.Name, TypeText(parameter))));
             }
             else if (supplied is string text && text.Length > options.MaxParameterLength)
             {
-                problems.Add(Problem(parameter, BdqDiagnostics.ParameterTooLong, BdqDiagnostics.ParameterTooLongMessage(parameter.Name, text.Length, options.MaxParameterLength)));
+                (problems ??= new()).Add(Problem(parameter, BdqDiagnostics.ParameterTooLong, BdqDiagnostics.ParameterTooLongMessage(parameter.Name, text.Length, options.MaxParameterLength)));
             }
-            else if (supplied is string search && QueryBinder.SearchWords(search) is var words && words > options.MaxSearchWords && IsSearched(query, parameter.Name))
+            else if (supplied is string search && search.Length > options.MaxSearchWords && IsSearched(query.Filter, parameter.Name)
+                && QueryBinder.SearchWords(search) is var words && words > options.MaxSearchWords)
             {
-                problems.Add(Problem(parameter, BdqDiagnostics.SearchTooBroad, BdqDiagnostics.TooManySearchWordsMessage(words, options.MaxSearchWords)));
+                (problems ??= new()).Add(Problem(parameter, BdqDiagnostics.SearchTooBroad, BdqDiagnostics.TooManySearchWordsMessage(words, options.MaxSearchWords)));
             }
             else if (Convert(parameter, supplied, out var converted) is { } problem)
             {
-                problems.Add(Problem(parameter, BdqDiagnostics.ParameterTypeMismatch, problem));
+                (problems ??= new()).Add(Problem(parameter, BdqDiagnostics.ParameterTypeMismatch, problem));
             }
             else
             {
@@ -51,16 +55,22 @@ internal static class ParameterResolver
             }
         }
 
-        diagnostics = problems.ToList();
-        return !problems.HasErrors;
+        diagnostics = problems?.ToList() ?? [];
+        return problems is null || !problems.HasErrors;
     }
 
-    // Whether the parameter is the text of a contains/startswith/endswith test somewhere in the condition.
-    private static bool IsSearched(BoundQuery query, string name) =>
-        BoundExpression.Predicates(query.Filter).Any(predicate =>
-            predicate.Operator is PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith
+    // Whether the parameter is the text of a contains/startswith/endswith test somewhere in the condition (walked
+    // without an enumerator or closure: this runs on every call that passes text).
+    private static bool IsSearched(BoundExpression? condition, string name) => condition switch
+    {
+        BoundAnd both => IsSearched(both.Left, name) || IsSearched(both.Right, name),
+        BoundOr either => IsSearched(either.Left, name) || IsSearched(either.Right, name),
+        BoundNot not => IsSearched(not.Operand, name),
+        BoundPredicate predicate => predicate.Operator is PredicateOperator.Contains or PredicateOperator.StartsWith or PredicateOperator.EndsWith
             && predicate.Values is [BoundParameter searched]
-            && string.Equals(searched.Name, name, StringComparison.OrdinalIgnoreCase));
+            && string.Equals(searched.Name, name, StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
 
     private static BdqDiagnostic Problem(BoundParameter parameter, string code, string message) =>
         new() { Code = code, Message = message, Span = parameter.Span };
@@ -137,16 +147,31 @@ internal static class ParameterResolver
             },
             FieldKind.Enum => value switch
             {
-                Enum member when member.GetType().FullName == parameter.TypeName => parameter.EnumMembers.Contains(member.ToString())
+                Enum member when member.GetType().FullName == parameter.TypeName => MemberNamed(parameter, member.ToString(), StringComparison.Ordinal) is not null
                     ? Accept(member.ToString(), out converted)
                     : Invalid(parameter, value, BdqDiagnostics.NotAMemberProblem(TypeText(parameter))),
-                string text when parameter.EnumMembers.FirstOrDefault(m => string.Equals(m, text, StringComparison.OrdinalIgnoreCase)) is { } name => Accept(name, out converted),
+                string text when MemberNamed(parameter, text, StringComparison.OrdinalIgnoreCase) is { } name => Accept(name, out converted),
                 string => Invalid(parameter, value, BdqDiagnostics.NotAMemberProblem(TypeText(parameter))),
                 _ => WrongType(parameter, value),
             },
             _ => throw new InvalidOperationException($"No conversion for parameters of kind {parameter.Kind}."),
         };
         return problem;
+    }
+
+    // The enum member named 'text', or null (an index loop: no closure or enumerator per call).
+    private static string? MemberNamed(BoundParameter parameter, string text, StringComparison comparison)
+    {
+        var members = parameter.EnumMembers;
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (string.Equals(members[i], text, comparison))
+            {
+                return members[i];
+            }
+        }
+
+        return null;
     }
 
     private static string? Accept(object value, out object? converted)
