@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Linq;
 using BorderDomain.Model;
-using BorderDomain.Query;
 using BorderDomain.Query.Planning;
 using BorderDomain.Schema;
 using BorderDomain.Storage;

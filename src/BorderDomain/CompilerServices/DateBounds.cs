@@ -1,8 +1,7 @@
-using BorderDomain.CompilerServices;
 using BorderDomain.Model;
 using BorderDomain.Storage;
 
-namespace BorderDomain.Query;
+namespace BorderDomain.CompilerServices;
 
 /// <summary>
 /// A date comparison as the days a matching value may cover: its first day at or after <c>From</c> and its last day
