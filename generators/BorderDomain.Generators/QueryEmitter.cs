@@ -477,17 +477,33 @@ internal sealed class QueryEmitter
                 + $"{Bool(ordering.Descending)}, {rows}, {(_query.Take is { } take ? (_query.Skip ?? 0) + take : int.MaxValue)});\n", "Count");
         }
 
+        string sort;
         if (_query.OrderBy.Count == 1 && _query.OrderBy[0] is { Path: { IsHop: false } path } single && !path.Field.IsCollection
             && path.Field.TypeName is "BorderDomain.Model.PartialDate" or "BorderDomain.Model.Period")
         {
             // One date key: read each record's sort day typed, no boxing, and sort packed integers.
-            return ($"        var {_prefix}ordered = {Runtime}RowSort.SortByDay({_prefix}matches, "
-                + $"{_prefix}row => {Runtime}RowSort.Day({_prefix}table[{_prefix}row].{Identifier(path.Field.PropertyName)}), {Bool(single.Descending)});\n", "Length");
+            sort = $"{Runtime}RowSort.SortByDay({_prefix}matches, "
+                + $"{_prefix}row => {Runtime}RowSort.Day({_prefix}table[{_prefix}row].{Identifier(path.Field.PropertyName)}), {Bool(single.Descending)})";
+        }
+        else
+        {
+            var keys = string.Join(", ", _query.OrderBy.Select(ordering =>
+                $"new {Runtime}SortKey({_prefix}row => {Value(ordering.Path, $"{_prefix}table[{_prefix}row]")}, global::BorderDomain.Schema.FieldKind.{ordering.Path.Field.Kind}, {Bool(ordering.Descending)})"));
+            sort = $"{Runtime}RowSort.Sort({_prefix}matches, new {Runtime}SortKey[] {{ {keys} }})";
         }
 
-        var keys = string.Join(", ", _query.OrderBy.Select(ordering =>
-            $"new {Runtime}SortKey({_prefix}row => {Value(ordering.Path, $"{_prefix}table[{_prefix}row]")}, global::BorderDomain.Schema.FieldKind.{ordering.Path.Field.Kind}, {Bool(ordering.Descending)})"));
-        return ($"        var {_prefix}ordered = {Runtime}RowSort.Sort({_prefix}matches, new {Runtime}SortKey[] {{ {keys} }});\n", "Length");
+        if (_query.Take is null && _query.OrderBy.Count == 1 && _query.OrderBy[0] is { Path: { IsHop: false } key } only
+            && key.Field.Index == IndexKind.Sorted && key.Field.Kind is FieldKind.Date or FieldKind.Period or FieldKind.Number)
+        {
+            // Without statistics the plan guessed a small answer and sorts; the matches are counted now, so the
+            // planner's own rule (OrderCosts) picks the walk of the whole sorted index when the run time would.
+            var rows = _plan.Residual is null ? $"{_prefix}matches" : $"{_prefix}matches.ToArray()";
+            return ($"        global::System.Collections.Generic.IReadOnlyList<int> {_prefix}ordered = {Runtime}OrderCosts.WalkAllIsCheaper({_prefix}matches.{matchesLength}, {_prefix}table.Count)\n"
+                + $"            ? {Runtime}IndexQueries.Walk({_prefix}table, {Field(key.Field.Name)}, {Bool(only.Descending)}, {rows}, int.MaxValue)\n"
+                + $"            : {sort};\n", "Count");
+        }
+
+        return ($"        var {_prefix}ordered = {sort};\n", "Length");
     }
 
     // Pages '…ordered' (whose number is its member 'length') by skip and take, then makes the answer: a count, the

@@ -14,6 +14,10 @@ namespace BorderDomain.CompilerServices;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class GeneratedCodeContract
 {
-    /// <summary>The contract's version: 1 is the first; 2 added <see cref="TypedSemantics"/>, which typed predicates in generated code call.</summary>
-    public const int Version = 2;
+    /// <summary>
+    /// The contract's version: 1 is the first; 2 added <see cref="TypedSemantics"/>, which typed predicates in generated
+    /// code call; 3 added <see cref="OrderCosts"/>, and generated code reads the library's store and indexes through
+    /// their public members (<c>BorderStore</c>'s typed tables, <c>EntityTable.TryGetRow</c>, <c>SortedIndex.RowsInKeyOrder</c>).
+    /// </summary>
+    public const int Version = 3;
 }

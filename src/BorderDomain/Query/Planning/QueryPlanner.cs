@@ -17,9 +17,6 @@ namespace BorderDomain.Query.Planning;
 /// </summary>
 internal static class QueryPlanner
 {
-    // The fewest estimated matches for which an order without a take may walk the whole sorted index.
-    private const long WalkAllFrom = 1024;
-
     /// <summary>
     /// Plans <paramref name="query"/>, using <paramref name="statistics"/> for sizes where given. Without statistics
     /// (the generator at compile time) the plan has the statistics-free shape: every size is a guess from a nominal
@@ -240,17 +237,14 @@ internal static class QueryPlanner
         }
 
         // With a take, walking reads about (skip + take) * rows / matches rows; without one it reads the whole index
-        // (each row a bit test against the rows found). Sorting costs about matches * log2(matches) comparisons. So a
-        // large answer without a take (more than about rows / log2(rows), and at least WalkAllFrom rows: a small one
-        // sorts in microseconds, less than making the bitmap) is walked too.
-        if (query.Take is null && estimated < WalkAllFrom)
+        // (each row a bit test against the rows found), which OrderCosts weighs (generated code applies the same rule
+        // to the matches it finds). Sorting costs about matches * log2(matches) comparisons.
+        if (query.Take is not { } take)
         {
-            return OrderStrategy.Sort;
+            return OrderCosts.WalkAllIsCheaper(estimated, rowCount) ? OrderStrategy.IndexWalk : OrderStrategy.Sort;
         }
 
-        var walkCost = query.Take is { } take
-            ? (double)((query.Skip ?? 0) + take) * rowCount / Math.Max(1, estimated)
-            : rowCount;
+        var walkCost = (double)((query.Skip ?? 0) + take) * rowCount / Math.Max(1, estimated);
         var sortCost = estimated * Math.Log2(estimated + 2);
         return walkCost < sortCost ? OrderStrategy.IndexWalk : OrderStrategy.Sort;
     }
