@@ -60,6 +60,7 @@ public sealed class SyntheticData
         [Topic.Education] = "educación policial",
         [Topic.Health] = "salud en frontera",
         [Topic.Insurgency] = "grupos armados ilegales",
+        [Topic.PublicSafety] = "seguridad ciudadana",
     };
 
     private static readonly Dictionary<AccordKind, string> KindTitles = new()
@@ -137,6 +138,7 @@ public sealed class SyntheticData
         Agencies = CreateAgencies();
         Accords = CreateAccords();
         Statistics = CreateStatistics();
+        PlaceRecords = [.. Places.Select(name => new Place { Id = name, Name = name, Kind = PlaceKind.City })];
     }
 
     /// <summary>How many accords, statistics and agencies there are (each).</summary>
@@ -163,8 +165,11 @@ public sealed class SyntheticData
     /// <summary>The statistics, as drawn (the store recomputes <see cref="Statistic.Disputed"/>).</summary>
     public List<Statistic> Statistics { get; }
 
+    /// <summary>The places accords and statistics name, each keyed by its name.</summary>
+    public List<Place> PlaceRecords { get; }
+
     /// <summary>All records of the dataset.</summary>
-    public long RecordCount => Sources.Count + Nations.Count + Agencies.Count + Accords.Count + Statistics.Count;
+    public long RecordCount => Sources.Count + Nations.Count + Agencies.Count + PlaceRecords.Count + Accords.Count + Statistics.Count;
 
     /// <summary>Draws a dataset of <paramref name="size"/> accords, statistics and agencies.</summary>
     public static SyntheticData Create(int size, int seed = DefaultSeed) => new(size, seed);
@@ -184,6 +189,7 @@ public sealed class SyntheticData
         builder.Sources.AddRange(Sources);
         builder.Nations.AddRange(Nations);
         builder.Agencies.AddRange(Agencies);
+        builder.Places.AddRange(PlaceRecords);
         builder.Accords.AddRange(Accords);
         builder.Statistics.AddRange(Statistics);
         return builder;
@@ -284,7 +290,7 @@ public sealed class SyntheticData
                 Kind = kind,
                 Parties = [.. parties],
                 Signatories = _random.Next(100) < 30 ? [$"ag-{_random.Next(Size):D7}"] : [],
-                Signed = signed,
+                Signed = signed is { } day ? Period.Of(day) : null,
                 Place = _random.Next(100) < 65 ? Places[placeZipf.Next(_random)] : null,
                 Topics = [.. accordTopics],
                 Status = Weighted(_random, AccordStatusWeights),

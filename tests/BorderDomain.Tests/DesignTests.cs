@@ -41,9 +41,10 @@ public sealed class DesignTests
         var types = ModelAndQuerySetTypes();
         var querySets = Library.GetTypes().Where(t => t.GetCustomAttribute<QuerySetAttribute>() is not null).Select(t => t.Name).Order(StringComparer.Ordinal);
 
-        Assert.Equal(["Accord", "Agency", "Event", "Nation", "Person", "Source", "Statistic"], querySets);
+        Assert.Equal(["Accord", "Affiliation", "Agency", "Event", "Nation", "Organization", "Participation", "Person", "Place", "Source", "Statement", "Statistic"], querySets);
         Assert.Contains(typeof(BorderDomain.Model.PartialDate), types);
         Assert.Contains(typeof(BorderDomain.Model.PersonRole), types);
+        Assert.Contains(typeof(BorderDomain.Model.Participant), types);
         Assert.True(types.Count >= 20, $"Only {types.Count} model types were found.");
     }
 

@@ -95,8 +95,8 @@ public class AccordIndexBuildBenchmarks
             {
                 if (rows[row].Signed is { } signed)
                 {
-                    starts[count] = signed.StartDayNumber;
-                    ends[count] = signed.EndDayNumber;
+                    starts[count] = signed.From.StartDayNumber;
+                    ends[count] = signed.To.EndDayNumber;
                     dated[count++] = row;
                 }
             }

@@ -61,6 +61,7 @@ public class LoadBenchmarks
         records.Sources.AddRange(data.Sources);
         records.Nations.AddRange(data.Nations);
         records.Agencies.AddRange(Shape == FileShape.Synthetic ? data.Agencies : []);
+        records.Places.AddRange(Shape == FileShape.Synthetic ? data.PlaceRecords : []);
         records.Accords.AddRange(Shape == FileShape.Synthetic ? data.Accords : []);
         records.Statistics.AddRange(statistics);
         _file = DatasetWriter.Write(records);
@@ -103,7 +104,7 @@ public class LoadBenchmarks
     public int Load()
     {
         var store = BorderDataset.Load(_empty, new MemoryStream(_file, writable: false), "bench.json", maxFileBytes: long.MaxValue);
-        return store.Sources.Count + store.Nations.Count + store.Agencies.Count + store.Accords.Count + store.Statistics.Count;
+        return store.Sources.Count + store.Nations.Count + store.Agencies.Count + store.Places.Count + store.Accords.Count + store.Statistics.Count;
     }
 
     /// <summary>The same load from the file on disk, as a user calls it: the file's length is checked before it is read.</summary>
@@ -111,7 +112,7 @@ public class LoadBenchmarks
     public int LoadFile()
     {
         var store = BorderDataset.Load(_empty, [_path], maxFileBytes: long.MaxValue);
-        return store.Sources.Count + store.Nations.Count + store.Agencies.Count + store.Accords.Count + store.Statistics.Count;
+        return store.Sources.Count + store.Nations.Count + store.Agencies.Count + store.Places.Count + store.Accords.Count + store.Statistics.Count;
     }
 
     private static List<Statistic> OneClaim(int count, string source) => Enumerable.Range(0, count).Select(i => new Statistic

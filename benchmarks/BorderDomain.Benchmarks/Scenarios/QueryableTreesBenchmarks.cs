@@ -53,14 +53,14 @@ public class QueryableTreesBenchmarks : AccordScenario
     {
         TreeQuery.EqualityHasDateRange => _source
             .Where(a => a.Kind == AccordKind.Agreement && a.Parties.Contains(NationCode.Peru)
-                && a.Signed != null && a.Signed.Value.StartDayNumber >= From && a.Signed.Value.EndDayNumber <= To)
+                && a.Signed != null && a.Signed.Value.From.StartDayNumber >= From && a.Signed.Value.To.EndDayNumber <= To)
             .OrderBy(a => a.Id, StringComparer.Ordinal).ToList(),
         TreeQuery.TextContains => _source
             .Where(a => TextNormalizer.Normalize(a.Title).Contains("mineria", StringComparison.Ordinal))
             .OrderBy(a => a.Id, StringComparer.Ordinal).ToList(),
         _ => _source
             .Where(a => a.Kind == AccordKind.Agreement)
-            .OrderBy(a => a.Signed == null ? 1 : 0).ThenByDescending(a => a.Signed == null ? 0 : a.Signed.Value.StartDayNumber)
+            .OrderBy(a => a.Signed == null ? 1 : 0).ThenByDescending(a => a.Signed == null ? 0 : a.Signed.Value.From.StartDayNumber)
             .ThenBy(a => a.Id, StringComparer.Ordinal).Take(10).ToList(),
     };
 
@@ -74,14 +74,14 @@ public class QueryableTreesBenchmarks : AccordScenario
     {
         TreeQuery.EqualityHasDateRange => Accords
             .Where(a => a.Kind == AccordKind.Agreement && a.Parties.Contains(NationCode.Peru)
-                && a.Signed is { } signed && signed.StartDayNumber >= From && signed.EndDayNumber <= To)
+                && a.Signed is { } signed && signed.From.StartDayNumber >= From && signed.To.EndDayNumber <= To)
             .OrderBy(a => a.Id, StringComparer.Ordinal).ToList(),
         TreeQuery.TextContains => Accords
             .Where(a => TextNormalizer.Normalize(a.Title).Contains("mineria", StringComparison.Ordinal))
             .OrderBy(a => a.Id, StringComparer.Ordinal).ToList(),
         _ => Accords
             .Where(a => a.Kind == AccordKind.Agreement)
-            .OrderBy(a => a.Signed is null ? 1 : 0).ThenByDescending(a => a.Signed is { } s ? s.StartDayNumber : 0)
+            .OrderBy(a => a.Signed is null ? 1 : 0).ThenByDescending(a => a.Signed is { } s ? s.From.StartDayNumber : 0)
             .ThenBy(a => a.Id, StringComparer.Ordinal).Take(10).ToList(),
     };
 

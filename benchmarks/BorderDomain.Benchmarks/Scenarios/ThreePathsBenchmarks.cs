@@ -25,7 +25,7 @@ public class ThreePathsBenchmarks : AccordScenario
     [Benchmark(Baseline = true)]
     public List<Accord> Linq() =>
         Accords.Where(a => a.Parties.Contains(NationCode.Peru) && a.Parties.Contains(NationCode.Ecuador))
-            .OrderByDescending(a => a.Signed is { } signed ? signed.StartDayNumber : int.MinValue)
+            .OrderByDescending(a => a.Signed is { } signed ? signed.From.StartDayNumber : int.MinValue)
             .ToList();
 
     /// <summary>
@@ -50,7 +50,7 @@ public class ThreePathsBenchmarks : AccordScenario
         var keys = new long[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {
-            var day = Table[rows[i]].Signed is { } signed ? signed.StartDayNumber : -1;
+            var day = Table[rows[i]].Signed is { } signed ? signed.From.StartDayNumber : -1;
             // (int.MaxValue - day) needs 32 bits and a row id 31, so shift by 31: a 32-bit shift overflows the sign.
             keys[i] = (((long)int.MaxValue - day) << 31) | (uint)rows[i];
         }

@@ -25,7 +25,7 @@ public class TopKBenchmarks : AccordScenario
     [Benchmark(Baseline = true)]
     public List<Accord> Linq() =>
         Accords.Where(a => a.Kind is AccordKind.Agreement or AccordKind.MemorandumOfUnderstanding or AccordKind.Treaty)
-            .OrderByDescending(a => a.Signed is { } signed ? signed.StartDayNumber : int.MinValue)
+            .OrderByDescending(a => a.Signed is { } signed ? signed.From.StartDayNumber : int.MinValue)
             .Take(Take)
             .ToList();
 

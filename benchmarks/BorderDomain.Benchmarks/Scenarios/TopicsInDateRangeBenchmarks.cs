@@ -26,7 +26,7 @@ public class TopicsInDateRangeBenchmarks : AccordScenario
     [Benchmark(Baseline = true)]
     public List<Accord> Linq() =>
         Accords.Where(a => a.Topics.Any(t => t is Topic.IllegalMining or Topic.FuelSmuggling)
-            && a.Signed is { } signed && signed.StartDayNumber >= From && signed.EndDayNumber <= To).ToList();
+            && a.Signed is { } signed && signed.From.StartDayNumber >= From && signed.To.EndDayNumber <= To).ToList();
 
     /// <summary>
     /// The run time (cache hit) answering every match: with the default options a query without <c>take</c> stops at
@@ -76,7 +76,7 @@ public class TopicsInDateRangeBenchmarks : AccordScenario
         var topics = PostingList.Union(_topics.Lookup(MiningKey), _topics.Lookup(FuelKey));
         foreach (var row in topics)
         {
-            if ((marked[row >> 6] & (1UL << row)) != 0 && Table[row].Signed!.Value.EndDayNumber <= To)
+            if ((marked[row >> 6] & (1UL << row)) != 0 && Table[row].Signed!.Value.To.EndDayNumber <= To)
             {
                 result.Add(Table[row]);
             }

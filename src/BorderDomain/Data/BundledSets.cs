@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Linq;
 using System.Text.Json;
 using BorderDomain.Model;
 using BorderDomain.Schema;
@@ -30,6 +31,11 @@ internal static class BundledSets
         new BundledSet<Accord, AccordJson>("accord", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Accord(ref e, at), (r, j, at) => r.ToAccord(j, at), DatasetWriter.WriteAccord),
         new BundledSet<Statistic, StatisticJson>("statistic", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Statistic(ref e, at), (r, j, at) => r.ToStatistic(j, at), DatasetWriter.WriteStatistic),
         new BundledSet<Event, EventJson>("event", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Event(ref e, at), (r, j, at) => r.ToEvent(j, at), DatasetWriter.WriteEvent),
+        new BundledSet<Organization, OrganizationJson>("organization", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Organization(ref e, at), (r, j, at) => r.ToOrganization(j, at), DatasetWriter.WriteOrganization),
+        new BundledSet<Place, PlaceJson>("place", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Place(ref e, at), (r, j, at) => r.ToPlace(j, at), DatasetWriter.WritePlace),
+        new BundledSet<Statement, StatementJson>("statement", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Statement(ref e, at), (r, j, at) => r.ToStatement(j, at), DatasetWriter.WriteStatement),
+        new ComputedSet<Participation>("participant", "events' participants", ["event", "sources"]),
+        new ComputedSet<Affiliation>("affiliation", "people's roles", ["person", "sources"]),
     ];
 
     /// <summary>The set a data file's top-level property <paramref name="name"/> holds, or null.</summary>
@@ -71,6 +77,15 @@ internal abstract class BundledSet
 
     /// <summary>The JSON path of its array in a data file: <c>$.accords</c>.</summary>
     public string Path { get; }
+
+    /// <summary>For a computed set (<see cref="StoreSet.Computed"/>), what it is computed from, in messages: <c>events' participants</c>.</summary>
+    public virtual string? ComputedFrom => null;
+
+    /// <summary>
+    /// Whether the validator checks the references of <paramref name="field"/>: not for a computed set's fields that
+    /// copy its parent record's (the event's id and sources), which are checked on the parent.
+    /// </summary>
+    public virtual bool ChecksReferences(string field) => true;
 
     /// <summary>The builder's records as the validator reads them.</summary>
     public abstract DatasetValidator.ISet ToValidate(BorderStoreBuilder builder);
@@ -145,5 +160,35 @@ internal sealed class BundledSet<[DynamicallyAccessedMembers(DynamicallyAccessed
                 origins[record] = new RecordOrigin(file, at, lines);
             }
         }
+    }
+}
+
+/// <summary>
+/// A <see cref="BundledSet"/> the store computes (<see cref="StoreSet.Computed"/>): never read from a file (its
+/// property is rejected) nor written; its rows are checked like any set's, with the origins of the records they come
+/// from.
+/// </summary>
+internal sealed class ComputedSet<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TRecord>(
+    string noun,
+    string from,
+    ImmutableArray<string> copied) : BundledSet(StoreSets.Of<TRecord>(), noun)
+    where TRecord : class
+{
+    /// <inheritdoc />
+    public override string? ComputedFrom => from;
+
+    /// <inheritdoc />
+    public override bool ChecksReferences(string field) => !copied.Contains(field, StringComparer.OrdinalIgnoreCase);
+
+    /// <inheritdoc />
+    public override DatasetValidator.ISet ToValidate(BorderStoreBuilder builder) => new DatasetValidator.ListSet<TRecord>(QuerySets.For<TRecord>(), StoreSets.Of<TRecord>().Records(builder));
+
+    /// <inheritdoc />
+    public override SetRecords? Bind(DatasetBinder binder, ref Utf8JsonReader json, string? file, int maxErrors) => null;
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter json, BorderStoreBuilder records)
+    {
+        // Computed: rebuilt from the events and people when the file is loaded.
     }
 }

@@ -76,6 +76,36 @@ internal static class DataMessages
 
     public const string RoleNull = "Expected a role, found null.";
 
+    public const string ParticipantNull = "Expected a participant, found null.";
+
+    public const string ParticipantNamesNone = "A participant names an agency, a person or an organization; this one names none.";
+
+    public const string ParticipantNamesMany = "A participant names exactly one of an agency, a person or an organization; this one names more.";
+
+    public const string PersonNameMissing = "Expected a non-empty 'name' or at least one alias.";
+
+    public const string StatementSpeakerMissing = "A statement needs a speaker: 'speaker', 'speakerAgency', 'speakerOrganization' or 'speakerNations'.";
+
+    public const string PlannedForNeedsPlanned = "'plannedFor' is only for an accord whose status is Planned.";
+
+    public const string RangeNeedsValueTo = "A Range needs 'valueTo', its high end.";
+
+    public const string ValueToNeedsRange = "'valueTo' is only for a value whose 'valueBasis' is Range.";
+
+    public const string ValueToNotAbove = "'valueTo' must be greater than 'value'.";
+
+    public static string BordersNeedBorderKind(string kind) => $"'borders' is only for a place of kind Border or BorderRegion, not {kind}.";
+
+    public static string BasisNeedsDate(string basis, string date) => $"'{basis}' needs '{date}'.";
+
+    public static string OpenNeedsBound(string period, string basis, string bound) => $"'{period}' is open on one side, so '{basis}' must be {bound}.";
+
+    public static string BoundOnClosed(string basis, string date) => $"{basis} is only for an open '{date}' (..to or from..), not a closed one.";
+
+    public static string ComputedSet(string set, string from) => $"'{set}' is computed by the store from the {from}; it is not a property of a data file.";
+
+    public static string NotEquivalent(string key) => $"'{key}' is not the same figure in another unit: an equivalent statistic has the same metric, nations and period and a different unit.";
+
     public static string UnknownProperty(string name) => $"'{name}' is not a property here.";
 
     public static string Required(string property) => $"Expected a non-empty '{property}'.";

@@ -55,6 +55,12 @@ internal sealed class DatasetReader
     {
         foreach (var name in record.Unknown ?? [])
         {
+            if (record is DatasetDocument && BundledSets.Find(name) is { Store.Computed: true } computed)
+            {
+                Error(DataErrorKind.UnknownProperty, at, name, -1, computed, static c => DataMessages.ComputedSet(c.Name, c.ComputedFrom!));
+                continue;
+            }
+
             Error(DataErrorKind.UnknownProperty, at, name, -1, name, static n => DataMessages.UnknownProperty(n));
         }
     }
@@ -69,6 +75,7 @@ internal sealed class DatasetReader
         Author = Optional(json.Author),
         Kind = Enum<SourceKind>(json.Kind, at, "kind"),
         Url = Optional(json.Url),
+        Relays = Strings(json.Relays, at, "relays"),
         Note = Optional(json.Note),
     };
 
@@ -111,20 +118,34 @@ internal sealed class DatasetReader
 
             var roleAt = $"{at}.roles[{i}]";
             Unknown(role, roleAt);
+            var (from, fromBasis) = Dated(role.From, role.FromBasis, roleAt, "from", "fromBasis");
+            var (to, toBasis) = Dated(role.To, role.ToBasis, roleAt, "to", "toBasis");
             roles.Add(new PersonRole
             {
                 Title = Required(role.Title, roleAt, "title"),
                 Agency = Optional(role.Agency),
-                From = OptionalDate(role.From, roleAt, "from"),
-                To = OptionalDate(role.To, roleAt, "to"),
+                Organization = Optional(role.Organization),
+                From = from,
+                FromBasis = fromBasis,
+                To = to,
+                ToBasis = toBasis,
+                Predecessor = Optional(role.Predecessor),
                 Note = Optional(role.Note),
             });
+        }
+
+        var aliases = Strings(json.Aliases, at, "aliases");
+        var name = Optional(json.Name);
+        if (string.IsNullOrWhiteSpace(name) && aliases.IsEmpty && !IsReported(json.Name))
+        {
+            Error(DataErrorKind.MissingValue, at, "name", -1, static () => DataMessages.PersonNameMissing);
         }
 
         return new Person
         {
             Id = Required(json.Id, at, "id"),
-            Name = Required(json.Name, at, "name"),
+            Name = string.IsNullOrWhiteSpace(name) ? null : name,
+            Aliases = aliases,
             Nation = Optional(json.Nation) is { } nation ? Code(nation, at, "nation") : null,
             Title = Optional(json.Title),
             Roles = roles.ToImmutable(),
@@ -133,34 +154,62 @@ internal sealed class DatasetReader
         };
     }
 
-    internal Accord ToAccord(AccordJson json, string at) => new()
+    internal Accord ToAccord(AccordJson json, string at)
     {
-        Id = Required(json.Id, at, "id"),
-        Title = Required(json.Title, at, "title"),
-        Kind = Enum<AccordKind>(json.Kind, at, "kind"),
-        Parties = Codes(json.Parties, at, "parties"),
-        Signatories = Strings(json.Signatories, at, "signatories"),
-        Signed = OptionalDate(json.Signed, at, "signed"),
-        Place = Optional(json.Place),
-        Topics = Enums<Topic>(json.Topics, at, "topics"),
-        Status = json.Status is null ? AccordStatus.Unknown : Enum<AccordStatus>(json.Status, at, "status"),
-        BuildsOn = Strings(json.BuildsOn, at, "buildsOn"),
-        Sources = Strings(json.Sources, at, "sources"),
-        Note = Optional(json.Note),
-    };
+        var (signed, signedBasis) = Dated(json.Signed, json.SignedBasis, at, "signed", "signedBasis");
+        var (agreed, agreedBasis) = Dated(json.Agreed, json.AgreedBasis, at, "agreed", "agreedBasis");
+        var (plannedFor, plannedForBasis) = Dated(json.PlannedFor, json.PlannedForBasis, at, "plannedFor", "plannedForBasis");
+        var status = json.Status is null ? AccordStatus.Unknown : Enum<AccordStatus>(json.Status, at, "status");
+        if (plannedFor is not null && status != AccordStatus.Planned && (json.Status is null || status != default))
+        {
+            Error(DataErrorKind.InvalidValue, at, "plannedFor", -1, static () => DataMessages.PlannedForNeedsPlanned);
+        }
+
+        return new Accord
+        {
+            Id = Required(json.Id, at, "id"),
+            Title = Required(json.Title, at, "title"),
+            Kind = Enum<AccordKind>(json.Kind, at, "kind"),
+            Parties = Codes(json.Parties, at, "parties"),
+            Signatories = Strings(json.Signatories, at, "signatories"),
+            AgreedBy = Strings(json.AgreedBy, at, "agreedBy"),
+            ApprovedBy = Strings(json.ApprovedBy, at, "approvedBy"),
+            People = Strings(json.People, at, "people"),
+            Signed = signed,
+            SignedBasis = signedBasis,
+            Agreed = agreed,
+            AgreedBasis = agreedBasis,
+            PlannedFor = plannedFor,
+            PlannedForBasis = plannedForBasis,
+            Place = Optional(json.Place),
+            Targets = Strings(json.Targets, at, "targets"),
+            Topics = Enums<Topic>(json.Topics, at, "topics"),
+            Status = status,
+            BuildsOn = Strings(json.BuildsOn, at, "buildsOn"),
+            Sources = Strings(json.Sources, at, "sources"),
+            Note = Optional(json.Note),
+        };
+    }
 
     internal Statistic ToStatistic(StatisticJson json, string at)
     {
-        Period? period = null;
-        if (Optional(json.Period) is { } text)
+        var (period, periodBasis) = Dated(json.Period, json.PeriodBasis, at, "period", "periodBasis");
+        var value = Number(json.Value, at, "value");
+        decimal? valueTo = json.ValueTo is null ? null : Number(json.ValueTo, at, "valueTo");
+        var valueBasis = json.ValueBasis is null ? ValueBasis.Exact : Enum<ValueBasis>(json.ValueBasis, at, "valueBasis");
+        if (valueBasis == ValueBasis.Range && json.ValueTo is null)
         {
-            if (Model.Period.TryParse(text, out var parsed))
+            Error(DataErrorKind.InvalidValue, at, "valueBasis", -1, static () => DataMessages.RangeNeedsValueTo);
+        }
+        else if (valueTo is { } high && valueBasis != default)
+        {
+            if (valueBasis != ValueBasis.Range)
             {
-                period = parsed;
+                Error(DataErrorKind.InvalidValue, at, "valueTo", -1, static () => DataMessages.ValueToNeedsRange);
             }
-            else
+            else if (high <= value)
             {
-                Error(DataErrorKind.InvalidDate, at, "period", -1, text, static p => DataMessages.NotAPeriod(p));
+                Error(DataErrorKind.InvalidValue, at, "valueTo", -1, static () => DataMessages.ValueToNotAbove);
             }
         }
 
@@ -180,30 +229,154 @@ internal sealed class DatasetReader
             Metric = Enum<Metric>(json.Metric, at, "metric"),
             Nations = Codes(json.Nations, at, "nations"),
             Agency = Optional(json.Agency),
+            Organizations = Strings(json.Organizations, at, "organizations"),
+            ReportedBy = Optional(json.ReportedBy),
             Place = Optional(json.Place),
-            Value = Number(json.Value, at, "value"),
+            Value = value,
+            ValueTo = valueTo,
+            ValueBasis = valueBasis,
+            Per = json.Per is null ? null : Enum<TimeUnit>(json.Per, at, "per"),
+            EquivalentTo = Optional(json.EquivalentTo),
             Unit = unit,
             Period = period,
+            PeriodBasis = periodBasis,
             Source = Required(json.Source, at, "source"),
             Note = Optional(json.Note),
         };
     }
 
-    internal Event ToEvent(EventJson json, string at) => new()
+    internal Event ToEvent(EventJson json, string at)
+    {
+        var (date, dateBasis) = Dated(json.Date, json.DateBasis, at, "date", "dateBasis");
+        var participants = ImmutableArray.CreateBuilder<Participant>();
+        for (var i = 0; i < (json.Participants?.Count ?? 0); i++)
+        {
+            if (json.Participants![i] is not { } participant)
+            {
+                Error(DataErrorKind.MissingValue, at, "participants", i, static () => DataMessages.ParticipantNull);
+                continue;
+            }
+
+            if (participant.Invalid)
+            {
+                continue;
+            }
+
+            var participantAt = $"{at}.participants[{i}]";
+            Unknown(participant, participantAt);
+            var agency = Optional(participant.Agency);
+            var person = Optional(participant.Person);
+            var organization = Optional(participant.Organization);
+            var named = (agency is null ? 0 : 1) + (person is null ? 0 : 1) + (organization is null ? 0 : 1);
+            var reported = IsReported(participant.Agency) || IsReported(participant.Person) || IsReported(participant.Organization);
+            if (named == 0 && !reported)
+            {
+                Error(DataErrorKind.MissingValue, participantAt, null, -1, static () => DataMessages.ParticipantNamesNone);
+            }
+            else if (named > 1)
+            {
+                Error(DataErrorKind.InvalidValue, participantAt, null, -1, static () => DataMessages.ParticipantNamesMany);
+            }
+
+            participants.Add(new Participant
+            {
+                Agency = agency,
+                Person = person,
+                Organization = organization,
+                Role = Enum<ParticipantRole>(participant.Role, participantAt, "role"),
+                Note = Optional(participant.Note),
+            });
+        }
+
+        return new Event
+        {
+            Id = Required(json.Id, at, "id"),
+            Kind = Enum<EventKind>(json.Kind, at, "kind"),
+            Title = Required(json.Title, at, "title"),
+            Status = json.Status is null ? EventStatus.Held : Enum<EventStatus>(json.Status, at, "status"),
+            Date = date,
+            DateBasis = dateBasis,
+            Place = Optional(json.Place),
+            Sites = Strings(json.Sites, at, "sites"),
+            PartOf = Optional(json.PartOf),
+            Nations = Codes(json.Nations, at, "nations"),
+            Participants = participants.ToImmutable(),
+            Agencies = Strings(json.Agencies, at, "agencies"),
+            People = Strings(json.People, at, "people"),
+            Organizations = Strings(json.Organizations, at, "organizations"),
+            Accords = Strings(json.Accords, at, "accords"),
+            Outcomes = Strings(json.Outcomes, at, "outcomes"),
+            Topics = Enums<Topic>(json.Topics, at, "topics"),
+            Sources = Strings(json.Sources, at, "sources"),
+            Note = Optional(json.Note),
+        };
+    }
+
+    internal Organization ToOrganization(OrganizationJson json, string at) => new()
     {
         Id = Required(json.Id, at, "id"),
-        Kind = Enum<EventKind>(json.Kind, at, "kind"),
-        Title = Required(json.Title, at, "title"),
-        Date = OptionalDate(json.Date, at, "date"),
-        Place = Optional(json.Place),
-        Nations = Codes(json.Nations, at, "nations"),
-        Agencies = Strings(json.Agencies, at, "agencies"),
-        People = Strings(json.People, at, "people"),
-        Accords = Strings(json.Accords, at, "accords"),
-        Topics = Enums<Topic>(json.Topics, at, "topics"),
+        Name = Required(json.Name, at, "name"),
+        Acronym = Optional(json.Acronym),
+        Aliases = Strings(json.Aliases, at, "aliases"),
+        Kind = Enum<OrganizationKind>(json.Kind, at, "kind"),
+        BaseNation = Optional(json.BaseNation) is { } nation ? Code(nation, at, "baseNation") : null,
+        OperatesIn = Codes(json.OperatesIn, at, "operatesIn"),
+        Members = Codes(json.Members, at, "members"),
+        Leaders = Strings(json.Leaders, at, "leaders"),
+        WorksFor = Optional(json.WorksFor),
         Sources = Strings(json.Sources, at, "sources"),
         Note = Optional(json.Note),
     };
+
+    internal Place ToPlace(PlaceJson json, string at)
+    {
+        var kind = Enum<PlaceKind>(json.Kind, at, "kind");
+        var borders = Codes(json.Borders, at, "borders");
+        if (!borders.IsEmpty && kind is not (PlaceKind.Border or PlaceKind.BorderRegion or default(PlaceKind)))
+        {
+            Error(DataErrorKind.InvalidValue, at, "borders", -1, kind, static k => DataMessages.BordersNeedBorderKind(k.ToString()));
+        }
+
+        return new Place
+        {
+            Id = Required(json.Id, at, "id"),
+            Name = Required(json.Name, at, "name"),
+            Kind = kind,
+            Nation = Optional(json.Nation) is { } nation ? Code(nation, at, "nation") : null,
+            Borders = borders,
+            Within = Optional(json.Within),
+            Sources = Strings(json.Sources, at, "sources"),
+            Note = Optional(json.Note),
+        };
+    }
+
+    internal Statement ToStatement(StatementJson json, string at)
+    {
+        var (date, dateBasis) = Dated(json.Date, json.DateBasis, at, "date", "dateBasis");
+        var speakerNations = Codes(json.SpeakerNations, at, "speakerNations");
+        if (Optional(json.Speaker) is null && Optional(json.SpeakerAgency) is null && Optional(json.SpeakerOrganization) is null && speakerNations.IsEmpty
+            && !IsReported(json.Speaker) && !IsReported(json.SpeakerAgency) && !IsReported(json.SpeakerOrganization))
+        {
+            Error(DataErrorKind.MissingValue, at, null, -1, static () => DataMessages.StatementSpeakerMissing);
+        }
+
+        return new Statement
+        {
+            Id = Required(json.Id, at, "id"),
+            Speaker = Optional(json.Speaker),
+            SpeakerAgency = Optional(json.SpeakerAgency),
+            SpeakerOrganization = Optional(json.SpeakerOrganization),
+            SpeakerNations = speakerNations,
+            Date = date,
+            DateBasis = dateBasis,
+            Topics = Enums<Topic>(json.Topics, at, "topics"),
+            Summary = Required(json.Summary, at, "summary"),
+            Event = Optional(json.Event),
+            Accords = Strings(json.Accords, at, "accords"),
+            Source = Required(json.Source, at, "source"),
+            Note = Optional(json.Note),
+        };
+    }
 
     private static bool IsReported(string? value) => ReferenceEquals(value, DatasetBinder.Reported);
 
@@ -318,6 +491,64 @@ internal sealed class DatasetReader
         }
 
         Error(DataErrorKind.InvalidDate, at, property, -1, value, static v => DataMessages.NotADate(v));
+        return null;
+    }
+
+    /// <summary>
+    /// A date field and its companion basis (section 1.5 of the issue-15 design): the date as a period (a single
+    /// partial date, <c>from..to</c>, <c>..to</c> or <c>from..</c>); the basis <see cref="DateBasis.Stated"/> when
+    /// the file gives a date but no basis; a basis without a date, an open start without <see cref="DateBasis.UpperBound"/>
+    /// (an open end without <see cref="DateBasis.LowerBound"/>) and either bound on a closed value are errors.
+    /// </summary>
+    private (Period? Value, DateBasis? Basis) Dated(string? dateText, string? basisText, string at, string property, string basisProperty)
+    {
+        var value = OptionalPeriod(dateText, at, property);
+        DateBasis? basis = Optional(basisText) is null ? null : Enum<DateBasis>(basisText, at, basisProperty);
+        if (basis == default(DateBasis))
+        {
+            return (value, null); // reported (a bad name) or absent
+        }
+
+        if (value is not { } period)
+        {
+            if (basis is not null && Optional(dateText) is null)
+            {
+                Error(DataErrorKind.InvalidValue, at, basisProperty, -1, (basisProperty, property), static p => DataMessages.BasisNeedsDate(p.basisProperty, p.property));
+            }
+
+            return (null, basis);
+        }
+
+        basis ??= period.HasStart && period.HasEnd ? DateBasis.Stated : null;
+        if (!period.HasStart && basis != DateBasis.UpperBound)
+        {
+            Error(DataErrorKind.InvalidDate, at, property, -1, (period, basisProperty, "UpperBound"), static p => DataMessages.OpenNeedsBound(p.period.ToString(), p.basisProperty, p.Item3));
+        }
+        else if (!period.HasEnd && basis != DateBasis.LowerBound)
+        {
+            Error(DataErrorKind.InvalidDate, at, property, -1, (period, basisProperty, "LowerBound"), static p => DataMessages.OpenNeedsBound(p.period.ToString(), p.basisProperty, p.Item3));
+        }
+        else if (period.HasStart && period.HasEnd && basis is DateBasis.UpperBound or DateBasis.LowerBound)
+        {
+            Error(DataErrorKind.InvalidDate, at, basisProperty, -1, (basis.Value, property), static p => DataMessages.BoundOnClosed(p.Item1.ToString(), p.property));
+        }
+
+        return (value, basis);
+    }
+
+    private Period? OptionalPeriod(string? value, string at, string property)
+    {
+        if (value is null || IsReported(value))
+        {
+            return null;
+        }
+
+        if (Period.TryParse(value, out var period))
+        {
+            return period;
+        }
+
+        Error(DataErrorKind.InvalidDate, at, property, -1, value, static v => DataMessages.NotAPeriod(v));
         return null;
     }
 

@@ -34,13 +34,22 @@ internal static class DatasetValidator
     internal static BorderStore BuildChecked(BorderStoreBuilder builder)
     {
         var errors = new DataErrorSink(BorderDataset.DefaultMaxErrors);
-        Validate(builder, new Dictionary<object, RecordOrigin>(), errors);
+        Validate(builder, new Dictionary<object, RecordOrigin>(ReferenceEqualityComparer.Instance), errors);
         return errors.Total > 0 ? throw new BorderDataException(errors.Kept, errors.Omitted) : builder.BuildValidated();
     }
 
-    /// <summary>Reports every consistency error of a builder's records (keys, references, cycles), without building anything.</summary>
-    internal static void Validate(BorderStoreBuilder builder, IReadOnlyDictionary<object, RecordOrigin> origins, DataErrorSink errors)
+    /// <summary>
+    /// Reports every consistency error of a builder's records (keys, references, cycles, equivalent statistics),
+    /// without building anything. The computed sets are derived first, each row with the origin of the record it comes
+    /// from (<c>$.events[3].participants[1]</c>), so that their references are checked with paths and lines.
+    /// </summary>
+    internal static void Validate(BorderStoreBuilder builder, Dictionary<object, RecordOrigin> origins, DataErrorSink errors)
     {
+        // A row of a record that came from no file is named by that record's place in the builder: events[3].participants[1].
+        builder.DeriveComputed((row, parent, parentSet, parentRow, suffix) =>
+            origins[row] = origins.TryGetValue(parent, out var origin)
+                ? origin with { Path = origin.Path + suffix }
+                : new RecordOrigin(null, $"{parentSet}[{parentRow}]{suffix}", null));
         var sets = new ISet[BundledSets.All.Length];
         foreach (var set in BundledSets.All)
         {
@@ -59,15 +68,49 @@ internal static class DatasetValidator
             keys[set.Schema.Name] = CheckKeys(set, origins, errors);
         }
 
-        foreach (var set in sets)
+        for (var i = 0; i < sets.Count; i++)
         {
-            CheckReferences(set, keys, origins, errors);
-            CheckCycles(set, keys[set.Schema.Name], origins, errors);
+            CheckReferences(sets[i], BundledSets.Find(sets[i].Schema.Name), keys, origins, errors);
+            CheckCycles(sets[i], keys[sets[i].Schema.Name], origins, errors);
+            if (sets[i].Count > 0 && sets[i].Record(0) is Statistic)
+            {
+                CheckEquivalents(sets[i], keys[sets[i].Schema.Name], origins, errors);
+            }
+        }
+    }
+
+    // A statistic's equivalentTo names the same figure in another unit: same metric, nations (in any order) and period.
+    private static void CheckEquivalents(ISet set, Dictionary<string, int> rowByKey, IReadOnlyDictionary<object, RecordOrigin> origins, DataErrorSink errors)
+    {
+        for (var row = 0; row < set.Count; row++)
+        {
+            var statistic = (Statistic)set.Record(row);
+            if (statistic.EquivalentTo is not { Length: > 0 } key || !rowByKey.TryGetValue(key, out var target))
+            {
+                continue; // none, or dangling (reported as such)
+            }
+
+            var other = (Statistic)set.Record(target);
+            var same = other.Metric == statistic.Metric && other.Period == statistic.Period && other.Unit != statistic.Unit
+                && new HashSet<NationCode>(other.Nations).SetEquals(statistic.Nations);
+            if (!same)
+            {
+                if (errors.HasRoom)
+                {
+                    errors.Add(Error(set, row, origins, ".equivalentTo", DataErrorKind.InvalidValue, DataMessages.NotEquivalent(key)));
+                }
+                else
+                {
+                    errors.Omit(); // counted, not built
+                }
+            }
         }
     }
 
     private static Dictionary<string, int> CheckKeys(ISet set, IReadOnlyDictionary<object, RecordOrigin> origins, DataErrorSink errors)
     {
+        // A computed set's keys come from its parents' (an event's id and a position): a repeat is the parent's, reported there.
+        var computed = BundledSets.Find(set.Schema.Name)?.Store.Computed == true;
         var rows = new Dictionary<string, int>(FoldedTextComparer.Instance);
         var keyField = set.Schema.IndexOfField(set.Schema.Key?.Name ?? string.Empty);
         if (keyField < 0)
@@ -84,7 +127,7 @@ internal static class DatasetValidator
                 continue;
             }
 
-            if (!rows.TryAdd(key, row))
+            if (!rows.TryAdd(key, row) && !computed)
             {
                 var first = Where(set, rows[key], origins);
                 if (errors.HasRoom)
@@ -103,6 +146,7 @@ internal static class DatasetValidator
 
     private static void CheckReferences(
         ISet set,
+        BundledSet? entry,
         Dictionary<string, Dictionary<string, int>> keys,
         IReadOnlyDictionary<object, RecordOrigin> origins,
         DataErrorSink errors)
@@ -110,7 +154,7 @@ internal static class DatasetValidator
         for (var field = 0; field < set.Schema.Fields.Count; field++)
         {
             var schema = set.Schema.Fields[field];
-            if (schema.References is not { } target)
+            if (schema.References is not { } target || entry?.ChecksReferences(schema.Name) == false)
             {
                 continue;
             }
@@ -136,39 +180,6 @@ internal static class DatasetValidator
                     }
 
                     position++;
-                }
-            }
-        }
-
-        if (set.Count > 0 && set.Record(0) is Person)
-        {
-            CheckRoleAgencies(set, keys, origins, errors);
-        }
-    }
-
-    // Person roles are nested records, not query fields; their agency ids are checked here.
-    private static void CheckRoleAgencies(
-        ISet set,
-        Dictionary<string, Dictionary<string, int>> keys,
-        IReadOnlyDictionary<object, RecordOrigin> origins,
-        DataErrorSink errors)
-    {
-        keys.TryGetValue("agencies", out var agencies);
-        for (var row = 0; row < set.Count; row++)
-        {
-            var roles = ((Person)set.Record(row)).Roles;
-            for (var i = 0; i < roles.Length; i++)
-            {
-                if (roles[i].Agency is { } agency && agencies?.ContainsKey(agency) != true)
-                {
-                    if (errors.HasRoom)
-                    {
-                        errors.Add(Error(set, row, origins, $".roles[{i}].agency", DataErrorKind.DanglingReference, DataMessages.DanglingReference("agencies", agency)));
-                    }
-                    else
-                    {
-                        errors.Omit(); // counted, not built
-                    }
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -57,6 +58,11 @@ internal static class DatasetWriter
         Optional(w, "author", s.Author);
         w.WriteString("kind", s.Kind.ToString());
         Optional(w, "url", s.Url);
+        if (!s.Relays.IsDefaultOrEmpty)
+        {
+            Strings(w, "relays", s.Relays, id => id);
+        }
+
         Optional(w, "note", s.Note);
     }
 
@@ -87,7 +93,12 @@ internal static class DatasetWriter
     internal static void WritePerson(Utf8JsonWriter w, Person p)
     {
         w.WriteString("id", p.Id);
-        w.WriteString("name", p.Name);
+        Optional(w, "name", p.Name);
+        if (!p.Aliases.IsDefaultOrEmpty)
+        {
+            Strings(w, "aliases", p.Aliases, a => a);
+        }
+
         Optional(w, "nation", p.Nation?.Alpha3);
         Optional(w, "title", p.Title);
         w.WriteStartArray("roles");
@@ -96,8 +107,10 @@ internal static class DatasetWriter
             w.WriteStartObject();
             w.WriteString("title", role.Title);
             Optional(w, "agency", role.Agency);
-            Optional(w, "from", role.From?.ToString());
-            Optional(w, "to", role.To?.ToString());
+            Optional(w, "organization", role.Organization);
+            Dated(w, "from", role.From, role.FromBasis);
+            Dated(w, "to", role.To, role.ToBasis);
+            Optional(w, "predecessor", role.Predecessor);
             Optional(w, "note", role.Note);
             w.WriteEndObject();
         }
@@ -115,8 +128,14 @@ internal static class DatasetWriter
         w.WriteString("kind", a.Kind.ToString());
         Strings(w, "parties", a.Parties, c => c.Alpha3);
         Strings(w, "signatories", a.Signatories, s => s);
-        Optional(w, "signed", a.Signed?.ToString());
+        Some(w, "agreedBy", a.AgreedBy);
+        Some(w, "approvedBy", a.ApprovedBy);
+        Some(w, "people", a.People);
+        Dated(w, "signed", a.Signed, a.SignedBasis);
+        Dated(w, "agreed", a.Agreed, a.AgreedBasis);
+        Dated(w, "plannedFor", a.PlannedFor, a.PlannedForBasis);
         Optional(w, "place", a.Place);
+        Some(w, "targets", a.Targets);
         Strings(w, "topics", a.Topics, t => t.ToString());
         w.WriteString("status", a.Status.ToString());
         Strings(w, "buildsOn", a.BuildsOn, s => s);
@@ -131,10 +150,24 @@ internal static class DatasetWriter
         w.WriteString("metric", s.Metric.ToString());
         Strings(w, "nations", s.Nations, c => c.Alpha3);
         Optional(w, "agency", s.Agency);
+        Some(w, "organizations", s.Organizations);
+        Optional(w, "reportedBy", s.ReportedBy);
         Optional(w, "place", s.Place);
         w.WriteNumber("value", s.Value);
+        if (s.ValueTo is { } valueTo)
+        {
+            w.WriteNumber("valueTo", valueTo);
+        }
+
+        if (s.ValueBasis != ValueBasis.Exact)
+        {
+            w.WriteString("valueBasis", s.ValueBasis.ToString());
+        }
+
+        Optional(w, "per", s.Per?.ToString());
+        Optional(w, "equivalentTo", s.EquivalentTo);
         w.WriteString("unit", s.Unit.Code);
-        Optional(w, "period", s.Period?.ToString());
+        Dated(w, "period", s.Period, s.PeriodBasis);
         w.WriteString("source", s.Source);
         Optional(w, "note", s.Note);
     }
@@ -145,15 +178,96 @@ internal static class DatasetWriter
         w.WriteString("id", e.Id);
         w.WriteString("kind", e.Kind.ToString());
         w.WriteString("title", e.Title);
-        Optional(w, "date", e.Date?.ToString());
+        if (e.Status != EventStatus.Held)
+        {
+            w.WriteString("status", e.Status.ToString());
+        }
+
+        Dated(w, "date", e.Date, e.DateBasis);
         Optional(w, "place", e.Place);
+        Some(w, "sites", e.Sites);
+        Optional(w, "partOf", e.PartOf);
         Strings(w, "nations", e.Nations, c => c.Alpha3);
+        if (!e.Participants.IsDefaultOrEmpty)
+        {
+            w.WriteStartArray("participants");
+            foreach (var p in e.Participants)
+            {
+                w.WriteStartObject();
+                Optional(w, "agency", p.Agency);
+                Optional(w, "person", p.Person);
+                Optional(w, "organization", p.Organization);
+                w.WriteString("role", p.Role.ToString());
+                Optional(w, "note", p.Note);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         Strings(w, "agencies", e.Agencies, s => s);
         Strings(w, "people", e.People, s => s);
+        Some(w, "organizations", e.Organizations);
         Strings(w, "accords", e.Accords, s => s);
+        Some(w, "outcomes", e.Outcomes);
         Strings(w, "topics", e.Topics, t => t.ToString());
         Strings(w, "sources", e.Sources, s => s);
         Optional(w, "note", e.Note);
+    }
+
+    /// <summary>The properties of one organization record (<c>$.organizations[i]</c>).</summary>
+    internal static void WriteOrganization(Utf8JsonWriter w, Organization o)
+    {
+        w.WriteString("id", o.Id);
+        w.WriteString("name", o.Name);
+        Optional(w, "acronym", o.Acronym);
+        Some(w, "aliases", o.Aliases);
+        w.WriteString("kind", o.Kind.ToString());
+        Optional(w, "baseNation", o.BaseNation?.Alpha3);
+        Strings(w, "operatesIn", o.OperatesIn, c => c.Alpha3);
+        Strings(w, "members", o.Members, c => c.Alpha3);
+        Some(w, "leaders", o.Leaders);
+        Optional(w, "worksFor", o.WorksFor);
+        Strings(w, "sources", o.Sources, s => s);
+        Optional(w, "note", o.Note);
+    }
+
+    /// <summary>The properties of one place record (<c>$.places[i]</c>).</summary>
+    internal static void WritePlace(Utf8JsonWriter w, Place p)
+    {
+        w.WriteString("id", p.Id);
+        w.WriteString("name", p.Name);
+        w.WriteString("kind", p.Kind.ToString());
+        Optional(w, "nation", p.Nation?.Alpha3);
+        if (!p.Borders.IsDefaultOrEmpty)
+        {
+            Strings(w, "borders", p.Borders, c => c.Alpha3);
+        }
+
+        Optional(w, "within", p.Within);
+        Strings(w, "sources", p.Sources, s => s);
+        Optional(w, "note", p.Note);
+    }
+
+    /// <summary>The properties of one statement record (<c>$.statements[i]</c>).</summary>
+    internal static void WriteStatement(Utf8JsonWriter w, Statement s)
+    {
+        w.WriteString("id", s.Id);
+        Optional(w, "speaker", s.Speaker);
+        Optional(w, "speakerAgency", s.SpeakerAgency);
+        Optional(w, "speakerOrganization", s.SpeakerOrganization);
+        if (!s.SpeakerNations.IsDefaultOrEmpty)
+        {
+            Strings(w, "speakerNations", s.SpeakerNations, c => c.Alpha3);
+        }
+
+        Dated(w, "date", s.Date, s.DateBasis);
+        Strings(w, "topics", s.Topics, t => t.ToString());
+        w.WriteString("summary", s.Summary);
+        Optional(w, "event", s.Event);
+        Some(w, "accords", s.Accords);
+        w.WriteString("source", s.Source);
+        Optional(w, "note", s.Note);
     }
 
     /// <summary>
@@ -232,12 +346,23 @@ internal static class DatasetWriter
                 }
             }
 
-            // Roles are nested records, not query fields; the loader checks their agencies all the same.
+            // Roles and participants are nested records, not query fields; the loader checks their references all the same.
             if (table.GetRecord(row) is Person person)
             {
                 foreach (var role in person.Roles)
                 {
                     KeepKey("agencies", role.Agency);
+                    KeepKey("organizations", role.Organization);
+                    KeepKey("people", role.Predecessor);
+                }
+            }
+            else if (table.GetRecord(row) is Event e)
+            {
+                foreach (var participant in e.Participants)
+                {
+                    KeepKey("agencies", participant.Agency);
+                    KeepKey("people", participant.Person);
+                    KeepKey("organizations", participant.Organization);
                 }
             }
         }
@@ -279,6 +404,30 @@ internal static class DatasetWriter
         if (value is not null)
         {
             json.WriteString(name, value);
+        }
+    }
+
+    /// <summary>A date field and its basis (left out when there is no date; the basis when there is one).</summary>
+    private static void Dated(Utf8JsonWriter json, string name, Period? value, DateBasis? basis)
+    {
+        if (value is not { } period)
+        {
+            return;
+        }
+
+        json.WriteString(name, period.ToString());
+        if (basis is { } known)
+        {
+            json.WriteString(name + "Basis", known.ToString());
+        }
+    }
+
+    /// <summary>A list of ids, left out when empty (the fields added for issue 15, so older files stay as they were written).</summary>
+    private static void Some(Utf8JsonWriter json, string name, ImmutableArray<string> values)
+    {
+        if (!values.IsDefaultOrEmpty)
+        {
+            Strings(json, name, values, s => s);
         }
     }
 

@@ -27,13 +27,49 @@ public sealed record Accord
     [Indexed, References("agencies")]
     public ImmutableArray<string> Signatories { get; init; } = [];
 
-    /// <summary>When it was signed or agreed, to the precision the sources give.</summary>
-    [Indexed(IndexKind.Sorted)]
-    public PartialDate? Signed { get; init; }
+    /// <summary>The ids of the agencies that agreed to it, pledged it or are party to it without a known signature.</summary>
+    [Indexed, References("agencies")]
+    public ImmutableArray<string> AgreedBy { get; init; } = [];
 
-    /// <summary>Where it was signed or agreed.</summary>
+    /// <summary>The ids of the agencies that approved or adopted it.</summary>
+    [Indexed, References("agencies")]
+    public ImmutableArray<string> ApprovedBy { get; init; } = [];
+
+    /// <summary>The ids of the people who signed, agreed or approved it for those bodies.</summary>
+    [Indexed, References("people")]
+    public ImmutableArray<string> People { get; init; } = [];
+
+    /// <summary>When it was signed (a signing only): the narrowest interval the sources support.</summary>
+    [Indexed(IndexKind.Sorted)]
+    public Period? Signed { get; init; }
+
+    /// <summary>How <see cref="Signed"/> was obtained.</summary>
     [Indexed]
+    public DateBasis? SignedBasis { get; init; }
+
+    /// <summary>When it was agreed, pledged, confirmed or approved without a signing.</summary>
+    [Indexed(IndexKind.Sorted)]
+    public Period? Agreed { get; init; }
+
+    /// <summary>How <see cref="Agreed"/> was obtained.</summary>
+    [Indexed]
+    public DateBasis? AgreedBasis { get; init; }
+
+    /// <summary>When a planned accord is expected (only with <see cref="AccordStatus.Planned"/>).</summary>
+    [Indexed(IndexKind.Sorted)]
+    public Period? PlannedFor { get; init; }
+
+    /// <summary>How <see cref="PlannedFor"/> was obtained.</summary>
+    [Indexed]
+    public DateBasis? PlannedForBasis { get; init; }
+
+    /// <summary>The id of the place where it was signed or agreed.</summary>
+    [Indexed, References("places")]
     public string? Place { get; init; }
+
+    /// <summary>The ids of the organizations it is aimed at (an armed group, a cartel).</summary>
+    [Indexed, References("organizations")]
+    public ImmutableArray<string> Targets { get; init; } = [];
 
     /// <summary>What it is about.</summary>
     [Indexed]

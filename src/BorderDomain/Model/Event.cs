@@ -19,29 +19,57 @@ public sealed record Event
     [Indexed(IndexKind.Text)]
     public required string Title { get; init; }
 
-    /// <summary>When it happened, to the precision the sources give.</summary>
-    [Indexed(IndexKind.Sorted)]
-    public PartialDate? Date { get; init; }
-
-    /// <summary>Where it happened.</summary>
+    /// <summary>Whether it took place; <see cref="EventStatus.Held"/> unless the sources say otherwise.</summary>
     [Indexed]
+    public EventStatus Status { get; init; } = EventStatus.Held;
+
+    /// <summary>When it happened: the narrowest interval the sources support (see <see cref="DateBasis"/>).</summary>
+    [Indexed(IndexKind.Sorted)]
+    public Period? Date { get; init; }
+
+    /// <summary>How <see cref="Date"/> was obtained; <see langword="null"/> when there is no date.</summary>
+    [Indexed]
+    public DateBasis? DateBasis { get; init; }
+
+    /// <summary>The id of the place where it happened.</summary>
+    [Indexed, References("places")]
     public string? Place { get; init; }
+
+    /// <summary>The ids of other places it took in (a checkpoint a visit toured).</summary>
+    [Indexed, References("places")]
+    public ImmutableArray<string> Sites { get; init; } = [];
+
+    /// <summary>The id of the larger event it was part of, if any.</summary>
+    [Indexed, References("events")]
+    public string? PartOf { get; init; }
 
     /// <summary>The nations that took part.</summary>
     [Indexed, References("nations")]
     public ImmutableArray<NationCode> Nations { get; init; } = [];
 
-    /// <summary>The ids of the agencies that took part.</summary>
+    /// <summary>Who took part and in what role; the store adds each participant to <see cref="Agencies"/>, <see cref="People"/> or <see cref="Organizations"/>.</summary>
+    [QueryField(Ignore = true)]
+    public ImmutableArray<Participant> Participants { get; init; } = [];
+
+    /// <summary>The ids of the agencies that took part, in any role.</summary>
     [Indexed, References("agencies")]
     public ImmutableArray<string> Agencies { get; init; } = [];
 
-    /// <summary>The ids of the people who took part.</summary>
+    /// <summary>The ids of the people who took part, in any role.</summary>
     [Indexed, References("people")]
     public ImmutableArray<string> People { get; init; } = [];
 
-    /// <summary>The ids of the accords it produced or concerned.</summary>
+    /// <summary>The ids of the organizations that took part, in any role.</summary>
+    [Indexed, References("organizations")]
+    public ImmutableArray<string> Organizations { get; init; } = [];
+
+    /// <summary>The ids of the accords it concerned (those it produced are in <see cref="Outcomes"/>).</summary>
     [Indexed, References("accords")]
     public ImmutableArray<string> Accords { get; init; } = [];
+
+    /// <summary>The ids of the accords it produced.</summary>
+    [Indexed, References("accords")]
+    public ImmutableArray<string> Outcomes { get; init; } = [];
 
     /// <summary>What it was about.</summary>
     [Indexed]

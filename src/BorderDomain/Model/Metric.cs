@@ -35,4 +35,13 @@ public enum Metric
 
     /// <summary>The share of an armed group's fighters operating in another nation.</summary>
     ArmedGroupShareAbroad,
+
+    /// <summary>The volume of fuel stolen.</summary>
+    FuelStolenVolume,
+
+    /// <summary>The length of a border police agent's shift.</summary>
+    BorderPoliceShiftLength,
+
+    /// <summary>The share of a nation's cocaine that passes through a place.</summary>
+    CocaineTransitShare,
 }

@@ -11,9 +11,13 @@ public sealed record Person
     [Indexed(IndexKind.Key)]
     public required string Id { get; init; }
 
-    /// <summary>The full name as the sources give it.</summary>
+    /// <summary>The full name as the sources give it; <see langword="null"/> when they give only an alias.</summary>
     [Indexed(IndexKind.Text)]
-    public required string Name { get; init; }
+    public string? Name { get; init; }
+
+    /// <summary>Other names the sources use (<c>El Chapo</c>); a person needs a name or at least one alias.</summary>
+    [Indexed]
+    public ImmutableArray<string> Aliases { get; init; } = [];
 
     /// <summary>The person's nation, where known.</summary>
     [Indexed, References("nations")]
@@ -23,7 +27,7 @@ public sealed record Person
     [Indexed(IndexKind.Text)]
     public string? Title { get; init; }
 
-    /// <summary>The offices and roles held, with dates where known.</summary>
+    /// <summary>The offices and roles held, with dates where known; queried through the store's computed <c>affiliations</c> set (<see cref="Affiliation"/>).</summary>
     [QueryField(Ignore = true)]
     public ImmutableArray<PersonRole> Roles { get; init; } = [];
 
@@ -33,4 +37,7 @@ public sealed record Person
 
     /// <summary>What the sources leave open or state doubtfully.</summary>
     public string? Note { get; init; }
+
+    /// <summary>The name, or the first alias where the sources give no name.</summary>
+    internal string DisplayName => Name ?? (Aliases.IsDefaultOrEmpty ? Id : Aliases[0]);
 }

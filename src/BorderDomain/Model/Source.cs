@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using BorderDomain.Schema;
 
@@ -33,6 +34,10 @@ public sealed record Source
     /// <summary>What kind of source it is.</summary>
     [Indexed]
     public required SourceKind Kind { get; init; }
+
+    /// <summary>The ids of the sources whose reports it carries (a release it relays, the agencies a brief cites).</summary>
+    [Indexed, References("sources")]
+    public ImmutableArray<string> Relays { get; init; } = [];
 
     /// <summary>Where the source can be read, e.g. a standard's official page; left out for the bundled articles.</summary>
     public string? Url { get; init; }

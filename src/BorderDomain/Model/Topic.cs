@@ -68,4 +68,7 @@ public enum Topic
 
     /// <summary>Armed groups and insurgency.</summary>
     Insurgency,
+
+    /// <summary>Public or citizen security at home.</summary>
+    PublicSafety,
 }

@@ -27,6 +27,7 @@ public readonly struct Unit : IEquatable<Unit>
         ["l"] = UnitKind.Volume,
         ["%"] = UnitKind.Percent,
         ["rank"] = UnitKind.Rank,
+        ["months"] = UnitKind.Duration,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> Currencies = LoadCurrencies();

@@ -20,4 +20,7 @@ public enum UnitKind
 
     /// <summary>Money, in an ISO 4217 currency.</summary>
     Currency,
+
+    /// <summary>A length of time.</summary>
+    Duration,
 }

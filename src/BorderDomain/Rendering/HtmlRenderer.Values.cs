@@ -27,7 +27,8 @@ public static partial class HtmlRenderer
     /// The HTML fragment for <paramref name="value"/>, for a notebook's formatter (Polyglot Notebooks' extension script
     /// calls this for every type it registers). Shown: a <see cref="BdqResult"/> and an <see cref="HtmlResult"/> (a
     /// table, citations, disputed claims, chart); one record (<see cref="Accord"/>, <see cref="Agency"/>,
-    /// <see cref="Nation"/>, <see cref="Statistic"/>, <see cref="Source"/>, <see cref="Person"/>, <see cref="Event"/>)
+    /// <see cref="Nation"/>, <see cref="Statistic"/>, <see cref="Source"/>, <see cref="Person"/>, <see cref="Event"/>,
+    /// <see cref="Organization"/>, <see cref="Place"/>, <see cref="Statement"/>, <see cref="Participation"/>, <see cref="Affiliation"/>)
     /// as a field-by-value table, a disputed statistic with the claims it disagrees with side by side; a sequence of
     /// one of those record types as a table; a <see cref="BdqPlan"/>; a <see cref="BdqException"/> as its diagnostics
     /// with caret lines; an <see cref="IQueryStore"/> (a <see cref="BorderStore"/>) as its sets and counts.
@@ -54,6 +55,11 @@ public static partial class HtmlRenderer
             Source one => RenderRecord(one, store),
             Person one => RenderRecord(one, store),
             Event one => RenderRecord(one, store),
+            Organization one => RenderRecord(one, store),
+            Place one => RenderRecord(one, store),
+            Statement one => RenderRecord(one, store),
+            Participation one => RenderRecord(one, store),
+            Affiliation one => RenderRecord(one, store),
             IEnumerable<Accord> many => RenderRecords(many, store),
             IEnumerable<Agency> many => RenderRecords(many, store),
             IEnumerable<Nation> many => RenderRecords(many, store),
@@ -61,6 +67,11 @@ public static partial class HtmlRenderer
             IEnumerable<Source> many => RenderRecords(many, store),
             IEnumerable<Person> many => RenderRecords(many, store),
             IEnumerable<Event> many => RenderRecords(many, store),
+            IEnumerable<Organization> many => RenderRecords(many, store),
+            IEnumerable<Place> many => RenderRecords(many, store),
+            IEnumerable<Statement> many => RenderRecords(many, store),
+            IEnumerable<Participation> many => RenderRecords(many, store),
+            IEnumerable<Affiliation> many => RenderRecords(many, store),
             _ => string.Empty,
         };
         return html.Length > 0;

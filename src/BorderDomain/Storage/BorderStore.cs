@@ -8,7 +8,8 @@ using BorderDomain.Schema;
 namespace BorderDomain.Storage;
 
 /// <summary>
-/// An immutable snapshot of nations, agencies, accords, statistics, sources, people and events, each set an
+/// An immutable snapshot of nations, agencies, accords, statistics, sources, people, events, organizations, places and
+/// statements (and the participants and affiliations computed from events and people), each set an
 /// indexed <see cref="EntityTable{T}"/>. Readers never lock; <see cref="ToBuilder"/> and
 /// <see cref="Data.BorderDataset"/> produce the next snapshot and leave this one as it was.
 /// </summary>
@@ -29,6 +30,11 @@ public sealed class BorderStore : IQueryStore
         Accords = StoreSets.Of<Accord>().Table(_tables);
         Statistics = StoreSets.Of<Statistic>().Table(_tables);
         Events = StoreSets.Of<Event>().Table(_tables);
+        Organizations = StoreSets.Of<Organization>().Table(_tables);
+        Places = StoreSets.Of<Place>().Table(_tables);
+        Statements = StoreSets.Of<Statement>().Table(_tables);
+        Participants = StoreSets.Of<Participation>().Table(_tables);
+        Affiliations = StoreSets.Of<Affiliation>().Table(_tables);
         Tables = Array.AsReadOnly(_tables);
         Schema = SchemaInterner.Intern(new QuerySchema(Tables.Select(table => table.Schema).ToImmutableArray()));
     }
@@ -60,7 +66,25 @@ public sealed class BorderStore : IQueryStore
     /// <summary>The events.</summary>
     public EntityTable<Event> Events { get; }
 
-    /// <summary>Every table, in a fixed order (sources, nations, agencies, people, accords, statistics, events).</summary>
+    /// <summary>The organizations: armed and criminal groups, international bodies, universities, civil-society groups.</summary>
+    public EntityTable<Organization> Organizations { get; }
+
+    /// <summary>The places.</summary>
+    public EntityTable<Place> Places { get; }
+
+    /// <summary>The statements.</summary>
+    public EntityTable<Statement> Statements { get; }
+
+    /// <summary>The events' participants with their roles, computed from <see cref="Event.Participants"/>.</summary>
+    public EntityTable<Participation> Participants { get; }
+
+    /// <summary>The people's roles, computed from <see cref="Person.Roles"/>.</summary>
+    public EntityTable<Affiliation> Affiliations { get; }
+
+    /// <summary>
+    /// Every table, in a fixed order (sources, nations, agencies, people, accords, statistics, events, organizations,
+    /// places, statements, and the computed participants and affiliations).
+    /// </summary>
     public IReadOnlyList<IEntityTable> Tables { get; }
 
     /// <inheritdoc />

@@ -8,7 +8,7 @@ using BorderDomain.Schema;
 namespace BorderDomain.Storage;
 
 /// <summary>
-/// The sets a <see cref="BorderStore"/> holds, listed once: the store's tables and typed properties, its builder's
+/// The sets a <see cref="BorderStore"/> holds (the last two computed from the others), listed once: the store's tables and typed properties, its builder's
 /// copy and build all walk <see cref="All"/>. A data file carries the same sets; <c>Data.BundledSets</c> adds to each
 /// entry, in the same order, what reading it from a file takes. Adding a set is one entry here and one there, plus its
 /// record type and its typed properties on <see cref="BorderStore"/> and <see cref="BorderStoreBuilder"/>.
@@ -26,7 +26,12 @@ internal static class StoreSets
         new StoreSet<Person>(3, "people", b => b.People),
         new StoreSet<Accord>(4, "accords", b => b.Accords),
         new StoreSet<Statistic>(5, "statistics", b => b.Statistics, BorderStoreBuilder.MarkDisputed),
-        new StoreSet<Event>(6, "events", b => b.Events),
+        new StoreSet<Event>(6, "events", b => b.Events, BorderStoreBuilder.AddParticipants),
+        new StoreSet<Organization>(7, "organizations", b => b.Organizations),
+        new StoreSet<Place>(8, "places", b => b.Places),
+        new StoreSet<Statement>(9, "statements", b => b.Statements),
+        new StoreSet<Participation>(10, "participants", b => b.Participants, computed: true),
+        new StoreSet<Affiliation>(11, "affiliations", b => b.Affiliations, computed: true),
     ];
 
     /// <summary>The entry whose records are <typeparamref name="T"/>.</summary>
@@ -72,6 +77,12 @@ internal abstract class StoreSet
     /// <summary>The record type.</summary>
     public abstract Type RecordType { get; }
 
+    /// <summary>
+    /// Whether the store computes the set's records from other sets (<see cref="BorderStoreBuilder.DeriveComputed"/>):
+    /// never read from or written to a file, never copied to a builder (rebuilt instead).
+    /// </summary>
+    public abstract bool Computed { get; }
+
     /// <summary>The indexed table of the builder's records (prepared, e.g. disputed statistics marked).</summary>
     public abstract IEntityTable Build(BorderStoreBuilder builder);
 
@@ -87,11 +98,15 @@ internal sealed class StoreSet<[DynamicallyAccessedMembers(DynamicallyAccessedMe
     int index,
     string name,
     Func<BorderStoreBuilder, List<TRecord>> records,
-    Func<IReadOnlyList<TRecord>, List<TRecord>>? prepare = null) : StoreSet(index, name)
+    Func<IReadOnlyList<TRecord>, List<TRecord>>? prepare = null,
+    bool computed = false) : StoreSet(index, name)
     where TRecord : class
 {
     /// <inheritdoc />
     public override Type RecordType => typeof(TRecord);
+
+    /// <inheritdoc />
+    public override bool Computed => computed;
 
     /// <summary>The builder's list of this set's records.</summary>
     public List<TRecord> Records(BorderStoreBuilder builder) => records(builder);
@@ -109,6 +124,11 @@ internal sealed class StoreSet<[DynamicallyAccessedMembers(DynamicallyAccessedMe
     /// <inheritdoc />
     public override void CopyTo(IEntityTable table, BorderStoreBuilder builder, IEnumerable<int>? rows = null)
     {
+        if (computed)
+        {
+            return; // rebuilt from the sets it is computed from
+        }
+
         var typed = (EntityTable<TRecord>)table;
         var list = records(builder);
         if (rows is null)

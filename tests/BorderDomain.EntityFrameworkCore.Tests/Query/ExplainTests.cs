@@ -88,7 +88,7 @@ public sealed class ExplainTests(DatabaseFixture databases)
             Title = $"Accord zq{i}x on border {kinds[i % kinds.Length]}",
             Kind = kinds[i % kinds.Length],
             Parties = [Nations[i % Nations.Length], Nations[(i * 7 + 3) % Nations.Length]],
-            Signed = PartialDate.FromYearMonth(1950 + (i % 75), 1 + (i / 75 % 12)),
+            Signed = Period.Of(PartialDate.FromYearMonth(1950 + (i % 75), 1 + (i / 75 % 12))),
             Place = $"Place {i}",
             Topics = [Topic.DrugTrafficking],
             Sources = [$"src-{i % 50}"],

@@ -46,9 +46,10 @@ public sealed class Article000Tests
         var visit = Store.Events.Find("tumbes-huaquillas-joint-visit-2025");
 
         Assert.NotNull(visit);
-        Assert.Equal(PartialDate.Parse("2025-05"), visit.Date);
+        Assert.Equal(Period.Parse("2025-05"), visit.Date);
         Assert.Contains("last week", visit.Note, System.StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("Aguas Verdes", visit.Place, System.StringComparison.Ordinal);
+        Assert.Equal("Tumbes–Huaquillas border region", Store.Places.Find(visit.Place!)?.Name);
+        Assert.Equal(["Aguas Verdes"], visit.Sites.Select(site => Store.Places.Find(site)!.Name).ToArray());
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class Article000Tests
 
         Assert.NotNull(session);
         Assert.Equal(EventKind.Meeting, session.Kind);
-        Assert.Equal("Tumbes", session.Place);
+        Assert.Equal("Tumbes", Store.Places.Find(session.Place!)?.Name);
         Assert.Contains(Topic.InformationSharing, session.Topics);
         Assert.Contains(Topic.JointOperations, session.Topics);
     }
@@ -115,7 +116,7 @@ public sealed class Article000Tests
         Assert.NotNull(personnel);
         Assert.NotNull(crossings);
         Assert.Equal(new Quantity(10m, Unit.Parse("agents")), agents.Quantity);
-        Assert.Equal("Aguas Verdes", agents.Place);
+        Assert.Equal("Aguas Verdes", Store.Places.Find(agents.Place!)?.Name);
         Assert.Equal("pe-pnp", agents.Agency);
         Assert.Equal(Metric.BorderPatrolPersonnel, personnel.Metric);
         Assert.Equal(976m, personnel.Value);

@@ -33,10 +33,10 @@ public sealed class Article001Tests
         Assert.NotNull(peace);
         Assert.Equal(AccordKind.Pledge, pledge.Kind);
         Assert.Equal(["pe-ec-1998-peace"], pledge.BuildsOn.ToArray());
-        Assert.Equal("Quito", pledge.Place);
-        Assert.Equal(PartialDate.Parse("2025-12"), pledge.Signed);
+        Assert.Equal("Quito", Store.Places.Find(pledge.Place!)?.Name);
+        Assert.Equal(Period.Parse("2025-12"), pledge.Signed);
         Assert.Equal(AccordKind.PeaceAccord, peace.Kind);
-        Assert.Equal(PartialDate.Parse("1998"), peace.Signed);
+        Assert.Equal(Period.Parse("1998"), peace.Signed);
         Assert.Contains(Topic.TerritorialDispute, peace.Topics);
     }
 
@@ -84,7 +84,7 @@ public sealed class Article001Tests
         Assert.Equal(NationCode.Peru, jeri.Nation);
         var role = Assert.Single(jeri.Roles);
         Assert.Equal("pe-presidency", role.Agency);
-        Assert.Equal(PartialDate.Parse("2022-10"), role.From);
+        Assert.Equal(Period.Parse("2022-10"), role.From);
         Assert.Contains("December 2022", role.Note, StringComparison.Ordinal);
         Assert.Contains("source", role.Note, StringComparison.OrdinalIgnoreCase);
     }
@@ -96,7 +96,7 @@ public sealed class Article001Tests
 
         Assert.NotNull(meeting);
         Assert.Equal(EventKind.Meeting, meeting.Kind);
-        Assert.Equal("Quito", meeting.Place);
+        Assert.Equal("Quito", Store.Places.Find(meeting.Place!)?.Name);
         Assert.Equal(["daniel-noboa", "jose-jeri"], meeting.People.OrderBy(p => p, StringComparer.Ordinal).ToArray());
         Assert.Contains("pe-ec-2025-pledge", meeting.Accords);
         Assert.Equal(NationCode.Ecuador, Store.People.Find("daniel-noboa")?.Nation);

@@ -28,8 +28,8 @@ public sealed class Article002Tests
         var meeting = Store.Events.Find("piura-presidential-meeting-2013");
 
         Assert.NotNull(meeting);
-        Assert.Equal(PartialDate.Parse("2013-11-14"), meeting.Date);
-        Assert.Equal("Piura", meeting.Place);
+        Assert.Equal(Period.Parse("2013-11-14"), meeting.Date);
+        Assert.Equal("Piura", Store.Places.Find(meeting.Place!)?.Name);
         Assert.Equal(["ollanta-humala", "rafael-correa"], meeting.People.OrderBy(p => p, StringComparer.Ordinal).ToArray());
         Assert.Equal(["pe-ec-2013-fuel", "pe-ec-2013-human-trafficking"], meeting.Accords.OrderBy(a => a, StringComparer.Ordinal).ToArray());
         foreach (var id in meeting.Accords)
@@ -38,7 +38,7 @@ public sealed class Article002Tests
 
             Assert.NotNull(accord);
             Assert.Equal(AccordStatus.Signed, accord.Status);
-            Assert.Equal(PartialDate.Parse("2013-11-14"), accord.Signed);
+            Assert.Equal(Period.Parse("2013-11-14"), accord.Signed);
             Assert.Equal([NationCode.Ecuador, NationCode.Peru], accord.Parties.OrderBy(n => n).ToArray());
         }
     }
@@ -58,7 +58,7 @@ public sealed class Article002Tests
 
         Assert.NotNull(plan);
         Assert.Equal(AccordKind.NationalPlan, plan.Kind);
-        Assert.Equal(PartialDate.Parse("2013-11-20"), plan.Signed);
+        Assert.Equal(Period.Parse("2013-11-20"), plan.Signed);
         Assert.Equal(["pe-supreme-court"], plan.Signatories.ToArray());
         Assert.Contains("Supreme Court", plan.Note, StringComparison.Ordinal);
         var approval = Assert.Single(Store.Events.FindAll("accords", plan.Id));
@@ -75,13 +75,13 @@ public sealed class Article002Tests
         Assert.NotNull(alban);
         Assert.NotNull(pedraza);
         var minister = Assert.Single(alban.Roles, r => r.Agency == "pe-interior");
-        Assert.Equal(PartialDate.Parse("2013-11-20"), minister.From);
+        Assert.Equal(Period.Parse("2013-11-20"), minister.From);
         var oas = Assert.Single(alban.Roles, r => r.Agency == "pe-oas-mission");
-        Assert.Equal(PartialDate.Parse("2011"), oas.From);
+        Assert.Equal(Period.Parse("2011"), oas.From);
         var ombudsman = Assert.Single(alban.Roles, r => r.Agency == "pe-ombudsman");
-        Assert.Equal(PartialDate.Parse("2000"), ombudsman.From);
-        Assert.Equal(PartialDate.Parse("2005"), ombudsman.To);
-        Assert.Equal(PartialDate.Parse("2013-11"), Assert.Single(pedraza.Roles).To);
+        Assert.Equal(Period.Parse("2000"), ombudsman.From);
+        Assert.Equal(Period.Parse("2005"), ombudsman.To);
+        Assert.Equal(Period.Parse("2013-11"), Assert.Single(pedraza.Roles).To);
         Assert.Contains(Store.Events.FindAll("people", "wilfredo-pedraza"), e => e.Kind == EventKind.Resignation);
     }
 
@@ -128,7 +128,7 @@ public sealed class Article002Tests
         var timeline = Store.Events.FindAll("people", person.Id).OrderBy(e => e.Date).ToList();
         Assert.Equal([EventKind.Capture, EventKind.Escape, EventKind.Capture], timeline.Select(e => e.Kind).ToArray());
         Assert.Equal(
-            [PartialDate.Parse("2012-04"), PartialDate.Parse("2013-02"), PartialDate.Parse("2013-04")],
+            [Period.Parse("2012-04"), Period.Parse("2013-02"), Period.Parse("2013-04")],
             timeline.Select(e => e.Date.GetValueOrDefault()).ToArray());
         Assert.Equal(["ec-pne"], timeline[0].Agencies.ToArray());
         Assert.Contains(NationCode.Colombia, timeline[2].Nations);
@@ -153,7 +153,7 @@ public sealed class Article002Tests
         var meeting = Store.Events.Find("santos-correa-meeting-2013");
 
         Assert.NotNull(meeting);
-        Assert.Equal(PartialDate.Parse("2013-11-25"), meeting.Date);
+        Assert.Equal(Period.Parse("2013-11-25"), meeting.Date);
         Assert.Equal([NationCode.Colombia, NationCode.Ecuador], meeting.Nations.OrderBy(n => n).ToArray());
         Assert.Contains(Topic.FuelSmuggling, meeting.Topics);
     }

@@ -34,12 +34,12 @@ public sealed class Article004Tests
         Assert.NotNull(border2011);
         Assert.NotNull(defence2012);
         Assert.NotNull(planned);
-        Assert.Equal(PartialDate.Parse("2011-05"), border2011.Signed);
+        Assert.Equal(Period.Parse("2011-05"), border2011.Signed);
         Assert.Empty(defence2012.BuildsOn);
         Assert.Equal(["pe-co-2012-defence"], planned.BuildsOn.ToArray());
         Assert.Equal(AccordStatus.Planned, planned.Status);
-        Assert.Equal(PartialDate.Parse("2012-03"), planned.Signed);
-        Assert.Equal(PartialDate.Parse("2012-01"), defence2012.Signed);
+        Assert.Equal(Period.Parse("2012-03"), planned.Signed);
+        Assert.Equal(Period.Parse("2012-01"), defence2012.Signed);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class Article004Tests
         Assert.NotNull(conference);
         Assert.NotNull(brazil);
         Assert.Equal(EventKind.Conference, conference.Kind);
-        Assert.Equal(PartialDate.Parse("2012-03"), conference.Date);
+        Assert.Equal(Period.Parse("2012-03"), conference.Date);
         Assert.Contains(brazil.Code, conference.Nations);
         Assert.Equal("South America", brazil.Region);
     }
@@ -93,7 +93,7 @@ public sealed class Article004Tests
         var accord = Store.Accords.Find("ve-br-2012-organized-crime");
 
         Assert.NotNull(accord);
-        Assert.Equal(PartialDate.Parse("2012-01-25"), accord.Signed);
+        Assert.Equal(Period.Parse("2012-01-25"), accord.Signed);
         Assert.Equal(["BRA", "VEN"], accord.Parties.Select(n => n.Alpha3).OrderBy(c => c, StringComparer.Ordinal).ToArray());
     }
 
@@ -102,8 +102,8 @@ public sealed class Article004Tests
     {
         var raid = Assert.Single(Store.Events.FindAll("kind", EventKind.Raid));
 
-        Assert.Equal(PartialDate.Parse("2008"), raid.Date);
-        Assert.Equal(PartialDatePrecision.Year, raid.Date?.Precision);
+        Assert.Equal(Period.Parse("2008"), raid.Date);
+        Assert.Equal(PartialDatePrecision.Year, raid.Date?.From.Precision);
         Assert.Contains(NationCode.Ecuador, raid.Nations);
         Assert.Contains(Topic.Insurgency, raid.Topics);
         Assert.Contains(Store.Accords.FindAll("parties", NationCode.Ecuador), a => a.Id == "co-ec-farc-security");

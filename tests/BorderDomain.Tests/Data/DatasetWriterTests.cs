@@ -83,8 +83,8 @@ public class DatasetWriterTests
             {
               "sources": [{ "id": "t-src", "kind": "NewsSite" }],
               "statistics": [
-                { "id": "t-until", "metric": "IllegalCrossings", "value": 3, "unit": "people", "period": "..2025-12-12", "source": "t-src" },
-                { "id": "t-since", "metric": "IllegalCrossings", "value": 4, "unit": "people", "period": "2022-10..", "source": "t-src" },
+                { "id": "t-until", "metric": "IllegalCrossings", "value": 3, "unit": "people", "period": "..2025-12-12", "periodBasis": "UpperBound", "source": "t-src" },
+                { "id": "t-since", "metric": "IllegalCrossings", "value": 4, "unit": "people", "period": "2022-10..", "periodBasis": "LowerBound", "source": "t-src" },
                 { "id": "t-closed", "metric": "IllegalCrossings", "value": 5, "unit": "people", "period": "2022-10..2023", "source": "t-src" }
               ]
             }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using BorderDomain.Model;
 using BorderDomain.Schema;
 using BorderDomain.Storage;
@@ -31,6 +32,51 @@ public sealed class GeneratedMetadataTests
 
     [Fact]
     public void Event_GeneratedMetadataEqualsReflection() => AssertParity(Store.Events[0]);
+
+    [Fact]
+    public void Statement_GeneratedMetadataEqualsReflection() => AssertParity(new Statement
+    {
+        Id = "st-1",
+        Speaker = "jose-jeri",
+        SpeakerAgency = "pe-presidency",
+        SpeakerOrganization = "oas",
+        SpeakerNations = [NationCode.Peru],
+        Date = Period.Before(PartialDate.Parse("2025-12-12")),
+        DateBasis = DateBasis.UpperBound,
+        Topics = [Topic.PublicSafety],
+        Summary = "A summary.",
+        Event = "quito-presidential-meeting-2025",
+        Accords = ["pe-ec-2025-pledge"],
+        Source = "src-001",
+        Note = "A note.",
+    });
+
+    [Fact]
+    public void Organization_GeneratedMetadataEqualsReflection() => AssertParity(new Organization
+    {
+        Id = "farc",
+        Name = "Revolutionary Armed Forces of Colombia",
+        Acronym = "FARC",
+        Aliases = ["the guerrilla"],
+        Kind = OrganizationKind.ArmedGroup,
+        BaseNation = NationCode.Colombia,
+        OperatesIn = [NationCode.Colombia, NationCode.Peru],
+        Members = [NationCode.Ecuador],
+        Leaders = ["gentil-duarte"],
+        WorksFor = "eln",
+        Sources = ["src-004"],
+        Note = "A note.",
+    });
+
+    [Fact]
+    public void Place_GeneratedMetadataEqualsReflection() => AssertParity(Store.Places.Find("aguas-verdes")!);
+
+    [Fact]
+    public void Participation_GeneratedMetadataEqualsReflection() => AssertParity(Store.Participants[0]);
+
+    [Fact]
+    public void Affiliation_GeneratedMetadataEqualsReflection() =>
+        AssertParity(Store.Affiliations.First(a => a.From is not null && a.To is not null) with { FromBasis = DateBasis.Stated, Predecessor = "x", Organization = "oas" });
 
     [Fact]
     public void LibraryRecords_AreRegisteredByGeneratedCode_NotReadByReflection()

@@ -844,6 +844,118 @@ public sealed class LoadErrorTests
         Assert.Contains("name.json(3): UnknownProperty at $.more", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The issue-15 rules, one row each: the JSON (each record on its own line, so the line is that of the record) and
+    /// the one error it must give.
+    /// </summary>
+    public static TheoryData<string, string, DataErrorKind, string, int> Issue15Rules() => new()
+    {
+        { "participant names nothing", Events("""{ "id": "t-e", "kind": "Raid", "title": "T", "participants": [{ "role": "Captor" }] }"""), DataErrorKind.MissingValue, "$.events[0].participants[0]", 3 },
+        { "participant names two", Events("""{ "id": "t-e", "kind": "Raid", "title": "T", "participants": [{ "agency": "ec-pne", "person": "jose-jeri", "role": "Captor" }] }"""), DataErrorKind.InvalidValue, "$.events[0].participants[0]", 3 },
+        { "participant without role", Events("""{ "id": "t-e", "kind": "Raid", "title": "T", "participants": [{ "agency": "ec-pne" }] }"""), DataErrorKind.MissingValue, "$.events[0].participants[0].role", 3 },
+        { "participant with unknown role", Events("""{ "id": "t-e", "kind": "Raid", "title": "T", "participants": [{ "agency": "ec-pne", "role": "Bystander" }] }"""), DataErrorKind.UnknownEnumMember, "$.events[0].participants[0].role", 3 },
+        { "participant null", Events("""{ "id": "t-e", "kind": "Raid", "title": "T", "participants": [null] }"""), DataErrorKind.MissingValue, "$.events[0].participants[0]", 3 },
+        { "basis without date", Events("""{ "id": "t-e", "kind": "Raid", "title": "T", "dateBasis": "Inferred" }"""), DataErrorKind.InvalidValue, "$.events[0].dateBasis", 3 },
+        { "UpperBound on a closed date", Events("""{ "id": "t-e", "kind": "Raid", "title": "T", "date": "2013-11", "dateBasis": "UpperBound" }"""), DataErrorKind.InvalidDate, "$.events[0].dateBasis", 3 },
+        { "LowerBound on a closed date", Accords("""{ "id": "t-a", "title": "T", "kind": "Treaty", "signed": "2013", "signedBasis": "LowerBound" }"""), DataErrorKind.InvalidDate, "$.accords[0].signedBasis", 3 },
+        { "open start without basis", Events("""{ "id": "t-e", "kind": "Raid", "title": "T", "date": "..2013-11-25" }"""), DataErrorKind.InvalidDate, "$.events[0].date", 3 },
+        { "open end with the wrong basis", Statements("""{ "id": "t-s", "speaker": "jose-jeri", "summary": "S", "source": "src-000", "date": "2022-10..", "dateBasis": "UpperBound" }"""), DataErrorKind.InvalidDate, "$.statements[0].date", 3 },
+        { "unknown basis", Events("""{ "id": "t-e", "kind": "Raid", "title": "T", "date": "2013", "dateBasis": "Guessed" }"""), DataErrorKind.UnknownEnumMember, "$.events[0].dateBasis", 3 },
+        { "valueTo without Range", Statistics("""{ "id": "t-s", "metric": "FuelStolenVolume", "value": 1, "valueTo": 2, "unit": "gal", "source": "src-000" }"""), DataErrorKind.InvalidValue, "$.statistics[0].valueTo", 3 },
+        { "Range without valueTo", Statistics("""{ "id": "t-s", "metric": "FuelStolenVolume", "value": 1, "valueBasis": "Range", "unit": "gal", "source": "src-000" }"""), DataErrorKind.InvalidValue, "$.statistics[0].valueBasis", 3 },
+        { "Range not rising", Statistics("""{ "id": "t-s", "metric": "FuelStolenVolume", "value": 5, "valueTo": 5, "valueBasis": "Range", "unit": "gal", "source": "src-000" }"""), DataErrorKind.InvalidValue, "$.statistics[0].valueTo", 3 },
+        { "equivalentTo in the same unit", Statistics(
+            """{ "id": "t-pen", "metric": "FuelPrice", "nations": ["PER"], "value": 9, "unit": "PEN", "period": "2013", "source": "src-000" }""",
+            """{ "id": "t-pen2", "metric": "FuelPrice", "nations": ["PER"], "value": 8, "unit": "PEN", "period": "2013", "equivalentTo": "t-pen", "source": "src-000" }"""), DataErrorKind.InvalidValue, "$.statistics[1].equivalentTo", 4 },
+        { "equivalentTo of another period", Statistics(
+            """{ "id": "t-pen", "metric": "FuelPrice", "nations": ["PER"], "value": 9, "unit": "PEN", "period": "2013", "source": "src-000" }""",
+            """{ "id": "t-usd", "metric": "FuelPrice", "nations": ["PER"], "value": 3, "unit": "USD", "period": "2014", "equivalentTo": "t-pen", "source": "src-000" }"""), DataErrorKind.InvalidValue, "$.statistics[1].equivalentTo", 4 },
+        { "unknown time unit", Statistics("""{ "id": "t-s", "metric": "FuelStolenVolume", "value": 1, "per": "Fortnight", "unit": "gal", "source": "src-000" }"""), DataErrorKind.UnknownEnumMember, "$.statistics[0].per", 3 },
+        { "statement without speaker", Statements("""{ "id": "t-s", "summary": "S", "source": "src-000" }"""), DataErrorKind.MissingValue, "$.statements[0]", 3 },
+        { "statement without summary", Statements("""{ "id": "t-s", "speaker": "jose-jeri", "source": "src-000" }"""), DataErrorKind.MissingValue, "$.statements[0].summary", 3 },
+        { "person without name or alias", People("""{ "id": "t-p", "sources": ["src-000"] }"""), DataErrorKind.MissingValue, "$.people[0].name", 3 },
+        { "plannedFor on a signed accord", Accords("""{ "id": "t-a", "title": "T", "kind": "Treaty", "status": "Signed", "plannedFor": "2012-03", "plannedForBasis": "Stated" }"""), DataErrorKind.InvalidValue, "$.accords[0].plannedFor", 3 },
+        { "borders on a city", Places("""{ "id": "t-p", "name": "T", "kind": "City", "borders": ["PER", "ECU"] }"""), DataErrorKind.InvalidValue, "$.places[0].borders", 3 },
+        { "place without kind", Places("""{ "id": "t-p", "name": "T" }"""), DataErrorKind.MissingValue, "$.places[0].kind", 3 },
+        { "organization of unknown kind", Organizations("""{ "id": "t-o", "name": "T", "kind": "Club" }"""), DataErrorKind.UnknownEnumMember, "$.organizations[0].kind", 3 },
+        { "dangling place", Events("""{ "id": "t-e", "kind": "Raid", "title": "T", "place": "atlantis" }"""), DataErrorKind.DanglingReference, "$.events[0].place", 3 },
+        { "dangling site", Events("""{ "id": "t-e", "kind": "Raid", "title": "T", "sites": ["atlantis"] }"""), DataErrorKind.DanglingReference, "$.events[0].sites[0]", 3 },
+        { "dangling organization", Events("""{ "id": "t-e", "kind": "Raid", "title": "T", "organizations": ["t-nobody"] }"""), DataErrorKind.DanglingReference, "$.events[0].organizations[0]", 3 },
+        { "dangling partOf", Events("""{ "id": "t-e", "kind": "Raid", "title": "T", "partOf": "t-nothing" }"""), DataErrorKind.DanglingReference, "$.events[0].partOf", 3 },
+        { "dangling worksFor", Organizations("""{ "id": "t-o", "name": "T", "kind": "CriminalGroup", "worksFor": "t-nobody" }"""), DataErrorKind.DanglingReference, "$.organizations[0].worksFor", 3 },
+        { "dangling relays", Sources("""{ "id": "t-src", "kind": "NewsSite", "relays": ["t-nothing"] }"""), DataErrorKind.DanglingReference, "$.sources[0].relays[0]", 3 },
+        { "dangling statistic place", Statistics("""{ "id": "t-s", "metric": "BorderLength", "value": 1, "unit": "km", "place": "atlantis", "source": "src-000" }"""), DataErrorKind.DanglingReference, "$.statistics[0].place", 3 },
+        { "dangling statement speaker", Statements("""{ "id": "t-s", "speaker": "t-nobody", "summary": "S", "source": "src-000" }"""), DataErrorKind.DanglingReference, "$.statements[0].speaker", 3 },
+        { "dangling participant organization", Events("""{ "id": "t-e", "kind": "Raid", "title": "T", "participants": [{ "organization": "t-nobody", "role": "Target" }] }"""), DataErrorKind.DanglingReference, "$.events[0].participants[0].organization", 3 },
+        { "dangling role organization", People("""{ "id": "t-p", "name": "T", "roles": [{ "title": "Leader", "organization": "t-nobody" }] }"""), DataErrorKind.DanglingReference, "$.people[0].roles[0].organization", 3 },
+        { "dangling role predecessor", People("""{ "id": "t-p", "name": "T", "roles": [{ "title": "Minister", "predecessor": "t-nobody" }] }"""), DataErrorKind.DanglingReference, "$.people[0].roles[0].predecessor", 3 },
+        { "cycle through within", Places("""{ "id": "t-a", "name": "A", "kind": "City", "within": "t-b" }""", """{ "id": "t-b", "name": "B", "kind": "Region", "within": "t-a" }"""), DataErrorKind.ReferenceCycle, "$.places[1].within", 4 },
+        { "cycle through partOf", Events("""{ "id": "t-a", "kind": "Meeting", "title": "A", "partOf": "t-b" }""", """{ "id": "t-b", "kind": "Meeting", "title": "B", "partOf": "t-a" }"""), DataErrorKind.ReferenceCycle, "$.events[1].partOf", 4 },
+        { "cycle through worksFor", Organizations("""{ "id": "t-a", "name": "A", "kind": "CriminalGroup", "worksFor": "t-a" }"""), DataErrorKind.ReferenceCycle, "$.organizations[0].worksFor", 3 },
+        { "cycle through relays", Sources("""{ "id": "t-a", "kind": "NewsSite", "relays": ["t-b"] }""", """{ "id": "t-b", "kind": "NewsSite", "relays": ["t-a"] }"""), DataErrorKind.ReferenceCycle, "$.sources[1].relays", 4 },
+        { "top-level participants", "{\n  \"participants\": []\n}", DataErrorKind.UnknownProperty, "$.participants", 2 },
+        { "top-level affiliations", "{\n  \"affiliations\": []\n}", DataErrorKind.UnknownProperty, "$.affiliations", 2 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Issue15Rules))]
+    public void Load_Issue15Rule_IsReportedWithItsPathAndLine_AndTheStoreIsUnchanged(string rule, string json, DataErrorKind kind, string path, int line)
+    {
+        Assert.False(string.IsNullOrEmpty(rule));
+        AssertErrors(json, (kind, path, line));
+    }
+
+    [Fact]
+    public void Load_DanglingParticipant_IsReportedAtItsOwnLineInsideTheEvent()
+    {
+        const string json = """
+            {
+              "events": [
+                {
+                  "id": "t-e",
+                  "kind": "Capture",
+                  "title": "T",
+                  "participants": [
+                    { "agency": "ec-pne", "role": "Captor" },
+                    { "agency": "t-no-such-agency", "role": "Captor" }
+                  ]
+                }
+              ]
+            }
+            """;
+
+        var error = AssertErrors(json, (DataErrorKind.DanglingReference, "$.events[0].participants[1].agency", 9));
+
+        Assert.Contains("No record in agencies has the key 't-no-such-agency'.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_TopLevelParticipants_SaysTheSetIsComputed()
+    {
+        var error = Fails(BorderStore.Default, "{\n  \"participants\": []\n}");
+
+        Assert.Contains("'participants' is computed by the store from the events' participants", error.Message, StringComparison.Ordinal);
+    }
+
+    private static string Set(string name, string[] records) =>
+        "{\n  \"" + name + "\": [\n    " + string.Join(",\n    ", records) + "\n  ]\n}";
+
+    private static string Events(params string[] records) => Set("events", records);
+
+    private static string Accords(params string[] records) => Set("accords", records);
+
+    private static string Statistics(params string[] records) => Set("statistics", records);
+
+    private static string Statements(params string[] records) => Set("statements", records);
+
+    private static string People(params string[] records) => Set("people", records);
+
+    private static string Places(params string[] records) => Set("places", records);
+
+    private static string Organizations(params string[] records) => Set("organizations", records);
+
+    private static string Sources(params string[] records) => Set("sources", records);
+
     private static BorderDataException Fails(BorderStore store, string json)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));

@@ -43,12 +43,43 @@ public sealed class LoadSuccessTests
               "id": "t-stat",
               "metric": "IllegalCrossings",
               "nations": ["PER", "ECU"],
-              "place": "Test crossing",
+              "place": "t-crossing",
               "value": 12.50,
               "unit": "crossings",
               "period": "2026-01..2026-03",
               "source": "src-000"
             }
+          ],
+          "events": [
+            {
+              "id": "t-raid",
+              "kind": "Raid",
+              "title": "Test raid",
+              "status": "Planned",
+              "date": "..2026-02-01",
+              "dateBasis": "UpperBound",
+              "place": "t-crossing",
+              "partOf": "tumbes-huaquillas-joint-visit-2025",
+              "participants": [
+                { "agency": "t-border-unit", "role": "Captor" },
+                { "organization": "t-gang", "role": "Target", "note": "named only as a gang" },
+                { "person": "jose-jeri", "role": "Attendee" }
+              ],
+              "outcomes": ["t-accord"],
+              "sources": ["src-000"]
+            }
+          ],
+          "organizations": [
+            { "id": "t-gang", "name": "Test Gang", "aliases": ["The Testers"], "kind": "CriminalGroup", "baseNation": "PER", "operatesIn": ["PER", "ECU"], "leaders": ["t-boss"], "sources": ["src-000"] }
+          ],
+          "places": [
+            { "id": "t-crossing", "name": "Test crossing", "kind": "Checkpoint", "nation": "PER", "within": "tumbes-huaquillas-border-region", "sources": ["src-000"] }
+          ],
+          "people": [
+            { "id": "t-boss", "aliases": ["El Jefe"], "roles": [{ "title": "Leader", "organization": "t-gang", "from": "2020..", "fromBasis": "LowerBound", "predecessor": "jose-jeri" }], "sources": ["src-000"] }
+          ],
+          "statements": [
+            { "id": "t-said", "speaker": "t-boss", "speakerOrganization": "t-gang", "date": "2026-01", "topics": ["PublicSafety"], "summary": "Said the test would pass.", "event": "t-raid", "accords": ["t-accord"], "source": "src-000" }
           ]
         }
         """;
@@ -62,7 +93,14 @@ public sealed class LoadSuccessTests
         var loaded = Load(store, NewRecords);
 
         Assert.NotSame(store, loaded);
-        Assert.Equal(before with { Agencies = before.Agencies + 1, Accords = before.Accords + 1, Statistics = before.Statistics + 1 }, StoreCounts.Of(loaded));
+        Assert.Equal(
+            before with
+            {
+                Agencies = before.Agencies + 1, Accords = before.Accords + 1, Statistics = before.Statistics + 1, Events = before.Events + 1,
+                People = before.People + 1, Organizations = before.Organizations + 1, Places = before.Places + 1, Statements = before.Statements + 1,
+                Participants = before.Participants + 3, Affiliations = before.Affiliations + 1,
+            },
+            StoreCounts.Of(loaded));
         Assert.All(store.Sources, r => Assert.Equal(r, loaded.Sources.Find(r.Id)));
         Assert.All(store.Nations, r => Assert.Equal(r, loaded.Nations.Find(r.Code.Alpha3)));
         Assert.All(store.Agencies, r => Assert.Equal(r, loaded.Agencies.Find(r.Id)));
@@ -88,7 +126,7 @@ public sealed class LoadSuccessTests
         Assert.Equal(AccordKind.MemorandumOfUnderstanding, accord.Kind);
         Assert.Equal([NationCode.Peru, NationCode.Ecuador], accord.Parties.ToArray());
         Assert.Equal(["t-border-unit", "EC-PNE"], accord.Signatories.ToArray());
-        Assert.Equal(PartialDate.Parse("2026-01-15"), accord.Signed);
+        Assert.Equal(Period.Parse("2026-01-15"), accord.Signed);
         Assert.Equal([Topic.IllegalMining, Topic.JointBorderControl], accord.Topics.ToArray());
         Assert.Equal(AccordStatus.Signed, accord.Status);
         Assert.Equal(["pe-ec-1998-peace"], accord.BuildsOn.ToArray());
@@ -99,7 +137,48 @@ public sealed class LoadSuccessTests
         Assert.Equal("12.50", statistic.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(Unit.Parse("crossings"), statistic.Unit);
         Assert.Equal(Period.Parse("2026-01..2026-03"), statistic.Period);
+        Assert.Equal(DateBasis.Stated, statistic.PeriodBasis);
+        Assert.Equal("t-crossing", statistic.Place);
         Assert.False(statistic.Disputed);
+
+        var raid = loaded.Events.Find("t-raid");
+        Assert.NotNull(raid);
+        Assert.Equal((EventStatus.Planned, Period.Before(PartialDate.Parse("2026-02-01")), DateBasis.UpperBound, "t-crossing", "tumbes-huaquillas-joint-visit-2025"), (raid.Status, raid.Date, raid.DateBasis, raid.Place, raid.PartOf));
+        Assert.Equal(
+            [new Participant { Agency = "t-border-unit", Role = ParticipantRole.Captor }, new Participant { Organization = "t-gang", Role = ParticipantRole.Target, Note = "named only as a gang" }, new Participant { Person = "jose-jeri", Role = ParticipantRole.Attendee }],
+            raid.Participants.ToArray());
+        Assert.Equal(["t-border-unit"], raid.Agencies.ToArray());
+        Assert.Equal(["jose-jeri"], raid.People.ToArray());
+        Assert.Equal(["t-gang"], raid.Organizations.ToArray());
+        Assert.Equal(["t-accord"], raid.Outcomes.ToArray());
+        Assert.Equal(
+            [("t-raid#1", "t-border-unit", null, null, ParticipantRole.Captor), ("t-raid#2", null, null, "t-gang", ParticipantRole.Target), ("t-raid#3", null, "jose-jeri", null, ParticipantRole.Attendee)],
+            loaded.Participants.FindAll("event", "t-raid").Select(p => (p.Id, p.Agency, p.Person, p.Organization, p.Role)).ToArray());
+        Assert.All(loaded.Participants.FindAll("event", "t-raid"), p => Assert.Equal(["src-000"], p.Sources.ToArray()));
+
+        var gang = loaded.Organizations.Find("t-gang");
+        Assert.NotNull(gang);
+        Assert.Equal((OrganizationKind.CriminalGroup, (NationCode?)NationCode.Peru), (gang.Kind, gang.BaseNation));
+        Assert.Equal(["The Testers"], gang.Aliases.ToArray());
+        Assert.Equal([NationCode.Peru, NationCode.Ecuador], gang.OperatesIn.ToArray());
+        Assert.Equal(["t-boss"], gang.Leaders.ToArray());
+
+        var crossing = loaded.Places.Find("t-crossing");
+        Assert.NotNull(crossing);
+        Assert.Equal(("Test crossing", PlaceKind.Checkpoint, (NationCode?)NationCode.Peru, "tumbes-huaquillas-border-region"), (crossing.Name, crossing.Kind, crossing.Nation, crossing.Within));
+
+        var boss = loaded.People.Find("t-boss");
+        Assert.NotNull(boss);
+        Assert.Null(boss.Name);
+        Assert.Equal(["El Jefe"], boss.Aliases.ToArray());
+        var affiliation = Assert.Single(loaded.Affiliations.FindAll("person", "t-boss"));
+        Assert.Equal(("t-boss#1", "Leader", "t-gang", Period.After(PartialDate.FromYear(2020)), DateBasis.LowerBound, "jose-jeri"), (affiliation.Id, affiliation.Title, affiliation.Organization, affiliation.From, affiliation.FromBasis, affiliation.Predecessor));
+
+        var said = loaded.Statements.Find("t-said");
+        Assert.NotNull(said);
+        Assert.Equal(("t-boss", "t-gang", Period.Parse("2026-01"), DateBasis.Stated, "t-raid", "Said the test would pass."), (said.Speaker, said.SpeakerOrganization, said.Date, said.DateBasis, said.Event, said.Summary));
+        Assert.Equal([Topic.PublicSafety], said.Topics.ToArray());
+        Assert.Equal(["t-accord"], said.Accords.ToArray());
     }
 
     [Fact]

@@ -156,7 +156,7 @@ public sealed class OperatorTableTests
     public void LengthMeasure_RunsTheSameOnEveryBackEnd()
     {
         var witnesses = LengthWitnesses().ToList();
-        foreach (var (set, field) in Fields().Where(f => f.Field.IsCollection))
+        foreach (var (set, field) in Fields().Where(f => f.Field.IsCollection && Store.GetTable(f.Set.Name)!.Count > 0))
         {
             Assert.True(witnesses.Any(w => w.Query.StartsWith($"{set.Name} where {QueryPrinter.Subject(field.Name, length: true)} ", StringComparison.Ordinal)), $"No length witness for {set.Name}.{field.Name}.");
         }
@@ -272,6 +272,11 @@ public sealed class OperatorTableTests
             var lengths = Bdq.Execute(Store, $"{set.Name} order by {set.Key!.Name} select {field.Name}").Rows
                 .Select(row => ((IEnumerable?)row[0])?.Cast<object?>().Count() ?? 0)
                 .ToList();
+            if (lengths.Count == 0)
+            {
+                continue; // a set the bundled data leaves empty has no lengths to ask about
+            }
+
             var (some, longest) = (lengths.FirstOrDefault(n => n > 0), lengths.Max());
             var subject = QueryPrinter.Subject(field.Name, length: true);
             foreach (var info in OperatorTable.Operators.Where(o => OperatorTable.Length.Operators.Contains(o.Family)))
@@ -358,6 +363,11 @@ public sealed class OperatorTableTests
         "events" => BdqQueryable.Translate(Store.Events.AsQueryable(), query).Execute(),
         "sources" => BdqQueryable.Translate(Store.Sources.AsQueryable(), query).Execute(),
         "nations" => BdqQueryable.Translate(Store.Nations.AsQueryable(), query).Execute(),
+        "organizations" => BdqQueryable.Translate(Store.Organizations.AsQueryable(), query).Execute(),
+        "places" => BdqQueryable.Translate(Store.Places.AsQueryable(), query).Execute(),
+        "statements" => BdqQueryable.Translate(Store.Statements.AsQueryable(), query).Execute(),
+        "participants" => BdqQueryable.Translate(Store.Participants.AsQueryable(), query).Execute(),
+        "affiliations" => BdqQueryable.Translate(Store.Affiliations.AsQueryable(), query).Execute(),
         var set => throw new InvalidOperationException(set),
     };
 

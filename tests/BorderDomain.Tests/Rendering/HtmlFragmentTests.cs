@@ -36,6 +36,11 @@ public sealed class HtmlFragmentTests
         ["BorderDomain.Model.Source"] = Store.Sources[0],
         ["BorderDomain.Model.Person"] = Store.People[0],
         ["BorderDomain.Model.Event"] = Store.Events[0],
+        ["BorderDomain.Model.Organization"] = SampleOrganization,
+        ["BorderDomain.Model.Place"] = Store.Places[0],
+        ["BorderDomain.Model.Statement"] = SampleStatement,
+        ["BorderDomain.Model.Participation"] = Store.Participants[0],
+        ["BorderDomain.Model.Affiliation"] = Store.Affiliations[0],
         ["System.Collections.Generic.IEnumerable<BorderDomain.Model.Accord>"] = Store.Accords.Rows,
         ["System.Collections.Generic.IEnumerable<BorderDomain.Model.Agency>"] = Store.Agencies.Rows,
         ["System.Collections.Generic.IEnumerable<BorderDomain.Model.Nation>"] = Store.Nations.Rows,
@@ -43,7 +48,17 @@ public sealed class HtmlFragmentTests
         ["System.Collections.Generic.IEnumerable<BorderDomain.Model.Source>"] = Store.Sources.Rows,
         ["System.Collections.Generic.IEnumerable<BorderDomain.Model.Person>"] = Store.People.Rows.ToList(),
         ["System.Collections.Generic.IEnumerable<BorderDomain.Model.Event>"] = Store.Events.Rows.Take(2),
+        ["System.Collections.Generic.IEnumerable<BorderDomain.Model.Organization>"] = new[] { SampleOrganization },
+        ["System.Collections.Generic.IEnumerable<BorderDomain.Model.Place>"] = Store.Places.Rows,
+        ["System.Collections.Generic.IEnumerable<BorderDomain.Model.Statement>"] = new[] { SampleStatement },
+        ["System.Collections.Generic.IEnumerable<BorderDomain.Model.Participation>"] = Store.Participants.Rows.Take(3),
+        ["System.Collections.Generic.IEnumerable<BorderDomain.Model.Affiliation>"] = Store.Affiliations.Rows,
     };
+
+    // The bundled data has no organizations or statements yet; these samples cite a bundled source.
+    private static readonly Organization SampleOrganization = new() { Id = "t-group", Name = "Test Group", Kind = OrganizationKind.CriminalGroup, Sources = ["src-002"] };
+
+    private static readonly Statement SampleStatement = new() { Id = "t-said", Speaker = "jose-jeri", Summary = "A summary in our words.", Source = "src-001" };
 
     [Fact]
     public void TryRenderFragment_EveryTypeExtensionDibRegisters_RendersWellFormedHtml()
@@ -235,9 +250,9 @@ public sealed class HtmlFragmentTests
         var table = XElement.Parse(html).Element("table")!;
 
         var rows = table.Element("tbody")!.Elements("tr").Select(tr => tr.Elements("td").Select(td => td.Value).ToList()).ToList();
-        Assert.Equal(["sources", "nations", "agencies", "people", "accords", "statistics", "events"], rows.Select(r => r[0]));
+        Assert.Equal(["sources", "nations", "agencies", "people", "accords", "statistics", "events", "organizations", "places", "statements", "participants", "affiliations"], rows.Select(r => r[0]));
         Assert.Equal(Store.Statistics.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), rows[5][2]);
-        Assert.Equal($"BorderStore — 7 sets, {Store.Tables.Sum(t => t.Count)} records", table.Element("caption")!.Value);
+        Assert.Equal($"BorderStore — 12 sets, {Store.Tables.Sum(t => t.Count)} records", table.Element("caption")!.Value);
     }
 
     [Fact]

@@ -152,6 +152,6 @@ public sealed class EntityTableTests
         Assert.Same(store.Accords, store.GetTable("ACCORDS"));
         Assert.Same(store.Statistics, store.GetTable("statistics"));
         Assert.Null(store.GetTable("treaties"));
-        Assert.Equal(["sources", "nations", "agencies", "people", "accords", "statistics", "events"], store.Tables.Select(t => t.Schema.Name));
+        Assert.Equal(["sources", "nations", "agencies", "people", "accords", "statistics", "events", "organizations", "places", "statements", "participants", "affiliations"], store.Tables.Select(t => t.Schema.Name));
     }
 }

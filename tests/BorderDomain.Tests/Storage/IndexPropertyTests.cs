@@ -22,7 +22,14 @@ public sealed class IndexPropertyTests
         ["kind"] = a => [a.Kind],
         ["parties"] = a => [.. a.Parties.Cast<object>()],
         ["signatories"] = a => [.. a.Signatories],
+        ["agreedBy"] = a => [.. a.AgreedBy],
+        ["approvedBy"] = a => [.. a.ApprovedBy],
+        ["people"] = a => [.. a.People],
+        ["signedBasis"] = a => a.SignedBasis is null ? null : [a.SignedBasis],
+        ["agreedBasis"] = a => a.AgreedBasis is null ? null : [a.AgreedBasis],
+        ["plannedForBasis"] = a => a.PlannedForBasis is null ? null : [a.PlannedForBasis],
         ["place"] = a => a.Place is null ? null : [a.Place],
+        ["targets"] = a => [.. a.Targets],
         ["topics"] = a => [.. a.Topics.Cast<object>()],
         ["status"] = a => [a.Status],
         ["buildsOn"] = a => [.. a.BuildsOn],
@@ -35,13 +42,19 @@ public sealed class IndexPropertyTests
         ["metric"] = s => [s.Metric],
         ["nations"] = s => [.. s.Nations.Cast<object>()],
         ["agency"] = s => s.Agency is null ? null : [s.Agency],
+        ["organizations"] = s => [.. s.Organizations],
+        ["reportedBy"] = s => s.ReportedBy is null ? null : [s.ReportedBy],
         ["place"] = s => s.Place is null ? null : [s.Place],
+        ["valueBasis"] = s => [s.ValueBasis],
+        ["per"] = s => s.Per is null ? null : [s.Per],
+        ["equivalentTo"] = s => s.EquivalentTo is null ? null : [s.EquivalentTo],
+        ["periodBasis"] = s => s.PeriodBasis is null ? null : [s.PeriodBasis],
         ["unit"] = s => [s.Unit],
         ["source"] = s => [s.Source],
         ["disputed"] = s => [s.Disputed],
     };
 
-    private static readonly string[] CollectionFields = ["parties", "signatories", "topics", "buildsOn", "sources", "nations"];
+    private static readonly string[] CollectionFields = ["parties", "signatories", "agreedBy", "approvedBy", "people", "targets", "topics", "buildsOn", "sources", "nations", "organizations"];
 
     [BdqProperty(MaxTest = Cases)]
     public void PostingIndexes_RandomAccords_AnswerLikeANaiveScan(AccordRows input)
@@ -86,8 +99,8 @@ public sealed class IndexPropertyTests
 
         Assert.NotNull(index);
         var dated = accords.Select((a, row) => (a.Signed, row)).Where(x => x.Signed is not null).ToArray();
-        CheckSorted(index.ByStart, [.. dated.Select(x => (x.Signed!.Value.StartDayNumber, x.row))], Bounds(probes, table.Count));
-        CheckSorted(index.ByEnd, [.. dated.Select(x => (x.Signed!.Value.EndDayNumber, x.row))], Bounds(probes, table.Count));
+        CheckSorted(index.ByStart, [.. dated.Select(x => (x.Signed!.Value.From.StartDayNumber, x.row))], Bounds(probes, table.Count));
+        CheckSorted(index.ByEnd, [.. dated.Select(x => (x.Signed!.Value.To.EndDayNumber, x.row))], Bounds(probes, table.Count));
     }
 
     [BdqProperty(MaxTest = Cases)]
@@ -149,15 +162,16 @@ public sealed class IndexPropertyTests
         var (accords, probes) = input;
         var builder = new BorderStoreBuilder();
         builder.Nations.AddRange(RandomRecords.NationPool.Select(code => new Nation { Code = code, Name = code.EnglishName, Region = "Americas" }));
-        builder.Accords.AddRange(accords.Select(a => a with { Signatories = [], BuildsOn = [], Sources = [] }));
+        builder.Places.AddRange(new[] { "Lima", "Quito", "Tumbes", "Aguas Verdes" }.Select(name => new Place { Id = name, Name = name, Kind = PlaceKind.City }));
+        builder.Accords.AddRange(accords.Select(a => a with { Signatories = [], BuildsOn = [], Targets = [], Sources = [] }));
         var table = builder.Build().Accords;
 
         Assert.Equal(accords.Length, table.Count);
         CheckPostings(table, AccordPostings);
         var index = table.GetDateIndex(table.Schema.IndexOfField("signed"))!;
         var dated = table.Rows.Select((a, row) => (a.Signed, row)).Where(x => x.Signed is not null).ToArray();
-        CheckSorted(index.ByStart, [.. dated.Select(x => (x.Signed!.Value.StartDayNumber, x.row))], Bounds(probes, table.Count));
-        CheckSorted(index.ByEnd, [.. dated.Select(x => (x.Signed!.Value.EndDayNumber, x.row))], Bounds(probes, table.Count));
+        CheckSorted(index.ByStart, [.. dated.Select(x => (x.Signed!.Value.From.StartDayNumber, x.row))], Bounds(probes, table.Count));
+        CheckSorted(index.ByEnd, [.. dated.Select(x => (x.Signed!.Value.To.EndDayNumber, x.row))], Bounds(probes, table.Count));
     }
 
     private static void CheckPostings<T>(EntityTable<T> table, Dictionary<string, Func<T, object[]?>> fields)

@@ -95,6 +95,9 @@ internal static class RandomRecords
         from parties in SmallArray(Gen.Elements(NationPool))
         from signatories in SmallArray(Gen.Elements(IdPool))
         from signed in OptionalDate
+        from agreed in OptionalPeriod
+        from basis in Gen.Elements<DateBasis?>(null, DateBasis.Stated, DateBasis.Inferred, DateBasis.Approximate)
+        from targets in SmallArray(Gen.Elements(IdPool))
         from place in Optional(PlacePool)
         from topics in SmallArray(Gen.Elements(Enum.GetValues<Topic>()))
         from status in Gen.Elements(Enum.GetValues<AccordStatus>())
@@ -108,7 +111,11 @@ internal static class RandomRecords
             Kind = kind,
             Parties = parties,
             Signatories = signatories,
-            Signed = signed,
+            Signed = signed is { } day ? Period.Of(day) : null,
+            SignedBasis = signed is null ? null : basis,
+            Agreed = agreed,
+            AgreedBasis = agreed is { } a ? (!a.HasStart ? DateBasis.UpperBound : !a.HasEnd ? DateBasis.LowerBound : basis) : null,
+            Targets = targets,
             Place = place,
             Topics = topics,
             Status = status,
@@ -120,8 +127,12 @@ internal static class RandomRecords
         from metric in Gen.Elements(Enum.GetValues<Metric>())
         from nations in SmallArray(Gen.Elements(NationPool))
         from agency in Optional(IdPool)
+        from reportedBy in Optional(IdPool)
+        from organizations in SmallArray(Gen.Elements(IdPool))
         from place in Optional(PlacePool)
         from value in Value
+        from range in Gen.Elements(true, false)
+        from per in Gen.Elements<TimeUnit?>(null, TimeUnit.Year, TimeUnit.Month)
         from unit in Gen.Elements(UnitPool)
         from period in OptionalPeriod
         from source in Gen.Elements(IdPool)
@@ -132,10 +143,16 @@ internal static class RandomRecords
             Metric = metric,
             Nations = nations,
             Agency = agency,
+            ReportedBy = reportedBy,
+            Organizations = organizations,
             Place = place,
             Value = value,
+            ValueTo = range ? value + 10 : null,
+            ValueBasis = range ? ValueBasis.Range : ValueBasis.Exact,
+            Per = per,
             Unit = BorderDomain.Model.Unit.Parse(unit),
             Period = period,
+            PeriodBasis = period is { } p ? (!p.HasStart ? DateBasis.UpperBound : !p.HasEnd ? DateBasis.LowerBound : DateBasis.Stated) : null,
             Source = source,
             Disputed = disputed,
         };
@@ -145,6 +162,33 @@ internal static class RandomRecords
         from kind in Gen.Elements(Enum.GetValues<SourceKind>())
         from published in OptionalDate
         select new Source { Id = $"src-{row}", Title = title, Kind = kind, Published = published };
+
+    internal static Gen<Place> Place(int row) =>
+        from name in Title
+        from kind in Gen.Elements(Enum.GetValues<PlaceKind>())
+        from nation in Gen.Frequency((1, Gen.Constant<NationCode?>(null)), (3, Gen.Elements(NationPool).Select(n => (NationCode?)n)))
+        from within in Optional(IdPool)
+        from sources in SmallArray(Gen.Elements(IdPool))
+        select new Place { Id = $"place-{row}", Name = name, Kind = kind, Nation = nation, Within = within, Sources = sources };
+
+    internal static Gen<Statement> Statement(int row) =>
+        from summary in Title
+        from speaker in Optional(IdPool)
+        from speakerAgency in Optional(IdPool)
+        from date in OptionalPeriod
+        from topics in SmallArray(Gen.Elements(Enum.GetValues<Topic>()))
+        from source in Gen.Elements(IdPool)
+        select new Statement
+        {
+            Id = $"st-{row}",
+            Speaker = speaker,
+            SpeakerAgency = speakerAgency,
+            Date = date,
+            DateBasis = date is { } d ? (!d.HasStart ? DateBasis.UpperBound : !d.HasEnd ? DateBasis.LowerBound : DateBasis.Stated) : null,
+            Topics = topics,
+            Summary = summary,
+            Source = source,
+        };
 
     /// <summary>Up to <paramref name="max"/> records, each made by <paramref name="record"/> from its row number.</summary>
     internal static Gen<T[]> Rows<T>(Func<int, Gen<T>> record, int max) =>

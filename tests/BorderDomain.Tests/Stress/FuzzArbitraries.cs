@@ -32,7 +32,8 @@ public sealed record CliInput(IReadOnlyList<string> Args, string Stdin)
 /// </summary>
 public static class FuzzArbitraries
 {
-    private static readonly string[] Sets = ["accords", "agencies", "statistics", "nations", "people", "events", "sources"];
+    private static readonly string[] Sets =
+        ["accords", "agencies", "statistics", "nations", "people", "events", "sources", "organizations", "places", "statements", "participants", "affiliations"];
 
     private static readonly string[] Fields =
     [
@@ -40,6 +41,10 @@ public static class FuzzArbitraries
         "acronym", "nation", "parent", "officialName", "metric", "nations", "value", "unit", "period", "source", "disputed",
         "date", "agencies", "people", "region", "neighbours", "code", "published", "author", "roles", "nation.region",
         "nation.name", "parent.name", "source.published", "colour", "x", "nation.nation",
+        "speaker", "speakerAgency", "summary", "dateBasis", "signedBasis", "agreed", "agreedBy", "approvedBy", "plannedFor", "targets",
+        "participants", "role", "event", "person", "agency", "organization", "partOf", "outcomes", "sites", "aliases", "reportedBy",
+        "relays", "valueTo", "valueBasis", "per", "equivalentTo", "periodBasis", "within", "borders", "leaders", "worksFor",
+        "place.name", "partOf.title", "speaker.name", "event.date", "predecessor", "from", "to",
     ];
 
     private static readonly string[] Keywords =
@@ -57,6 +62,8 @@ public static class FuzzArbitraries
         "99999999999999999999999999999", "2013", "2013-11", "2013-11-14", "2013-13-40", "0000", "9999-12-31", "2013-02-29",
         "2012-02-29", "\"peru\"", "\"\"", "\"a\\\"b\"", "\"\\\\\"", "\"src-000\"", "\"pe-ec-1998-peace\"", "\"South America\"",
         "\"unterminated", "@nation", "@from", "@", "@1", "(PER, ECU)", "()", "(,)", "(PER,)",
+        "Captor", "Signer", "Held", "UpperBound", "Stated", "Range", "Year", "CriminalGroup", "Checkpoint", "\"aguas-verdes\"",
+        "..2013-11-25", "2022-10..", "\"..\"",
     ];
 
     private static readonly string[] Punctuation = ["(", ")", ",", ".", "\"", "\\", "--", "-- comment\n", "\n", "\t", "\r\n", " ", "  ", "'", ";", "*", "[", "]", "{", "}"];
@@ -188,14 +195,22 @@ public static class FuzzArbitraries
             from title in ArbMap.Default.GeneratorFor<string>()
             from kind in Gen.Elements("Agreement", "Treaty", "Pledge", "MemorandumOfUnderstanding")
             from parties in Gen.SubListOf(new[] { "PER", "ECU", "COL", "USA", "BRA" })
-            from signed in Gen.Elements("2013", "2013-11", "2013-11-14", "1998")
+            from signed in Gen.Elements("2013", "2013-11", "2013-11-14", "1998", "..2013-11-25\", \"signedBasis\": \"UpperBound")
             select (Title: "t" + title, Kind: kind, Parties: parties, Signed: signed))
+        from events in Gen.ListOf(
+            from role in Gen.Elements("Captor", "Signer", "Delegate", "Target")
+            from reference in Gen.Elements("\"agency\": \"ec-pne\"", "\"person\": \"jose-jeri\"")
+            from place in Gen.Elements("aguas-verdes", "tumbes", "piura")
+            select (Role: role, Reference: reference, Place: place))
         from statistics in Gen.ListOf(Gen.Choose(-1_000_000, 1_000_000))
         select "{ \"accords\": [" + string.Join(", ", accords.Take(5).Select((a, i) =>
                 $"{{ \"id\": \"t-gen-{i}\", \"title\": {JsonSerializer.Serialize(a.Title)}, \"kind\": \"{a.Kind}\", \"parties\": {JsonSerializer.Serialize(a.Parties.DefaultIfEmpty("PER"))}, \"signed\": \"{a.Signed}\", \"sources\": [\"src-000\"] }}"))
             + "], \"statistics\": [" + string.Join(", ", statistics.Take(5).Select((value, i) =>
                 $"{{ \"id\": \"t-gen-stat-{i}\", \"metric\": \"BorderLength\", \"nations\": [\"PER\"], \"value\": {value}, \"unit\": \"km\", \"source\": \"src-000\" }}"))
-            + "] }";
+            + "], \"events\": [" + string.Join(", ", events.Take(3).Select((e, i) =>
+                $"{{ \"id\": \"t-gen-event-{i}\", \"kind\": \"Meeting\", \"title\": \"t\", \"place\": \"{e.Place}\", \"participants\": [{{ {e.Reference}, \"role\": \"{e.Role}\" }}], \"sources\": [\"src-000\"] }}"))
+            + "], \"places\": [{ \"id\": \"t-gen-place\", \"name\": \"t\", \"kind\": \"City\", \"within\": \"tumbes\" }]"
+            + ", \"statements\": [{ \"id\": \"t-gen-said\", \"speakerAgency\": \"ec-pne\", \"summary\": \"t\", \"source\": \"src-000\" }] }";
 
     private static Gen<string> JsonSoup() =>
         Gen.ListOf(Gen.Frequency(

@@ -29,14 +29,25 @@ internal sealed class DatasetBinder
     public static readonly string Reported = new('\uFFFD', 1);
 
     private static readonly JsonNames TopLevel = new([.. System.Linq.Enumerable.Select(BundledSets.All, set => set.Name)]);
-    private static readonly JsonNames SourceNames = new("id", "publisher", "dateline", "title", "published", "author", "kind", "url", "note");
+    private static readonly JsonNames SourceNames = new("id", "publisher", "dateline", "title", "published", "author", "kind", "url", "relays", "note");
     private static readonly JsonNames NationNames = new("code", "name", "region", "neighbours", "sources");
     private static readonly JsonNames AgencyNames = new("id", "name", "officialName", "acronym", "nation", "kind", "parent", "sources");
-    private static readonly JsonNames RoleNames = new("title", "agency", "from", "to", "note");
-    private static readonly JsonNames PersonNames = new("id", "name", "nation", "title", "roles", "sources", "note");
-    private static readonly JsonNames AccordNames = new("id", "title", "kind", "parties", "signatories", "signed", "place", "topics", "status", "buildsOn", "sources", "note");
-    private static readonly JsonNames StatisticNames = new("id", "metric", "nations", "agency", "place", "value", "unit", "period", "source", "note");
-    private static readonly JsonNames EventNames = new("id", "kind", "title", "date", "place", "nations", "agencies", "people", "accords", "topics", "sources", "note");
+    private static readonly JsonNames RoleNames = new("title", "agency", "organization", "from", "fromBasis", "to", "toBasis", "predecessor", "note");
+    private static readonly JsonNames PersonNames = new("id", "name", "aliases", "nation", "title", "roles", "sources", "note");
+    private static readonly JsonNames AccordNames = new(
+        "id", "title", "kind", "parties", "signatories", "agreedBy", "approvedBy", "people", "signed", "signedBasis", "agreed", "agreedBasis",
+        "plannedFor", "plannedForBasis", "place", "targets", "topics", "status", "buildsOn", "sources", "note");
+    private static readonly JsonNames StatisticNames = new(
+        "id", "metric", "nations", "agency", "organizations", "reportedBy", "place", "value", "valueTo", "valueBasis", "per", "equivalentTo",
+        "unit", "period", "periodBasis", "source", "note");
+    private static readonly JsonNames ParticipantNames = new("agency", "person", "organization", "role", "note");
+    private static readonly JsonNames EventNames = new(
+        "id", "kind", "title", "status", "date", "dateBasis", "place", "sites", "partOf", "nations", "participants", "agencies", "people",
+        "organizations", "accords", "outcomes", "topics", "sources", "note");
+    private static readonly JsonNames OrganizationNames = new("id", "name", "acronym", "aliases", "kind", "baseNation", "operatesIn", "members", "leaders", "worksFor", "sources", "note");
+    private static readonly JsonNames PlaceNames = new("id", "name", "kind", "nation", "borders", "within", "sources", "note");
+    private static readonly JsonNames StatementNames = new(
+        "id", "speaker", "speakerAgency", "speakerOrganization", "speakerNations", "date", "dateBasis", "topics", "summary", "event", "accords", "source", "note");
 
     private readonly string? _file;
     private readonly ReadOnlyMemory<byte> _utf8;
@@ -78,7 +89,7 @@ internal sealed class DatasetBinder
             var seen = default(NameSet);
             while (binder.NextProperty(ref json, "$", TopLevel, ref seen, out var name, out var field))
             {
-                if (field >= 0)
+                if (field >= 0 && !BundledSets.All[field].Store.Computed)
                 {
                     document.Sets[field] = BundledSets.All[field].Bind(binder, ref json, file, maxErrors);
                 }
@@ -113,6 +124,7 @@ internal sealed class DatasetBinder
                 case "author": record.Author = String(ref json, at, name); break;
                 case "kind": record.Kind = String(ref json, at, name); break;
                 case "url": record.Url = String(ref json, at, name); break;
+                case "relays": record.Relays = Strings(ref json, at, name); break;
                 case "note": record.Note = String(ref json, at, name); break;
                 default: Unknown(ref json, record, at, name); break;
             }
@@ -174,6 +186,7 @@ internal sealed class DatasetBinder
             {
                 case "id": record.Id = String(ref json, at, name); break;
                 case "name": record.Name = String(ref json, at, name); break;
+                case "aliases": record.Aliases = Strings(ref json, at, name); break;
                 case "nation": record.Nation = String(ref json, at, name); break;
                 case "title": record.Title = String(ref json, at, name); break;
                 case "roles": record.Roles = RecordList(ref json, $"{at}.roles", "role", static (DatasetBinder binder, ref Utf8JsonReader json, string at) => binder.Role(ref json, at)); break;
@@ -199,8 +212,17 @@ internal sealed class DatasetBinder
                 case "kind": record.Kind = String(ref json, at, name); break;
                 case "parties": record.Parties = Strings(ref json, at, name); break;
                 case "signatories": record.Signatories = Strings(ref json, at, name); break;
+                case "agreedBy": record.AgreedBy = Strings(ref json, at, name); break;
+                case "approvedBy": record.ApprovedBy = Strings(ref json, at, name); break;
+                case "people": record.People = Strings(ref json, at, name); break;
                 case "signed": record.Signed = String(ref json, at, name); break;
+                case "signedBasis": record.SignedBasis = String(ref json, at, name); break;
+                case "agreed": record.Agreed = String(ref json, at, name); break;
+                case "agreedBasis": record.AgreedBasis = String(ref json, at, name); break;
+                case "plannedFor": record.PlannedFor = String(ref json, at, name); break;
+                case "plannedForBasis": record.PlannedForBasis = String(ref json, at, name); break;
                 case "place": record.Place = String(ref json, at, name); break;
+                case "targets": record.Targets = Strings(ref json, at, name); break;
                 case "topics": record.Topics = Strings(ref json, at, name); break;
                 case "status": record.Status = String(ref json, at, name); break;
                 case "buildsOn": record.BuildsOn = Strings(ref json, at, name); break;
@@ -225,10 +247,17 @@ internal sealed class DatasetBinder
                 case "metric": record.Metric = String(ref json, at, name); break;
                 case "nations": record.Nations = Strings(ref json, at, name); break;
                 case "agency": record.Agency = String(ref json, at, name); break;
+                case "organizations": record.Organizations = Strings(ref json, at, name); break;
+                case "reportedBy": record.ReportedBy = String(ref json, at, name); break;
                 case "place": record.Place = String(ref json, at, name); break;
                 case "value": record.Value = Scalar(ref json, at, name); break; // the reader checks it
+                case "valueTo": record.ValueTo = Scalar(ref json, at, name); break;
+                case "valueBasis": record.ValueBasis = String(ref json, at, name); break;
+                case "per": record.Per = String(ref json, at, name); break;
+                case "equivalentTo": record.EquivalentTo = String(ref json, at, name); break;
                 case "unit": record.Unit = String(ref json, at, name); break;
                 case "period": record.Period = String(ref json, at, name); break;
+                case "periodBasis": record.PeriodBasis = String(ref json, at, name); break;
                 case "source": record.Source = String(ref json, at, name); break;
                 case "note": record.Note = String(ref json, at, name); break;
                 default: Unknown(ref json, record, at, name); break;
@@ -249,14 +278,99 @@ internal sealed class DatasetBinder
                 case "id": record.Id = String(ref json, at, name); break;
                 case "kind": record.Kind = String(ref json, at, name); break;
                 case "title": record.Title = String(ref json, at, name); break;
+                case "status": record.Status = String(ref json, at, name); break;
                 case "date": record.Date = String(ref json, at, name); break;
+                case "dateBasis": record.DateBasis = String(ref json, at, name); break;
                 case "place": record.Place = String(ref json, at, name); break;
+                case "sites": record.Sites = Strings(ref json, at, name); break;
+                case "partOf": record.PartOf = String(ref json, at, name); break;
                 case "nations": record.Nations = Strings(ref json, at, name); break;
+                case "participants": record.Participants = RecordList(ref json, $"{at}.participants", "participant", static (DatasetBinder binder, ref Utf8JsonReader json, string at) => binder.Participant(ref json, at)); break;
                 case "agencies": record.Agencies = Strings(ref json, at, name); break;
                 case "people": record.People = Strings(ref json, at, name); break;
+                case "organizations": record.Organizations = Strings(ref json, at, name); break;
                 case "accords": record.Accords = Strings(ref json, at, name); break;
+                case "outcomes": record.Outcomes = Strings(ref json, at, name); break;
                 case "topics": record.Topics = Strings(ref json, at, name); break;
                 case "sources": record.Sources = Strings(ref json, at, name); break;
+                case "note": record.Note = String(ref json, at, name); break;
+                default: Unknown(ref json, record, at, name); break;
+            }
+        }
+
+        return record;
+    }
+
+    internal OrganizationJson Organization(ref Utf8JsonReader json, string at)
+    {
+        var record = new OrganizationJson();
+        var seen = default(NameSet);
+        while (NextProperty(ref json, at, OrganizationNames, ref seen, out var name, out _))
+        {
+            switch (name)
+            {
+                case "id": record.Id = String(ref json, at, name); break;
+                case "name": record.Name = String(ref json, at, name); break;
+                case "acronym": record.Acronym = String(ref json, at, name); break;
+                case "aliases": record.Aliases = Strings(ref json, at, name); break;
+                case "kind": record.Kind = String(ref json, at, name); break;
+                case "baseNation": record.BaseNation = String(ref json, at, name); break;
+                case "operatesIn": record.OperatesIn = Strings(ref json, at, name); break;
+                case "members": record.Members = Strings(ref json, at, name); break;
+                case "leaders": record.Leaders = Strings(ref json, at, name); break;
+                case "worksFor": record.WorksFor = String(ref json, at, name); break;
+                case "sources": record.Sources = Strings(ref json, at, name); break;
+                case "note": record.Note = String(ref json, at, name); break;
+                default: Unknown(ref json, record, at, name); break;
+            }
+        }
+
+        return record;
+    }
+
+    internal PlaceJson Place(ref Utf8JsonReader json, string at)
+    {
+        var record = new PlaceJson();
+        var seen = default(NameSet);
+        while (NextProperty(ref json, at, PlaceNames, ref seen, out var name, out _))
+        {
+            switch (name)
+            {
+                case "id": record.Id = String(ref json, at, name); break;
+                case "name": record.Name = String(ref json, at, name); break;
+                case "kind": record.Kind = String(ref json, at, name); break;
+                case "nation": record.Nation = String(ref json, at, name); break;
+                case "borders": record.Borders = Strings(ref json, at, name); break;
+                case "within": record.Within = String(ref json, at, name); break;
+                case "sources": record.Sources = Strings(ref json, at, name); break;
+                case "note": record.Note = String(ref json, at, name); break;
+                default: Unknown(ref json, record, at, name); break;
+            }
+        }
+
+        return record;
+    }
+
+    internal StatementJson Statement(ref Utf8JsonReader json, string at)
+    {
+        var record = new StatementJson();
+        var seen = default(NameSet);
+        while (NextProperty(ref json, at, StatementNames, ref seen, out var name, out _))
+        {
+            switch (name)
+            {
+                case "id": record.Id = String(ref json, at, name); break;
+                case "speaker": record.Speaker = String(ref json, at, name); break;
+                case "speakerAgency": record.SpeakerAgency = String(ref json, at, name); break;
+                case "speakerOrganization": record.SpeakerOrganization = String(ref json, at, name); break;
+                case "speakerNations": record.SpeakerNations = Strings(ref json, at, name); break;
+                case "date": record.Date = String(ref json, at, name); break;
+                case "dateBasis": record.DateBasis = String(ref json, at, name); break;
+                case "topics": record.Topics = Strings(ref json, at, name); break;
+                case "summary": record.Summary = String(ref json, at, name); break;
+                case "event": record.Event = String(ref json, at, name); break;
+                case "accords": record.Accords = Strings(ref json, at, name); break;
+                case "source": record.Source = String(ref json, at, name); break;
                 case "note": record.Note = String(ref json, at, name); break;
                 default: Unknown(ref json, record, at, name); break;
             }
@@ -320,8 +434,32 @@ internal sealed class DatasetBinder
             {
                 case "title": record.Title = String(ref json, at, name); break;
                 case "agency": record.Agency = String(ref json, at, name); break;
+                case "organization": record.Organization = String(ref json, at, name); break;
                 case "from": record.From = String(ref json, at, name); break;
+                case "fromBasis": record.FromBasis = String(ref json, at, name); break;
                 case "to": record.To = String(ref json, at, name); break;
+                case "toBasis": record.ToBasis = String(ref json, at, name); break;
+                case "predecessor": record.Predecessor = String(ref json, at, name); break;
+                case "note": record.Note = String(ref json, at, name); break;
+                default: Unknown(ref json, record, at, name); break;
+            }
+        }
+
+        return record;
+    }
+
+    private ParticipantJson Participant(ref Utf8JsonReader json, string at)
+    {
+        var record = new ParticipantJson();
+        var seen = default(NameSet);
+        while (NextProperty(ref json, at, ParticipantNames, ref seen, out var name, out _))
+        {
+            switch (name)
+            {
+                case "agency": record.Agency = String(ref json, at, name); break;
+                case "person": record.Person = String(ref json, at, name); break;
+                case "organization": record.Organization = String(ref json, at, name); break;
+                case "role": record.Role = String(ref json, at, name); break;
                 case "note": record.Note = String(ref json, at, name); break;
                 default: Unknown(ref json, record, at, name); break;
             }

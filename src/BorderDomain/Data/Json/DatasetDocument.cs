@@ -51,6 +51,8 @@ internal sealed class SourceJson : JsonRecord
 
     public string? Url { get; set; }
 
+    public List<string?>? Relays { get; set; }
+
     public string? Note { get; set; }
 }
 
@@ -92,9 +94,17 @@ internal sealed class PersonRoleJson : JsonRecord
 
     public string? Agency { get; set; }
 
+    public string? Organization { get; set; }
+
     public string? From { get; set; }
 
+    public string? FromBasis { get; set; }
+
     public string? To { get; set; }
+
+    public string? ToBasis { get; set; }
+
+    public string? Predecessor { get; set; }
 
     public string? Note { get; set; }
 }
@@ -104,6 +114,8 @@ internal sealed class PersonJson : JsonRecord
     public string? Id { get; set; }
 
     public string? Name { get; set; }
+
+    public List<string?>? Aliases { get; set; }
 
     public string? Nation { get; set; }
 
@@ -128,9 +140,27 @@ internal sealed class AccordJson : JsonRecord
 
     public List<string?>? Signatories { get; set; }
 
+    public List<string?>? AgreedBy { get; set; }
+
+    public List<string?>? ApprovedBy { get; set; }
+
+    public List<string?>? People { get; set; }
+
     public string? Signed { get; set; }
 
+    public string? SignedBasis { get; set; }
+
+    public string? Agreed { get; set; }
+
+    public string? AgreedBasis { get; set; }
+
+    public string? PlannedFor { get; set; }
+
+    public string? PlannedForBasis { get; set; }
+
     public string? Place { get; set; }
+
+    public List<string?>? Targets { get; set; }
 
     public List<string?>? Topics { get; set; }
 
@@ -153,13 +183,27 @@ internal sealed class StatisticJson : JsonRecord
 
     public string? Agency { get; set; }
 
+    public List<string?>? Organizations { get; set; }
+
+    public string? ReportedBy { get; set; }
+
     public string? Place { get; set; }
 
     public JsonScalar? Value { get; set; }
 
+    public JsonScalar? ValueTo { get; set; }
+
+    public string? ValueBasis { get; set; }
+
+    public string? Per { get; set; }
+
+    public string? EquivalentTo { get; set; }
+
     public string? Unit { get; set; }
 
     public string? Period { get; set; }
+
+    public string? PeriodBasis { get; set; }
 
     public string? Source { get; set; }
 
@@ -174,21 +218,123 @@ internal sealed class EventJson : JsonRecord
 
     public string? Title { get; set; }
 
+    public string? Status { get; set; }
+
     public string? Date { get; set; }
+
+    public string? DateBasis { get; set; }
 
     public string? Place { get; set; }
 
+    public List<string?>? Sites { get; set; }
+
+    public string? PartOf { get; set; }
+
     public List<string?>? Nations { get; set; }
+
+    public List<ParticipantJson?>? Participants { get; set; }
 
     public List<string?>? Agencies { get; set; }
 
     public List<string?>? People { get; set; }
 
+    public List<string?>? Organizations { get; set; }
+
     public List<string?>? Accords { get; set; }
+
+    public List<string?>? Outcomes { get; set; }
 
     public List<string?>? Topics { get; set; }
 
     public List<string?>? Sources { get; set; }
+
+    public string? Note { get; set; }
+}
+
+internal sealed class ParticipantJson : JsonRecord
+{
+    public string? Agency { get; set; }
+
+    public string? Person { get; set; }
+
+    public string? Organization { get; set; }
+
+    public string? Role { get; set; }
+
+    public string? Note { get; set; }
+}
+
+internal sealed class OrganizationJson : JsonRecord
+{
+    public string? Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Acronym { get; set; }
+
+    public List<string?>? Aliases { get; set; }
+
+    public string? Kind { get; set; }
+
+    public string? BaseNation { get; set; }
+
+    public List<string?>? OperatesIn { get; set; }
+
+    public List<string?>? Members { get; set; }
+
+    public List<string?>? Leaders { get; set; }
+
+    public string? WorksFor { get; set; }
+
+    public List<string?>? Sources { get; set; }
+
+    public string? Note { get; set; }
+}
+
+internal sealed class PlaceJson : JsonRecord
+{
+    public string? Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Kind { get; set; }
+
+    public string? Nation { get; set; }
+
+    public List<string?>? Borders { get; set; }
+
+    public string? Within { get; set; }
+
+    public List<string?>? Sources { get; set; }
+
+    public string? Note { get; set; }
+}
+
+internal sealed class StatementJson : JsonRecord
+{
+    public string? Id { get; set; }
+
+    public string? Speaker { get; set; }
+
+    public string? SpeakerAgency { get; set; }
+
+    public string? SpeakerOrganization { get; set; }
+
+    public List<string?>? SpeakerNations { get; set; }
+
+    public string? Date { get; set; }
+
+    public string? DateBasis { get; set; }
+
+    public List<string?>? Topics { get; set; }
+
+    public string? Summary { get; set; }
+
+    public string? Event { get; set; }
+
+    public List<string?>? Accords { get; set; }
+
+    public string? Source { get; set; }
 
     public string? Note { get; set; }
 }

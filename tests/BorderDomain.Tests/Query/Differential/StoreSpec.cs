@@ -25,6 +25,10 @@ internal sealed record StoreSpec(
         builder.Agencies.AddRange(Agencies);
         builder.Accords.AddRange(Accords);
         builder.Statistics.AddRange(Statistics);
+
+        // Places are references: one place record for each id the records use (ids match in any case).
+        builder.Places.AddRange(Accords.Select(a => a.Place).Concat(Statistics.Select(s => s.Place)).OfType<string>()
+            .Distinct(StringComparer.OrdinalIgnoreCase).Select(id => new Place { Id = id, Name = id, Kind = PlaceKind.City }));
         return builder.Build();
     }
 
@@ -163,7 +167,7 @@ internal static class RandomStores
                 Status = Pick(rng, Enum.GetValues<AccordStatus>()),
                 Parties = Enumerable.Range(0, rng.Next(0, 5)).Select(_ => SkewedNation(rng)).Distinct().ToImmutableArray(),
                 Signatories = Subset(rng, agencyIds, 3).Select(id => VaryCase(rng, id)).ToImmutableArray(),
-                Signed = rng.Next(5) == 0 ? null : Date(rng),
+                Signed = rng.Next(5) == 0 ? null : Period.Of(Date(rng)),
                 Place = rng.Next(5) < 2 ? null : Pick(rng, PlacePool),
                 Topics = Enumerable.Range(0, rng.Next(0, 4)).Select(_ => Pick(rng, TopicPool)).Distinct().ToImmutableArray(),
                 BuildsOn = i == 0 ? [] : Enumerable.Range(0, rng.Next(0, 3)).Select(_ => $"acc-{rng.Next(i)}").Distinct().ToImmutableArray(),

@@ -32,7 +32,7 @@ internal sealed class Vocabulary
         Metrics = [.. spec.Statistics.Select(s => s.Metric), .. RandomStores.MetricPool, .. Enum.GetValues<Metric>()];
         AgencyKinds = [.. spec.Agencies.Select(a => a.Kind), .. RandomStores.AgencyKindPool, .. Enum.GetValues<AgencyKind>()];
         Units = [.. spec.Statistics.Select(s => s.Unit.Code), .. RandomStores.UnitPool, "mi"];
-        var years = spec.Accords.Select(a => a.Signed).OfType<PartialDate>()
+        var years = spec.Accords.Select(a => a.Signed).OfType<Period>().Select(p => p.From)
             .Concat(spec.Statistics.Select(s => s.Period).OfType<Period>().SelectMany(p => new[] { p.From, p.To }).Where(d => !d.IsDefault))
             .Select(d => d.Year)
             .DefaultIfEmpty(2010)

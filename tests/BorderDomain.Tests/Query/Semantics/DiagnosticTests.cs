@@ -128,7 +128,7 @@ public sealed class DiagnosticTests
         new("UnknownSet_WithSuggestion", "acords where kind = Treaty", BdqDiagnostics.UnknownSet,
             "Unknown entity set 'acords'; did you mean 'accords'?", new TextSpan(0, 6, 1, 1), Suggestion: "accords"),
         new("UnknownSet_ListsTheSets", "foo where kind = Treaty", BdqDiagnostics.UnknownSet,
-            "Unknown entity set 'foo'; expected accords, agencies, events, nations, people, sources or statistics.", new TextSpan(0, 3, 1, 1)),
+            "Unknown entity set 'foo'; expected accords, affiliations, agencies, events, nations, organizations, participants, people, places, sources, statements or statistics.", new TextSpan(0, 3, 1, 1)),
 
         // BDQ0102
         new("UnknownField", "accords where parites has PER", BdqDiagnostics.UnknownField,
@@ -154,7 +154,7 @@ public sealed class DiagnosticTests
         new("OperatorNotApplicable_OrderingOnEnum", "agencies where kind > Police", BdqDiagnostics.OperatorNotApplicable,
             "'>' does not apply to 'kind' (AgencyKind).", new TextSpan(15, 4, 1, 16)),
         new("OperatorNotApplicable_LengthOfSingleValue", "accords where count(signed) = 1", BdqDiagnostics.OperatorNotApplicable,
-            "'count(…)' in a condition is a list's length and needs a list field of the record itself: 'signed' (date) is not one.", new TextSpan(20, 6, 1, 21)),
+            "'count(…)' in a condition is a list's length and needs a list field of the record itself: 'signed' (period) is not one.", new TextSpan(20, 6, 1, 21)),
         new("OperatorNotApplicable_LengthThroughReference", "agencies where count(nation.region) = 1", BdqDiagnostics.OperatorNotApplicable,
             "'count(…)' in a condition is a list's length and needs a list field of the record itself: 'nation.region' (a path through a reference) is not one.", new TextSpan(21, 13, 1, 22)),
         new("OperatorNotApplicable_HasOnLength", "accords where count(parties) has PER", BdqDiagnostics.OperatorNotApplicable,
@@ -162,7 +162,7 @@ public sealed class DiagnosticTests
         new("OperatorNotApplicable_IsNullOnLength", "accords where count(parties) is null", BdqDiagnostics.OperatorNotApplicable,
             "'is null' does not apply to 'count(parties)' (number).", new TextSpan(14, 22, 1, 15)),
         new("OperatorNotApplicable_ContainsOnDate", "accords where signed contains \"x\"", BdqDiagnostics.OperatorNotApplicable,
-            "'contains' does not apply to 'signed' (date).", new TextSpan(14, 6, 1, 15)),
+            "'contains' does not apply to 'signed' (period).", new TextSpan(14, 6, 1, 15)),
 
         // BDQ0105
         new("UnknownEnumMember_WithSuggestion", "accords where kind = Traety", BdqDiagnostics.UnknownEnumMember,
@@ -198,7 +198,7 @@ public sealed class DiagnosticTests
 
         // BDQ0109
         new("ParameterTypeConflict", "accords where signed >= @x and title = @x", BdqDiagnostics.ParameterTypeConflict,
-            "Parameter '@x' is used as PartialDate and as String.", new TextSpan(39, 2, 1, 40)),
+            "Parameter '@x' is used as Period and as String.", new TextSpan(39, 2, 1, 40)),
 
         // BDQ0110. Without an argument the message should say a field is needed, not call the absent field
         // 'nothing' as if that were its name.
@@ -272,7 +272,7 @@ public sealed class DiagnosticTests
         new("MissingParameter", "accords where parties has @nation", BdqDiagnostics.MissingParameter,
             "The query needs parameter '@nation' (NationCode), which was not supplied.", new TextSpan(26, 7, 1, 27)),
         new("MissingParameter_SuppliedAsNull", "accords where signed >= @from", BdqDiagnostics.MissingParameter,
-            "The query needs parameter '@from' (PartialDate), which was not supplied.", new TextSpan(24, 5, 1, 25),
+            "The query needs parameter '@from' (Period), which was not supplied.", new TextSpan(24, 5, 1, 25),
             Parameters: new Dictionary<string, object?> { ["from"] = null }),
 
         // BDQ0202
