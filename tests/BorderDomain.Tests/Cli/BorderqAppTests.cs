@@ -13,13 +13,14 @@ public sealed class BorderqAppTests
 {
     private const string PeruEcuador = "accords where parties has PER and parties has ECU order by signed desc";
 
-    // Signed dates: 2025-12, 2013-11-14 (twice, ties in key order), 1998; the two undated accords last, in key order.
+    // Signed dates: 2013-11-14 (twice, ties in key order), 1998; the three accords with no signing last, in key order
+    // (the 2025 pledge was agreed, not signed: its date is in agreed).
     private static readonly string[] PeruEcuadorIds =
     [
-        "pe-ec-2025-pledge",
         "pe-ec-2013-fuel",
         "pe-ec-2013-human-trafficking",
         "pe-ec-1998-peace",
+        "pe-ec-2025-pledge",
         "pe-ec-naval-education",
         "pe-ec-sea-patrol-exchange",
     ];
@@ -45,7 +46,8 @@ public sealed class BorderqAppTests
         Assert.Equal("6 accords", lines.Last(line => line.Length > 0));
 
         // No cell is cut: piped (no terminal width to fit) every citation is whole.
-        Assert.EndsWith("Web Editor, 2025-12-12, \"Peru and Ecuador Pledge to Combat Organized Crime and Illegal Mining\"", body[0]);
+        Assert.EndsWith(Src002Citation, body[0]);
+        Assert.EndsWith(Src001Citation, body[3]);
         Assert.DoesNotContain("…", run.Stdout);
         Assert.Contains("ECU, PER", body[0]);
     }
@@ -75,13 +77,18 @@ public sealed class BorderqAppTests
         var rows = document.RootElement.EnumerateArray().ToArray();
         Assert.Equal(PeruEcuadorIds, rows.Select(row => row.GetProperty("id").GetString()));
 
-        var pledge = rows[0];
-        Assert.Equal(["ECU", "PER"], pledge.GetProperty("parties").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal("2025-12", pledge.GetProperty("signed").GetString());
-        Assert.Equal("Pledge", pledge.GetProperty("kind").GetString());
-        Assert.Equal(["src-001"], pledge.GetProperty("sources").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal([Src001Citation], pledge.GetProperty("citation").EnumerateArray().Select(e => e.GetString()));
+        var fuel = rows[0];
+        Assert.Equal(["ECU", "PER"], fuel.GetProperty("parties").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("2013-11-14", fuel.GetProperty("signed").GetString());
+        Assert.Equal("Agreement", fuel.GetProperty("kind").GetString());
+        Assert.Equal(["src-002"], fuel.GetProperty("sources").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal([Src002Citation], fuel.GetProperty("citation").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal([Src002Citation], rows[1].GetProperty("citation").EnumerateArray().Select(e => e.GetString()));
+        var pledge = rows[3];
+        Assert.Equal("Pledge", pledge.GetProperty("kind").GetString());
+        Assert.Equal(JsonValueKind.Null, pledge.GetProperty("signed").ValueKind);
+        Assert.Equal("..2025-12-12", pledge.GetProperty("agreed").GetString());
+        Assert.Equal([Src001Citation], pledge.GetProperty("citation").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(JsonValueKind.Null, rows[4].GetProperty("signed").ValueKind);
     }
 
@@ -120,10 +127,12 @@ public sealed class BorderqAppTests
         Assert.All(records, record => Assert.Equal(header.Length, record.Length));
         Assert.Equal(PeruEcuadorIds, records.Skip(1).Select(record => record[0]));
 
-        var pledge = records[1];
-        Assert.Equal("ECU, PER", pledge[Array.IndexOf(header, "parties")]);
-        Assert.Equal("2025-12", pledge[Array.IndexOf(header, "signed")]);
-        Assert.Equal(Src001Citation, pledge[^1]);
+        var fuel = records[1];
+        Assert.Equal("ECU, PER", fuel[Array.IndexOf(header, "parties")]);
+        Assert.Equal("2013-11-14", fuel[Array.IndexOf(header, "signed")]);
+        Assert.Equal(Src002Citation, fuel[^1]);
+        Assert.Equal("..2025-12-12", records[4][Array.IndexOf(header, "agreed")]);
+        Assert.Equal(Src001Citation, records[4][^1]);
         Assert.Equal(string.Empty, records[5][Array.IndexOf(header, "signed")]);
         Assert.Contains("\"Web Editor, 2025-12-12, \"\"Peru and Ecuador Pledge", run.Stdout);
     }
@@ -137,8 +146,8 @@ public sealed class BorderqAppTests
         var header = run.StdoutLines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(["id", "signed", "sources", "citation"], header);
         var body = TableBody(run.StdoutLines);
-        Assert.Equal(["pe-ec-2025-pledge", "pe-ec-2013-fuel"], FirstCells(body));
-        Assert.Matches("2025-12 +src-001 +Web Editor", body[0]);
+        Assert.Equal(["pe-ec-2013-fuel", "pe-ec-2013-human-trafficking"], FirstCells(body));
+        Assert.Matches("2013-11-14 +src-002 +Hólger Álava", body[0]);
         Assert.Equal("2 rows", run.StdoutLines.Last(line => line.Length > 0));
     }
 
@@ -343,7 +352,7 @@ public sealed class BorderqAppTests
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(string.Empty, run.Stderr);
         Assert.StartsWith("accords (13 rows)\n", run.Stdout);
-        Assert.EndsWith("\n\ncount\r\n17\r\n", run.Stdout);
+        Assert.EndsWith("\n\ncount\r\n20\r\n", run.Stdout);
         Assert.DoesNotContain(BorderqApp.Prompt, run.Stdout);
     }
 

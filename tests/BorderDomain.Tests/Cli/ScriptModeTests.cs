@@ -19,7 +19,7 @@ public sealed class ScriptModeTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(string.Empty, run.Stderr);
-        Assert.Equal("count\r\n6\r\n\ncount\r\n17\r\n", run.Stdout);
+        Assert.Equal("count\r\n6\r\n\ncount\r\n20\r\n", run.Stdout);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Linq;
 using BorderDomain.Model;
 using BorderDomain.Storage;
 using Xunit;
+using static BorderDomain.Tests.Data.ArticleQueries;
 
 namespace BorderDomain.Tests.Data;
 
@@ -23,6 +24,13 @@ public sealed class Article003Tests
         Assert.Null(source.Published);
         Assert.Contains("Homeland Security", source.Note, StringComparison.Ordinal);
         Assert.Contains("date", source.Note, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(["src-003-dhs"], source.Relays.ToArray());
+        var release = Store.Sources.Find("src-003-dhs");
+        Assert.NotNull(release);
+        Assert.Equal(SourceKind.GovernmentRelease, release.Kind);
+        Assert.Equal("U.S. Department of Homeland Security", release.Publisher);
+        Assert.Null(release.Published);
+        Assert.Equal(["src-003"], Column("sources where relays has \"src-003-dhs\" select id"));
     }
 
     [Fact]
@@ -39,7 +47,23 @@ public sealed class Article003Tests
         Assert.Contains(Topic.InformationSharing, mou.Topics);
         Assert.Contains(Topic.Terrorism, mou.Topics);
         Assert.Null(mou.Signed);
+        Assert.Null(mou.Place);
         Assert.Contains("descriptive", mou.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MemorandumSigning_IsPartOfTheVisit_WithCbpAndThePoliceAsSigners()
+    {
+        var signing = Store.Events.Find("cbp-pne-mou-signing");
+
+        Assert.NotNull(signing);
+        Assert.Equal(EventKind.Signing, signing.Kind);
+        Assert.Equal("noem-ecuador-visit", signing.PartOf);
+        Assert.Null(signing.Place);
+        Assert.Equal(["us-ec-cbp-pne-mou"], signing.Outcomes.ToArray());
+        Assert.Equal(["Signer:ec-pne", "Signer:us-cbp"], Roles(signing.Id));
+        Assert.DoesNotContain("us-dhs", signing.Agencies);
+        Assert.Equal(["cbp-pne-mou-signing"], Column("events where id in (participants where agency = \"us-cbp\" and role = Signer select event) select id"));
     }
 
     [Fact]
@@ -57,17 +81,50 @@ public sealed class Article003Tests
     }
 
     [Fact]
-    public void NoemVisit_IsUndatedAndProducedTheMemorandum()
+    public void NoemVisit_IsUndatedLedByNoemAndProducedTheMemorandum()
     {
         var visit = Store.Events.Find("noem-ecuador-visit");
 
         Assert.NotNull(visit);
         Assert.Equal(EventKind.Visit, visit.Kind);
         Assert.Null(visit.Date);
+        Assert.Null(visit.DateBasis);
+        Assert.Null(visit.Place);
+        Assert.Equal(["DelegationHead:kristi-noem", "Participant:us-dhs"], Roles(visit.Id));
         Assert.Contains("kristi-noem", visit.People);
-        Assert.Contains("us-ec-cbp-pne-mou", visit.Accords);
+        Assert.Equal(["us-ec-cbp-pne-mou"], visit.Outcomes.ToArray());
         Assert.Contains(Topic.Migration, visit.Topics);
-        Assert.Contains(Store.Events.FindAll("accords", "us-ec-cbp-pne-mou"), e => e.Kind == EventKind.Signing);
+        Assert.Equal(["cbp-pne-mou-signing", "noem-ecuador-visit"], Sorted("events where outcomes has \"us-ec-cbp-pne-mou\" select id"));
+    }
+
+    [Fact]
+    public void NoemStatement_InformationIsTheStrongestTool_RelayedFromTheDepartment()
+    {
+        var statement = Store.Statements.Find("st-dhs-noem-information");
+
+        Assert.NotNull(statement);
+        Assert.Equal("kristi-noem", statement.Speaker);
+        Assert.Equal("us-dhs", statement.SpeakerAgency);
+        Assert.Null(statement.Date);
+        Assert.Equal("noem-ecuador-visit", statement.Event);
+        Assert.Equal(["us-ec-cbp-pne-mou"], statement.Accords.ToArray());
+        Assert.Contains(Topic.InformationSharing, statement.Topics);
+        Assert.Equal("src-003", statement.Source);
+        Assert.Equal(["st-dhs-noem-information"], Column("statements where speakerAgency.nation = USA and topics has InformationSharing and source = \"src-003\" select id"));
+    }
+
+    [Fact]
+    public void ThxNews_IsANewsOrganizationFoundedByGolden()
+    {
+        var outlet = Store.Organizations.Find("thx-news");
+        var golden = Store.People.Find("ivan-alexander-golden");
+
+        Assert.NotNull(outlet);
+        Assert.NotNull(golden);
+        Assert.Equal(OrganizationKind.NewsOrganization, outlet.Kind);
+        Assert.Equal(["ivan-alexander-golden"], outlet.Leaders.ToArray());
+        Assert.Equal("thx-news", Assert.Single(golden.Roles).Organization);
+        Assert.Equal(["src-003"], golden.Sources.ToArray());
     }
 
     [Fact]

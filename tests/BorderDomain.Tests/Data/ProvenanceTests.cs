@@ -41,7 +41,10 @@ public sealed class ProvenanceTests
             .Concat(Store.People.SelectMany(p => p.Sources.Select(s => ("people", p.Id, s))))
             .Concat(Store.Accords.SelectMany(a => a.Sources.Select(s => ("accords", a.Id, s))))
             .Concat(Store.Events.SelectMany(e => e.Sources.Select(s => ("events", e.Id, s))))
-            .Concat(Store.Statistics.Select(s => ("statistics", s.Id, s.Source)));
+            .Concat(Store.Statistics.Select(s => ("statistics", s.Id, s.Source)))
+            .Concat(Store.Statements.Select(s => ("statements", s.Id, s.Source)))
+            .Concat(Store.Organizations.SelectMany(o => o.Sources.Select(s => ("organizations", o.Id, s))))
+            .Concat(Store.Places.SelectMany(p => p.Sources.Select(s => ("places", p.Id, s))));
 
         Assert.DoesNotContain(citations, c => references.Contains(c.Item3));
         Assert.All(Store.Nations, n =>
@@ -101,6 +104,47 @@ public sealed class ProvenanceTests
         var defence2012 = Store.Accords.Find("pe-co-2012-defence");
         Assert.NotNull(defence2012);
         Assert.Empty(defence2012.BuildsOn);
+    }
+
+    /// <summary>Every record of every set but <c>sources</c> cites at least one source that exists (issue 15: nothing unsourced).</summary>
+    [Fact]
+    public void EveryRecordOfEverySet_CitesAnExistingSource()
+    {
+        var checkedSets = 0;
+        foreach (var table in Store.Tables)
+        {
+            if (table.Schema.Name == "sources")
+            {
+                continue;
+            }
+
+            checkedSets++;
+            for (var row = 0; row < table.Count; row++)
+            {
+                var record = table.GetRecord(row);
+                var type = record.GetType();
+                var cited = type.GetProperty("Sources")?.GetValue(record) is System.Collections.Immutable.ImmutableArray<string> many
+                    ? many.ToArray()
+                    : type.GetProperty("Source")?.GetValue(record) is string one ? [one] : [];
+                var id = type.GetProperty("Id")?.GetValue(record) ?? type.GetProperty("Code")?.GetValue(record);
+
+                Assert.True(cited.Length > 0, $"{table.Schema.Name}: {id} cites no source");
+                Assert.All(cited, s => Assert.NotNull(Store.Sources.Find(s)));
+            }
+        }
+
+        Assert.True(checkedSets >= 11, $"only {checkedSets} sets checked");
+    }
+
+    [Fact]
+    public void RelayedSources_AreNamedByTheArticleThatRelaysThem()
+    {
+        var relayed = Store.Sources.SelectMany(s => s.Relays.Select(r => (Relay: s.Id, Original: r))).Order().ToArray();
+
+        Assert.Equal(
+            [("src-003", "src-003-dhs"), ("src-004", "src-004-andina"), ("src-004", "src-004-ap"), ("src-004", "src-004-efe")],
+            relayed);
+        Assert.All(relayed, r => Assert.NotEqual(SourceKind.Reference, Store.Sources.Find(r.Original)?.Kind));
     }
 
     /// <summary>A renamed record fails here rather than leaving the list of stated parents silently stale.</summary>

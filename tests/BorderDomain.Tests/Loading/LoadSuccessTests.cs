@@ -322,6 +322,7 @@ public sealed class LoadSuccessTests
                   "id": "t-length-claim",
                   "metric": "BorderLength",
                   "nations": ["PER", "ECU"],
+                  "place": "pe-ec-border",
                   "value": 1529,
                   "unit": "km",
                   "source": "src-003"

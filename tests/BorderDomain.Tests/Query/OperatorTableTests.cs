@@ -336,7 +336,7 @@ public sealed class OperatorTableTests
         FieldKind.String => QueryPrinter.Quote((string)value),
         FieldKind.Number => Convert.ToDecimal(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
         FieldKind.Boolean => (bool)value ? "true" : "false",
-        FieldKind.Period => ((Period)value).From.ToString(),
+        FieldKind.Period => value is Period { HasStart: false } open ? open.To.ToString() : ((Period)value).From.ToString(), // an open start has no From
         FieldKind.Enum or FieldKind.Nation or FieldKind.Unit or FieldKind.Date => value.ToString()!,
         _ => throw new InvalidOperationException(field.Kind.ToString()),
     };

@@ -16,7 +16,7 @@ public sealed class QueryableTests
 
     [Theory]
     [InlineData("accords where parties has PER and parties has ECU order by signed desc")]
-    [InlineData("accords where topics has any (IllegalMining, DrugTrafficking) and signed >= 2010 take 5")]
+    [InlineData("accords where topics has any (IllegalMining, DrugTrafficking) and (signed >= 2010 or agreed <= 2025-12-12) order by agreed take 5")]
     [InlineData("accords where title contains \"mining\" or not (kind = Agreement)")]
     [InlineData("accords where parties has @nation and signed between @from and @to")]
     [InlineData("accords where signed is null order by title")]

@@ -64,7 +64,7 @@ public class EmbeddingSampleTests
         Assert.Contains("generated busy roads: c-5, c-1, c-4\n", output);
         Assert.Contains("generated seizures: 2\n", output);
         Assert.Contains("generated recorded by Peru: c-4, c-2, c-3\n", output);
-        Assert.Contains("generated: pe-ec-2025-pledge, ", output);
+        Assert.Contains("generated: pe-ec-2013-fuel, ", output);
         Assert.Matches("generated count: [0-9]+\n", output);
     }
 

@@ -143,7 +143,7 @@ public sealed class HtmlFragmentTests
         var root = XElement.Parse(html);
 
         var disputed = root.Elements("div").Single(d => (string?)d.Attribute("class") == "bdq-disputed").Element("table")!;
-        Assert.Equal("⚑ Disputed: BorderLength · ECU, PER — 2 claims disagree (1420 km vs 1500 km)", disputed.Element("caption")!.Value);
+        Assert.Equal("⚑ Disputed: BorderLength · ECU, PER · pe-ec-border — 2 claims disagree (1420 km vs 1500 km)", disputed.Element("caption")!.Value);
         Assert.Equal([OldClaim, NewClaim], disputed.Element("thead")!.Descendants("th").Select(th => th.Value));
         var value = disputed.Element("tbody")!.Elements("tr").Single(tr => tr.Element("th")!.Value == "value");
         Assert.Equal(["1420", "1500"], value.Elements("td").Select(td => td.Value));

@@ -39,7 +39,8 @@ public class HtmlRendererTests
         Assert.Contains("<th scope=\"col\">sources</th>", html);
         var rows = Regex.Matches(Body(html), "<tr>.*?</tr>", RegexOptions.Singleline).Select(m => m.Value).ToList();
         Assert.All(rows, row => Assert.Matches("<td class=\"citation\"><span class=\"cite\" title=\"[^\"]+\">\\[[0-9]+\\]</span>", row));
-        Assert.Contains("Web Editor", rows[0]);
+        Assert.Contains("2013-11-25", rows[0]);
+        Assert.Contains("Web Editor", rows[3]);
     }
 
     [Fact]
