@@ -165,9 +165,11 @@ internal static class RowBitmap
     }
 
     /// <summary>The rows in both bitmaps, ascending, with no intermediate bitmap: one pass counts, one writes.</summary>
-    public static int[] AndToRows(ReadOnlySpan<ulong> left, ReadOnlySpan<ulong> right)
+    public static int[] AndToRows(ReadOnlySpan<ulong> left, ReadOnlySpan<ulong> right) => AndToRows(left, right, AndCount(left, right));
+
+    /// <summary>The rows in both bitmaps, ascending, given their number (<see cref="AndCount"/>): one pass writes them.</summary>
+    public static int[] AndToRows(ReadOnlySpan<ulong> left, ReadOnlySpan<ulong> right, int count)
     {
-        var count = AndCount(left, right);
         var result = new int[count];
         var next = 0;
         var length = Math.Min(left.Length, right.Length);

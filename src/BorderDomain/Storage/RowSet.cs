@@ -99,6 +99,16 @@ internal sealed class RowSet
                 return Of(RowBitmap.Filter(rows, largeBits));
             }
 
+            // Two shared bitmaps (posting lists): counted first, a sparse answer is written as rows with no bitmap made.
+            if (!small._ownsBits && !large._ownsBits)
+            {
+                var both = RowBitmap.AndCount(small._bits!, largeBits);
+                if (!RowBitmap.IsDense(both, (long)largeBits.Length * 64))
+                {
+                    return both == 0 ? Empty : Of(RowBitmap.AndToRows(small._bits!, largeBits, both));
+                }
+            }
+
             // Both bitmaps: AND into one this set owns, or a copy.
             var (target, source) = small._ownsBits ? (small._bits!, largeBits) : large._ownsBits ? (largeBits, small._bits!) : ((ulong[])small._bits!.Clone(), largeBits);
             RowBitmap.AndWith(target, source);
