@@ -112,7 +112,9 @@ internal sealed class DatabaseQueryTarget : QueryTarget
         var ids = cited.ToList();
         var sources = ids.Count == 0 ? [] : _connection.Run(() => _db.Sources.AsNoTracking().Where(s => ids.Contains(s.Id)).ToList());
         var citations = new BorderStoreBuilder();
-        citations.Sources.AddRange(sources);
+
+        // Only the cited sources are read; what they relay is no part of a citation, and would dangle in this store.
+        citations.Sources.AddRange(sources.Select(s => s.Relays.IsDefaultOrEmpty ? s : s with { Relays = [] }));
         IQueryStore pageStore = new QueryStore(
             new EntityTable<Source>(QuerySets.For<Source>(), sources),
             new EntityTable<Statistic>(QuerySets.For<Statistic>(), claims));
