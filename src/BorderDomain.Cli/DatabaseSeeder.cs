@@ -35,11 +35,16 @@ internal static class DatabaseSeeder
                 }
 
                 // Dependent sets first, in case a schema of the user's has foreign keys between them.
+                db.Affiliations.ExecuteDelete();
+                db.Participants.ExecuteDelete();
+                db.Statements.ExecuteDelete();
                 db.Events.ExecuteDelete();
                 db.Statistics.ExecuteDelete();
                 db.Accords.ExecuteDelete();
                 db.People.ExecuteDelete();
                 db.Agencies.ExecuteDelete();
+                db.Organizations.ExecuteDelete();
+                db.Places.ExecuteDelete();
                 db.Nations.ExecuteDelete();
                 db.Sources.ExecuteDelete();
             }
@@ -64,6 +69,11 @@ internal static class DatabaseSeeder
                 ("accord", "accords", db.Accords.Count()),
                 ("statistic", "statistics", db.Statistics.Count()),
                 ("event", "events", db.Events.Count()),
+                ("organization", "organizations", db.Organizations.Count()),
+                ("place", "places", db.Places.Count()),
+                ("statement", "statements", db.Statements.Count()),
+                ("participant", "participants", db.Participants.Count()),
+                ("affiliation", "affiliations", db.Affiliations.Count()),
             ];
         }
         catch (Exception failure) when (DatabaseConnection.Describe(failure) is { } reason)
@@ -81,6 +91,11 @@ internal static class DatabaseSeeder
         ("accord", "accords", store.Accords.Count),
         ("statistic", "statistics", store.Statistics.Count),
         ("event", "events", store.Events.Count),
+        ("organization", "organizations", store.Organizations.Count),
+        ("place", "places", store.Places.Count),
+        ("statement", "statements", store.Statements.Count),
+        ("participant", "participants", store.Participants.Count),
+        ("affiliation", "affiliations", store.Affiliations.Count),
     ];
 
     // "5 sources, 12 nations, 1 person": the sets with records.

@@ -10,7 +10,7 @@ namespace BorderDomain.EntityFrameworkCore;
 
 /// <summary>
 /// The BorderDomain records on a database: one table per set (sources, nations, agencies, people, accords, statistics,
-/// events), mapped by <see cref="BdqModelBuilderExtensions.ApplyBdqConventions"/>. Configure the provider as usual
+/// events, organizations, places, statements, and the store-computed participants and affiliations), mapped by <see cref="BdqModelBuilderExtensions.ApplyBdqConventions"/>. Configure the provider as usual
 /// (<c>UseNpgsql</c>, <c>UseSqlite</c>); the context adds <see cref="BdqDbContextOptionsExtensions.UseBdq"/> itself.
 /// Fill it with <see cref="SeedAsync"/>.
 /// </summary>
@@ -51,6 +51,21 @@ public class BorderDbContext : DbContext
     /// <summary>The events.</summary>
     public DbSet<Event> Events => Set<Event>();
 
+    /// <summary>The organizations.</summary>
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    /// <summary>The places.</summary>
+    public DbSet<Place> Places => Set<Place>();
+
+    /// <summary>The statements.</summary>
+    public DbSet<Statement> Statements => Set<Statement>();
+
+    /// <summary>The events' participants with their roles, as the store computes them (seeded from a store, not kept in step by the database).</summary>
+    public DbSet<Participation> Participants => Set<Participation>();
+
+    /// <summary>The people's roles, as the store computes them (seeded from a store, not kept in step by the database).</summary>
+    public DbSet<Affiliation> Affiliations => Set<Affiliation>();
+
     /// <summary>
     /// Adds every record of <paramref name="store"/> (e.g. <see cref="BorderStore.Default"/>, or a store built with users'
     /// data files through <see cref="BorderDataset"/>) and saves them in one transaction. The tables must exist
@@ -73,6 +88,11 @@ public class BorderDbContext : DbContext
             Accords.AddRange(store.Accords);
             Statistics.AddRange(store.Statistics);
             Events.AddRange(store.Events);
+            Organizations.AddRange(store.Organizations);
+            Places.AddRange(store.Places);
+            Statements.AddRange(store.Statements);
+            Participants.AddRange(store.Participants);
+            Affiliations.AddRange(store.Affiliations);
             var written = await SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             ChangeTracker.Clear();
             return written;
@@ -101,6 +121,11 @@ public class BorderDbContext : DbContext
         modelBuilder.Entity<Accord>();
         modelBuilder.Entity<Statistic>();
         modelBuilder.Entity<Event>();
+        modelBuilder.Entity<Organization>();
+        modelBuilder.Entity<Place>();
+        modelBuilder.Entity<Statement>();
+        modelBuilder.Entity<Participation>();
+        modelBuilder.Entity<Affiliation>();
         modelBuilder.ApplyBdqConventions();
     }
 }

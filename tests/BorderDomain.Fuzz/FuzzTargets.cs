@@ -83,6 +83,11 @@ public static class FuzzTargets
             "events" => Apply(Bundled.Events, query),
             "sources" => Apply(Bundled.Sources, query),
             "nations" => Apply(Bundled.Nations, query),
+            "organizations" => Apply(Bundled.Organizations, query),
+            "places" => Apply(Bundled.Places, query),
+            "statements" => Apply(Bundled.Statements, query),
+            "participants" => Apply(Bundled.Participants, query),
+            "affiliations" => Apply(Bundled.Affiliations, query),
             _ => Apply(Bundled.Accords, query),
         };
         Require(!applied || compiled, query, "TryApply accepted a query TryCompile refused");
@@ -181,5 +186,10 @@ public static class FuzzTargets
         public static readonly IQueryable<Event> Events = Store.Events.ToList().AsQueryable();
         public static readonly IQueryable<Source> Sources = Store.Sources.ToList().AsQueryable();
         public static readonly IQueryable<Nation> Nations = Store.Nations.ToList().AsQueryable();
+        public static readonly IQueryable<Organization> Organizations = Store.Organizations.ToList().AsQueryable();
+        public static readonly IQueryable<Place> Places = Store.Places.ToList().AsQueryable();
+        public static readonly IQueryable<Statement> Statements = Store.Statements.ToList().AsQueryable();
+        public static readonly IQueryable<Participation> Participants = Store.Participants.ToList().AsQueryable();
+        public static readonly IQueryable<Affiliation> Affiliations = Store.Affiliations.ToList().AsQueryable();
     }
 }

@@ -45,13 +45,11 @@ internal static class DatasetValidator
     /// </summary>
     internal static void Validate(BorderStoreBuilder builder, Dictionary<object, RecordOrigin> origins, DataErrorSink errors)
     {
-        builder.DeriveComputed((row, parent, suffix) =>
-        {
-            if (origins.TryGetValue(parent, out var origin))
-            {
-                origins[row] = origin with { Path = origin.Path + suffix };
-            }
-        });
+        // A row of a record that came from no file is named by that record's place in the builder: events[3].participants[1].
+        builder.DeriveComputed((row, parent, parentSet, parentRow, suffix) =>
+            origins[row] = origins.TryGetValue(parent, out var origin)
+                ? origin with { Path = origin.Path + suffix }
+                : new RecordOrigin(null, $"{parentSet}[{parentRow}]{suffix}", null));
         var sets = new ISet[BundledSets.All.Length];
         foreach (var set in BundledSets.All)
         {

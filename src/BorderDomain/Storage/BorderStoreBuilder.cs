@@ -65,17 +65,18 @@ public sealed class BorderStoreBuilder
     /// Rebuilds the computed sets: one <see cref="Participation"/> per participant of each event (in event order, id
     /// <c>event#position</c>, the event's sources) and one <see cref="Affiliation"/> per role of each person (id
     /// <c>person#position</c>, the person's sources). <paramref name="derived"/> is told of each row, the record it
-    /// comes from and the JSON path suffix inside that record (<c>.participants[0]</c>, <c>.roles[2]</c>).
+    /// comes from, that record's set and row, and the path suffix inside it (<c>.participants[0]</c>, <c>.roles[2]</c>).
     /// </summary>
-    internal void DeriveComputed(Action<object, object, string>? derived = null)
+    internal void DeriveComputed(Action<object, object, string, int, string>? derived = null)
     {
         Participants.Clear();
-        foreach (var e in Events)
+        for (var row = 0; row < Events.Count; row++)
         {
+            var e = Events[row];
             for (var i = 0; i < e.Participants.Length; i++)
             {
                 var p = e.Participants[i];
-                var row = new Participation
+                var participation = new Participation
                 {
                     Id = string.Concat(e.Id, "#", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)),
                     Event = e.Id,
@@ -85,18 +86,19 @@ public sealed class BorderStoreBuilder
                     Role = p.Role,
                     Sources = e.Sources,
                 };
-                Participants.Add(row);
-                derived?.Invoke(row, e, $".participants[{i}]");
+                Participants.Add(participation);
+                derived?.Invoke(participation, e, "events", row, $".participants[{i}]");
             }
         }
 
         Affiliations.Clear();
-        foreach (var person in People)
+        for (var row = 0; row < People.Count; row++)
         {
+            var person = People[row];
             for (var i = 0; i < person.Roles.Length; i++)
             {
                 var role = person.Roles[i];
-                var row = new Affiliation
+                var affiliation = new Affiliation
                 {
                     Id = string.Concat(person.Id, "#", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)),
                     Person = person.Id,
@@ -110,8 +112,8 @@ public sealed class BorderStoreBuilder
                     Predecessor = role.Predecessor,
                     Sources = person.Sources,
                 };
-                Affiliations.Add(row);
-                derived?.Invoke(row, person, $".roles[{i}]");
+                Affiliations.Add(affiliation);
+                derived?.Invoke(affiliation, person, "people", row, $".roles[{i}]");
             }
         }
     }

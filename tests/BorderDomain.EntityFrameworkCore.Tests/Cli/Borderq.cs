@@ -72,7 +72,10 @@ internal static class Borderq
             builder.Accords.AddRange(db.Accords.AsNoTracking());
             builder.Statistics.AddRange(db.Statistics.AsNoTracking());
             builder.Events.AddRange(db.Events.AsNoTracking());
-            return builder.Build();
+            builder.Organizations.AddRange(db.Organizations.AsNoTracking());
+            builder.Places.AddRange(db.Places.AsNoTracking());
+            builder.Statements.AddRange(db.Statements.AsNoTracking());
+            return builder.Build(); // participants and affiliations are computed again from the events and people read back
         })).Value;
 
     /// <summary>A context on the database of <paramref name="connection"/>, for checking what borderq wrote.</summary>
@@ -83,11 +86,15 @@ internal static class Borderq
         return new BorderDbContext(builder.Options);
     }
 
-    /// <summary>The rows of each BorderDomain table, in the order sources, nations, agencies, people, accords, statistics, events.</summary>
+    /// <summary>The rows of each BorderDomain table, in the order sources, nations, agencies, people, accords, statistics, events, organizations, places, statements, participants, affiliations.</summary>
     public static int[] Counts(Provider provider, string connection)
     {
         using var db = Open(provider, connection);
-        return [db.Sources.Count(), db.Nations.Count(), db.Agencies.Count(), db.People.Count(), db.Accords.Count(), db.Statistics.Count(), db.Events.Count()];
+        return
+        [
+            db.Sources.Count(), db.Nations.Count(), db.Agencies.Count(), db.People.Count(), db.Accords.Count(), db.Statistics.Count(), db.Events.Count(),
+            db.Organizations.Count(), db.Places.Count(), db.Statements.Count(), db.Participants.Count(), db.Affiliations.Count(),
+        ];
     }
 
     // The fixture's connection string for a database, read back from the options it builds (its SQLite folder is its own).

@@ -153,6 +153,25 @@ public sealed class ScriptModeTests
     }
 
     [Fact]
+    public void Schema_ListsTheIssue15Sets_WithTheirRecordTypes_AndTheirReferences()
+    {
+        var sets = TableBody(Run("schema").StdoutLines);
+        var participants = TableBody(Run("schema", "participants").StdoutLines);
+        var events = TableBody(Run("schema", "events").StdoutLines);
+
+        foreach (var (set, type) in new[] { ("organizations", "Organization"), ("places", "Place"), ("statements", "Statement"), ("participants", "Participation"), ("affiliations", "Affiliation") })
+        {
+            var row = sets.Single(l => l.StartsWith(set + " ", StringComparison.Ordinal));
+            Assert.Contains(type, row);
+            Assert.Contains(BorderDomain.Storage.BorderStore.Default.GetTable(set)!.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), row);
+        }
+
+        Assert.Equal(["id", "event", "agency", "person", "organization", "role", "sources"], FirstCells(participants));
+        Assert.Contains("places", events.Single(l => l.StartsWith("place ", StringComparison.Ordinal)));
+        Assert.Contains("events", events.Single(l => l.StartsWith("partOf ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Schema_UnknownSet_NamesTheSets()
     {
         var run = Run("schema", "acords");

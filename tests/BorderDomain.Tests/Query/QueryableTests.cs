@@ -49,6 +49,11 @@ public sealed class QueryableTests
                 "people" => BdqQueryable.Apply(Store.People.AsQueryable(), query, store: Store),
                 "events" => BdqQueryable.Apply(Store.Events.AsQueryable(), query, store: Store),
                 "sources" => BdqQueryable.Apply(Store.Sources.AsQueryable(), query, store: Store),
+                "organizations" => BdqQueryable.Apply(Store.Organizations.AsQueryable(), query, store: Store),
+                "places" => BdqQueryable.Apply(Store.Places.AsQueryable(), query, store: Store),
+                "statements" => BdqQueryable.Apply(Store.Statements.AsQueryable(), query, store: Store),
+                "participants" => BdqQueryable.Apply(Store.Participants.AsQueryable(), query, store: Store),
+                "affiliations" => BdqQueryable.Apply(Store.Affiliations.AsQueryable(), query, store: Store),
                 _ => BdqQueryable.Apply(Store.Nations.AsQueryable(), query, store: Store),
             };
 

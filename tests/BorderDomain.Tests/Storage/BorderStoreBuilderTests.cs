@@ -26,6 +26,61 @@ public sealed class BorderStoreBuilderTests
         Assert.Equal(0, error.OmittedErrorCount);
     }
 
+    [Fact]
+    public void Build_DerivesParticipantsAndAffiliations_AndAddsParticipantsToTheEventsLists()
+    {
+        var builder = new BorderStoreBuilder();
+        builder.Sources.Add(new Source { Id = "s1", Kind = SourceKind.NewsSite });
+        builder.Nations.Add(new Nation { Code = NationCode.Peru, Name = "Peru", Region = "South America" });
+        builder.Agencies.Add(new Agency { Id = "police", Name = "Police", Nation = NationCode.Peru, Kind = AgencyKind.Police });
+        builder.Organizations.Add(new Organization { Id = "gang", Name = "Gang", Kind = OrganizationKind.CriminalGroup });
+        builder.People.Add(new Person { Id = "boss", Aliases = ["The Boss"], Roles = [new PersonRole { Title = "Leader", Organization = "gang", From = Period.After(PartialDate.FromYear(2010)), FromBasis = DateBasis.LowerBound }], Sources = ["s1"] });
+        builder.Events.Add(new Event
+        {
+            Id = "raid",
+            Kind = EventKind.Raid,
+            Title = "Raid",
+            Agencies = ["police"],
+            Participants =
+            [
+                new Participant { Agency = "POLICE", Role = ParticipantRole.Captor },
+                new Participant { Organization = "gang", Role = ParticipantRole.Target },
+                new Participant { Person = "boss", Role = ParticipantRole.Captive },
+            ],
+            Sources = ["s1"],
+        });
+
+        var store = builder.Build();
+
+        var raid = store.Events.Find("raid")!;
+        Assert.Equal(["police"], raid.Agencies.ToArray()); // already there, in another case: added once
+        Assert.Equal(["boss"], raid.People.ToArray());
+        Assert.Equal(["gang"], raid.Organizations.ToArray());
+        Assert.Equal(
+            [("raid#1", ParticipantRole.Captor), ("raid#2", ParticipantRole.Target), ("raid#3", ParticipantRole.Captive)],
+            store.Participants.Select(p => (p.Id, p.Role)));
+        Assert.Same(store.Participants.Find("raid#3"), Assert.Single(store.Participants.FindAll("person", "boss")));
+        var affiliation = Assert.Single(store.Affiliations);
+        Assert.Equal(("boss#1", "boss", "gang", DateBasis.LowerBound), (affiliation.Id, affiliation.Person, affiliation.Organization, affiliation.FromBasis));
+        Assert.Equal(["s1"], affiliation.Sources.ToArray());
+        Assert.Empty(store.ToBuilder().Participants);
+        Assert.Equal(store.Participants.Count, store.ToBuilder().Build().Participants.Count);
+    }
+
+    [Fact]
+    public void Build_DanglingParticipantOrRoleReference_IsNamedByItsEventOrPerson()
+    {
+        var builder = new BorderStoreBuilder();
+        builder.People.Add(new Person { Id = "p", Name = "P", Roles = [new PersonRole { Title = "Minister", Agency = "nowhere" }] });
+        builder.Events.Add(new Event { Id = "e", Kind = EventKind.Meeting, Title = "E", Participants = [new Participant { Person = "q", Role = ParticipantRole.Host }] });
+
+        var error = Assert.Throws<BorderDataException>(builder.Build);
+
+        Assert.Equal(
+            [(DataErrorKind.DanglingReference, "events[0].participants[0].person"), (DataErrorKind.DanglingReference, "people[0].roles[0].agency")],
+            error.Errors.Select(e => (e.Kind, e.Path)).OrderBy(e => e.Path, StringComparer.Ordinal));
+    }
+
     [BdqProperty(MaxTest = 200)]
     public void MarkDisputed_RandomClaimsWithRepeats_EqualsComparingEveryPair(StatisticRows input)
     {

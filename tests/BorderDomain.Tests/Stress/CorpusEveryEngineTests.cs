@@ -141,6 +141,11 @@ public sealed class CorpusEveryEngineTests(ITestOutputHelper output)
             "events" => Apply(store.Events, query, parameters, store),
             "sources" => Apply(store.Sources, query, parameters, store),
             "nations" => Apply(store.Nations, query, parameters, store),
+            "organizations" => Apply(store.Organizations, query, parameters, store),
+            "places" => Apply(store.Places, query, parameters, store),
+            "statements" => Apply(store.Statements, query, parameters, store),
+            "participants" => Apply(store.Participants, query, parameters, store),
+            "affiliations" => Apply(store.Affiliations, query, parameters, store),
             _ => Apply(store.Accords, query, parameters, store),
         };
 

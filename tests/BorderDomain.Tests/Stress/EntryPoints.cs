@@ -110,6 +110,11 @@ internal sealed class EntryPoints(BorderStore store)
             "events" => Apply(store.Events, query, options, out diagnostics),
             "sources" => Apply(store.Sources, query, options, out diagnostics),
             "nations" => Apply(store.Nations, query, options, out diagnostics),
+            "organizations" => Apply(store.Organizations, query, options, out diagnostics),
+            "places" => Apply(store.Places, query, options, out diagnostics),
+            "statements" => Apply(store.Statements, query, options, out diagnostics),
+            "participants" => Apply(store.Participants, query, options, out diagnostics),
+            "affiliations" => Apply(store.Affiliations, query, options, out diagnostics),
             _ => Apply(store.Accords, query, options, out diagnostics),
         };
     }
