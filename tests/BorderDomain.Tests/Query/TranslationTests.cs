@@ -171,6 +171,11 @@ public sealed class TranslationTests
             "people" => BdqQueryable.Translate(Store.People.AsQueryable(), query, Parameters, sets).Execute(),
             "events" => BdqQueryable.Translate(Store.Events.AsQueryable(), query, Parameters, sets).Execute(),
             "sources" => BdqQueryable.Translate(Store.Sources.AsQueryable(), query, Parameters, sets).Execute(),
+            "organizations" => BdqQueryable.Translate(Store.Organizations.AsQueryable(), query, Parameters, sets).Execute(),
+            "places" => BdqQueryable.Translate(Store.Places.AsQueryable(), query, Parameters, sets).Execute(),
+            "statements" => BdqQueryable.Translate(Store.Statements.AsQueryable(), query, Parameters, sets).Execute(),
+            "participants" => BdqQueryable.Translate(Store.Participants.AsQueryable(), query, Parameters, sets).Execute(),
+            "affiliations" => BdqQueryable.Translate(Store.Affiliations.AsQueryable(), query, Parameters, sets).Execute(),
             _ => BdqQueryable.Translate(Store.Nations.AsQueryable(), query, Parameters, sets).Execute(),
         };
     }
