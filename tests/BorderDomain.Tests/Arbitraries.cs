@@ -376,7 +376,7 @@ public static class Arbitraries
 
     private static readonly string[] FuzzTokens =
     [
-        "accords", "agencies", "statistics", "nations", "people", "events", "sources", "where", "and", "or", "not", "in",
+        "accords", "agencies", "statistics", "nations", "people", "events", "sources", "participants", "places", "where", "and", "or", "not", "in",
         "between", "has", "any", "all", "contains", "startswith", "endswith", "is", "null", "order", "by", "asc", "desc",
         "skip", "take", "select", "count", "group", "sum", "min", "max", "avg", "(", ")", ",", ".", "=", "!=", "<", "<=",
         ">", ">=", "\"", "\"peru\"", "\"", "\\", "@", "@nation", "--", "\n", "PER", "ECU", "title", "signed", "parties",

@@ -106,6 +106,77 @@ public class DatasetWriterTests
         Assert.Equal(["t-closed", "t-since"], Bdq.Execute(loaded, "statistics where period >= 2022-10 order by id").Records.Cast<Statistic>().Select(s => s.Id));
     }
 
+    [Fact]
+    public void Every_issue_15_field_round_trips_through_the_writer()
+    {
+        var builder = new BorderStoreBuilder();
+        builder.Sources.Add(new Source { Id = "t-relayed", Kind = SourceKind.GovernmentRelease });
+        builder.Sources.Add(new Source { Id = "t-src", Kind = SourceKind.NewsSite, Relays = ["t-relayed"] });
+        builder.Nations.Add(new Nation { Code = NationCode.Peru, Name = "Peru", Region = "South America", Sources = ["t-src"] });
+        builder.Nations.Add(new Nation { Code = NationCode.Ecuador, Name = "Ecuador", Region = "South America" });
+        builder.Agencies.Add(new Agency { Id = "t-police", Name = "Police", Nation = NationCode.Peru, Kind = AgencyKind.Police });
+        builder.Organizations.Add(new Organization { Id = "t-cartel", Name = "Cartel", Kind = OrganizationKind.CriminalGroup });
+        builder.Organizations.Add(new Organization
+        {
+            Id = "t-gang", Name = "Gang", Acronym = "TG", Aliases = ["The Gang"], Kind = OrganizationKind.CriminalGroup, BaseNation = NationCode.Ecuador,
+            OperatesIn = [NationCode.Ecuador, NationCode.Peru], Members = [NationCode.Peru], Leaders = ["t-boss"], WorksFor = "t-cartel", Sources = ["t-src"], Note = "n",
+        });
+        builder.Places.Add(new Place { Id = "t-border", Name = "Border", Kind = PlaceKind.Border, Borders = [NationCode.Peru, NationCode.Ecuador], Sources = ["t-src"] });
+        builder.Places.Add(new Place { Id = "t-post", Name = "Post", Kind = PlaceKind.Checkpoint, Nation = NationCode.Peru, Within = "t-border", Note = "n" });
+        builder.People.Add(new Person { Id = "t-old", Name = "Old Minister" });
+        builder.People.Add(new Person
+        {
+            Id = "t-boss", Aliases = ["El Jefe", "Boss"], Sources = ["t-src"],
+            Roles =
+            [
+                new PersonRole { Title = "Leader", Organization = "t-gang", From = Period.After(PartialDate.FromYear(2010)), FromBasis = DateBasis.LowerBound },
+                new PersonRole { Title = "Minister", Agency = "t-police", Predecessor = "t-old", From = Period.Parse("2013-11-20"), FromBasis = DateBasis.Inferred, To = Period.Before(PartialDate.Parse("2014-02")), ToBasis = DateBasis.UpperBound },
+            ],
+        });
+        builder.Accords.Add(new Accord
+        {
+            Id = "t-accord", Title = "Accord", Kind = AccordKind.Agreement, Status = AccordStatus.Planned, Parties = [NationCode.Peru],
+            AgreedBy = ["t-police"], ApprovedBy = ["t-police"], People = ["t-boss"],
+            Signed = Period.Parse("2012"), SignedBasis = DateBasis.Approximate,
+            Agreed = Period.Before(PartialDate.Parse("2012-01-26")), AgreedBasis = DateBasis.UpperBound,
+            PlannedFor = Period.Parse("2012-03"), PlannedForBasis = DateBasis.Stated,
+            Place = "t-post", Targets = ["t-gang"], Sources = ["t-src"],
+        });
+        builder.Statistics.Add(new Statistic { Id = "t-pen", Metric = Metric.FuelPrice, Nations = [NationCode.Peru], Value = 35m, Unit = Unit.Parse("PEN"), Period = Period.Parse("2013"), PeriodBasis = DateBasis.Inferred, Source = "t-src" });
+        builder.Statistics.Add(new Statistic
+        {
+            Id = "t-usd", Metric = Metric.FuelPrice, Nations = [NationCode.Peru], Value = 12.50m, Unit = Unit.Parse("USD"), Period = Period.Parse("2013"), PeriodBasis = DateBasis.Inferred,
+            EquivalentTo = "t-pen", Source = "t-src",
+        });
+        builder.Statistics.Add(new Statistic
+        {
+            Id = "t-fuel", Metric = Metric.FuelStolenVolume, Nations = [NationCode.Peru, NationCode.Ecuador], Organizations = ["t-gang"], ReportedBy = "t-police", Place = "t-border",
+            Value = 200000m, ValueTo = 999999m, ValueBasis = ValueBasis.Range, Per = TimeUnit.Year, Unit = Unit.Parse("gal"),
+            Period = Period.Before(PartialDate.Parse("2013-11-25")), PeriodBasis = DateBasis.UpperBound, Source = "t-src",
+        });
+        builder.Events.Add(new Event { Id = "t-cabinet", Kind = EventKind.Meeting, Title = "Cabinet", Date = Period.Parse("2013-11-14"), DateBasis = DateBasis.Inferred });
+        builder.Events.Add(new Event
+        {
+            Id = "t-raid", Kind = EventKind.Raid, Title = "Raid", Status = EventStatus.Planned, Date = Period.After(PartialDate.Parse("2022-10")), DateBasis = DateBasis.LowerBound,
+            Place = "t-border", Sites = ["t-post"], PartOf = "t-cabinet", Nations = [NationCode.Peru],
+            Participants = [new Participant { Agency = "t-police", Role = ParticipantRole.Captor, Note = "n" }, new Participant { Organization = "t-gang", Role = ParticipantRole.Target }, new Participant { Person = "t-boss", Role = ParticipantRole.Captive }],
+            Outcomes = ["t-accord"], Sources = ["t-src"],
+        });
+        builder.Statements.Add(new Statement
+        {
+            Id = "t-said", Speaker = "t-boss", SpeakerAgency = "t-police", SpeakerOrganization = "t-gang", SpeakerNations = [NationCode.Peru],
+            Date = Period.Before(PartialDate.Parse("2013-11-25")), DateBasis = DateBasis.UpperBound, Topics = [Topic.PublicSafety], Summary = "Said it.",
+            Event = "t-raid", Accords = ["t-accord"], Source = "t-src", Note = "n",
+        });
+        var store = builder.Build();
+
+        var loaded = Load(DatasetWriter.Write(store));
+
+        AssertSameTables(store, loaded);
+        Assert.Equal(3, loaded.Participants.Count);
+        Assert.Equal(2, loaded.Affiliations.Count);
+    }
+
     private static BorderStore Load(byte[] file)
     {
         using var stream = new MemoryStream(file);
