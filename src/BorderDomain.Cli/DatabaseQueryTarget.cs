@@ -111,6 +111,21 @@ internal sealed class DatabaseQueryTarget : QueryTarget
         cited.UnionWith(claims.Select(s => s.Source));
         var ids = cited.ToList();
         var sources = ids.Count == 0 ? [] : _connection.Run(() => _db.Sources.AsNoTracking().Where(s => ids.Contains(s.Id)).ToList());
+
+        // A cited source may relay others (src-003 relays a DHS release): read those too, so the citation store's
+        // references resolve. Relays cannot cycle (the loader rejects it), so this ends.
+        var have = sources.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        for (var missing = Relayed(sources, have); missing.Count > 0; missing = Relayed(sources, have))
+        {
+            var relayed = _connection.Run(() => _db.Sources.AsNoTracking().Where(s => missing.Contains(s.Id)).ToList());
+            if (relayed.Count == 0)
+            {
+                break;
+            }
+
+            sources.AddRange(relayed);
+            have.UnionWith(relayed.Select(s => s.Id));
+        }
         var citations = new BorderStoreBuilder();
 
         // Only the cited sources are read; what they relay is no part of a citation, and would dangle in this store.
@@ -120,6 +135,9 @@ internal sealed class DatabaseQueryTarget : QueryTarget
             new EntityTable<Statistic>(QuerySets.For<Statistic>(), claims));
         return (citations.Build(), pageStore);
     }
+
+    private static List<string> Relayed(List<Source> sources, HashSet<string> have) =>
+        sources.SelectMany(s => s.Relays).Where(id => !have.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
