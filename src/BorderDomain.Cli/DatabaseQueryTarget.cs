@@ -126,10 +126,9 @@ internal sealed class DatabaseQueryTarget : QueryTarget
             sources.AddRange(relayed);
             have.UnionWith(relayed.Select(s => s.Id));
         }
-        var citations = new BorderStoreBuilder();
 
-        // Only the cited sources are read; what they relay is no part of a citation, and would dangle in this store.
-        citations.Sources.AddRange(sources.Select(s => s.Relays.IsDefaultOrEmpty ? s : s with { Relays = [] }));
+        var citations = new BorderStoreBuilder();
+        citations.Sources.AddRange(sources);
         IQueryStore pageStore = new QueryStore(
             new EntityTable<Source>(QuerySets.For<Source>(), sources),
             new EntityTable<Statistic>(QuerySets.For<Statistic>(), claims));
