@@ -35,4 +35,10 @@ public enum EventKind
 
     /// <summary>A public announcement.</summary>
     Announcement,
+
+    /// <summary>
+    /// Illicit trade carried on over a time rather than on one occasion, such as smuggled goods sold in a set of places
+    /// (its <c>sites</c>).
+    /// </summary>
+    IllicitTrade,
 }

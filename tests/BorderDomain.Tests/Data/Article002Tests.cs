@@ -244,6 +244,19 @@ public sealed class Article002Tests
     }
 
     [Fact]
+    public void StolenFuel_IsSoldInFiveNorthernPeruvianCities_AQueryableTrade()
+    {
+        // The selling was only a note before: an illicit-trade event whose sites are the five cities makes it a query.
+        Assert.Equal(["pe-stolen-fuel-sales-2013"], Sorted("events where kind = IllicitTrade and topics has FuelSmuggling select id"));
+        var trade = Store.Events.Find("pe-stolen-fuel-sales-2013");
+        Assert.NotNull(trade);
+        Assert.Equal(["los-organos", "mancora", "piura", "sullana", "talara"], trade.Sites.Order(StringComparer.Ordinal));
+        Assert.Equal(DateBasis.UpperBound, trade.DateBasis);
+        Assert.Equal<string>(["src-002"], trade.Sources);
+        Assert.Equal(["Los Órganos", "Máncora", "Piura", "Sullana", "Talara"], Sorted("places where id in (events where kind = IllicitTrade select sites) select name"));
+    }
+
+    [Fact]
     public void Statements_OfArellanoChavezAlbanAndArbulu()
     {
         Assert.Equal(
