@@ -238,8 +238,8 @@ else
     else
       sed 's/^/    /' "$run_log"
       first=$(head -n 1 "$run_log")
-      if [ "$first" != "pe-ec-2025-pledge" ]; then
-        fail "$step: first line is '$first', expected 'pe-ec-2025-pledge'"
+      if [ "$first" != "pe-ec-2013-fuel" ]; then
+        fail "$step: first line is '$first', expected 'pe-ec-2013-fuel'"
       elif ! grep -qx 'count=2' "$run_log"; then
         fail "$step: no 'count=2' (compile-time count)"
       elif ! grep -qx 'runtime=2' "$run_log"; then

@@ -114,7 +114,7 @@ public sealed class NotebookKernelTests(NotebookKernelFixture notebook, ITestOut
     [Fact]
     public void Bdq_result_is_shared_to_csharp()
     {
-        Assert.Matches(new Regex(@"^\d+ accords, the first pe-ec-2025-pledge$"), Run("#!share --from bdq pledges").ReturnedText);
+        Assert.Matches(new Regex(@"^\d+ accords, the first pe-ec-2013-fuel$"), Run("#!share --from bdq pledges").ReturnedText);
     }
 
     [Fact]

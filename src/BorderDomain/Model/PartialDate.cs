@@ -39,11 +39,15 @@ public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<Partia
     public bool IsDefault => _packed == 0;
 
 #if !NETSTANDARD2_0
-    /// <summary>The first day the date covers.</summary>
-    public DateOnly Start => DateOnly.FromDayNumber(StartDayNumber);
+    /// <summary>
+    /// The first day the date covers; <see cref="DateOnly.MinValue"/> for the default value (the missing side of an
+    /// open <see cref="Period"/>), so that reading every property of a record, as serializers and formatters do, never
+    /// throws.
+    /// </summary>
+    public DateOnly Start => IsDefault ? DateOnly.MinValue : DateOnly.FromDayNumber(StartDayNumber);
 
-    /// <summary>The last day the date covers.</summary>
-    public DateOnly End => DateOnly.FromDayNumber(EndDayNumber);
+    /// <summary>The last day the date covers; <see cref="DateOnly.MinValue"/> for the default value.</summary>
+    public DateOnly End => IsDefault ? DateOnly.MinValue : DateOnly.FromDayNumber(EndDayNumber);
 #endif
 
     /// <summary>The first day covered, as a day number (days since 0001-01-01, as <c>DateOnly.DayNumber</c>), for sorted indexes.</summary>

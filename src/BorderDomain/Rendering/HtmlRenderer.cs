@@ -32,6 +32,7 @@ public static partial class HtmlRenderer
     private const string Style = """
         .bdq-result{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;font-size:14px;color:#1f2328;margin:0 0 1.5em;max-width:100%;overflow-wrap:anywhere}
         .bdq-result table{border-collapse:collapse;margin:.5em 0;max-width:100%}
+        .bdq-result .bdq-scroll{max-width:100%;overflow-x:auto}
         .bdq-result caption,.bdq-result .bdq-caption{caption-side:top;text-align:left;font-weight:600;padding:.25em 0 .5em;margin:0}
         .bdq-result code{font-weight:400;background:#f6f8fa;padding:.1em .3em;border-radius:4px}
         .bdq-result th,.bdq-result td{border:1px solid #d0d7de;padding:.3em .5em;vertical-align:top;text-align:left;overflow-wrap:anywhere}
@@ -150,7 +151,10 @@ public static partial class HtmlRenderer
     private static void AppendTable(StringBuilder html, ResultTable table, string? query, Footnotes footnotes)
     {
         var disputed = table.Set is "statistics" ? table.IndexOf("disputed") : -1;
-        html.Append("<table class=\"bdq\">\n<caption>");
+
+        // A list of records with every field can be wider than the pane (accords have 21 fields): like a wide data
+        // frame, the table then scrolls sideways in its own frame and the page never does.
+        html.Append("<div class=\"bdq-scroll\">\n<table class=\"bdq\">\n<caption>");
         AppendCaption(html, query, table.Caption);
         html.Append("</caption>\n<thead><tr>");
         foreach (var column in table.Columns)
@@ -171,7 +175,7 @@ public static partial class HtmlRenderer
             html.Append("</tr>\n");
         }
 
-        html.Append("</tbody>\n</table>\n");
+        html.Append("</tbody>\n</table>\n</div>\n");
     }
 
     /// <summary>

@@ -8,6 +8,21 @@ namespace BorderDomain.Tests.Model;
 public sealed class PeriodTests
 {
     [Fact]
+    public void OpenPeriods_MissingSide_ReadsAsDateOnlyMinValue_SoEveryPropertyCanBeRead()
+    {
+        // A formatter or serializer reads every property of a record (the notebook's #!share does): an open side must
+        // not throw from Start or End.
+        var before = Period.Parse("..2025-12-12");
+        Assert.False(before.HasStart);
+        Assert.Equal(DateOnly.MinValue, before.From.Start);
+        Assert.Equal(DateOnly.MinValue, before.From.End);
+        Assert.Equal(new DateOnly(2025, 12, 12), before.To.Start);
+        var after = Period.Parse("2022-10..");
+        Assert.Equal(DateOnly.MinValue, after.To.End);
+        Assert.Equal(new DateOnly(2022, 10, 31), after.From.End);
+    }
+
+    [Fact]
     public void Parse_MonthRange_RunsFromTheFirstMonthsStartToTheLastMonthsEnd()
     {
         var period = Period.Parse("2025-01..2025-10");

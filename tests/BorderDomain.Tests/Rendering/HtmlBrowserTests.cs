@@ -61,10 +61,10 @@ public sealed class HtmlBrowserTests : IDisposable
         var rows = Regex.Matches(body.Groups[1].Value, "<tr>(.*?)</tr>", RegexOptions.Singleline);
         Assert.Equal(6, rows.Count);
         var firstCells = Regex.Matches(rows[0].Groups[1].Value, "<td[^>]*>(.*?)</td>", RegexOptions.Singleline);
-        Assert.Equal("pe-ec-2025-pledge", firstCells[0].Groups[1].Value);
+        Assert.Equal("pe-ec-2013-fuel", firstCells[0].Groups[1].Value);
         var sources = Regex.Match(rows[0].Groups[1].Value, "<td class=\"citation\">(.*?)</td>", RegexOptions.Singleline);
         Assert.True(sources.Success);
-        Assert.Contains("Web Editor", sources.Groups[1].Value);
+        Assert.Contains("Hólger Álava", WebUtility.HtmlDecode(sources.Groups[1].Value));
         Assert.Contains("<caption>", dom);
     }
 
@@ -116,14 +116,16 @@ public sealed class HtmlBrowserTests : IDisposable
             (() => {
               const viewport = document.documentElement.clientWidth;
               const containers = [...document.querySelectorAll('.bdq-result')].map(c => [c.scrollWidth, c.clientWidth]);
+              const scrollers = [...document.querySelectorAll('.bdq-result .bdq-scroll')].map(c => [c.scrollWidth, c.clientWidth, c.getBoundingClientRect().right]);
               let right = 0, widest = '';
               for (const e of document.querySelectorAll('.bdq-result *')) {
+                if (!e.classList.contains('bdq-scroll') && e.closest('.bdq-scroll')) continue; // clipped by its scroller
                 const r = e.getBoundingClientRect();
                 if (r.right > right) { right = r.right; widest = e.tagName.toLowerCase() + (e.className && e.className.baseVal === undefined ? '.' + e.className : ''); }
               }
               const pre = document.createElement('pre');
               pre.id = 'measure';
-              pre.textContent = JSON.stringify({ viewport, containers, right: Math.ceil(right), widest, height: document.documentElement.scrollHeight });
+              pre.textContent = JSON.stringify({ viewport, containers, scrollers, page: document.documentElement.scrollWidth, right: Math.ceil(right), widest, height: document.documentElement.scrollHeight });
               document.body.appendChild(pre);
             })();
             </script>
@@ -147,6 +149,20 @@ public sealed class HtmlBrowserTests : IDisposable
         foreach (var container in measured.RootElement.GetProperty("containers").EnumerateArray())
         {
             Assert.True(container[0].GetInt32() <= container[1].GetInt32(), $"{output}: the output container scrolls ({container[0]} > {container[1]} px).");
+        }
+
+        // A table wider than the pane scrolls inside its own frame (.bdq-scroll), which itself stays within the pane.
+        foreach (var scroller in measured.RootElement.GetProperty("scrollers").EnumerateArray())
+        {
+            Assert.True(scroller[2].GetDouble() <= viewport, $"{output}: a table's scroller reaches {scroller[2]} px in a {viewport} px viewport.");
+        }
+
+        Assert.True(measured.RootElement.GetProperty("page").GetInt32() <= viewport, $"{output}: the page scrolls sideways.");
+        if (output == "accords")
+        {
+            // Every field of every accord (21 fields) cannot fit 1,000 px: this is the case the scroller is for.
+            var list = measured.RootElement.GetProperty("scrollers")[0];
+            Assert.True(list[0].GetInt32() > list[1].GetInt32(), "the accords list no longer needs its scroller; this test's example should be a wider output");
         }
 
         var right = measured.RootElement.GetProperty("right").GetInt32();
