@@ -50,12 +50,19 @@ public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<Partia
     public DateOnly End => IsDefault ? DateOnly.MinValue : DateOnly.FromDayNumber(EndDayNumber);
 #endif
 
-    /// <summary>The first day covered, as a day number (days since 0001-01-01, as <c>DateOnly.DayNumber</c>), for sorted indexes.</summary>
-    public int StartDayNumber => DayNumber(Year, Month ?? 1, Day ?? 1);
+    /// <summary>
+    /// The first day covered, as a day number (days since 0001-01-01, as <c>DateOnly.DayNumber</c>), for sorted indexes;
+    /// -1 for the default value, before every date.
+    /// </summary>
+    public int StartDayNumber => IsDefault ? -1 : DayNumber(Year, Month ?? 1, Day ?? 1);
 
-    /// <summary>The last day covered, as a day number (days since 0001-01-01, as <c>DateOnly.DayNumber</c>), for sorted indexes.</summary>
+    /// <summary>
+    /// The last day covered, as a day number (days since 0001-01-01, as <c>DateOnly.DayNumber</c>), for sorted indexes;
+    /// -1 for the default value.
+    /// </summary>
     public int EndDayNumber => Precision switch
     {
+        _ when IsDefault => -1,
         PartialDatePrecision.Year => DayNumber(Year, 12, 31),
         PartialDatePrecision.Month => DayNumber(Year, Month!.Value, DateTime.DaysInMonth(Year, Month.Value)),
         _ => StartDayNumber,

@@ -16,6 +16,7 @@ public sealed class PeriodTests
         Assert.False(before.HasStart);
         Assert.Equal(DateOnly.MinValue, before.From.Start);
         Assert.Equal(DateOnly.MinValue, before.From.End);
+        Assert.Equal((-1, -1), (before.From.StartDayNumber, before.From.EndDayNumber));
         Assert.Equal(new DateOnly(2025, 12, 12), before.To.Start);
         var after = Period.Parse("2022-10..");
         Assert.Equal(DateOnly.MinValue, after.To.End);
