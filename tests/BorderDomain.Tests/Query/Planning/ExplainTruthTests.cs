@@ -75,7 +75,7 @@ public sealed class ExplainTruthTests
         },
         {
             "events where title contains \"Tumbes\" select id, agencies.name",
-            "events (24 rows)\n  text index of title: title contains \"Tumbes\" -> ~2 rows\n  select id, agencies.name (a key lookup in agencies for each of agencies)"
+            "events (25 rows)\n  text index of title: title contains \"Tumbes\" -> ~2 rows\n  select id, agencies.name (a key lookup in agencies for each of agencies)"
         },
         {
             "agencies where nation.region = \"South America\" count",
