@@ -351,22 +351,13 @@ public sealed class OperatorTableTests
         });
     }
 
-    private static BdqResult Translate(string query) => query.Split(' ')[0] switch
+    private static BdqResult Translate(string query) => SetQueryables.Call(Store, query, new TranslateCall(query));
+
+    private sealed record TranslateCall(string Query) : IQueryableCall<BdqResult>
     {
-        "accords" => BdqQueryable.Translate(Store.Accords.AsQueryable(), query).Execute(),
-        "agencies" => BdqQueryable.Translate(Store.Agencies.AsQueryable(), query).Execute(),
-        "statistics" => BdqQueryable.Translate(Store.Statistics.AsQueryable(), query).Execute(),
-        "people" => BdqQueryable.Translate(Store.People.AsQueryable(), query).Execute(),
-        "events" => BdqQueryable.Translate(Store.Events.AsQueryable(), query).Execute(),
-        "sources" => BdqQueryable.Translate(Store.Sources.AsQueryable(), query).Execute(),
-        "nations" => BdqQueryable.Translate(Store.Nations.AsQueryable(), query).Execute(),
-        "organizations" => BdqQueryable.Translate(Store.Organizations.AsQueryable(), query).Execute(),
-        "places" => BdqQueryable.Translate(Store.Places.AsQueryable(), query).Execute(),
-        "statements" => BdqQueryable.Translate(Store.Statements.AsQueryable(), query).Execute(),
-        "participants" => BdqQueryable.Translate(Store.Participants.AsQueryable(), query).Execute(),
-        "affiliations" => BdqQueryable.Translate(Store.Affiliations.AsQueryable(), query).Execute(),
-        var set => throw new InvalidOperationException(set),
-    };
+        public BdqResult Call<T>(IQueryable<T> rows)
+            where T : class => BdqQueryable.Translate(rows, Query).Execute();
+    }
 
     private static IEnumerable<BoundPredicate> Predicates(BoundExpression expression) => expression switch
     {

@@ -41,21 +41,7 @@ public sealed class QueryableTests
         foreach (var query in QueryCorpus.RecordQueries)
         {
             var expected = Bdq.Execute(Store, query).Records;
-            IEnumerable<object> actual = query.Split(' ')[0] switch
-            {
-                "accords" => BdqQueryable.Apply(Store.Accords.AsQueryable(), query, store: Store),
-                "agencies" => BdqQueryable.Apply(Store.Agencies.AsQueryable(), query, store: Store),
-                "statistics" => BdqQueryable.Apply(Store.Statistics.AsQueryable(), query, store: Store),
-                "people" => BdqQueryable.Apply(Store.People.AsQueryable(), query, store: Store),
-                "events" => BdqQueryable.Apply(Store.Events.AsQueryable(), query, store: Store),
-                "sources" => BdqQueryable.Apply(Store.Sources.AsQueryable(), query, store: Store),
-                "organizations" => BdqQueryable.Apply(Store.Organizations.AsQueryable(), query, store: Store),
-                "places" => BdqQueryable.Apply(Store.Places.AsQueryable(), query, store: Store),
-                "statements" => BdqQueryable.Apply(Store.Statements.AsQueryable(), query, store: Store),
-                "participants" => BdqQueryable.Apply(Store.Participants.AsQueryable(), query, store: Store),
-                "affiliations" => BdqQueryable.Apply(Store.Affiliations.AsQueryable(), query, store: Store),
-                _ => BdqQueryable.Apply(Store.Nations.AsQueryable(), query, store: Store),
-            };
+            var actual = SetQueryables.Call(Store, query, new ApplyCall(query), fallback: "nations");
 
             Assert.True(expected.SequenceEqual(actual), query);
         }
@@ -126,5 +112,11 @@ public sealed class QueryableTests
 
         Assert.NotEmpty(expected);
         Assert.Equal(expected, actual.Cast<object>());
+    }
+
+    private sealed record ApplyCall(string Query) : IQueryableCall<IEnumerable<object>>
+    {
+        public IEnumerable<object> Call<T>(IQueryable<T> rows)
+            where T : class => BdqQueryable.Apply(rows, Query, store: Store);
     }
 }

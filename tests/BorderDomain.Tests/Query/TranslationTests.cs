@@ -160,24 +160,13 @@ public sealed class TranslationTests
         public int GetHashCode(object? obj) => 0;
     }
 
-    private static BdqResult Translate(string query)
+    private static BdqResult Translate(string query) =>
+        SetQueryables.Call(Store, query, new TranslateCall(query, BdqSets.FromStore(Store)), fallback: "nations");
+
+    private sealed record TranslateCall(string Query, BdqSets Sets) : IQueryableCall<BdqResult>
     {
-        var sets = BdqSets.FromStore(Store);
-        return query.Split(' ')[0] switch
-        {
-            "accords" => BdqQueryable.Translate(Store.Accords.AsQueryable(), query, Parameters, sets).Execute(),
-            "agencies" => BdqQueryable.Translate(Store.Agencies.AsQueryable(), query, Parameters, sets).Execute(),
-            "statistics" => BdqQueryable.Translate(Store.Statistics.AsQueryable(), query, Parameters, sets).Execute(),
-            "people" => BdqQueryable.Translate(Store.People.AsQueryable(), query, Parameters, sets).Execute(),
-            "events" => BdqQueryable.Translate(Store.Events.AsQueryable(), query, Parameters, sets).Execute(),
-            "sources" => BdqQueryable.Translate(Store.Sources.AsQueryable(), query, Parameters, sets).Execute(),
-            "organizations" => BdqQueryable.Translate(Store.Organizations.AsQueryable(), query, Parameters, sets).Execute(),
-            "places" => BdqQueryable.Translate(Store.Places.AsQueryable(), query, Parameters, sets).Execute(),
-            "statements" => BdqQueryable.Translate(Store.Statements.AsQueryable(), query, Parameters, sets).Execute(),
-            "participants" => BdqQueryable.Translate(Store.Participants.AsQueryable(), query, Parameters, sets).Execute(),
-            "affiliations" => BdqQueryable.Translate(Store.Affiliations.AsQueryable(), query, Parameters, sets).Execute(),
-            _ => BdqQueryable.Translate(Store.Nations.AsQueryable(), query, Parameters, sets).Execute(),
-        };
+        public BdqResult Call<T>(IQueryable<T> rows)
+            where T : class => BdqQueryable.Translate(rows, Query, Parameters, Sets).Execute();
     }
 
     private sealed class ConstantCollector : ExpressionVisitor

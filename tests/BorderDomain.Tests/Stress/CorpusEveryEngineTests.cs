@@ -133,24 +133,13 @@ public sealed class CorpusEveryEngineTests(ITestOutputHelper output)
     private static string Id(object record) => record.GetType().GetProperty("Id")?.GetValue(record)?.ToString() ?? record.ToString()!;
 
     private static List<object> Applied(BorderStore store, string query, IReadOnlyDictionary<string, object?> parameters) =>
-        query.Split(' ', 2)[0] switch
-        {
-            "agencies" => Apply(store.Agencies, query, parameters, store),
-            "statistics" => Apply(store.Statistics, query, parameters, store),
-            "people" => Apply(store.People, query, parameters, store),
-            "events" => Apply(store.Events, query, parameters, store),
-            "sources" => Apply(store.Sources, query, parameters, store),
-            "nations" => Apply(store.Nations, query, parameters, store),
-            "organizations" => Apply(store.Organizations, query, parameters, store),
-            "places" => Apply(store.Places, query, parameters, store),
-            "statements" => Apply(store.Statements, query, parameters, store),
-            "participants" => Apply(store.Participants, query, parameters, store),
-            "affiliations" => Apply(store.Affiliations, query, parameters, store),
-            _ => Apply(store.Accords, query, parameters, store),
-        };
+        SetQueryables.Call(store, query, new ApplyCall(store, query, parameters), fallback: "accords");
 
-    private static List<object> Apply<T>(EntityTable<T> table, string query, IReadOnlyDictionary<string, object?> parameters, BorderStore store)
-        where T : class => [.. BdqQueryable.Apply(table.AsQueryable(), query, parameters, store)];
+    private sealed record ApplyCall(BorderStore Store, string Query, IReadOnlyDictionary<string, object?> Parameters) : IQueryableCall<List<object>>
+    {
+        public List<object> Call<T>(IQueryable<T> rows)
+            where T : class => [.. BdqQueryable.Apply(rows, Query, Parameters, Store)];
+    }
 
     private static (Assembly, List<Case>) Compile()
     {

@@ -101,34 +101,28 @@ internal sealed class EntryPoints(BorderStore store)
 
     private bool Apply(string query, BdqOptions? options, out IReadOnlyList<BdqDiagnostic> diagnostics)
     {
-        var set = query.TrimStart().Split(' ', 2)[0].ToLowerInvariant();
-        return set switch
-        {
-            "agencies" => Apply(store.Agencies, query, options, out diagnostics),
-            "statistics" => Apply(store.Statistics, query, options, out diagnostics),
-            "people" => Apply(store.People, query, options, out diagnostics),
-            "events" => Apply(store.Events, query, options, out diagnostics),
-            "sources" => Apply(store.Sources, query, options, out diagnostics),
-            "nations" => Apply(store.Nations, query, options, out diagnostics),
-            "organizations" => Apply(store.Organizations, query, options, out diagnostics),
-            "places" => Apply(store.Places, query, options, out diagnostics),
-            "statements" => Apply(store.Statements, query, options, out diagnostics),
-            "participants" => Apply(store.Participants, query, options, out diagnostics),
-            "affiliations" => Apply(store.Affiliations, query, options, out diagnostics),
-            _ => Apply(store.Accords, query, options, out diagnostics),
-        };
+        var call = new TryApplyCall(store, query, options);
+        var ok = SetQueryables.Call(store, query, call, fallback: "accords");
+        diagnostics = call.Diagnostics;
+        return ok;
     }
 
-    private bool Apply<T>(EntityTable<T> table, string query, BdqOptions? options, out IReadOnlyList<BdqDiagnostic> diagnostics)
-        where T : class
+    private sealed class TryApplyCall(BorderStore store, string query, BdqOptions? options) : IQueryableCall<bool>
     {
-        var ok = BdqQueryable.TryApply(table.AsQueryable(), query, out var rows, out diagnostics, store: store, options: options);
-        if (ok)
-        {
-            _ = rows!.Count();
-        }
+        public IReadOnlyList<BdqDiagnostic> Diagnostics { get; private set; } = [];
 
-        return ok;
+        public bool Call<T>(IQueryable<T> rows)
+            where T : class
+        {
+            var ok = BdqQueryable.TryApply(rows, query, out var applied, out var diagnostics, store: store, options: options);
+            Diagnostics = diagnostics;
+            if (ok)
+            {
+                _ = applied!.Count();
+            }
+
+            return ok;
+        }
     }
 
     private void CheckSpans(string query, IReadOnlyList<BdqDiagnostic> diagnostics, string where)
