@@ -122,14 +122,15 @@ public static partial class HtmlRenderer
 
     /// <summary>
     /// For each group of disputed statistics in <paramref name="table"/>, every claim of the group (its siblings in
-    /// <paramref name="store"/>: same metric, nations, agency, place, period and unit) side by side, with their sources.
+    /// <paramref name="store"/>: the claim key the store marks disputes by) side by side, with their sources. The caption
+    /// names the agency and the place.
     /// </summary>
     private static void AppendDisputes(StringBuilder html, ResultTable table, IQueryStore store, Footnotes footnotes)
     {
         foreach (var claims in Claims(table, store))
         {
             var first = claims[0];
-            var about = string.Join(" · ", new[] { first.Metric.ToString(), ValueText.Display(first.Nations), first.Agency, first.Place, first.Period?.ToString() }
+            var about = string.Join(" · ", new[] { first.Metric.ToString(), ValueText.Display(first.Nations), NameOf<Agency>(store, "agencies", first.Agency, a => a.Name), NameOf<Place>(store, "places", first.Place, p => p.Name), first.Period?.ToString() }
                 .Where(part => !string.IsNullOrEmpty(part)));
             var values = string.Join(" vs ", claims.Select(c => ValueText.Display(c.Quantity)));
             html.Append("<div class=\"bdq-disputed\">\n");
@@ -161,7 +162,8 @@ public static partial class HtmlRenderer
                 continue;
             }
 
-            var group = statistics.Where(s => SameClaim(s, claim)).ToList();
+            var claimKey = BorderStoreBuilder.ClaimKey(claim);
+            var group = statistics.Where(s => s.Disputed && BorderStoreBuilder.ClaimKey(s) == claimKey).ToList();
             if (group.Count < 2)
             {
                 continue;
@@ -174,9 +176,10 @@ public static partial class HtmlRenderer
         return groups;
     }
 
-    private static bool SameClaim(Statistic a, Statistic b) =>
-        a.Metric == b.Metric && a.Nations.SequenceEqual(b.Nations) && a.Agency == b.Agency && a.Place == b.Place
-        && a.Period == b.Period && a.Unit == b.Unit;
+    // A referenced record's name for a caption, or its key when the store has no such record.
+    private static string? NameOf<T>(IQueryStore store, string set, string? key, Func<T, string> name)
+        where T : class =>
+        key is null ? null : store.GetTable(set) is EntityTable<T> table && table.Find(key) is { } record ? name(record) : key;
 
     private static string RenderPlan(BdqPlan plan)
     {

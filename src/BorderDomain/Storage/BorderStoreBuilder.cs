@@ -203,7 +203,8 @@ public sealed class BorderStoreBuilder
         return result;
     }
 
-    private static string ClaimKey(Statistic statistic) => string.Join(
+    /// <summary>What makes two statistics the same claim: metric, nations in any order, agency, place, period, unit.</summary>
+    internal static string ClaimKey(Statistic statistic) => string.Join(
         "|",
         statistic.Metric,
         string.Join(",", statistic.Nations.Select(code => code.Alpha3).Order(StringComparer.Ordinal)),

@@ -137,13 +137,35 @@ public sealed class HtmlFragmentTests
     }
 
     [Fact]
+    public void TryRenderFragment_DisputedStatistic_FindsTheClaimsTheStoreMarked_NationsInAnyOrder_AndNamesTheAgency()
+    {
+        // The store marks disputes by claim key (nations in any order); the side-by-side claims must be the same group.
+        var builder = new BorderStoreBuilder();
+        builder.Sources.Add(new Source { Id = "s1", Kind = SourceKind.NewsSite });
+        builder.Nations.Add(new Nation { Code = NationCode.Peru, Name = "Peru", Region = "South America" });
+        builder.Nations.Add(new Nation { Code = NationCode.Ecuador, Name = "Ecuador", Region = "South America" });
+        builder.Agencies.Add(new Agency { Id = "police", Name = "Border Police", Nation = NationCode.Peru, Kind = AgencyKind.Police });
+        builder.Statistics.Add(new Statistic { Id = "a", Metric = Metric.BorderLength, Nations = [NationCode.Peru, NationCode.Ecuador], Agency = "police", Value = 1420m, Unit = Unit.Parse("km"), Source = "s1" });
+        builder.Statistics.Add(new Statistic { Id = "b", Metric = Metric.BorderLength, Nations = [NationCode.Ecuador, NationCode.Peru], Agency = "police", Value = 1500m, Unit = Unit.Parse("km"), Source = "s1" });
+        var store = builder.Build();
+        Assert.True(store.Statistics.Find("a")!.Disputed);
+
+        Assert.True(HtmlRenderer.TryRenderFragment(store.Statistics.Find("a")!, store, out var html));
+
+        var disputed = XElement.Parse(html).Elements("div").Single(d => (string?)d.Attribute("class") == "bdq-disputed").Element("table")!;
+        Assert.Equal(["a", "b"], disputed.Element("thead")!.Descendants("th").Select(th => th.Value));
+        Assert.StartsWith("⚑ Disputed: BorderLength · ", disputed.Element("caption")!.Value, StringComparison.Ordinal);
+        Assert.Contains(" · Border Police — 2 claims disagree (1420 km vs 1500 km)", disputed.Element("caption")!.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TryRenderFragment_DisputedStatistic_ShowsTheSiblingClaimsSideBySideWithTheirSources()
     {
         Assert.True(HtmlRenderer.TryRenderFragment(Store.Statistics.Find(OldClaim)!, out var html));
         var root = XElement.Parse(html);
 
         var disputed = root.Elements("div").Single(d => (string?)d.Attribute("class") == "bdq-disputed").Element("table")!;
-        Assert.Equal("⚑ Disputed: BorderLength · ECU, PER · pe-ec-border — 2 claims disagree (1420 km vs 1500 km)", disputed.Element("caption")!.Value);
+        Assert.Equal("⚑ Disputed: BorderLength · ECU, PER · Peru–Ecuador border — 2 claims disagree (1420 km vs 1500 km)", disputed.Element("caption")!.Value);
         Assert.Equal([OldClaim, NewClaim], disputed.Element("thead")!.Descendants("th").Select(th => th.Value));
         var value = disputed.Element("tbody")!.Elements("tr").Single(tr => tr.Element("th")!.Value == "value");
         Assert.Equal(["1420", "1500"], value.Elements("td").Select(td => td.Value));
