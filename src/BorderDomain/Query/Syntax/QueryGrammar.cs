@@ -41,34 +41,47 @@ internal static partial class QueryGrammar
     /// <summary>
     /// A name, then <c>.</c> and a name as long as both are there (a <c>.</c> without a name after it is left unread):
     /// <c>Node(from first in Identifier from rest in (from dot in Char('.') from next in Identifier select next).Many() select …)</c>,
-    /// read in a loop with one result per name and one for the path.
+    /// read in a loop with one result, for the path; a missing first name is <see cref="Identifier"/>'s failure.
     /// </summary>
     internal static readonly Parser<PathSyntax> Path = input =>
     {
-        var first = Identifier(input);
-        if (!first.WasSuccessful)
+        var first = UnreservedIdentifierAt(input);
+        if (first is null)
         {
-            return Failed<PathSyntax, IdentifierSyntax>(first);
+            return Failed<PathSyntax, IdentifierSyntax>(Identifier(input));
         }
 
-        var rest = first.Remainder;
+        var end = input.Position + first.Span.Length;
         ImmutableArray<IdentifierSyntax>.Builder? segments = null;
-        while (CharAt(rest.Source, rest.Position, '.') && Identifier(Skip(rest, 1)) is { WasSuccessful: true } next)
+        while (CharAt(input.Source, end, '.') && UnreservedIdentifierAt(Skip(input, end + 1 - input.Position)) is { } next)
         {
             if (segments is null)
             {
                 segments = ImmutableArray.CreateBuilder<IdentifierSyntax>();
-                segments.Add(first.Value);
+                segments.Add(first);
             }
 
-            segments.Add(next.Value);
-            rest = next.Remainder;
+            segments.Add(next);
+            end = next.Span.End;
         }
 
-        var path = new PathSyntax(segments is null ? ImmutableArray.Create(first.Value) : segments.ToImmutable());
-        path.SetSpan(SpanOf(input, rest.Position - input.Position));
-        return Result.Success(path, rest);
+        var path = new PathSyntax(segments is null ? ImmutableArray.Create(first) : segments.ToImmutable());
+        path.SetSpan(SpanOf(input, end - input.Position));
+        return Result.Success(path, Skip(input, end - input.Position));
     };
+
+    // The identifier Identifier reads at 'input' (its span set), or null where it fails.
+    private static IdentifierSyntax? UnreservedIdentifierAt(IInput input)
+    {
+        var length = WordLength(input);
+        if (length == 0)
+        {
+            return null;
+        }
+
+        var word = input.Source.Substring(input.Position, length);
+        return Reserved.Contains(word) ? null : new IdentifierSyntax(word) { Span = SpanOf(input, length) };
+    }
 
     private static readonly Parser<PathSyntax> TokenPath = Token(Path);
 
@@ -115,11 +128,7 @@ internal static partial class QueryGrammar
 
     private static readonly Parser<IEnumerable<LiteralSyntax>> LiteralItems = Literal.XDelimitedBy(Symbol(","));
 
-    private static readonly Parser<IEnumerable<LiteralSyntax>> LiteralList =
-        from open in Symbol("(")
-        from items in LiteralItems
-        from close in CloseParenthesis
-        select items;
+    private static readonly Parser<IEnumerable<LiteralSyntax>> LiteralList = InParentheses(LiteralItems);
 
     // A parenthesised sub-query: '(' a set name, then a clause keyword, then the rest of a query and ')'. Tried after
     // the list of values fails; until the clause keyword is read, the list's error stands.
@@ -324,19 +333,39 @@ internal static partial class QueryGrammar
 
     private static readonly Parser<ExpressionSyntax> ParenthesizedExpression = Ref(() => Expression!);
 
-    private static readonly Parser<ExpressionSyntax> Parenthesized =
-        from open in Symbol("(")
-        from inner in ParenthesizedExpression
-        from close in CloseParenthesis
-        select inner;
+    private static readonly Parser<ExpressionSyntax> Parenthesized = InParentheses(ParenthesizedExpression);
 
     private static readonly Parser<ExpressionSyntax> NotOperand = Ref(() => Unary!);
 
+    private static readonly string[] NotExpected = ["not"];
+
+    /// <summary>
+    /// <c>from not in Atomic(Token(Node(WordIs("not")))).Named("not") from operand in NotOperand select new NotSyntax(operand)</c>,
+    /// written out: without <c>not</c> there, a failure where the input stands expecting it (with WordIs's message:
+    /// no word, or another word); the operand's failure is passed on.
+    /// </summary>
+    private static readonly Parser<ExpressionSyntax> Not = input =>
+    {
+        var start = SkipTrivia(input);
+        if (!KeywordAt(start, "not"))
+        {
+            return Result.Failure<ExpressionSyntax>(input, WordLength(start) == 0 ? NoWord : NoToken, NotExpected);
+        }
+
+        var operand = NotOperand(Skip(start, 3));
+        if (!operand.WasSuccessful)
+        {
+            return operand;
+        }
+
+        var not = new NotSyntax(operand.Value);
+        not.SetSpan(Cover(SpanOf(start, 3), operand.Value.Span));
+        return Result.Success<ExpressionSyntax>(not, operand.Remainder);
+    };
+
     private static readonly Parser<ExpressionSyntax> Unary = FirstThatFits(
         (static start => KeywordAt(start, "not"),
-         from not in Atomic(Token(Node(WordIs("not").Select(word => new IdentifierSyntax(word))))).Named("not")
-         from operand in NotOperand
-         select (ExpressionSyntax)new NotSyntax(operand) { Span = Cover(not.Span, operand.Span) }),
+         Not),
         (static start => SymbolAt(start, "("), Parenthesized),
         (static start => WordLength(start) > 0, Predicate));
 
@@ -635,11 +664,29 @@ internal static partial class QueryGrammar
 
     private static Parser<string> CloseParenthesis => TokenCache.CloseParenthesis;
 
-    // Fails where it started, whatever the inner parser read: a keyword or symbol either matches whole or not at all.
-    private static Parser<T> Atomic<T>(Parser<T> parser) => input =>
+    private static readonly string[] OpenExpected = ["("];
+    private static readonly string[] CloseExpected = [")"];
+
+    // from open in Symbol("(") from inner in parser from close in CloseParenthesis select inner, in one result: the
+    // failures are the symbols' (where their trivia starts, expecting the symbol) and the inner parser's.
+    private static Parser<T> InParentheses<T>(Parser<T> parser) => input =>
     {
-        var result = parser(input);
-        return result.WasSuccessful ? result : Result.Failure<T>(input, result.Message, result.Expectations);
+        var open = SkipTrivia(input);
+        if (!SymbolAt(open, "("))
+        {
+            return Result.Failure<T>(input, NoToken, OpenExpected);
+        }
+
+        var inner = parser(Skip(open, 1));
+        if (!inner.WasSuccessful)
+        {
+            return inner;
+        }
+
+        var close = SkipTrivia(inner.Remainder);
+        return SymbolAt(close, ")")
+            ? Result.Success(inner.Value, Skip(close, 1))
+            : Result.Failure<T>(inner.Remainder, NoToken, CloseExpected);
     };
 
     // Fails where it started when the failure is at the token's first character (nothing of the token was read), so
