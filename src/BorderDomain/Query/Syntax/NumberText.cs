@@ -69,7 +69,25 @@ internal static class NumberText
             return NumberProblem.TooLarge;
         }
 
-        return Fit(text, value);
+        // At most 28 digits: a decimal's 96-bit coefficient holds every 28-digit whole number and its scale 28 fraction
+        // digits, so the value read is the one written (what Fit finds, without building its canonical strings).
+        return DigitCount(text) <= MaxExactDigits ? NumberProblem.None : Fit(text, value);
+    }
+
+    private const int MaxExactDigits = 28;
+
+    private static int DigitCount(string text)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (c is >= '0' and <= '9')
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>The exact decimal of a binary floating-point value, or what keeps it from being one.</summary>

@@ -125,13 +125,14 @@ internal static partial class QueryGrammar
     // A quoted string's contents with its escapes read: \" \\ \n \t and \uXXXX; after a backslash any other character
     // stands for itself, and a 'u' without four hex digits too (the prescan in QueryParser refuses both before this
     // runs). Fails at the start without an opening quote, and where the closing quote is missing, expecting it.
-    private static IResult<string> QuotedText(IInput input)
+    // The result is the string node itself (its span set: what Node would give it), so a string costs one result.
+    private static IResult<StringLiteralSyntax> QuotedText(IInput input)
     {
         var source = input.Source;
         var start = input.Position;
         if (start >= source.Length || source[start] != '"')
         {
-            return Result.Failure<string>(input, NoToken, TokenCache.Quote);
+            return Result.Failure<StringLiteralSyntax>(input, NoToken, TokenCache.Quote);
         }
 
         var at = start + 1;
@@ -169,11 +170,38 @@ internal static partial class QueryGrammar
 
         if (at >= source.Length || source[at] != '"')
         {
-            return Result.Failure<string>(Skip(input, at - start), NoToken, TokenCache.Quote);
+            return Result.Failure<StringLiteralSyntax>(Skip(input, at - start), NoToken, TokenCache.Quote);
         }
 
         var contents = text is null ? source.Substring(run, at - run) : text.Append(source, run, at - run).ToString();
-        return Result.Success(contents, Skip(input, at + 1 - start));
+        return Result.Success(new StringLiteralSyntax(contents) { Span = SpanOf(input, at + 1 - start) }, Skip(input, at + 1 - start));
+    }
+
+    /// <summary>The span of the <paramref name="length"/> characters at <paramref name="input"/>, as <c>Node</c> gives a token read there.</summary>
+    private static TextSpan SpanOf(IInput input, int length) => new(input.Position, length, input.Line, input.Column);
+
+    // Word.Where(not reserved).Select(make), Node and Named(expected) in one: the node with its span, or a failure where
+    // the input stands expecting 'expected' (Word's message when no word is there, ReservedWord's for a reserved one).
+    private static Parser<T> UnreservedNode<T>(Func<string, T> make, string expected)
+        where T : SyntaxNode
+    {
+        var expectations = new[] { expected };
+        return input =>
+        {
+            var length = WordLength(input);
+            if (length > 0)
+            {
+                var word = input.Source.Substring(input.Position, length);
+                if (!Reserved.Contains(word))
+                {
+                    var node = make(word);
+                    node.SetSpan(SpanOf(input, length));
+                    return Result.Success(node, Skip(input, length));
+                }
+            }
+
+            return Result.Failure<T>(input, length == 0 ? NoWord : ReservedWord, expectations);
+        };
     }
 
     private static bool IsHex(string text, int start, int count)

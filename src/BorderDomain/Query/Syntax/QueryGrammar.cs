@@ -35,40 +35,69 @@ internal static partial class QueryGrammar
         StringComparer.OrdinalIgnoreCase,
         new[] { "where", "order", "by", "asc", "desc", "skip", "take", "select", "distinct", "count", "group" }.Concat(OperatorTable.Words));
 
-    private static readonly Parser<string> UnreservedWord = input =>
+    // Node(UnreservedWord.Select(word => new IdentifierSyntax(word))).Named("name"), in one result.
+    private static readonly Parser<IdentifierSyntax> Identifier = UnreservedNode(static word => new IdentifierSyntax(word), "name");
+
+    /// <summary>
+    /// A name, then <c>.</c> and a name as long as both are there (a <c>.</c> without a name after it is left unread):
+    /// <c>Node(from first in Identifier from rest in (from dot in Char('.') from next in Identifier select next).Many() select …)</c>,
+    /// read in a loop with one result, for the path; a missing first name is <see cref="Identifier"/>'s failure.
+    /// </summary>
+    internal static readonly Parser<PathSyntax> Path = input =>
     {
-        var word = Word(input);
-        return !word.WasSuccessful || !Reserved.Contains(word.Value) ? word : Result.Failure<string>(input, ReservedWord, []);
+        var first = UnreservedIdentifierAt(input);
+        if (first is null)
+        {
+            return Failed<PathSyntax, IdentifierSyntax>(Identifier(input));
+        }
+
+        var end = input.Position + first.Span.Length;
+        ImmutableArray<IdentifierSyntax>.Builder? segments = null;
+        while (CharAt(input.Source, end, '.') && UnreservedIdentifierAt(Skip(input, end + 1 - input.Position)) is { } next)
+        {
+            if (segments is null)
+            {
+                segments = ImmutableArray.CreateBuilder<IdentifierSyntax>();
+                segments.Add(first);
+            }
+
+            segments.Add(next);
+            end = next.Span.End;
+        }
+
+        var path = new PathSyntax(segments is null ? ImmutableArray.Create(first) : segments.ToImmutable());
+        path.SetSpan(SpanOf(input, end - input.Position));
+        return Result.Success(path, Skip(input, end - input.Position));
     };
 
-    private static readonly Parser<IdentifierSyntax> Identifier = Node(
-        UnreservedWord.Select(word => new IdentifierSyntax(word))).Named("name");
+    // The identifier Identifier reads at 'input' (its span set), or null where it fails.
+    private static IdentifierSyntax? UnreservedIdentifierAt(IInput input)
+    {
+        var length = WordLength(input);
+        if (length == 0)
+        {
+            return null;
+        }
 
-    private static readonly Parser<IEnumerable<IdentifierSyntax>> MorePathSteps = (from dot in Character('.') from next in Identifier select next).Many();
-
-    internal static readonly Parser<PathSyntax> Path = Node(
-        from first in Identifier
-        from rest in MorePathSteps
-        select new PathSyntax(ImmutableArray.Create(first).AddRange(rest)));
+        var word = input.Source.Substring(input.Position, length);
+        return Reserved.Contains(word) ? null : new IdentifierSyntax(word) { Span = SpanOf(input, length) };
+    }
 
     private static readonly Parser<PathSyntax> TokenPath = Token(Path);
 
-    private static readonly Parser<StringLiteralSyntax> String = Node(
-        ((Parser<string>)QuotedText).Select(text => new StringLiteralSyntax(text))).Named("string");
+    private static readonly Parser<StringLiteralSyntax> String = ((Parser<StringLiteralSyntax>)QuotedText).Named("string");
 
     // ASCII digits only ([0-9], not char.IsDigit, which also takes other scripts' digits). Dates and numbers are read
     // by counting characters in the source text (Scanned) rather than with Parse.Regex, which copies the rest of the
     // input on every try and made parsing quadratic in the query's length.
-    private static readonly Parser<DateLiteralSyntax> Date = Node(
-        Scanned(DateLength).Select(text => new DateLiteralSyntax(text))).Named("date");
+    private static readonly Parser<DateLiteralSyntax> Date = Scanned(DateLength, static text => new DateLiteralSyntax(text)).Named("date");
 
     // A number a decimal cannot hold exactly still parses, as an invalid literal the binder reports (BDQ0008), so
     // the message says what is wrong with it instead of "unexpected".
-    private static readonly Parser<LiteralSyntax> Number = Node(
-        Scanned(NumberLength)
-            .Select(text => NumberText.TryParse(text, out var value) == NumberProblem.None
-                ? (LiteralSyntax)new NumberLiteralSyntax(value)
-                : new InvalidNumberLiteralSyntax(text))).Named("number");
+    private static readonly Parser<LiteralSyntax> Number =
+        Scanned(NumberLength, static text => NumberText.TryParse(text, out var value) == NumberProblem.None
+            ? (LiteralSyntax)new NumberLiteralSyntax(value)
+            : new InvalidNumberLiteralSyntax(text)).Named("number");
 
     // Only numbers a decimal holds: anything else fails here as a syntax error instead of throwing.
     private static readonly Parser<NumberLiteralSyntax> Count = Node(
@@ -83,8 +112,7 @@ internal static partial class QueryGrammar
         from name in ParameterName
         select new ParameterSyntax(name)).Named("parameter");
 
-    private static readonly Parser<NameLiteralSyntax> Name = Node(
-        UnreservedWord.Select(word => new NameLiteralSyntax(word))).Named("name");
+    private static readonly Parser<NameLiteralSyntax> Name = UnreservedNode(static word => new NameLiteralSyntax(word), "name");
 
     // A value missing altogether fails where its leading whitespace starts, so the error says "expected value"
     // whether or not a space comes before it; a value that is there but malformed ("@0") keeps its own error.
@@ -100,11 +128,7 @@ internal static partial class QueryGrammar
 
     private static readonly Parser<IEnumerable<LiteralSyntax>> LiteralItems = Literal.XDelimitedBy(Symbol(","));
 
-    private static readonly Parser<IEnumerable<LiteralSyntax>> LiteralList =
-        from open in Symbol("(")
-        from items in LiteralItems
-        from close in CloseParenthesis
-        select items;
+    private static readonly Parser<IEnumerable<LiteralSyntax>> LiteralList = InParentheses(LiteralItems);
 
     // A parenthesised sub-query: '(' a set name, then a clause keyword, then the rest of a query and ')'. Tried after
     // the list of values fails; until the clause keyword is read, the list's error stands.
@@ -144,34 +168,30 @@ internal static partial class QueryGrammar
     // Tried as the chain of Or the table gives, but only the leads whose word or symbol stands at the input run: a lead
     // that is not there fails where the input starts, expecting itself, and loses to any lead that is there (which reads
     // its word or symbol before it can fail); with none there, the failure expects every lead, in the table's order.
-    private static readonly Parser<(PredicateOperator Operator, IEnumerable<LiteralSyntax> Operands)> Test =
+    private static readonly Parser<(PredicateOperator Operator, ImmutableArray<LiteralSyntax> Operands)> Test =
         Leads(OperatorTable.Operators.Where(o => o.Spelling.Length > 0)
             .GroupBy(o => o.Words[0], StringComparer.OrdinalIgnoreCase)
-            .Select(lead => (lead.Key, lead.First().IsSymbol, Lead(lead.First().IsSymbol ? Symbol(lead.Key) : Keyword(lead.Key), lead.Select(Tail).Aggregate((left, right) => left.Or(right)))))
+            .Select(lead => (lead.Key, lead.First().IsSymbol, lead.Select(Tail).Aggregate((left, right) => left.Or(right))))
             .ToArray());
 
-    // An operator's first word or symbol, then the tails of the operators it starts.
-    private static Parser<(PredicateOperator Operator, IEnumerable<LiteralSyntax> Operands)> Lead(
-        Parser<string> first, Parser<(PredicateOperator Operator, IEnumerable<LiteralSyntax> Operands)> tails) =>
-        from word in first
-        from tail in tails
-        select tail;
-
-    private static Parser<T> Leads<T>((string Lead, bool IsSymbol, Parser<T> Parser)[] leads)
+    // Each lead is 'from word in Symbol(lead) or Keyword(lead) from tail in tails select tail': a lead that stands at the
+    // input reads its word or symbol whole, so its tails run where it ends and their result is the lead's (a failure
+    // of the tails keeps its place, message and expectations, as the sequence passes it on).
+    private static Parser<T> Leads<T>((string Lead, bool IsSymbol, Parser<T> Tails)[] leads)
     {
         var all = leads.Select(lead => lead.Lead).Distinct(StringComparer.Ordinal).ToArray();
         return input =>
         {
             var start = SkipTrivia(input);
             IResult<T>? result = null;
-            foreach (var (lead, isSymbol, parser) in leads)
+            foreach (var (lead, isSymbol, tails) in leads)
             {
                 if (!(isSymbol ? SymbolAt(start, lead) : KeywordAt(start, lead)))
                 {
                     continue;
                 }
 
-                var tried = parser(input);
+                var tried = tails(Skip(start, lead.Length));
                 if (tried.WasSuccessful)
                 {
                     return tried;
@@ -184,21 +204,71 @@ internal static partial class QueryGrammar
         };
     }
 
-    // What follows an operator's first word: its other words, then its operands.
-    private static Parser<(PredicateOperator Operator, IEnumerable<LiteralSyntax> Operands)> Tail(OperatorInfo info)
+    // What follows an operator's first word: its other words (each 'Keyword(word)': read after trivia, or a failure
+    // where the trivia starts expecting the word), then its operands, the operator paired with them in one result.
+    private static Parser<(PredicateOperator Operator, ImmutableArray<LiteralSyntax> Operands)> Tail(OperatorInfo info)
     {
-        var operands = Operands(info.Operands);
-        var words = info.Words.Skip(1).Reverse().Aggregate(operands, (rest, word) => from kw in Keyword(word) from values in rest select values);
-        return words.Select(values => (info.Operator, values));
+        var operands = Operands(info.Operator, info.Operands);
+        var words = info.Words.Skip(1).ToArray();
+        if (words.Length == 0)
+        {
+            return operands;
+        }
+
+        var expectations = words.Select(word => new[] { word }).ToArray();
+        return input =>
+        {
+            var rest = input;
+            for (var i = 0; i < words.Length; i++)
+            {
+                var start = SkipTrivia(rest);
+                if (!KeywordAt(start, words[i]))
+                {
+                    return Result.Failure<(PredicateOperator, ImmutableArray<LiteralSyntax>)>(rest, NoToken, expectations[i]);
+                }
+
+                rest = Skip(start, words[i].Length);
+            }
+
+            return operands(rest);
+        };
     }
 
-    private static Parser<IEnumerable<LiteralSyntax>> Operands(OperandShape shape) => shape switch
+    private static readonly string[] AndExpected = ["and"];
+
+    // The operands of 'op', paired with it: none; one value; a list of values or a sub-query; 'low and high'; the
+    // text searched for. A failure is the operands' own (its place, message and expectations).
+    private static Parser<(PredicateOperator Operator, ImmutableArray<LiteralSyntax> Operands)> Operands(PredicateOperator op, OperandShape shape) => shape switch
     {
-        OperandShape.None => Parse.Return(Enumerable.Empty<LiteralSyntax>()),
-        OperandShape.One => from value in Literal select Single(value),
-        OperandShape.List => ListOrSubquery,
-        OperandShape.Range => from low in Literal from andKeyword in Keyword("and") from high in Literal select Pair(low, high),
-        OperandShape.SearchText => from text in SearchText select Single(text),
+        OperandShape.None => input => Result.Success((op, ImmutableArray<LiteralSyntax>.Empty), input),
+        OperandShape.One => input => Literal(input) is var value && value.WasSuccessful
+            ? Result.Success((op, ImmutableArray.Create(value.Value)), value.Remainder)
+            : Failed<(PredicateOperator, ImmutableArray<LiteralSyntax>), LiteralSyntax>(value),
+        OperandShape.List => input => ListOrSubquery(input) is var values && values.WasSuccessful
+            ? Result.Success((op, values.Value.ToImmutableArray()), values.Remainder)
+            : Failed<(PredicateOperator, ImmutableArray<LiteralSyntax>), IEnumerable<LiteralSyntax>>(values),
+        OperandShape.Range => input =>
+        {
+            var low = Literal(input);
+            if (!low.WasSuccessful)
+            {
+                return Failed<(PredicateOperator, ImmutableArray<LiteralSyntax>), LiteralSyntax>(low);
+            }
+
+            var start = SkipTrivia(low.Remainder);
+            if (!KeywordAt(start, "and"))
+            {
+                return Result.Failure<(PredicateOperator, ImmutableArray<LiteralSyntax>)>(low.Remainder, NoToken, AndExpected);
+            }
+
+            var high = Literal(Skip(start, 3));
+            return high.WasSuccessful
+                ? Result.Success((op, ImmutableArray.Create(low.Value, high.Value)), high.Remainder)
+                : Failed<(PredicateOperator, ImmutableArray<LiteralSyntax>), LiteralSyntax>(high);
+        },
+        OperandShape.SearchText => input => SearchText(input) is var text && text.WasSuccessful
+            ? Result.Success((op, ImmutableArray.Create(text.Value)), text.Remainder)
+            : Failed<(PredicateOperator, ImmutableArray<LiteralSyntax>), LiteralSyntax>(text),
         _ => throw OperatorTable.Unhandled(shape),
     };
 
@@ -216,35 +286,86 @@ internal static partial class QueryGrammar
             .Select(measured => (measured.Path, true, measured.Span))),
         (static start => WordLength(start) > 0, TokenPath.Select(path => (path, false, path.Span))));
 
-    private static readonly Parser<IOption<((PredicateOperator Operator, IEnumerable<LiteralSyntax> Operands) Value, int End)>> OptionalTest = Test.WithEnd().XOptional();
+    private static readonly Parser<(PathSyntax Path, bool Length, TextSpan Span)> AtomicSubject = AtomicBeforeToken(Subject);
 
-    private static readonly Parser<ExpressionSyntax> Predicate =
-        from subject in AtomicBeforeToken(Subject)
-        from test in OptionalTest
-        select (ExpressionSyntax)new PredicateSyntax(
-            subject.Path,
-            test.IsDefined ? test.Get().Value.Operator : PredicateOperator.IsTrue,
-            test.IsDefined ? test.Get().Value.Operands.ToImmutableArray() : [])
+    /// <summary>
+    /// <c>from subject in AtomicBeforeToken(Subject) from test in Test.XOptional() select new PredicateSyntax(…)</c>,
+    /// written out: a subject that is a plain path is read as <see cref="TokenPath"/> (what <see cref="Subject"/> gives
+    /// when no <c>count</c> stands there and the path reads); the test is absent when it fails without reading anything,
+    /// and its failure is the predicate's when it read something.
+    /// </summary>
+    private static readonly Parser<ExpressionSyntax> Predicate = input =>
+    {
+        PathSyntax path;
+        bool length;
+        TextSpan span;
+        IInput rest;
+        if (!KeywordAt(SkipTrivia(input), OperatorTable.Length.Spelling) && TokenPath(input) is { WasSuccessful: true } plain)
         {
-            Length = subject.Length,
-            Span = subject.Span with { Length = (test.IsDefined ? test.Get().End : subject.Span.End) - subject.Span.Start },
+            (path, length, span, rest) = (plain.Value, false, plain.Value.Span, plain.Remainder);
+        }
+        else
+        {
+            var subject = AtomicSubject(input);
+            if (!subject.WasSuccessful)
+            {
+                return Failed<ExpressionSyntax, (PathSyntax, bool, TextSpan)>(subject);
+            }
+
+            (path, length, span, rest) = (subject.Value.Path, subject.Value.Length, subject.Value.Span, subject.Remainder);
+        }
+
+        var test = Test(rest);
+        if (!test.WasSuccessful && !test.Remainder.Equals(rest))
+        {
+            return Failed<ExpressionSyntax, (PredicateOperator, ImmutableArray<LiteralSyntax>)>(test);
+        }
+
+        var tested = test.WasSuccessful;
+        var end = tested ? test.Remainder : rest;
+        var predicate = new PredicateSyntax(path, tested ? test.Value.Operator : PredicateOperator.IsTrue, tested ? test.Value.Operands : [])
+        {
+            Length = length,
+            Span = span with { Length = (tested ? end.Position : span.End) - span.Start },
         };
+        return Result.Success<ExpressionSyntax>(predicate, end);
+    };
 
     private static readonly Parser<ExpressionSyntax> ParenthesizedExpression = Ref(() => Expression!);
 
-    private static readonly Parser<ExpressionSyntax> Parenthesized =
-        from open in Symbol("(")
-        from inner in ParenthesizedExpression
-        from close in CloseParenthesis
-        select inner;
+    private static readonly Parser<ExpressionSyntax> Parenthesized = InParentheses(ParenthesizedExpression);
 
     private static readonly Parser<ExpressionSyntax> NotOperand = Ref(() => Unary!);
 
+    private static readonly string[] NotExpected = ["not"];
+
+    /// <summary>
+    /// <c>from not in Atomic(Token(Node(WordIs("not")))).Named("not") from operand in NotOperand select new NotSyntax(operand)</c>,
+    /// written out: without <c>not</c> there, a failure where the input stands expecting it (with WordIs's message:
+    /// no word, or another word); the operand's failure is passed on.
+    /// </summary>
+    private static readonly Parser<ExpressionSyntax> Not = input =>
+    {
+        var start = SkipTrivia(input);
+        if (!KeywordAt(start, "not"))
+        {
+            return Result.Failure<ExpressionSyntax>(input, WordLength(start) == 0 ? NoWord : NoToken, NotExpected);
+        }
+
+        var operand = NotOperand(Skip(start, 3));
+        if (!operand.WasSuccessful)
+        {
+            return operand;
+        }
+
+        var not = new NotSyntax(operand.Value);
+        not.SetSpan(Cover(SpanOf(start, 3), operand.Value.Span));
+        return Result.Success<ExpressionSyntax>(not, operand.Remainder);
+    };
+
     private static readonly Parser<ExpressionSyntax> Unary = FirstThatFits(
         (static start => KeywordAt(start, "not"),
-         from not in Atomic(Token(Node(WordIs("not").Select(word => new IdentifierSyntax(word))))).Named("not")
-         from operand in NotOperand
-         select (ExpressionSyntax)new NotSyntax(operand) { Span = Cover(not.Span, operand.Span) }),
+         Not),
         (static start => SymbolAt(start, "("), Parenthesized),
         (static start => WordLength(start) > 0, Predicate));
 
@@ -470,11 +591,14 @@ internal static partial class QueryGrammar
                 return next;
             }
 
-            expression = combine(expression, next.Value) with { Span = Cover(expression.Span, next.Value.Span) };
+            var combined = combine(expression, next.Value);
+            combined.SetSpan(Cover(expression.Span, next.Value.Span));
+            expression = combined;
             rest = next.Remainder;
         }
 
-        return Result.Success(expression, rest);
+        // A single term is the term's own result (the same value and remainder), not a copy of it.
+        return ReferenceEquals(expression, first.Value) ? first : Result.Success(expression, rest);
     };
 
     // The alternatives of an Or chain, in its order, each with a test of the token's start that is false only where
@@ -540,11 +664,29 @@ internal static partial class QueryGrammar
 
     private static Parser<string> CloseParenthesis => TokenCache.CloseParenthesis;
 
-    // Fails where it started, whatever the inner parser read: a keyword or symbol either matches whole or not at all.
-    private static Parser<T> Atomic<T>(Parser<T> parser) => input =>
+    private static readonly string[] OpenExpected = ["("];
+    private static readonly string[] CloseExpected = [")"];
+
+    // from open in Symbol("(") from inner in parser from close in CloseParenthesis select inner, in one result: the
+    // failures are the symbols' (where their trivia starts, expecting the symbol) and the inner parser's.
+    private static Parser<T> InParentheses<T>(Parser<T> parser) => input =>
     {
-        var result = parser(input);
-        return result.WasSuccessful ? result : Result.Failure<T>(input, result.Message, result.Expectations);
+        var open = SkipTrivia(input);
+        if (!SymbolAt(open, "("))
+        {
+            return Result.Failure<T>(input, NoToken, OpenExpected);
+        }
+
+        var inner = parser(Skip(open, 1));
+        if (!inner.WasSuccessful)
+        {
+            return inner;
+        }
+
+        var close = SkipTrivia(inner.Remainder);
+        return SymbolAt(close, ")")
+            ? Result.Success(inner.Value, Skip(close, 1))
+            : Result.Failure<T>(inner.Remainder, NoToken, CloseExpected);
     };
 
     // Fails where it started when the failure is at the token's first character (nothing of the token was read), so
@@ -569,6 +711,21 @@ internal static partial class QueryGrammar
         return length == 0
             ? Result.Failure<string>(input, NoToken, [])
             : Result.Success(input.Source.Substring(input.Position, length), Skip(input, length));
+    };
+
+    // Node(Scanned(measure).Select(make)) in one result: the node made from the token's text, with its span.
+    private static Parser<T> Scanned<T>(Func<string, int, int> measure, Func<string, T> make)
+        where T : SyntaxNode => input =>
+    {
+        var length = input.AtEnd ? 0 : measure(input.Source, input.Position);
+        if (length == 0)
+        {
+            return Result.Failure<T>(input, NoToken, []);
+        }
+
+        var node = make(input.Source.Substring(input.Position, length));
+        node.SetSpan(SpanOf(input, length));
+        return Result.Success(node, Skip(input, length));
     };
 
     // [0-9]{4}-[0-9]{2}(-[0-9]{2})?
@@ -618,9 +775,14 @@ internal static partial class QueryGrammar
         where T : SyntaxNode => input =>
     {
         var result = parser(input);
-        return result.WasSuccessful
-            ? Result.Success(result.Value with { Span = new TextSpan(input.Position, result.Remainder.Position - input.Position, input.Line, input.Column) }, result.Remainder)
-            : result;
+        if (result.WasSuccessful)
+        {
+            // The inner rule made the node on this try (every rule under Node ends in a 'select new …'), so its span is
+            // set where it stands and the result is passed on as it is.
+            result.Value.SetSpan(new TextSpan(input.Position, result.Remainder.Position - input.Position, input.Line, input.Column));
+        }
+
+        return result;
     };
 
     // A failure where the parser started carries no expectations, so an alternative tried first adds none to the message.
@@ -635,8 +797,6 @@ internal static partial class QueryGrammar
 
     private static IEnumerable<LiteralSyntax> Single<T>(T value)
         where T : LiteralSyntax => [value];
-
-    private static IEnumerable<LiteralSyntax> Pair(LiteralSyntax first, LiteralSyntax second) => [first, second];
 
     private static AggregateFunction ParseAggregate(string word) => OperatorTable.Aggregate(word)!.Function;
 }

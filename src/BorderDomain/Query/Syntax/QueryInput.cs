@@ -5,42 +5,40 @@ using Sprache;
 namespace BorderDomain.Query.Syntax;
 
 /// <summary>
-/// The query text as Sprache input, at most one instance per position, made once and shared: <see cref="Advance"/> and
-/// <see cref="Skip"/> return the position's instance when it exists. Sprache's own <see cref="Input"/> makes a new object and a new memo
-/// dictionary on every advance, and the grammar's alternatives read the same characters again and again (each
-/// keyword, symbol and literal tried re-reads the whitespace before it), which cost kilobytes per character.
-/// Line and column follow Sprache's rules (a line starts after <c>'\n'</c>; both count from 1).
+/// The query text as Sprache input: a position in a shared <see cref="Text"/>, which keeps recently reached positions
+/// so that <see cref="Advance"/> and <see cref="Skip"/> return the same instance for a position read again. Sprache's own
+/// <see cref="Input"/> makes a new object and a new memo dictionary on every advance, and the grammar's alternatives read
+/// the same characters again and again (each keyword, symbol and literal tried re-reads the whitespace before it), which
+/// cost kilobytes per character. Line and column follow Sprache's rules (a line starts after <c>'\n'</c>; both count
+/// from 1); they are worked out from the position when asked, so an instance holds only the text and the position.
 /// </summary>
 internal sealed class QueryInput : IInput
 {
-    private readonly QueryInput?[] _positions;
+    private readonly Text _text;
 
-    private QueryInput(string source, QueryInput?[] positions, int position, int line, int column)
+    private QueryInput(Text text, int position)
     {
-        Source = source;
-        _positions = positions;
+        _text = text;
         Position = position;
-        Line = line;
-        Column = column;
     }
 
     /// <inheritdoc/>
-    public string Source { get; }
+    public string Source => _text.Source;
 
     /// <inheritdoc/>
-    public char Current => Source[Position];
+    public char Current => _text.Source[Position];
 
     /// <inheritdoc/>
-    public bool AtEnd => Position == Source.Length;
+    public bool AtEnd => Position == _text.Source.Length;
 
     /// <inheritdoc/>
     public int Position { get; }
 
     /// <inheritdoc/>
-    public int Line { get; }
+    public int Line => _text.LineAt(Position);
 
     /// <inheritdoc/>
-    public int Column { get; }
+    public int Column => Position - _text.LineStart(Position) + 1;
 
     /// <summary>
     /// A new, empty memo table on every read. Sprache's <c>Parse.Ref</c> memoizes per input object to detect left
@@ -52,11 +50,7 @@ internal sealed class QueryInput : IInput
     public IDictionary<object, object> Memos => new Dictionary<object, object>();
 
     /// <summary>The start of <paramref name="text"/>.</summary>
-    public static IInput Start(string text)
-    {
-        var positions = new QueryInput?[text.Length + 1];
-        return positions[0] = new QueryInput(text, positions, 0, 1, 1);
-    }
+    public static IInput Start(string text) => new Text(text).At(0);
 
     /// <inheritdoc/>
     public IInput Advance()
@@ -77,28 +71,12 @@ internal sealed class QueryInput : IInput
     public QueryInput Skip(int count)
     {
         var position = Position + count;
-        if (count < 0 || position > Source.Length)
+        if (count < 0 || position > _text.Source.Length)
         {
             throw new InvalidOperationException("Cannot advance beyond end of input.");
         }
 
-        if (_positions[position] is { } known)
-        {
-            return known;
-        }
-
-        var line = Line;
-        var column = Column + count;
-        for (var i = Position; i < position; i++)
-        {
-            if (Source[i] == '\n')
-            {
-                line++;
-                column = position - i; // 1 at the character after the line feed
-            }
-        }
-
-        return _positions[position] = new QueryInput(Source, _positions, position, line, column);
+        return count == 0 ? this : _text.At(position);
     }
 
     /// <inheritdoc/>
@@ -112,4 +90,62 @@ internal sealed class QueryInput : IInput
 
     /// <inheritdoc/>
     public override string ToString() => $"Line {Line}, Column {Column}";
+
+    /// <summary>
+    /// One parse's text: its positions made so far, and where its lines start. Positions are kept by position modulo a
+    /// window of at most <see cref="Window"/> (every position of a short text): the grammar reads a position again only
+    /// while it tries the alternatives at one token, a few characters back, so a window keeps the positions it asks for
+    /// again without an array as long as the text. A position whose slot another one took is made anew; instances are
+    /// compared by position, so that changes nothing but an allocation.
+    /// </summary>
+    private sealed class Text(string source)
+    {
+        public const int Window = 256;
+
+        private readonly QueryInput?[] _positions = new QueryInput?[Math.Min(source.Length + 1, Window)];
+
+        // The positions after each '\n', made when a line or column is first asked for in a text that has one.
+        private int[]? _lineStarts;
+
+        public string Source { get; } = source;
+
+        public QueryInput At(int position)
+        {
+            ref var slot = ref _positions[position % _positions.Length];
+            if (slot is { } known && known.Position == position)
+            {
+                return known;
+            }
+
+            return slot = new QueryInput(this, position);
+        }
+
+        public int LineAt(int position) => LineIndex(position) + 1;
+
+        public int LineStart(int position) => LineIndex(position) is var line and > 0 ? _lineStarts![line - 1] : 0;
+
+        // How many line starts (positions after a '\n') are at or before 'position'.
+        private int LineIndex(int position)
+        {
+            var starts = _lineStarts ??= LineStarts(Source);
+            if (starts.Length == 0 || position < starts[0])
+            {
+                return 0;
+            }
+
+            var found = Array.BinarySearch(starts, position);
+            return found >= 0 ? found + 1 : ~found;
+        }
+
+        private static int[] LineStarts(string source)
+        {
+            var starts = new List<int>();
+            for (var i = source.IndexOf('\n'); i >= 0; i = source.IndexOf('\n', i + 1))
+            {
+                starts.Add(i + 1);
+            }
+
+            return starts.Count == 0 ? [] : [.. starts];
+        }
+    }
 }

@@ -10,7 +10,8 @@ namespace BorderDomain.Tests.Query.Syntax;
 /// Parsing allocates in proportion to the text: for long valid queries of every <see cref="ParsedQueryShape"/> (the
 /// texts <see cref="ParserBenchmarks"/> parses), the bytes per character at 8,000 characters are within a quarter of
 /// those at 1,000 (copying the rest of the input per token, as <c>Parse.Regex</c> did, gives about 8×), and at most
-/// 200. Allocation is measured with <see cref="GC.GetAllocatedBytesForCurrentThread"/>; no time is measured.
+/// 100 (half the 200 of issue 13). Allocation is measured with <see cref="GC.GetAllocatedBytesForCurrentThread"/>; no
+/// time is measured.
 /// </summary>
 public sealed class QueryParserAllocationTests(ITestOutputHelper output)
 {
@@ -19,8 +20,10 @@ public sealed class QueryParserAllocationTests(ITestOutputHelper output)
 
     // About 4.5 KB per character before the token parsers were written against IInput (Sprache's Char, String, Many
     // and Text allocate on every try); 550-800 B after; 95-150 B once the combinators allocated only their results
-    // (QueryCombinators) and the input jumped past tokens. The budget is the target of issue 13.
-    private const double MaxBytesPerCharacter = 200;
+    // (QueryCombinators) and the input jumped past tokens; 35-55 B once a token or predicate made one result and one
+    // node (no copy for its span) and an input position held only its offset, in a window rather than a text-long
+    // array. Issue 13's target is 200; the budget is half of it, so a return of per-try allocations fails here.
+    private const double MaxBytesPerCharacter = 100;
 
     public static TheoryData<ParsedQueryShape> Shapes => [.. Enum.GetValues<ParsedQueryShape>()];
 

@@ -179,6 +179,42 @@ public sealed class QueryParserTests
         Assert.Equal(new TextSpan(29, 6, 2, 16), predicate.Path.Segments[1].Span);
     }
 
+    // The input works lines and columns out from the position and keeps only a window of recent positions: over a text
+    // far longer than that window and on many lines (with '\r' before some '\n', a column like any other character),
+    // every node's span is the one TextSpan.At computes from the text.
+    [Fact]
+    public void Parse_LongQueryOnManyLines_EverySpanHasTheLineAndColumnOfItsText()
+    {
+        const int Lines = 60;
+        var text = "accords where signed > 2001" + string.Concat(Enumerable.Range(0, Lines).Select(i =>
+            $"\n{new string(' ', i % 7)}or title contains \"t{i}\" -- c{i}\r\n  or nation.region = @p{i}"));
+        var query = ParseOk(text);
+
+        var predicates = new List<PredicateSyntax>();
+        var pending = new Stack<ExpressionSyntax>([query.Where!]);
+        while (pending.TryPop(out var expression))
+        {
+            Assert.Equal(TextSpan.At(text, expression.Span.Start, expression.Span.Length), expression.Span);
+            if (expression is OrSyntax or)
+            {
+                pending.Push(or.Left);
+                pending.Push(or.Right);
+            }
+            else
+            {
+                predicates.Add(Assert.IsType<PredicateSyntax>(expression));
+            }
+        }
+
+        Assert.Equal(1 + (2 * Lines), predicates.Count);
+        foreach (var node in predicates.SelectMany(p => p.Path.Segments.Cast<SyntaxNode>().Append(p.Path).Concat(p.Operands)))
+        {
+            Assert.Equal(TextSpan.At(text, node.Span.Start, node.Span.Length), node.Span);
+        }
+
+        Assert.Equal(new TextSpan(query.Where!.Span.Start, text.Length - 14, 1, 15), query.Where.Span);
+    }
+
     [Fact]
     public void Parse_StringLiteral_SpanIncludesQuotesAndValueResolvesEscapes()
     {
