@@ -19,6 +19,7 @@ namespace BorderDomain.Benchmarks.Scenarios;
 /// in them). Each method answers the number of records in the file.
 /// </summary>
 [MemoryDiagnoser]
+[BenchmarkDotNet.Attributes.Config(typeof(PeakConfig))]
 public class LoadBenchmarks
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 32 };
@@ -113,6 +114,99 @@ public class LoadBenchmarks
     {
         var store = BorderDataset.Load(_empty, [_path], maxFileBytes: long.MaxValue);
         return store.Sources.Count + store.Nations.Count + store.Agencies.Count + store.Places.Count + store.Accords.Count + store.Statistics.Count;
+    }
+
+    /// <summary>
+    /// The managed heap's peak during one <see cref="Load"/> of the file, over the file's size: the heap is collected
+    /// fully, its size noted, then a thread samples <see cref="GC.GetTotalMemory(bool)"/> (without collecting) every
+    /// millisecond while the load runs; the highest sample less the size before, divided by the file's bytes. It counts
+    /// everything the load holds at once, garbage not yet collected included (the records, their origins, the store's
+    /// indexes, the file's bytes copied from the stream), and not the file's own array, which the caller holds.
+    /// Measured once per size and shape, in the benchmark's process, after its warm-up.
+    /// </summary>
+    public static double PeakToFile(int n, FileShape shape) => Peaks.GetOrAdd((n, shape), static key =>
+    {
+        var bench = new LoadBenchmarks { N = key.N, Shape = key.Shape };
+        bench.Setup();
+        try
+        {
+            bench.Load(); // warm: type initialisers and the schema's metadata are not counted
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var before = GC.GetTotalMemory(forceFullCollection: true);
+            var peak = before;
+            var done = 0;
+            var sampler = new System.Threading.Thread(() =>
+            {
+                while (System.Threading.Volatile.Read(ref done) == 0)
+                {
+                    peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
+                    System.Threading.Thread.Sleep(1);
+                }
+            }) { IsBackground = true };
+            sampler.Start();
+            bench.Load();
+            System.Threading.Volatile.Write(ref done, 1);
+            sampler.Join();
+            peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
+            return (double)(peak - before) / bench.FileBytes;
+        }
+        finally
+        {
+            bench.Cleanup();
+        }
+    });
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int N, FileShape Shape), double> Peaks = new();
+
+    /// <summary>Adds the peak column.</summary>
+    public sealed class PeakConfig : BenchmarkDotNet.Configs.ManualConfig
+    {
+        /// <summary>The column.</summary>
+        public PeakConfig() => AddColumn(new PeakColumn());
+    }
+
+    /// <summary>The managed heap's peak during a load over the file's bytes (<see cref="PeakToFile"/>), for the load methods.</summary>
+    public sealed class PeakColumn : BenchmarkDotNet.Columns.IColumn
+    {
+        /// <inheritdoc />
+        public string Id => "LoadPeak/File";
+
+        /// <inheritdoc />
+        public string ColumnName => "LoadPeak/File";
+
+        /// <inheritdoc />
+        public bool AlwaysShow => true;
+
+        /// <inheritdoc />
+        public BenchmarkDotNet.Columns.ColumnCategory Category => BenchmarkDotNet.Columns.ColumnCategory.Custom;
+
+        /// <inheritdoc />
+        public int PriorityInCategory => 0;
+
+        /// <inheritdoc />
+        public bool IsNumeric => true;
+
+        /// <inheritdoc />
+        public BenchmarkDotNet.Columns.UnitType UnitType => BenchmarkDotNet.Columns.UnitType.Dimensionless;
+
+        /// <inheritdoc />
+        public string Legend => "Managed heap peak during one Load, less the heap before, over the file's bytes (1 ms sampler of GC.GetTotalMemory; target: at most 4)";
+
+        /// <inheritdoc />
+        public string GetValue(BenchmarkDotNet.Reports.Summary summary, BenchmarkDotNet.Running.BenchmarkCase benchmarkCase) =>
+            benchmarkCase.Parameters["N"] is int n && benchmarkCase.Parameters["Shape"] is FileShape shape
+                ? PeakToFile(n, shape).ToString("N2", System.Globalization.CultureInfo.InvariantCulture)
+                : "-";
+
+        /// <inheritdoc />
+        public string GetValue(BenchmarkDotNet.Reports.Summary summary, BenchmarkDotNet.Running.BenchmarkCase benchmarkCase, BenchmarkDotNet.Reports.SummaryStyle style) => GetValue(summary, benchmarkCase);
+
+        /// <inheritdoc />
+        public bool IsDefault(BenchmarkDotNet.Reports.Summary summary, BenchmarkDotNet.Running.BenchmarkCase benchmarkCase) => false;
+
+        /// <inheritdoc />
+        public bool IsAvailable(BenchmarkDotNet.Reports.Summary summary) => true;
     }
 
     private static List<Statistic> OneClaim(int count, string source) => Enumerable.Range(0, count).Select(i => new Statistic

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using BorderDomain.Model;
 using BorderDomain.Storage;
@@ -448,21 +449,32 @@ internal sealed class DatasetReader
 
     private ImmutableArray<NationCode> Codes(List<string?>? values, string at, string property)
     {
-        var builder = ImmutableArray.CreateBuilder<NationCode>(values?.Count ?? 0);
-        for (var i = 0; i < (values?.Count ?? 0); i++)
+        if (values is not { Count: > 0 })
         {
-            builder.Add(Code(values![i], at, property, i));
+            return ImmutableArray<NationCode>.Empty;
         }
 
-        return builder.MoveToImmutable();
+        // Filled in place: no builder per collection.
+        var codes = new NationCode[values.Count];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            codes[i] = Code(values[i], at, property, i);
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(codes);
     }
 
     private ImmutableArray<string> Strings(List<string?>? values, string at, string property)
     {
-        var builder = ImmutableArray.CreateBuilder<string>(values?.Count ?? 0);
-        for (var i = 0; i < (values?.Count ?? 0); i++)
+        if (values is not { Count: > 0 })
         {
-            var value = values![i];
+            return ImmutableArray<string>.Empty;
+        }
+
+        var strings = new string[values.Count];
+        for (var i = 0; i < strings.Length; i++)
+        {
+            var value = values[i];
             if (IsReported(value))
             {
                 value = null;
@@ -472,10 +484,10 @@ internal sealed class DatasetReader
                 Error(DataErrorKind.MissingValue, at, property, i, static () => DataMessages.IdEmpty);
             }
 
-            builder.Add(value ?? string.Empty);
+            strings[i] = value ?? string.Empty;
         }
 
-        return builder.MoveToImmutable();
+        return ImmutableCollectionsMarshal.AsImmutableArray(strings);
     }
 
     private PartialDate? OptionalDate(string? value, string at, string property)
@@ -584,13 +596,18 @@ internal sealed class DatasetReader
     private ImmutableArray<TEnum> Enums<TEnum>(List<string?>? values, string at, string property)
         where TEnum : struct, Enum
     {
-        var builder = ImmutableArray.CreateBuilder<TEnum>(values?.Count ?? 0);
-        for (var i = 0; i < (values?.Count ?? 0); i++)
+        if (values is not { Count: > 0 })
         {
-            builder.Add(Enum<TEnum>(values![i], at, property, i));
+            return ImmutableArray<TEnum>.Empty;
         }
 
-        return builder.MoveToImmutable();
+        var members = new TEnum[values.Count];
+        for (var i = 0; i < members.Length; i++)
+        {
+            members[i] = Enum<TEnum>(values[i], at, property, i);
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(members);
     }
 
     /// <summary>

@@ -111,7 +111,7 @@ internal static class DatasetValidator
     {
         // A computed set's keys come from its parents' (an event's id and a position): a repeat is the parent's, reported there.
         var computed = BundledSets.Find(set.Schema.Name)?.Store.Computed == true;
-        var rows = new Dictionary<string, int>(FoldedTextComparer.Instance);
+        var rows = new Dictionary<string, int>(set.Count, FoldedTextComparer.Instance);
         var keyField = set.Schema.IndexOfField(set.Schema.Key?.Name ?? string.Empty);
         if (keyField < 0)
         {
@@ -160,10 +160,12 @@ internal static class DatasetValidator
             }
 
             keys.TryGetValue(target, out var targetKeys);
+            var values = new List<object?>();
             for (var row = 0; row < set.Count; row++)
             {
                 var position = 0;
-                foreach (var value in Values(set.Value(row, field), schema.IsCollection))
+                Values(set.Value(row, field), schema.IsCollection, values);
+                foreach (var value in values)
                 {
                     var key = RecordKey.Text(value);
                     if (key is { Length: > 0 } && targetKeys?.ContainsKey(key) != true)
@@ -199,8 +201,11 @@ internal static class DatasetValidator
                 continue;
             }
 
-            // Iterative three-colour depth-first search over the self-references of this field.
+            // Each row's targets through this field, in value order (row targets[starts[row]..starts[row + 1]]), then an
+            // iterative three-colour depth-first search over them.
+            var (starts, targets) = Targets(set, field, schema.IsCollection, rowByKey);
             var state = new byte[set.Count]; // 0 unvisited, 1 on the stack, 2 done
+            var stack = new Stack<(int Row, int Next)>();
             for (var start = 0; start < set.Count; start++)
             {
                 if (state[start] != 0)
@@ -208,20 +213,19 @@ internal static class DatasetValidator
                     continue;
                 }
 
-                var stack = new Stack<(int Row, IEnumerator<int> Next)>();
-                stack.Push((start, Targets(set, start, field, schema.IsCollection, rowByKey).GetEnumerator()));
+                stack.Push((start, starts[start]));
                 state[start] = 1;
                 while (stack.Count > 0)
                 {
-                    var (row, next) = stack.Peek();
-                    if (!next.MoveNext())
+                    var (row, next) = stack.Pop();
+                    if (next == starts[row + 1])
                     {
                         state[row] = 2;
-                        stack.Pop();
                         continue;
                     }
 
-                    var target = next.Current;
+                    stack.Push((row, next + 1));
+                    var target = targets[next];
                     if (state[target] == 1)
                     {
                         if (errors.HasRoom)
@@ -236,38 +240,73 @@ internal static class DatasetValidator
                     else if (state[target] == 0)
                     {
                         state[target] = 1;
-                        stack.Push((target, Targets(set, target, field, schema.IsCollection, rowByKey).GetEnumerator()));
+                        stack.Push((target, starts[target]));
                     }
                 }
             }
         }
     }
 
-    private static IEnumerable<int> Targets(ISet set, int row, int field, bool isCollection, Dictionary<string, int> rowByKey)
+    // The rows each row's values of the field name (those that exist), in value order, as offsets and one flat array.
+    private static (int[] Starts, List<int> Targets) Targets(ISet set, int field, bool isCollection, Dictionary<string, int> rowByKey)
     {
-        foreach (var value in Values(set.Value(row, field), isCollection))
+        var starts = new int[set.Count + 1];
+        var targets = new List<int>();
+        var values = new List<object?>();
+        for (var row = 0; row < set.Count; row++)
         {
-            if (RecordKey.Text(value) is { } key && rowByKey.TryGetValue(key, out var target))
+            starts[row] = targets.Count;
+            Values(set.Value(row, field), isCollection, values);
+            foreach (var value in values)
             {
-                yield return target;
+                if (RecordKey.Text(value) is { } key && rowByKey.TryGetValue(key, out var target))
+                {
+                    targets.Add(target);
+                }
             }
         }
+
+        starts[set.Count] = targets.Count;
+        return (starts, targets);
     }
 
-    private static IEnumerable<object?> Values(object? value, bool isCollection)
+    // The field's values (a collection's elements, or the one value) into the reused list: by index, no iterator.
+    private static void Values(object? value, bool isCollection, List<object?> into)
     {
+        into.Clear();
         if (!isCollection)
         {
-            yield return value;
-            yield break;
+            into.Add(value);
+            return;
         }
 
-        foreach (var element in (IEnumerable?)value ?? Array.Empty<object>())
+        switch (value)
         {
-            yield return element;
+            case null:
+                return;
+            case System.Collections.Immutable.ImmutableArray<string> texts:
+                foreach (var text in texts.IsDefault ? [] : texts)
+                {
+                    into.Add(text);
+                }
+
+                return;
+            case IList list:
+                for (var i = 0; i < list.Count; i++)
+                {
+                    into.Add(list[i]);
+                }
+
+                return;
+            default:
+                foreach (var element in (IEnumerable)value)
+                {
+                    into.Add(element);
+                }
+
+                return;
         }
     }
-
 
     private static string Where(ISet set, int row, IReadOnlyDictionary<object, RecordOrigin> origins) =>
         origins.TryGetValue(set.Record(row), out var origin)

@@ -192,8 +192,13 @@ public sealed class DateIndex
             }
         }
 
-        var rowsByStart = rows[..count];
+        // Every row dated (the common case): the arrays are the indexes' own, not copied.
+        var rowsByStart = count == rowCount ? rows : rows[..count];
         var rowsByEnd = rows[..count];
-        return new DateIndex(new SortedIndex<int>(starts[..count], rowsByStart), new SortedIndex<int>(ends[..count], rowsByEnd), firstDays, lastDays);
+        return new DateIndex(
+            new SortedIndex<int>(count == rowCount ? starts : starts[..count], rowsByStart),
+            new SortedIndex<int>(count == rowCount ? ends : ends[..count], rowsByEnd),
+            firstDays,
+            lastDays);
     }
 }

@@ -37,16 +37,16 @@ public sealed class EntityTable<T> : IEntityTable, IReadOnlyList<T>
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentNullException.ThrowIfNull(rows);
         Metadata = metadata;
-        _rows = InKeyOrder(metadata, rows);
+        (_rows, var keys, var textKeys) = InKeyOrder(metadata, rows);
         var fields = metadata.Schema.Fields;
         _postings = new PostingIndex?[fields.Count];
         _dates = new DateIndex?[fields.Count];
         _numbers = new SortedIndex<decimal>?[fields.Count];
         _texts = new TextIndex?[fields.Count];
-        _rowByKey = new Dictionary<string, int>(FoldedTextComparer.Instance);
+        _rowByKey = new Dictionary<string, int>(keys is null ? 0 : _rows.Length, FoldedTextComparer.Instance);
         for (var field = 0; field < fields.Count; field++)
         {
-            BuildIndex(field);
+            BuildIndex(field, keys, textKeys);
         }
     }
 
@@ -144,15 +144,40 @@ public sealed class EntityTable<T> : IEntityTable, IReadOnlyList<T>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private static ImmutableArray<T> InKeyOrder(QuerySetMetadata<T> metadata, IEnumerable<T> rows)
+    // The rows in key order and, for a set with a key, each row's key text in that order (read once, through the
+    // key's getter). Already ordered rows (a file written by the store, a snapshot's copy) are kept as they are; the sort
+    // is not stable, which only matters for equal keys, and equal keys are refused.
+    private static (ImmutableArray<T> Rows, string?[]? Keys, bool TextKeys) InKeyOrder(QuerySetMetadata<T> metadata, IEnumerable<T> rows)
     {
         var key = metadata.Schema.Key is { } field ? metadata.Schema.IndexOfField(field.Name) : -1;
-        return key < 0
-            ? [.. rows]
-            : [.. rows.OrderBy(row => RecordKey.Text(metadata.GetValue(row, key)), CodePointComparer.Instance)];
+        var records = rows.ToArray();
+        if (key < 0)
+        {
+            return (System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(records), null, false);
+        }
+
+        var getter = metadata.Getters[key];
+        var keys = new string?[records.Length];
+        var sorted = true;
+        var text = true;
+        for (var row = 0; row < records.Length; row++)
+        {
+            var value = getter(records[row]);
+            text = text && value is string;
+            keys[row] = RecordKey.Text(value);
+            sorted = sorted && (row == 0 || TextNormalizer.CompareCodePoints(keys[row - 1], keys[row]) < 0);
+        }
+
+        if (!sorted)
+        {
+            Array.Sort(keys, records, CodePointComparer.Instance);
+        }
+
+        return (System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(records), keys, text);
     }
 
-    private void BuildIndex(int field)
+    // keys: each row's key text when the set has a key (textKeys: every one a string), as InKeyOrder read them.
+    private void BuildIndex(int field, string?[]? keys, bool textKeys)
     {
         var schema = Schema.Fields[field];
         var getter = Metadata.Getters[field];
@@ -162,9 +187,10 @@ public sealed class EntityTable<T> : IEntityTable, IReadOnlyList<T>
             case null:
                 return;
             case IndexKind.Key:
+                var isSetKey = keys is not null && string.Equals(Schema.Key?.Name, schema.Name, StringComparison.Ordinal);
                 for (var row = 0; row < _rows.Length; row++)
                 {
-                    var key = RecordKey.Text(ValueAt(row))
+                    var key = (isSetKey ? keys![row] : RecordKey.Text(ValueAt(row)))
                         ?? throw new ArgumentException($"Row {row} of {Schema.Name} has no {schema.Name}.", nameof(field));
                     if (!_rowByKey.TryAdd(key, row))
                     {
@@ -172,7 +198,10 @@ public sealed class EntityTable<T> : IEntityTable, IReadOnlyList<T>
                     }
                 }
 
-                _postings[field] = PostingIndex.Build(_rows.Length, ValueAt, isCollection: false);
+                // Text keys are looked up in the key map itself; other keys (nation codes) keep a posting list each.
+                _postings[field] = isSetKey && textKeys
+                    ? PostingIndex.ForTextKeys(_rowByKey, _rows.Length)
+                    : PostingIndex.Build(_rows.Length, ValueAt, isCollection: false);
                 return;
             case IndexKind.Text when !schema.IsCollection:
                 _texts[field] = TextIndex.Build(_rows.Length, ValueAt);

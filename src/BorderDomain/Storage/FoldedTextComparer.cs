@@ -21,18 +21,80 @@ public sealed class FoldedTextComparer : IEqualityComparer<string>, IComparer<st
     internal static string? TextOf(object? value) => value as string ?? (value is Guid guid ? guid.ToString() : null);
 
     /// <summary>Whether the folded forms of <paramref name="x"/> and <paramref name="y"/> are equal (two nulls are).</summary>
-    public bool Equals(string? x, string? y) => x is null || y is null
-        ? x is null && y is null
-        : string.Equals(TextNormalizer.Normalize(x), TextNormalizer.Normalize(y), StringComparison.Ordinal);
+    public bool Equals(string? x, string? y)
+    {
+        if (x is null || y is null)
+        {
+            return x is null && y is null;
+        }
+
+        if (string.Equals(x, y, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (TextNormalizer.IsAlreadyNormal(x) && TextNormalizer.IsAlreadyNormal(y))
+        {
+            return false;
+        }
+
+        // Folded into buffers, not strings: a key map's lookups allocate nothing.
+        using var left = new Folded(x);
+        using var right = new Folded(y);
+        return left.Text.SequenceEqual(right.Text);
+    }
 
     /// <summary>A hash of the folded form.</summary>
     public int GetHashCode(string obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        return StringComparer.Ordinal.GetHashCode(TextNormalizer.Normalize(obj));
+        if (TextNormalizer.IsAlreadyNormal(obj))
+        {
+            return string.GetHashCode(obj.AsSpan());
+        }
+
+        using var folded = new Folded(obj);
+        return string.GetHashCode(folded.Text);
     }
 
     /// <summary>The code-point order of the folded forms; null first.</summary>
-    public int Compare(string? x, string? y) =>
-        TextNormalizer.CompareCodePoints(x is null ? null : TextNormalizer.Normalize(x), y is null ? null : TextNormalizer.Normalize(y));
+    public int Compare(string? x, string? y)
+    {
+        if (x is null || y is null)
+        {
+            return TextNormalizer.CompareCodePoints(x, y);
+        }
+
+        using var left = new Folded(x);
+        using var right = new Folded(y);
+        return TextNormalizer.CompareCodePointSpans(left.Text, right.Text);
+    }
+
+    // A text's folded form in a rented buffer (the text itself when already folded); returned to the pool on Dispose.
+    private ref struct Folded
+    {
+        private readonly char[]? _rented;
+
+        public Folded(string text)
+        {
+            if (TextNormalizer.IsAlreadyNormal(text))
+            {
+                Text = text;
+                return;
+            }
+
+            _rented = System.Buffers.ArrayPool<char>.Shared.Rent(2 * text.Length);
+            Text = _rented.AsSpan(0, TextNormalizer.Fold(text, _rented));
+        }
+
+        public ReadOnlySpan<char> Text { get; }
+
+        public readonly void Dispose()
+        {
+            if (_rented is not null)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(_rented);
+            }
+        }
+    }
 }

@@ -10,8 +10,15 @@ namespace BorderDomain.Storage;
 /// </summary>
 public sealed class PostingIndex
 {
+    private static readonly Dictionary<object, int[]> NoPostings = new(IndexKeyComparer.Instance);
+
     private readonly Dictionary<object, int[]> _postings;
     private readonly int[] _nullRows;
+
+    // A key field's index whose keys are all text: its table's key map (row by folded key) and the row numbers in order,
+    // so each key's one row is a slice of _identity, not an array of its own. Null for every other index.
+    private readonly Dictionary<string, int>? _rowByKey;
+    private readonly int[]? _identity;
 
     private PostingIndex(Dictionary<object, int[]> postings, int[] nullRows)
     {
@@ -19,11 +26,23 @@ public sealed class PostingIndex
         _nullRows = nullRows;
     }
 
+    private PostingIndex(Dictionary<string, int> rowByKey, int rowCount)
+    {
+        _postings = NoPostings;
+        _nullRows = [];
+        _rowByKey = rowByKey;
+        _identity = new int[rowCount];
+        for (var row = 0; row < rowCount; row++)
+        {
+            _identity[row] = row;
+        }
+    }
+
     /// <summary>The number of distinct keys.</summary>
-    public int KeyCount => _postings.Count;
+    public int KeyCount => _rowByKey?.Count ?? _postings.Count;
 
     /// <summary>The distinct keys.</summary>
-    public IEnumerable<object> Keys => _postings.Keys;
+    public IEnumerable<object> Keys => _rowByKey is { } byKey ? byKey.Keys : _postings.Keys;
 
     /// <summary>
     /// The key whose text (<see cref="object.ToString"/>, an enum member's name) is <paramref name="name"/>, compared
@@ -31,6 +50,19 @@ public sealed class PostingIndex
     /// </summary>
     internal object? KeyNamed(string name)
     {
+        if (_rowByKey is { } byKey)
+        {
+            foreach (var text in byKey.Keys)
+            {
+                if (string.Equals(text, name, StringComparison.Ordinal))
+                {
+                    return text;
+                }
+            }
+
+            return null;
+        }
+
         foreach (var key in _postings.Keys)
         {
             if (string.Equals(key.ToString(), name, StringComparison.Ordinal))
@@ -49,11 +81,28 @@ public sealed class PostingIndex
     public ReadOnlySpan<int> Lookup(object key)
     {
         ArgumentNullException.ThrowIfNull(key);
+        if (_rowByKey is { } byKey)
+        {
+            return FoldedTextComparer.TextOf(key) is { } text && byKey.TryGetValue(text, out var row) ? _identity.AsSpan(row, 1) : ReadOnlySpan<int>.Empty;
+        }
+
         return _postings.TryGetValue(key, out var rows) ? rows : ReadOnlySpan<int>.Empty;
     }
 
-    /// <summary>The posting array for <paramref name="key"/> (shared; do not modify), or an empty array.</summary>
-    internal int[] LookupArray(object key) => _postings.TryGetValue(key, out var rows) ? rows : [];
+    /// <summary>
+    /// The posting array for <paramref name="key"/> (shared; do not modify), or an empty array. A key field's index
+    /// answers a new array of its one row.
+    /// </summary>
+    internal int[] LookupArray(object key)
+    {
+        if (_rowByKey is not null)
+        {
+            var rows = Lookup(key);
+            return rows.IsEmpty ? [] : [rows[0]];
+        }
+
+        return _postings.TryGetValue(key, out var list) ? list : [];
+    }
 
     /// <summary>How many rows hold <paramref name="key"/>, without touching them.</summary>
     public int Count(object key) => Lookup(key).Length;
@@ -63,7 +112,7 @@ public sealed class PostingIndex
     {
         get
         {
-            long bytes = _nullRows.Length * sizeof(int);
+            long bytes = (_nullRows.Length + (_identity?.Length ?? 0)) * (long)sizeof(int); // a shared key map is counted by its table
             foreach (var rows in _postings.Values)
             {
                 bytes += 24 + (rows.Length * sizeof(int)) + 32; // array header, ids, dictionary entry
@@ -73,6 +122,13 @@ public sealed class PostingIndex
             return bytes;
         }
     }
+
+    /// <summary>
+    /// The index of a key field whose every row's key is text: it answers from the table's own key map
+    /// <paramref name="rowByKey"/> (row by key, compared as <see cref="FoldedTextComparer"/> compares, as this index
+    /// compares text keys), holding no posting array per row.
+    /// </summary>
+    internal static PostingIndex ForTextKeys(Dictionary<string, int> rowByKey, int rowCount) => new(rowByKey, rowCount);
 
     /// <summary>
     /// Builds the index from each row's value (a boxed collection for a collection field) by a counting sort: one
@@ -137,14 +193,43 @@ public sealed class PostingIndex
                 continue;
             }
 
+            // Elements by index, not through a boxed enumerator; a collection of text without boxing any element.
             var any = false;
-            foreach (var element in (IEnumerable?)value ?? Array.Empty<object>())
+            switch (value)
             {
-                if (element is not null)
-                {
-                    Post(element, row);
-                    any = true;
-                }
+                case System.Collections.Immutable.ImmutableArray<string> texts:
+                    foreach (var text in texts.IsDefault ? [] : texts)
+                    {
+                        if (text is not null)
+                        {
+                            Post(text, row);
+                            any = true;
+                        }
+                    }
+
+                    break;
+                case IList list:
+                    for (var i = 0; i < list.Count; i++)
+                    {
+                        if (list[i] is { } element)
+                        {
+                            Post(element, row);
+                            any = true;
+                        }
+                    }
+
+                    break;
+                default:
+                    foreach (var element in (IEnumerable?)value ?? Array.Empty<object>())
+                    {
+                        if (element is not null)
+                        {
+                            Post(element, row);
+                            any = true;
+                        }
+                    }
+
+                    break;
             }
 
             if (!any)

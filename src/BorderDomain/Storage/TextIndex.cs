@@ -106,7 +106,8 @@ public sealed class TextIndex
             }
 
             var normal = folded[row] = TextNormalizer.Normalize(text);
-            foreach (var (start, length) in TextNormalizer.WordRanges(normal))
+            var from = 0;
+            while (TextNormalizer.NextWord(normal, ref from, out var start, out var length))
             {
 #if NET9_0_OR_GREATER
                 if (!bySpan.TryGetValue(normal.AsSpan(start, length), out var id))

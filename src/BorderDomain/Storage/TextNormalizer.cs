@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 
 namespace BorderDomain.Storage;
 
@@ -22,18 +21,61 @@ public static class TextNormalizer
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (IsAlreadyNormal(text))
+        if (IsAlreadyNormal(text.AsSpan()))
         {
             return text;
         }
 
-        var builder = new StringBuilder(text.Length);
+        // One allocation, the result at its final length: the folded length is counted first, then written in place.
+#if NET8_0_OR_GREATER
+        return string.Create(FoldedLength(text.AsSpan()), text, static (into, source) => Fold(source, into));
+#else
+        var folded = new char[FoldedLength(text.AsSpan())];
+        Fold(text.AsSpan(), folded);
+        return new string(folded);
+#endif
+    }
+
+    /// <summary>How many characters <paramref name="text"/> folds to (<see cref="Normalize"/>'s length).</summary>
+    internal static int FoldedLength(ReadOnlySpan<char> text)
+    {
+        var length = 0;
         foreach (var c in text)
         {
-            Append(builder, c);
+            length += FoldedLength(c);
         }
 
-        return builder.ToString();
+        return length;
+    }
+
+    /// <summary>
+    /// Writes the folded form of <paramref name="text"/> into <paramref name="into"/> (at least
+    /// <see cref="FoldedLength(ReadOnlySpan{char})"/> long; twice the text's length always suffices) and returns its length.
+    /// </summary>
+    internal static int Fold(ReadOnlySpan<char> text, Span<char> into)
+    {
+        var at = 0;
+        foreach (var c in text)
+        {
+            at += Fold(c, into[at..]);
+        }
+
+        return at;
+    }
+
+    /// <summary>Whether <paramref name="text"/> is its own folded form: no capital ASCII letter, nothing above U+007F.</summary>
+    internal static bool IsAlreadyNormal(ReadOnlySpan<char> text)
+    {
+        // A plain loop: the generic span searches (ContainsAnyInRange and the like) allocated on every call here.
+        foreach (var c in text)
+        {
+            if (c >= 0x80 || c is >= 'A' and <= 'Z')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -48,9 +90,15 @@ public static class TextNormalizer
             return left is null ? (right is null ? 0 : -1) : 1;
         }
 
+        return CompareCodePointSpans(left.AsSpan(), right.AsSpan());
+    }
+
+    /// <summary>Orders two texts by Unicode code point, as <see cref="CompareCodePoints(string?, string?)"/> does.</summary>
+    internal static int CompareCodePointSpans(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
+    {
         // The common prefix is found with vectorised compares; only the first differing pair needs the code-point rule.
 #if NET7_0_OR_GREATER
-        var i = left.AsSpan().CommonPrefixLength(right.AsSpan());
+        var i = left.CommonPrefixLength(right);
 #else
         var i = 0;
         while (i < left.Length && i < right.Length && left[i] == right[i])
@@ -84,82 +132,111 @@ public static class TextNormalizer
 
         static IEnumerable<(int Start, int Length)> Ranges(string normalized)
         {
-            var start = -1;
-            for (var i = 0; i <= normalized.Length; i++)
+            var from = 0;
+            while (NextWord(normalized.AsSpan(), ref from, out var start, out var length))
             {
-                var isWordChar = i < normalized.Length && char.IsLetterOrDigit(normalized[i]);
-                if (isWordChar && start < 0)
-                {
-                    start = i;
-                }
-                else if (!isWordChar && start >= 0)
-                {
-                    yield return (start, i - start);
-                    start = -1;
-                }
+                yield return (start, length);
             }
         }
     }
+
+    /// <summary>
+    /// The next word of <see cref="Words"/> in <paramref name="normalized"/> at or after <paramref name="from"/>, which
+    /// is moved past it; <see langword="false"/> when there is none. Allocates nothing.
+    /// </summary>
+    internal static bool NextWord(ReadOnlySpan<char> normalized, ref int from, out int start, out int length)
+    {
+        var i = from;
+        while (i < normalized.Length && !IsWordChar(normalized[i]))
+        {
+            i++;
+        }
+
+        start = i;
+        while (i < normalized.Length && IsWordChar(normalized[i]))
+        {
+            i++;
+        }
+
+        length = i - start;
+        from = i;
+        return length > 0;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool IsWordChar(char c) => c < 0x80 ? c is >= 'a' and <= 'z' or >= '0' and <= '9' or >= 'A' and <= 'Z' : char.IsLetterOrDigit(c);
 
     private static int CodePointRank(char c) => c >= 0xD800 && c <= 0xDFFF ? c + 0x2000 : c >= 0xE000 ? c - 0x800 : c;
 
-    private static bool IsAlreadyNormal(string text)
+    // How many characters c folds to: none for a combining accent, two for a ligature or sharp s, else one.
+    private static int FoldedLength(char c) => c switch
     {
-        foreach (var c in text)
-        {
-            if (c >= 0x80 || c is >= 'A' and <= 'Z')
-            {
-                return false;
-            }
-        }
+        < (char)0x80 => 1,
+        >= (char)0x0300 and <= (char)0x036F => 0,
+        '\u0152' or '\u0153' or '\u0132' or '\u0133' or '\u1E9E' or '\u00C6' or '\u00E6' or '\u00DE' or '\u00FE' or '\u00DF' => 2,
+        _ => 1,
+    };
 
-        return true;
-    }
-
-    private static void Append(StringBuilder builder, char c)
+    // Writes the folded form of c (FoldedLength(c) characters) at the start of into; returns how many.
+    private static int Fold(char c, Span<char> into)
     {
         switch (c)
         {
             case < (char)0x80:
-                builder.Append(c is >= 'A' and <= 'Z' ? (char)(c + 32) : c);
-                return;
+                into[0] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+                return 1;
             case >= (char)0x0300 and <= (char)0x036F:
-                return; // combining accent left over from decomposed input
+                return 0; // combining accent left over from decomposed input
             case '\u0152' or '\u0153':
-                builder.Append("oe");
-                return;
+                return Two(into, 'o', 'e');
             case '\u0132' or '\u0133':
-                builder.Append("ij");
-                return;
+                return Two(into, 'i', 'j');
             case '\u1E9E':
-                builder.Append("ss");
-                return;
+                return Two(into, 's', 's');
             case >= (char)0x0100 and <= (char)0x017F:
-                builder.Append(char.ToLowerInvariant(LatinExtendedA[c - 0x0100]));
-                return;
+                into[0] = char.ToLowerInvariant(LatinExtendedA[c - 0x0100]);
+                return 1;
             case >= (char)0x00C0 and <= (char)0x00FF:
-                builder.Append(FoldLatin1(c));
-                return;
+                return FoldLatin1(c, into);
             default:
-                builder.Append(char.ToLowerInvariant(c));
-                return;
+                into[0] = char.ToLowerInvariant(c);
+                return 1;
         }
     }
 
-    private static string FoldLatin1(char c) => char.ToLowerInvariant(c) switch
+    private static int Two(Span<char> into, char first, char second)
     {
-        >= 'à' and <= 'å' => "a",
-        'æ' => "ae",
-        'ç' => "c",
-        >= 'è' and <= 'ë' => "e",
-        >= 'ì' and <= 'ï' => "i",
-        'ð' => "d",
-        'ñ' => "n",
-        >= 'ò' and <= 'ö' or 'ø' => "o",
-        >= 'ù' and <= 'ü' => "u",
-        'ý' or 'ÿ' => "y",
-        'þ' => "th",
-        'ß' => "ss",
-        var other => other.ToString(),
-    };
+        into[1] = second;
+        into[0] = first;
+        return 2;
+    }
+
+    private static int FoldLatin1(char c, Span<char> into)
+    {
+        var lower = char.ToLowerInvariant(c);
+        switch (lower)
+        {
+            case 'æ':
+                return Two(into, 'a', 'e');
+            case 'þ':
+                return Two(into, 't', 'h');
+            case 'ß':
+                return Two(into, 's', 's');
+        }
+
+        into[0] = lower switch
+        {
+            >= 'à' and <= 'å' => 'a',
+            'ç' => 'c',
+            >= 'è' and <= 'ë' => 'e',
+            >= 'ì' and <= 'ï' => 'i',
+            'ð' => 'd',
+            'ñ' => 'n',
+            >= 'ò' and <= 'ö' or 'ø' => 'o',
+            >= 'ù' and <= 'ü' => 'u',
+            'ý' or 'ÿ' => 'y',
+            var other => other,
+        };
+        return 1;
+    }
 }

@@ -615,7 +615,7 @@ internal sealed class DatasetBinder
             }
 
             json.Read();
-            CheckText(ref json, $"{at}.{name}");
+            CheckText(ref json, at, name); // the value's path is made only for an error
             if (!seen.Add(field, name))
             {
                 ReportText(DataErrorKind.DuplicateProperty, $"{at}.{name}", json.TokenStartIndex, DataMessages.DuplicateProperty);
@@ -646,6 +646,15 @@ internal sealed class DatasetBinder
         }
 
         return true;
+    }
+
+    /// <summary>Reports the value the reader is on, property <paramref name="name"/> of <paramref name="at"/>, when it is a string holding a lone surrogate.</summary>
+    private void CheckText(ref Utf8JsonReader json, string at, string name)
+    {
+        if (json.TokenType == JsonTokenType.String && json.ValueIsEscaped)
+        {
+            CheckText(ref json, $"{at}.{name}");
+        }
     }
 
     /// <summary>Reports the value the reader is on when it is a string holding a lone surrogate.</summary>
