@@ -44,6 +44,11 @@ public static class IndexQueries
                 return table.TryGetRow(RecordKey.Text(values[0]) ?? string.Empty, out var only) ? [only] : [];
             case IndexAccessKind.Key:
                 return KeyRows(table, values);
+            case IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection when values.Length == 1 || op == PredicateOperator.IsTrue:
+                // One list: the index's own array, with no array of lists made around it.
+                return PostingKey(table, field, op, fieldKind, op == PredicateOperator.IsTrue ? BoxedTrue : values[0]) is { } onlyKey
+                    ? table.GetPostingIndex(field)!.LookupArray(onlyKey)
+                    : [];
             case IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection:
                 var lists = PostingLists(table, field, op, fieldKind, values);
                 return kind == IndexAccessKind.PostingUnion
@@ -60,6 +65,211 @@ public static class IndexQueries
             default:
                 throw OperatorTable.Unhandled(kind);
         }
+    }
+
+    /// <summary>
+    /// The rows in both posting lists (ascending, shared: not modified), allocating only the answer: see
+    /// <see cref="Intersect(int[], int[], int[])"/>.
+    /// </summary>
+    /// <param name="first">A posting list.</param>
+    /// <param name="second">Another.</param>
+    public static int[] Intersect(int[] first, int[] second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        return IntersectAll([first, second]);
+    }
+
+    /// <summary>
+    /// The rows in all three posting lists (ascending, shared: not modified). Unless every list has a bitmap and the
+    /// shortest is longer than a bitmap of the rows has words, the shortest's rows are filtered through each other list (a bit test where the list has a
+    /// bitmap, a forward binary search otherwise) in pooled scratch; otherwise the bitmaps are ANDed in pooled scratch
+    /// and read out. Either way only the answer is allocated.
+    /// </summary>
+    /// <param name="first">A posting list.</param>
+    /// <param name="second">Another.</param>
+    /// <param name="third">A third.</param>
+    public static int[] Intersect(int[] first, int[] second, int[] third)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        ArgumentNullException.ThrowIfNull(third);
+        return IntersectAll([first, second, third]);
+    }
+
+    /// <summary>
+    /// The rows in every one of <paramref name="lists"/> (at least one; ascending, shared), as the public overloads make
+    /// them; with <paramref name="keep"/>, only those it accepts (tested in ascending order, in the same scratch).
+    /// </summary>
+    internal static int[] IntersectAll(ReadOnlySpan<int[]> lists, Func<int, bool>? keep = null)
+    {
+        var shortest = 0;
+        for (var i = 1; i < lists.Length; i++)
+        {
+            if (lists[i].Length < lists[shortest].Length)
+            {
+                shortest = i;
+            }
+        }
+
+        var small = lists[shortest];
+        if (small.Length == 0 || (lists.Length == 1 && keep is null))
+        {
+            return lists.Length == 1 ? small : [];
+        }
+
+        // A list holds distinct rows, so its bitmap (when it has one) has at least as many bits as its longest row.
+        var words = 0;
+        foreach (var list in lists)
+        {
+            words = Math.Max(words, list.Length == 0 ? 0 : RowBitmap.Words(list[^1] + 1));
+        }
+
+        // ANDing bitmaps beats testing the shortest's rows only when every list has one and the rows outnumber the words.
+        var dense = small.Length > words && lists.Length > 1;
+        foreach (var list in lists)
+        {
+            dense = dense && RowBitmap.Of(list) is not null;
+        }
+
+        if (dense)
+        {
+            return AndAll(lists, keep);
+        }
+
+        var scratch = System.Buffers.ArrayPool<int>.Shared.Rent(small.Length);
+        try
+        {
+            small.CopyTo(scratch, 0);
+            var count = small.Length;
+            for (var i = 0; i < lists.Length && count > 0; i++)
+            {
+                if (i != shortest)
+                {
+                    count = KeepIn(scratch.AsSpan(0, count), lists[i]);
+                }
+            }
+
+            if (keep is not null && count > 0)
+            {
+                var kept = 0;
+                for (var i = 0; i < count; i++)
+                {
+                    if (keep(scratch[i]))
+                    {
+                        scratch[kept++] = scratch[i];
+                    }
+                }
+
+                count = kept;
+            }
+
+            return count == 0 ? [] : scratch.AsSpan(0, count).ToArray();
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(scratch);
+        }
+    }
+
+    // The rows in every list, each of which has a bitmap: the bitmaps ANDed into pooled scratch, then read out (and
+    // tested by 'keep') into one array of the answer's size.
+    private static int[] AndAll(ReadOnlySpan<int[]> lists, Func<int, bool>? keep)
+    {
+        var words = int.MaxValue;
+        foreach (var list in lists)
+        {
+            words = Math.Min(words, RowBitmap.Of(list)!.Length);
+        }
+
+        var bits = System.Buffers.ArrayPool<ulong>.Shared.Rent(words);
+        try
+        {
+            var and = bits.AsSpan(0, words);
+            RowBitmap.Of(lists[0]).AsSpan(0, words).CopyTo(and);
+            for (var i = 1; i < lists.Length; i++)
+            {
+                RowBitmap.AndWith(and, RowBitmap.Of(lists[i]));
+            }
+
+            var count = RowBitmap.Count(and);
+            if (count == 0)
+            {
+                return [];
+            }
+
+            if (keep is null)
+            {
+                return RowBitmap.ToRows(and, count);
+            }
+
+            var rows = System.Buffers.ArrayPool<int>.Shared.Rent(count);
+            try
+            {
+                var kept = 0;
+                for (var word = 0; word < and.Length; word++)
+                {
+                    for (var set = and[word]; set != 0; set &= set - 1)
+                    {
+                        var row = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(set);
+                        if (keep(row))
+                        {
+                            rows[kept++] = row;
+                        }
+                    }
+                }
+
+                return kept == 0 ? [] : rows.AsSpan(0, kept).ToArray();
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(rows);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<ulong>.Shared.Return(bits);
+        }
+    }
+
+    // Keeps, in place and in order, the rows of 'rows' that 'list' holds; returns how many.
+    private static int KeepIn(Span<int> rows, int[] list)
+    {
+        var kept = 0;
+        if (RowBitmap.Of(list) is { } bits)
+        {
+            foreach (var row in rows)
+            {
+                if (RowBitmap.Contains(bits, row))
+                {
+                    rows[kept++] = row;
+                }
+            }
+
+            return kept;
+        }
+
+        var from = 0;
+        foreach (var row in rows)
+        {
+            var at = list.AsSpan(from).BinarySearch(row);
+            if (at >= 0)
+            {
+                rows[kept++] = row;
+                from += at + 1;
+            }
+            else
+            {
+                from += ~at;
+            }
+
+            if (from == list.Length)
+            {
+                break;
+            }
+        }
+
+        return kept;
     }
 
     // The rows of several keys. Its own method: a lambda capturing 'table' in Rows would make every call of Rows
@@ -346,7 +556,7 @@ public static class IndexQueries
     /// list's length; <see langword="null"/> when the index holds no such key.
     /// </summary>
     internal static object? PostingKey(IEntityTable table, int field, PredicateOperator op, FieldKind fieldKind, object value) =>
-        op == PredicateOperator.IsTrue ? true : IndexKey(table.GetPostingIndex(field)!, fieldKind, value);
+        op == PredicateOperator.IsTrue ? BoxedTrue : IndexKey(table.GetPostingIndex(field)!, fieldKind, value);
 
     // Enum keys are stored as the CLR enum value; the bound query names the member. The keys are read through the
     // dictionary's own key collection, whose enumerator is a struct: finding a key allocates nothing.

@@ -323,15 +323,44 @@ internal sealed class PlanExecutor
     {
         // One access that yields its rows as a list (a key, a text search, …) and nothing to test: its rows are the
         // answer's, with no set made around them.
-        if (plan is { Accesses: [{ Kind: not (IndexAccessKind.DateRange or IndexAccessKind.PostingUnion) } only], Residual: null })
+        if (plan is { Accesses: [var only], Residual: null } && YieldsOneList(only))
         {
             return Rows(only);
+        }
+
+        // Two or three accesses that each yield a list (one posting list, a key, a text search, …) and nothing to
+        // test: made in the plan's order (an empty one ends it, as in Found) and intersected allocating only the
+        // answer (IndexQueries.IntersectAll), with no set or intermediate list made.
+        // A residual is tested in the same scratch, on the rows intersected, in ascending order (as Found tests it).
+        if (plan.Accesses.Count is >= 1 and <= 3 && plan.Accesses.All(YieldsOneList))
+        {
+            var keep = plan.Residual is { } condition ? Condition(condition) : null;
+            var first = Rows(plan.Accesses[0]);
+            if (plan.Accesses.Count == 1)
+            {
+                return () => first() is { Length: > 0 } a ? IndexQueries.IntersectAll([a], keep) : [];
+            }
+
+            var second = Rows(plan.Accesses[1]);
+            if (plan.Accesses.Count == 2)
+            {
+                return () => first() is { Length: > 0 } a && second() is { Length: > 0 } b ? IndexQueries.IntersectAll([a, b], keep) : [];
+            }
+
+            var third = Rows(plan.Accesses[2]);
+            return () => first() is { Length: > 0 } a && second() is { Length: > 0 } b && third() is { Length: > 0 } c ? IndexQueries.IntersectAll([a, b, c], keep) : [];
         }
 
         var found = Found(plan);
         var rowCount = _table.Count;
         return () => found().ToRows(rowCount);
     }
+
+    // Whether an access yields one list without merging several: not a date range (made as a bitmap), and a posting
+    // union of one value only (a union of several is ORed as bitmaps by Found).
+    private static bool YieldsOneList(IndexAccess access) =>
+        access.Kind != IndexAccessKind.DateRange && !access.TestsFoundRows
+        && (access.Kind != IndexAccessKind.PostingUnion || access.Predicate.Values.Count == 1 || access.Predicate.Operator == PredicateOperator.IsTrue);
 
     // The same rows as a RowSet: dense accesses stay bitmaps while they are intersected (a no-take walk reads them so).
     private Func<RowSet> Found(QueryPlan plan)
