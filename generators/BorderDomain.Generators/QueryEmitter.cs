@@ -423,8 +423,13 @@ internal sealed class QueryEmitter
     }
 
     // The plan's intersection, in its order: ((l0 ∩ l1) ∩ l2) ….
-    private static string Intersection(List<string> lists) =>
-        lists.Skip(1).Aggregate(lists[0], (rows, next) => $"global::BorderDomain.Storage.PostingList.Intersect({rows}, {next})");
+    // Two or three lists are intersected at once, allocating only the answer (IndexQueries.Intersect); more, three at a
+    // time and then with each intersection so far.
+    private static string Intersection(List<string> lists)
+    {
+        var rows = $"{Runtime}IndexQueries.Intersect({string.Join(", ", lists.Take(3))})";
+        return lists.Skip(3).Aggregate(rows, (sofar, next) => $"{Runtime}IndexQueries.Intersect({sofar}, {next})");
+    }
 
     // A count the plan reads from index sizes (one posting list, or the table itself): read its length, allocating nothing.
     private string? CountFromIndex()

@@ -17,7 +17,9 @@ public static class GeneratedCodeContract
     /// <summary>
     /// The contract's version: 1 is the first; 2 added <see cref="TypedSemantics"/>, which typed predicates in generated
     /// code call; 3 added <see cref="OrderCosts"/>, and generated code reads the library's store and indexes through
-    /// their public members (<c>BorderStore</c>'s typed tables, <c>EntityTable.TryGetRow</c>, <c>SortedIndex.RowsInKeyOrder</c>).
+    /// their public members (<c>BorderStore</c>'s typed tables, <c>EntityTable.TryGetRow</c>, <c>SortedIndex.RowsInKeyOrder</c>);
+    /// 4: generated code intersects posting lists through <see cref="IndexQueries.Intersect(int[], int[], int[])"/> and
+    /// its two-list overload, which allocate only the answer.
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 }

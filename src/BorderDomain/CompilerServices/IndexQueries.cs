@@ -13,6 +13,9 @@ namespace BorderDomain.CompilerServices;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class IndexQueries
 {
+    // The key of IsTrue's list, boxed once.
+    private static readonly object BoxedTrue = true;
+
     /// <summary>
     /// The ascending rows an index access yields: the one place index accesses are carried out, for the in-memory
     /// executor and for generated code alike.
@@ -40,7 +43,12 @@ public static class IndexQueries
             case IndexAccessKind.Key when values.Length == 1:
                 return table.TryGetRow(RecordKey.Text(values[0]) ?? string.Empty, out var only) ? [only] : [];
             case IndexAccessKind.Key:
-                return PostingList.FromUnsorted(values.Select(v => table.TryGetRow(RecordKey.Text(v) ?? string.Empty, out var row) ? row : -1).Where(r => r >= 0).Distinct().ToArray());
+                return KeyRows(table, values);
+            case IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection when values.Length == 1 || op == PredicateOperator.IsTrue:
+                // One list: the index's own array, with no array of lists made around it.
+                return PostingKey(table, field, op, fieldKind, op == PredicateOperator.IsTrue ? BoxedTrue : values[0]) is { } onlyKey
+                    ? table.GetPostingIndex(field)!.LookupArray(onlyKey)
+                    : [];
             case IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection:
                 var lists = PostingLists(table, field, op, fieldKind, values);
                 return kind == IndexAccessKind.PostingUnion
@@ -58,6 +66,216 @@ public static class IndexQueries
                 throw OperatorTable.Unhandled(kind);
         }
     }
+
+    /// <summary>
+    /// The rows in both posting lists (ascending, shared: not modified), allocating only the answer: see
+    /// <see cref="Intersect(int[], int[], int[])"/>.
+    /// </summary>
+    /// <param name="first">A posting list.</param>
+    /// <param name="second">Another.</param>
+    public static int[] Intersect(int[] first, int[] second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        return IntersectAll([first, second]);
+    }
+
+    /// <summary>
+    /// The rows in all three posting lists (ascending, shared: not modified). Unless every list has a bitmap and the
+    /// shortest is longer than a bitmap of the rows has words, the shortest's rows are filtered through each other list (a bit test where the list has a
+    /// bitmap, a forward binary search otherwise) in pooled scratch; otherwise the bitmaps are ANDed in pooled scratch
+    /// and read out. Either way only the answer is allocated.
+    /// </summary>
+    /// <param name="first">A posting list.</param>
+    /// <param name="second">Another.</param>
+    /// <param name="third">A third.</param>
+    public static int[] Intersect(int[] first, int[] second, int[] third)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        ArgumentNullException.ThrowIfNull(third);
+        return IntersectAll([first, second, third]);
+    }
+
+    /// <summary>
+    /// The rows in every one of <paramref name="lists"/> (at least one; ascending, shared), as the public overloads make
+    /// them; with <paramref name="keep"/>, only those it accepts (tested in ascending order, in the same scratch).
+    /// </summary>
+    internal static int[] IntersectAll(ReadOnlySpan<int[]> lists, Func<int, bool>? keep = null)
+    {
+        var shortest = 0;
+        for (var i = 1; i < lists.Length; i++)
+        {
+            if (lists[i].Length < lists[shortest].Length)
+            {
+                shortest = i;
+            }
+        }
+
+        var small = lists[shortest];
+        if (small.Length == 0 || (lists.Length == 1 && keep is null))
+        {
+            return lists.Length == 1 ? small : [];
+        }
+
+        // A list holds distinct rows, so its bitmap (when it has one) has at least as many bits as its longest row.
+        var words = 0;
+        foreach (var list in lists)
+        {
+            words = Math.Max(words, list.Length == 0 ? 0 : RowBitmap.Words(list[^1] + 1));
+        }
+
+        // ANDing bitmaps beats testing the shortest's rows only when every list has one and the rows outnumber the words.
+        var dense = small.Length > words && lists.Length > 1;
+        foreach (var list in lists)
+        {
+            dense = dense && RowBitmap.Of(list) is not null;
+        }
+
+        if (dense)
+        {
+            return AndAll(lists, keep);
+        }
+
+        var scratch = System.Buffers.ArrayPool<int>.Shared.Rent(small.Length);
+        try
+        {
+            small.CopyTo(scratch, 0);
+            var count = small.Length;
+            for (var i = 0; i < lists.Length && count > 0; i++)
+            {
+                if (i != shortest)
+                {
+                    count = KeepIn(scratch.AsSpan(0, count), lists[i]);
+                }
+            }
+
+            if (keep is not null && count > 0)
+            {
+                var kept = 0;
+                for (var i = 0; i < count; i++)
+                {
+                    if (keep(scratch[i]))
+                    {
+                        scratch[kept++] = scratch[i];
+                    }
+                }
+
+                count = kept;
+            }
+
+            return count == 0 ? [] : scratch.AsSpan(0, count).ToArray();
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(scratch);
+        }
+    }
+
+    // The rows in every list, each of which has a bitmap: the bitmaps ANDed into pooled scratch, then read out (and
+    // tested by 'keep') into one array of the answer's size.
+    private static int[] AndAll(ReadOnlySpan<int[]> lists, Func<int, bool>? keep)
+    {
+        var words = int.MaxValue;
+        foreach (var list in lists)
+        {
+            words = Math.Min(words, RowBitmap.Of(list)!.Length);
+        }
+
+        var bits = System.Buffers.ArrayPool<ulong>.Shared.Rent(words);
+        try
+        {
+            var and = bits.AsSpan(0, words);
+            RowBitmap.Of(lists[0]).AsSpan(0, words).CopyTo(and);
+            for (var i = 1; i < lists.Length; i++)
+            {
+                RowBitmap.AndWith(and, RowBitmap.Of(lists[i]));
+            }
+
+            var count = RowBitmap.Count(and);
+            if (count == 0)
+            {
+                return [];
+            }
+
+            if (keep is null)
+            {
+                return RowBitmap.ToRows(and, count);
+            }
+
+            var rows = System.Buffers.ArrayPool<int>.Shared.Rent(count);
+            try
+            {
+                var kept = 0;
+                for (var word = 0; word < and.Length; word++)
+                {
+                    for (var set = and[word]; set != 0; set &= set - 1)
+                    {
+                        var row = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(set);
+                        if (keep(row))
+                        {
+                            rows[kept++] = row;
+                        }
+                    }
+                }
+
+                return kept == 0 ? [] : rows.AsSpan(0, kept).ToArray();
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(rows);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<ulong>.Shared.Return(bits);
+        }
+    }
+
+    // Keeps, in place and in order, the rows of 'rows' that 'list' holds; returns how many.
+    private static int KeepIn(Span<int> rows, int[] list)
+    {
+        var kept = 0;
+        if (RowBitmap.Of(list) is { } bits)
+        {
+            foreach (var row in rows)
+            {
+                if (RowBitmap.Contains(bits, row))
+                {
+                    rows[kept++] = row;
+                }
+            }
+
+            return kept;
+        }
+
+        var from = 0;
+        foreach (var row in rows)
+        {
+            var at = list.AsSpan(from).BinarySearch(row);
+            if (at >= 0)
+            {
+                rows[kept++] = row;
+                from += at + 1;
+            }
+            else
+            {
+                from += ~at;
+            }
+
+            if (from == list.Length)
+            {
+                break;
+            }
+        }
+
+        return kept;
+    }
+
+    // The rows of several keys. Its own method: a lambda capturing 'table' in Rows would make every call of Rows
+    // allocate the closure's state, a key lookup of one value too.
+    private static int[] KeyRows(IEntityTable table, object[] values) =>
+        PostingList.FromUnsorted(values.Select(v => table.TryGetRow(RecordKey.Text(v) ?? string.Empty, out var row) ? row : -1).Where(r => r >= 0).Distinct().ToArray());
 
     /// <summary>
     /// The first <paramref name="wanted"/> of <paramref name="rows"/> in the order of the sorted index on
@@ -80,14 +298,15 @@ public static class IndexQueries
         // A posting list is ascending and distinct, so as many rows as the table has means every row. Membership is a
         // bit test when the rows have a bitmap or are many (then one is made: a bit per row of the table), a binary
         // search when they are few.
-        Func<int, bool>? member = null;
-        if (rows.Length < table.Count)
-        {
-            var bits = RowBitmap.Of(rows) ?? (rows.Length >= table.Count / 64 ? RowBitmap.Mark(rows, table.Count) : null);
-            member = bits is not null ? row => RowBitmap.Contains(bits, row) : row => Array.BinarySearch(rows, row) >= 0;
-        }
-
+        var member = rows.Length < table.Count ? Membership(rows, table.Count) : null;
         return Walk(table, field, descending, member, rows, wanted);
+    }
+
+    // A test of membership in 'rows' (its own method, so its closures' state is made only when a test is).
+    private static Func<int, bool> Membership(int[] rows, int rowCount)
+    {
+        var bits = RowBitmap.Of(rows) ?? (rows.Length >= rowCount / 64 ? RowBitmap.Mark(rows, rowCount) : null);
+        return bits is not null ? row => RowBitmap.Contains(bits, row) : row => Array.BinarySearch(rows, row) >= 0;
     }
 
     /// <summary>
@@ -108,30 +327,46 @@ public static class IndexQueries
     }
 
     // The walk itself. 'candidates' lists the rows that may match in row order (null: every row), for the rows
-    // without a value, which come last.
-    private static List<int> Walk(IEntityTable table, int field, bool descending, Func<int, bool>? matches, int[]? candidates, int wanted) =>
+    // without a value, which come last. The answer is one array of its own size (written into pooled scratch first).
+    private static int[] Walk(IEntityTable table, int field, bool descending, Func<int, bool>? matches, int[]? candidates, int wanted) =>
         table.GetDateIndex(field) is { } dates
             ? Walk(dates.ByStart, descending, matches, candidates, wanted, table.Count)
             : Walk(table.GetNumberIndex(field)!, descending, matches, candidates, wanted, table.Count);
 
-    private static List<int> Walk<TKey>(SortedIndex<TKey> index, bool descending, Func<int, bool>? matches, int[]? candidates, int wanted, int rowCount)
+    private static int[] Walk<TKey>(SortedIndex<TKey> index, bool descending, Func<int, bool>? matches, int[]? candidates, int wanted, int rowCount)
         where TKey : IComparable<TKey>
     {
-        var most = candidates?.Length ?? rowCount;
-        var result = new List<int>(Math.Max(0, wanted >= most ? most : Math.Min(wanted, 4096)));
-        if (wanted <= 0 || candidates is { Length: 0 })
+        var most = Math.Min(wanted, candidates?.Length ?? rowCount);
+        if (most <= 0)
         {
-            return result;
+            return [];
         }
 
+        var scratch = System.Buffers.ArrayPool<int>.Shared.Rent(most);
+        try
+        {
+            var found = Walk(index, descending, matches, candidates, most, rowCount, scratch);
+            return found == 0 ? [] : scratch.AsSpan(0, found).ToArray();
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(scratch);
+        }
+    }
+
+    // Writes at most 'wanted' rows into 'result' (at least that long) and returns how many.
+    private static int Walk<TKey>(SortedIndex<TKey> index, bool descending, Func<int, bool>? matches, int[]? candidates, int wanted, int rowCount, int[] result)
+        where TKey : IComparable<TKey>
+    {
+        var count = 0;
         var order = index.RowsInKeyOrder;
         if (!descending)
         {
-            for (var i = 0; i < order.Length && result.Count < wanted; i++)
+            for (var i = 0; i < order.Length && count < wanted; i++)
             {
                 if (matches is null || matches(order[i]))
                 {
-                    result.Add(order[i]);
+                    result[count++] = order[i];
                 }
             }
         }
@@ -140,7 +375,7 @@ public static class IndexQueries
             // Tie groups from the largest key down; inside a group the index already holds ascending rows.
             var keys = index.Keys;
             var end = order.Length;
-            while (end > 0 && result.Count < wanted)
+            while (end > 0 && count < wanted)
             {
                 var start = end - 1;
                 while (start > 0 && keys[start - 1].CompareTo(keys[end - 1]) == 0)
@@ -148,11 +383,11 @@ public static class IndexQueries
                     start--;
                 }
 
-                for (var i = start; i < end && result.Count < wanted; i++)
+                for (var i = start; i < end && count < wanted; i++)
                 {
                     if (matches is null || matches(order[i]))
                     {
-                        result.Add(order[i]);
+                        result[count++] = order[i];
                     }
                 }
 
@@ -160,7 +395,7 @@ public static class IndexQueries
             }
         }
 
-        if (result.Count < wanted && order.Length < rowCount)
+        if (count < wanted && order.Length < rowCount)
         {
             // The index ran out: rows without a key come last, in row order.
             var indexed = new bool[rowCount];
@@ -169,17 +404,17 @@ public static class IndexQueries
                 indexed[row] = true;
             }
 
-            for (var i = 0; i < (candidates?.Length ?? rowCount) && result.Count < wanted; i++)
+            for (var i = 0; i < (candidates?.Length ?? rowCount) && count < wanted; i++)
             {
                 var row = candidates?[i] ?? i;
                 if (!indexed[row] && (matches is null || matches(row)))
                 {
-                    result.Add(row);
+                    result[count++] = row;
                 }
             }
         }
 
-        return result;
+        return count;
     }
 
     /// <summary>
@@ -226,10 +461,23 @@ public static class IndexQueries
             case IndexAccessKind.Key:
                 return values.Length;
             case IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection:
+                // A loop, not LINQ: a parameterised warm call reads these sizes on every call to find its kept plan.
                 var index = table.GetPostingIndex(field)!;
-                var counts = (op == PredicateOperator.IsTrue ? [true] : values.Select(v => IndexKey(index, fieldKind, v)))
-                    .Select(key => key is null ? 0L : index.Count(key)).ToList();
-                return kind == IndexAccessKind.PostingUnion ? counts.Sum() : counts.DefaultIfEmpty(0).Min();
+                if (op == PredicateOperator.IsTrue)
+                {
+                    return index.Count(BoxedTrue);
+                }
+
+                long sum = 0;
+                long? least = null;
+                foreach (var value in values)
+                {
+                    long size = IndexKey(index, fieldKind, value) is { } key ? index.Count(key) : 0;
+                    sum += size;
+                    least = least is { } smaller && smaller <= size ? smaller : size;
+                }
+
+                return kind == IndexAccessKind.PostingUnion ? sum : least ?? 0;
             case IndexAccessKind.NullRows:
                 return table.GetPostingIndex(field)!.NullRows.Length;
             case IndexAccessKind.DateRange:
@@ -308,7 +556,7 @@ public static class IndexQueries
     /// list's length; <see langword="null"/> when the index holds no such key.
     /// </summary>
     internal static object? PostingKey(IEntityTable table, int field, PredicateOperator op, FieldKind fieldKind, object value) =>
-        op == PredicateOperator.IsTrue ? true : IndexKey(table.GetPostingIndex(field)!, fieldKind, value);
+        op == PredicateOperator.IsTrue ? BoxedTrue : IndexKey(table.GetPostingIndex(field)!, fieldKind, value);
 
     // Enum keys are stored as the CLR enum value; the bound query names the member. The keys are read through the
     // dictionary's own key collection, whose enumerator is a struct: finding a key allocates nothing.

@@ -6,6 +6,8 @@ using System.Linq;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Threading;
+using BorderDomain.CompilerServices;
 using BorderDomain.Model;
 using BorderDomain.Query.Planning;
 using BorderDomain.Query.Semantics;
@@ -61,12 +63,60 @@ public static class Bdq
             return TryRun(warm, null, last.Plan, out result, out diagnostics);
         }
 
+        if (bound!.Parameters.Count > 0 && compiled is { HasSubquery: false })
+        {
+            return TryExecuteWithParameters(store, compiled, parameters, options, out result, out diagnostics);
+        }
+
         if (!TryPrepare(store, compiled, bound!, parameters, options, out var run, out var call, out var plan, out diagnostics))
         {
             return false;
         }
 
         return TryRun(run!, call, plan!, out result, out diagnostics);
+    }
+
+    // A cached query with parameters and no sub-query: its values are checked into a frame the query keeps for one
+    // call at a time (their dictionary, the last conversions, the scratch its plan look-up reads index sizes with), the
+    // plan kept for those sizes is found without allocating, and its run compiled for every value takes the call's
+    // constants in arrays the run keeps for one call at a time. A warm call allocates only its result.
+    private static bool TryExecuteWithParameters(IQueryStore store, CompiledQuery compiled, IReadOnlyDictionary<string, object?>? parameters, BdqOptions options, out BdqResult? result, out IReadOnlyList<BdqDiagnostic> diagnostics)
+    {
+        result = null;
+        var bound = compiled.Query;
+        var table = store.GetTable(bound.Set.Name)!;
+        var frame = compiled.RentFrame();
+        try
+        {
+            if (!ParameterResolver.TryResolve(bound, parameters, options, frame.Values, frame.Memo, out diagnostics))
+            {
+                return false;
+            }
+
+            var kept = compiled.PlanWithParameters(table, frame);
+            var shared = kept.Compiled;
+            if (shared is null || !shared.Fits(store, options))
+            {
+                var executor = NewExecutor(store, table, NoParameters, options, constantsPerCall: true);
+                var compiledRun = executor.Compile(kept.Plan);
+                kept.Compiled = shared = new SharedRun(store, options.MaxRows, options.MaxMatchedWords, compiledRun, executor.CallSlots);
+            }
+
+            var call = shared.RentCall();
+            try
+            {
+                call.Fill(frame.Values);
+                return TryRun(shared.Run, call, kept.Plan, out result, out diagnostics);
+            }
+            finally
+            {
+                shared.ReturnCall(call);
+            }
+        }
+        finally
+        {
+            compiled.ReturnFrame(frame);
+        }
     }
 
     // Runs a compiled plan (with the call's constants, when it was compiled to read them); a search word matching too
@@ -342,6 +392,8 @@ public static class Bdq
 
         private volatile PlannedOn? _last;
         private volatile ParameterPlans? _parameterPlans;
+        private IndexAccess[]? _accesses;
+        private CallFrame? _spareFrame;
 
         public QuerySchema Schema { get; } = schema;
 
@@ -360,31 +412,56 @@ public static class Bdq
         // the values, so their sizes key the plans kept for the table (up to MaxParameterPlans of them).
         public KeptPlan PlanWithParameters(IEntityTable table, TableStatistics statistics)
         {
-            var plans = _parameterPlans;
-            if (plans is null || !ReferenceEquals(plans.Table, table))
-            {
-                _parameterPlans = plans = new ParameterPlans(table, ParameterAccesses(Query));
-            }
-
+            var plans = PlansOn(table);
             var sizes = new long[plans.Accesses.Length];
             for (var i = 0; i < sizes.Length; i++)
             {
                 sizes[i] = statistics.Estimate(plans.Accesses[i]) ?? -1;
             }
 
-            var key = new EquatableArray<long>(ImmutableCollectionsMarshal.AsImmutableArray(sizes));
-            if (plans.Plans.TryGetValue(key, out var kept))
+            return plans.Find(sizes) ?? plans.Add(sizes, new KeptPlan(QueryPlanner.Plan(Query, statistics)), MaxParameterPlans);
+        }
+
+        // The same for a call's values resolved into its frame: the sizes are read into the frame's scratch (the
+        // values of each access's predicate resolved into the frame's arrays), as TableStatistics reads them, so a
+        // plan already kept is found without allocating; only a new set of sizes plans (and makes statistics).
+        public KeptPlan PlanWithParameters(IEntityTable table, CallFrame frame)
+        {
+            var plans = PlansOn(table);
+            var sizes = frame.Sizes;
+            for (var i = 0; i < sizes.Length; i++)
             {
-                return kept;
+                var access = plans.Accesses[i];
+                var predicate = access.Predicate;
+                var values = PredicateConstants.ResolveInto(predicate, frame.Values, frame.AccessValues[i]);
+                sizes[i] = IndexQueries.Estimate(table, access.Field, access.Kind, predicate.Operator, predicate.Path.Field.Kind, values);
             }
 
-            kept = new KeptPlan(QueryPlanner.Plan(Query, statistics));
-            if (plans.Plans.Count < MaxParameterPlans)
+            return plans.Find(sizes)
+                ?? plans.Add((long[])sizes.Clone(), new KeptPlan(QueryPlanner.Plan(Query, new TableStatistics(table, frame.Values))), MaxParameterPlans);
+        }
+
+        // A frame for one call: the one kept spare when no other call holds it, else a new one.
+        public CallFrame RentFrame() =>
+            Interlocked.Exchange(ref _spareFrame, null) ?? new CallFrame(Query, Accesses);
+
+        public void ReturnFrame(CallFrame frame)
+        {
+            frame.Values.Clear();
+            Volatile.Write(ref _spareFrame, frame);
+        }
+
+        private IndexAccess[] Accesses => _accesses ??= ParameterAccesses(Query);
+
+        private ParameterPlans PlansOn(IEntityTable table)
+        {
+            var plans = _parameterPlans;
+            if (plans is null || !ReferenceEquals(plans.Table, table))
             {
-                plans.Plans.TryAdd(key, kept);
+                _parameterPlans = plans = new ParameterPlans(table, Accesses);
             }
 
-            return kept;
+            return plans;
         }
 
         // The index accesses the planner considers (one per conjunct an index answers) whose values include a parameter.
@@ -396,10 +473,73 @@ public static class Bdq
                 .OfType<IndexAccess>()
                 .ToArray();
 
-        private sealed record ParameterPlans(IEntityTable Table, IndexAccess[] Accesses)
+        // The plans kept on one table, each with its sizes: replaced whole when one is added, so a look-up reads one
+        // array and compares sizes, allocating nothing.
+        private sealed class ParameterPlans(IEntityTable table, IndexAccess[] accesses)
         {
-            public ConcurrentDictionary<EquatableArray<long>, KeptPlan> Plans { get; } = new();
+            private readonly object _gate = new();
+            private volatile (long[] Sizes, KeptPlan Plan)[] _plans = [];
+
+            public IEntityTable Table { get; } = table;
+
+            public IndexAccess[] Accesses { get; } = accesses;
+
+            public KeptPlan? Find(ReadOnlySpan<long> sizes)
+            {
+                foreach (var (known, plan) in _plans)
+                {
+                    if (sizes.SequenceEqual(known))
+                    {
+                        return plan;
+                    }
+                }
+
+                return null;
+            }
+
+            public KeptPlan Add(long[] sizes, KeptPlan plan, int most)
+            {
+                lock (_gate)
+                {
+                    if (Find(sizes) is { } known)
+                    {
+                        return known;
+                    }
+
+                    if (_plans.Length < most)
+                    {
+                        _plans = [.. _plans, (sizes, plan)];
+                    }
+                }
+
+                return plan;
+            }
         }
+    }
+
+    // What one call of a query with parameters works in, kept by the query for one call at a time: the values checked
+    // (a dictionary cleared after the call), each parameter's last conversion, and the scratch its kept plan is found with.
+    private sealed class CallFrame
+    {
+        public CallFrame(BoundQuery query, IndexAccess[] accesses)
+        {
+            Values = new Dictionary<string, object>(query.Parameters.Count, StringComparer.OrdinalIgnoreCase);
+            Memo = new ParameterResolver.ConversionMemo(query.Parameters.Count);
+            Sizes = new long[accesses.Length];
+            AccessValues = new object[accesses.Length][];
+            for (var i = 0; i < accesses.Length; i++)
+            {
+                AccessValues[i] = new object[accesses[i].Predicate.Values.Count];
+            }
+        }
+
+        public Dictionary<string, object> Values { get; }
+
+        public ParameterResolver.ConversionMemo Memo { get; }
+
+        public long[] Sizes { get; }
+
+        public object[][] AccessValues { get; }
     }
 
     // A plan kept for a query with parameters, and the plan compiled to take each call's constants (once it has run).
@@ -418,10 +558,17 @@ public static class Bdq
 
     // A plan compiled for every value of its parameters, on one store with one set of limits; Slots are the predicates
     // whose constants each call gives (PlanExecutor.ConstantsFor).
+    // The call's constants are kept for one call at a time (RentCall), like a query's frame.
     private sealed record SharedRun(IQueryStore Store, int MaxRows, int MaxMatchedWords, Func<BdqResult> Run, BoundPredicate[] Slots)
     {
+        private PlanExecutor.CallConstants? _spare;
+
         public bool Fits(IQueryStore store, BdqOptions options) =>
             ReferenceEquals(Store, store) && MaxRows == options.MaxRows && MaxMatchedWords == options.MaxMatchedWords;
+
+        public PlanExecutor.CallConstants RentCall() => Interlocked.Exchange(ref _spare, null) ?? new PlanExecutor.CallConstants(Slots);
+
+        public void ReturnCall(PlanExecutor.CallConstants call) => Volatile.Write(ref _spare, call);
     }
 
     // The compiled plan (Run) is kept only for queries without sub-queries, and run again only on the same store with

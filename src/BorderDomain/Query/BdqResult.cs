@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using BorderDomain.Schema;
+using BorderDomain.Storage;
 
 namespace BorderDomain.Query;
 
@@ -22,6 +23,14 @@ public enum BdqResultKind
 /// <summary>A query's answer, in one tabular shape for every kind, plus the records themselves for record queries.</summary>
 public sealed class BdqResult
 {
+    // A record result read from a table holds the table and one array of row ids; its two views (RecordRows,
+    // TableRecords) are made when first asked for, so a warm call allocates this object and the ids only. Two threads
+    // asking at once may each make a view: they are equal, and either is kept.
+    private readonly IEntityTable? _table;
+    private readonly int[]? _ids;
+    private IReadOnlyList<IReadOnlyList<object?>>? _rows;
+    private IReadOnlyList<object>? _records;
+
     internal BdqResult(BdqResultKind kind, EntitySetSchema set, IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<object?>> rows, IReadOnlyList<object> records, int? count, bool isTruncated = false, IReadOnlyList<object?>? rowSources = null)
     {
         RowSources = rowSources;
@@ -29,9 +38,20 @@ public sealed class BdqResult
         Kind = kind;
         Set = set;
         Columns = columns;
-        Rows = rows;
-        Records = records;
+        _rows = rows;
+        _records = records;
         Count = count;
+    }
+
+    /// <summary>A record result: the records of <paramref name="table"/> at <paramref name="ids"/>, in that order (the array is kept, never changed).</summary>
+    internal BdqResult(EntitySetSchema set, IReadOnlyList<string> columns, IEntityTable table, int[] ids, bool isTruncated)
+    {
+        Kind = BdqResultKind.Records;
+        Set = set;
+        Columns = columns;
+        IsTruncated = isTruncated;
+        _table = table;
+        _ids = ids;
     }
 
     /// <summary>What the query returned.</summary>
@@ -44,10 +64,10 @@ public sealed class BdqResult
     public IReadOnlyList<string> Columns { get; }
 
     /// <summary>One row per record, selection or group (one row with the number for a count).</summary>
-    public IReadOnlyList<IReadOnlyList<object?>> Rows { get; }
+    public IReadOnlyList<IReadOnlyList<object?>> Rows => _rows ??= new RecordRows(_table!, _ids!);
 
     /// <summary>The records, for <see cref="BdqResultKind.Records"/>; otherwise empty.</summary>
-    public IReadOnlyList<object> Records { get; }
+    public IReadOnlyList<object> Records => _records ??= new TableRecords(_table!, _ids!);
 
     /// <summary>The number, for <see cref="BdqResultKind.Count"/>.</summary>
     public int? Count { get; }

@@ -78,7 +78,7 @@ public sealed class GeneratedPlanTests
         var parties = code.IndexOf("Field<global::BorderDomain.Model.Accord>(\"parties\")", StringComparison.Ordinal);
         var topics = code.IndexOf("Field<global::BorderDomain.Model.Accord>(\"topics\")", StringComparison.Ordinal);
         Assert.True(parties >= 0 && parties < topics, method);
-        Assert.Contains("PostingList.Intersect(__index0, __index1)", code, StringComparison.Ordinal);
+        Assert.Contains("IndexQueries.Intersect(__index0, __index1)", code, StringComparison.Ordinal);
         Assert.DoesNotContain("IntersectSmallestFirst", code, StringComparison.Ordinal);
     }
 

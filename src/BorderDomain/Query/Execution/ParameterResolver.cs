@@ -22,10 +22,28 @@ internal static class ParameterResolver
         out Dictionary<string, object> values,
         out IReadOnlyList<BdqDiagnostic> diagnostics)
     {
-        // A warm call with good values allocates only the values' dictionary: the bag of problems is made at the first
+        values = new Dictionary<string, object>(query.Parameters.Count, StringComparer.OrdinalIgnoreCase);
+        return TryResolve(query, parameters, options, values, null, out diagnostics);
+    }
+
+    /// <summary>
+    /// The same, into <paramref name="values"/> (cleared first; compared ignoring case), with
+    /// <paramref name="memo"/> (when given) recalling the last conversion of each parameter: a value supplied again (the
+    /// same object, or equal text) is not converted again, so a warm call passing text for a nation code boxes nothing.
+    /// Every check before the conversion still runs on every call.
+    /// </summary>
+    internal static bool TryResolve(
+        BoundQuery query,
+        IReadOnlyDictionary<string, object?>? parameters,
+        BdqOptions options,
+        Dictionary<string, object> values,
+        ConversionMemo? memo,
+        out IReadOnlyList<BdqDiagnostic> diagnostics)
+    {
+        // A warm call with good values allocates nothing here (the values' dictionary is given): the bag of problems is made at the first
         // one, and a text's words are counted only when it is searched and longer than the limit: folding maps letters to letters,
         // drops combining marks and keeps every other character, so a text has at most as many words as characters.
-        values = new Dictionary<string, object>(query.Parameters.Count, StringComparer.OrdinalIgnoreCase);
+        values.Clear();
         DiagnosticBag? problems = null;
         for (var p = 0; p < query.Parameters.Count; p++)
         {
@@ -45,6 +63,10 @@ internal static class ParameterResolver
             {
                 (problems ??= new()).Add(Problem(parameter, BdqDiagnostics.SearchTooBroad, BdqDiagnostics.TooManySearchWordsMessage(words, options.MaxSearchWords)));
             }
+            else if (memo is not null && memo.TryRecall(p, supplied, out var recalled))
+            {
+                values[parameter.Name] = recalled;
+            }
             else if (Convert(parameter, supplied, out var converted) is { } problem)
             {
                 (problems ??= new()).Add(Problem(parameter, BdqDiagnostics.ParameterTypeMismatch, problem));
@@ -52,6 +74,7 @@ internal static class ParameterResolver
             else
             {
                 values[parameter.Name] = converted!;
+                memo?.Remember(p, supplied, converted!);
             }
         }
 
@@ -103,7 +126,7 @@ internal static class ParameterResolver
             FieldKind.String => value is string ? Accept(value, out converted) : WrongType(parameter, value),
             FieldKind.Number => value switch
             {
-                decimal d => Accept(d, out converted),
+                decimal => Accept(value, out converted),
                 int i => Accept((decimal)i, out converted),
                 long l => Accept((decimal)l, out converted),
                 double d => Number(parameter, value, NumberText.FromDouble(d, out var exact), exact, out converted),
@@ -114,7 +137,7 @@ internal static class ParameterResolver
             FieldKind.Date or FieldKind.Period => value switch
             {
                 PartialDate { IsDefault: true } => Invalid(parameter, value, BdqDiagnostics.DefaultValueProblem(nameof(PartialDate))),
-                PartialDate date => Accept(date, out converted),
+                PartialDate => Accept(value, out converted),
                 DateOnly day => Accept(PartialDate.FromDate(day), out converted),
                 int year when year is >= 1 and <= 9999 => Accept(PartialDate.FromYear(year), out converted),
                 int => Invalid(parameter, value, BdqDiagnostics.InvalidDateProblem),
@@ -125,7 +148,7 @@ internal static class ParameterResolver
             FieldKind.Nation => value switch
             {
                 NationCode { IsDefault: true } => Invalid(parameter, value, BdqDiagnostics.DefaultValueProblem(nameof(NationCode))),
-                NationCode code => Accept(code, out converted),
+                NationCode => Accept(value, out converted),
                 string text when NationCode.TryParse(text, out var parsed) => Accept(parsed, out converted),
                 string => Invalid(parameter, value, BdqDiagnostics.NotANationCodeProblem),
                 _ => WrongType(parameter, value),
@@ -133,14 +156,14 @@ internal static class ParameterResolver
             FieldKind.Unit => value switch
             {
                 Unit { IsDefault: true } => Invalid(parameter, value, BdqDiagnostics.DefaultValueProblem(nameof(Unit))),
-                Unit unit => Accept(unit, out converted),
+                Unit => Accept(value, out converted),
                 string text when Unit.TryParse(text, out var parsed) => Accept(parsed, out converted),
                 string => Invalid(parameter, value, BdqDiagnostics.NotAUnitProblem),
                 _ => WrongType(parameter, value),
             },
             FieldKind.Boolean => value switch
             {
-                bool flag => Accept(flag, out converted),
+                bool => Accept(value, out converted),
                 string text when bool.TryParse(text, out var parsed) => Accept(parsed, out converted),
                 string => Invalid(parameter, value, BdqDiagnostics.NotABooleanProblem),
                 _ => WrongType(parameter, value),
@@ -193,4 +216,34 @@ internal static class ParameterResolver
         BdqDiagnostics.ParameterTypeMismatchMessage(parameter.Name, TypeText(parameter), value);
 
     private static string TypeText(BoundParameter parameter) => BdqDiagnostics.ShortType(parameter.TypeName);
+
+    /// <summary>
+    /// Each parameter's last supplied value and what it converted to, by the parameter's position; owned by one call at
+    /// a time. Only the same object, or text equal ordinally, is recalled: a conversion depends on nothing else, while
+    /// equal boxed numbers may differ in scale.
+    /// </summary>
+    internal sealed class ConversionMemo(int parameters)
+    {
+        private readonly object?[] _supplied = new object?[parameters];
+        private readonly object?[] _converted = new object?[parameters];
+
+        internal bool TryRecall(int parameter, object supplied, out object converted)
+        {
+            var last = _supplied[parameter];
+            if (last is not null && (ReferenceEquals(last, supplied) || (supplied is string text && last is string known && string.Equals(text, known, StringComparison.Ordinal))))
+            {
+                converted = _converted[parameter]!;
+                return true;
+            }
+
+            converted = null!;
+            return false;
+        }
+
+        internal void Remember(int parameter, object supplied, object converted)
+        {
+            _supplied[parameter] = supplied;
+            _converted[parameter] = converted;
+        }
+    }
 }

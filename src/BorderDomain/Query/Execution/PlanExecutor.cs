@@ -75,13 +75,9 @@ internal sealed class PlanExecutor
     /// <summary>The constants of <paramref name="slots"/> for one call, parameters taken from <paramref name="parameters"/> (resolved already).</summary>
     internal static CallConstants ConstantsFor(BoundPredicate[] slots, IReadOnlyDictionary<string, object> parameters)
     {
-        var constants = new object[slots.Length][];
-        for (var i = 0; i < slots.Length; i++)
-        {
-            constants[i] = PredicateConstants.Resolve(slots[i], parameters);
-        }
-
-        return new CallConstants(constants);
+        var call = new CallConstants(slots);
+        call.Fill(parameters);
+        return call;
     }
 
     /// <summary>Runs a delegate compiled with <see cref="ConstantsPerCall"/> with one call's constants (on this thread).</summary>
@@ -244,7 +240,7 @@ internal sealed class PlanExecutor
         {
             // One array of row ids behind both views: the records and their field values are read from the table when asked for.
             var paged = Page(ordered, skip, pageSize, limited, out var truncated);
-            return new BdqResult(BdqResultKind.Records, query.Set, recordColumns, new RecordRows(_table, paged), new TableRecords(_table, paged), null, truncated);
+            return new BdqResult(query.Set, recordColumns, _table, paged, truncated);
         };
     }
 
@@ -325,10 +321,46 @@ internal sealed class PlanExecutor
     // The rows the plan's accesses yield, intersected in the plan's order, then tested by the residual.
     private Func<int[]> Filter(QueryPlan plan)
     {
+        // One access that yields its rows as a list (a key, a text search, …) and nothing to test: its rows are the
+        // answer's, with no set made around them.
+        if (plan is { Accesses: [var only], Residual: null } && YieldsOneList(only))
+        {
+            return Rows(only);
+        }
+
+        // Two or three accesses that each yield a list (one posting list, a key, a text search, …) and nothing to
+        // test: made in the plan's order (an empty one ends it, as in Found) and intersected allocating only the
+        // answer (IndexQueries.IntersectAll), with no set or intermediate list made.
+        // A residual is tested in the same scratch, on the rows intersected, in ascending order (as Found tests it).
+        if (plan.Accesses.Count is >= 1 and <= 3 && plan.Accesses.All(YieldsOneList))
+        {
+            var keep = plan.Residual is { } condition ? Condition(condition) : null;
+            var first = Rows(plan.Accesses[0]);
+            if (plan.Accesses.Count == 1)
+            {
+                return () => first() is { Length: > 0 } a ? IndexQueries.IntersectAll([a], keep) : [];
+            }
+
+            var second = Rows(plan.Accesses[1]);
+            if (plan.Accesses.Count == 2)
+            {
+                return () => first() is { Length: > 0 } a && second() is { Length: > 0 } b ? IndexQueries.IntersectAll([a, b], keep) : [];
+            }
+
+            var third = Rows(plan.Accesses[2]);
+            return () => first() is { Length: > 0 } a && second() is { Length: > 0 } b && third() is { Length: > 0 } c ? IndexQueries.IntersectAll([a, b, c], keep) : [];
+        }
+
         var found = Found(plan);
         var rowCount = _table.Count;
         return () => found().ToRows(rowCount);
     }
+
+    // Whether an access yields one list without merging several: not a date range (made as a bitmap), and a posting
+    // union of one value only (a union of several is ORed as bitmaps by Found).
+    private static bool YieldsOneList(IndexAccess access) =>
+        access.Kind != IndexAccessKind.DateRange && !access.TestsFoundRows
+        && (access.Kind != IndexAccessKind.PostingUnion || access.Predicate.Values.Count == 1 || access.Predicate.Operator == PredicateOperator.IsTrue);
 
     // The same rows as a RowSet: dense accesses stay bitmaps while they are intersected (a no-take walk reads them so).
     private Func<RowSet> Found(QueryPlan plan)
@@ -657,19 +689,63 @@ internal sealed class PlanExecutor
         };
     }
 
-    /// <summary>One call's constants for a plan compiled with <see cref="ConstantsPerCall"/>, by slot; and the posting-list tests made from them.</summary>
+    /// <summary>
+    /// One call's constants for a plan compiled with <see cref="ConstantsPerCall"/>, by slot; and the posting-list tests
+    /// made from them. Its arrays are made once and filled again for each call (<see cref="Fill"/>), so one call at a
+    /// time may use it; nothing a run returns keeps them.
+    /// </summary>
     internal sealed class CallConstants
     {
-        internal CallConstants(object[][] values)
+        internal CallConstants(BoundPredicate[] slots)
         {
-            Values = values;
-            Tests = new Func<int, bool>?[values.Length];
+            Slots = slots;
+            Values = new object[slots.Length][];
+            for (var i = 0; i < slots.Length; i++)
+            {
+                Values[i] = new object[slots[i].Values.Count];
+            }
+
+            Tests = new Func<int, bool>?[slots.Length];
         }
+
+        /// <summary>The predicates whose constants the slots hold.</summary>
+        internal BoundPredicate[] Slots { get; }
 
         /// <summary>Each slot's constants, as records hold them.</summary>
         internal object[][] Values { get; }
 
         /// <summary>Each slot's membership test, made when first needed in the call.</summary>
         internal Func<int, bool>?[] Tests { get; }
+
+        /// <summary>
+        /// Fills every slot from <paramref name="parameters"/> (resolved already). A slot's test is kept while its
+        /// constants equal the last call's: the test reads only the posting lists of those constants, which an index
+        /// finds by the same equality, so a warm call with the same values makes no test again.
+        /// </summary>
+        internal void Fill(IReadOnlyDictionary<string, object> parameters)
+        {
+            for (var i = 0; i < Slots.Length; i++)
+            {
+                var values = Values[i];
+                var predicate = Slots[i];
+                var same = Tests[i] is not null;
+                for (var v = 0; v < values.Length; v++)
+                {
+                    var value = PredicateConstants.Value(predicate.Values[v], parameters);
+                    if (v == 0 && PredicateConstants.FoldsText(predicate.Operator))
+                    {
+                        value = PredicateConstants.Fold((string)value);
+                    }
+
+                    same = same && Equals(values[v], value);
+                    values[v] = value;
+                }
+
+                if (!same)
+                {
+                    Tests[i] = null;
+                }
+            }
+        }
     }
 }

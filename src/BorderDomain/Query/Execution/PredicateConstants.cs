@@ -41,9 +41,12 @@ internal static class PredicateConstants
     /// The predicate's values as records hold them, parameters taken from <paramref name="parameters"/>; search text
     /// comes folded for text matching.
     /// </summary>
-    internal static object[] Resolve(BoundPredicate predicate, IReadOnlyDictionary<string, object> parameters)
+    internal static object[] Resolve(BoundPredicate predicate, IReadOnlyDictionary<string, object> parameters) =>
+        ResolveInto(predicate, parameters, new object[predicate.Values.Count]);
+
+    /// <summary>The same, written into <paramref name="values"/> (as long as the predicate's values) and returned.</summary>
+    internal static object[] ResolveInto(BoundPredicate predicate, IReadOnlyDictionary<string, object> parameters, object[] values)
     {
-        var values = new object[predicate.Values.Count];
         for (var i = 0; i < values.Length; i++)
         {
             values[i] = Value(predicate.Values[i], parameters);
