@@ -164,7 +164,7 @@ public static class BorderDataset
         return builder.BuildValidated();
     }
 
-    private static byte[]? ReadBytes(string? name, Func<Stream> open, long maxFileBytes, DataErrorSink errors)
+    private static ReadOnlyMemory<byte>? ReadBytes(string? name, Func<Stream> open, long maxFileBytes, DataErrorSink errors)
     {
         try
         {
@@ -181,6 +181,13 @@ public static class BorderDataset
                 }
 
                 capacity = (int)Math.Min(remaining, Array.MaxLength);
+                if (stream is NonClosingStream { Inner: MemoryStream memory } && memory.TryGetBuffer(out var held))
+                {
+                    // A caller's bytes in memory are read where they are, not copied (it is read to its end, as a copy would be).
+                    var start = (int)Math.Min(memory.Position, memory.Length);
+                    memory.Position = memory.Length;
+                    return held.AsMemory(start, (int)remaining);
+                }
             }
 
             using var buffer = new MemoryStream(capacity);
@@ -207,9 +214,9 @@ public static class BorderDataset
         }
     }
 
-    private static void Parse(string? name, byte[] bytes, BorderStoreBuilder builder, DataErrorSink errors, Dictionary<object, RecordOrigin> origins)
+    private static void Parse(string? name, ReadOnlyMemory<byte> bytes, BorderStoreBuilder builder, DataErrorSink errors, Dictionary<object, RecordOrigin> origins)
     {
-        ReadOnlyMemory<byte> utf8 = bytes;
+        var utf8 = bytes;
         if (utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             utf8 = utf8[3..];
@@ -281,6 +288,8 @@ public static class BorderDataset
     /// <summary>Lets a caller's stream be read inside a <c>using</c> without being closed; its length shows through.</summary>
     private sealed class NonClosingStream(Stream inner) : Stream
     {
+        public Stream Inner => inner;
+
         public override bool CanRead => inner.CanRead;
 
         public override bool CanSeek => inner.CanSeek;
