@@ -154,6 +154,7 @@ internal sealed class BundledSet<[DynamicallyAccessedMembers(DynamicallyAccessed
         {
             var list = set.RecordsOf(target);
             list.EnsureCapacity(list.Count + Records.Count);
+            origins.EnsureCapacity(origins.Count + Records.Count);
             foreach (var (record, at) in Records)
             {
                 list.Add(record);
