@@ -127,11 +127,19 @@ internal sealed class DatabaseQueryTarget : QueryTarget
             have.UnionWith(relayed.Select(s => s.Id));
         }
 
+        // The disputed claims' caption names their agency and place: read those records too.
+        var agencyIds = claims.Select(s => s.Agency).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var placeIds = claims.Select(s => s.Place).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var agencies = agencyIds.Count == 0 ? [] : _connection.Run(() => _db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToList());
+        var places = placeIds.Count == 0 ? [] : _connection.Run(() => _db.Places.AsNoTracking().Where(p => placeIds.Contains(p.Id)).ToList());
+
         var citations = new BorderStoreBuilder();
         citations.Sources.AddRange(sources);
         IQueryStore pageStore = new QueryStore(
             new EntityTable<Source>(QuerySets.For<Source>(), sources),
-            new EntityTable<Statistic>(QuerySets.For<Statistic>(), claims));
+            new EntityTable<Statistic>(QuerySets.For<Statistic>(), claims),
+            new EntityTable<Agency>(QuerySets.For<Agency>(), agencies),
+            new EntityTable<Place>(QuerySets.For<Place>(), places));
         return (citations.Build(), pageStore);
     }
 
