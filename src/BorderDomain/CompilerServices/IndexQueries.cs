@@ -94,7 +94,7 @@ public static class IndexQueries
             }
         }
 
-        return rows is null ? PostingList.All(table.Count) : rows.ToRows(table.Count);
+        return rows is null ? PostingList.All(table.Count) : rows.TakeRows(table.Count);
     }
 
     /// <summary>
@@ -589,7 +589,7 @@ public static class IndexQueries
     {
         var (from, to) = DateBounds.Of(op, values);
         var (bits, count) = index.Within(from, to, rowCount);
-        return RowSet.OfBits(bits, count).ToRows(rowCount);
+        return RowSet.OfBits(bits, count).TakeRows(rowCount);
     }
 
     private static int[] NumberRows(SortedIndex<decimal> index, PredicateOperator op, object[] values, int rowCount) => PostingList.FromUnsorted(NumberRange(index, op, values), rowCount);

@@ -67,17 +67,38 @@ public sealed class GeneratedRowSetPathTests
         Assert.True(generated <= runTime + RecordsArray(expected.Count) + RowsArray(expected.Count), $"generated {generated} B, run time {runTime} B, {expected.Count} records");
     }
 
+    [Fact]
+    public void TopicsInDateRange_WarmRunTime_MakesOneBitmapPerCall_ReusingTheOther()
+    {
+        var store = SyntheticData.SharedStore(Size);
+        var bitmap = 24 + (8L * ((store.Accords.Count + 63) / 64));
+        var result = Bdq.Execute(store, Queries.TopicsInDateRange);
+        var answer = Allocated(() => new BdqResult(result.Set, result.Columns, store.Accords, new int[result.Records.Count], result.IsTruncated));
+
+        // A union's OR and a date range are each a bitmap; the one the answer does not keep is reused by the next call.
+        var warm = Allocated(() => Bdq.Execute(store, Queries.TopicsInDateRange));
+        Assert.True(warm < answer + (2 * bitmap), $"warm {warm} B, answer {answer} B, bitmap {bitmap} B");
+        Assert.Equal(result.Records, Bdq.Execute(store, Queries.TopicsInDateRange).Records);
+    }
+
     private static long RecordsArray(int count) => 24 + ((long)IntPtr.Size * count);
 
     private static long RowsArray(int count) => 24 + (4L * count);
 
-    // Bytes one warm call allocates (after two calls made and cached the plan).
+    // Bytes one warm call allocates (after two calls made and cached the plan): the least of five calls, so that the
+    // occasional growth of the table that registers dense answers' bitmaps (shared by every call) is not counted.
     private static long Allocated(Func<object> call)
     {
         GC.KeepAlive(call());
         GC.KeepAlive(call());
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        GC.KeepAlive(call());
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        var least = long.MaxValue;
+        for (var i = 0; i < 5; i++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            GC.KeepAlive(call());
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        return least;
     }
 }

@@ -353,7 +353,7 @@ internal sealed class PlanExecutor
 
         var found = Found(plan);
         var rowCount = _table.Count;
-        return () => found().ToRows(rowCount);
+        return () => found().TakeRows(rowCount);
     }
 
     // Whether an access yields one list without merging several (the rule generated code follows too).
