@@ -197,7 +197,15 @@ internal sealed class QueryEmitter
         }
 
         var lists = new List<string>();
-        foreach (var access in _plan.Accesses)
+        var asLists = IndexAccessShapes.IntersectsLists(_plan.Accesses.Count, _plan.Accesses.All(a => IndexAccessShapes.YieldsOneList(a.Kind, a.Predicate.Operator, a.Predicate.Values.Count, a.TestsFoundRows)));
+        if (!asLists && _plan.Accesses.Count > 0)
+        {
+            // A union of several posting lists, a date range, or more than three accesses: stepped through as the run
+            // time steps (IndexQueries.Found: dense sets kept as bitmaps and ANDed, the rows read out once).
+            text.AppendLine($"        var {_prefix}candidates = {Runtime}IndexQueries.Found({_prefix}table, {Accesses()});");
+        }
+
+        foreach (var access in asLists ? _plan.Accesses : [])
         {
             var predicate = access.Predicate;
             var list = $"{_prefix}index{lists.Count}";
@@ -207,11 +215,15 @@ internal sealed class QueryEmitter
                 + $"global::BorderDomain.Schema.FieldKind.{predicate.Path.Field.Kind}, {Constants(predicate)});");
         }
 
-        text.AppendLine(lists.Count == 0
-            ? $"        var {_prefix}candidates = global::BorderDomain.Storage.PostingList.All({_prefix}table.Count);"
-            : lists.Count == 1
-                ? $"        var {_prefix}candidates = {lists[0]};"
-                : $"        var {_prefix}candidates = {Intersection(lists)};");
+        if (asLists || _plan.Accesses.Count == 0)
+        {
+            text.AppendLine(lists.Count == 0
+                ? $"        var {_prefix}candidates = global::BorderDomain.Storage.PostingList.All({_prefix}table.Count);"
+                : lists.Count == 1
+                    ? $"        var {_prefix}candidates = {lists[0]};"
+                    : $"        var {_prefix}candidates = {Intersection(lists)};");
+        }
+
         if (_plan.Residual is { } residual)
         {
             text.AppendLine($"        var {_prefix}matches = new global::System.Collections.Generic.List<int>({_prefix}candidates.Length);");
@@ -420,6 +432,25 @@ internal sealed class QueryEmitter
         }
 
         return text.ToString();
+    }
+
+    // The plan's accesses as IndexQueries.Found takes them: an array kept in a static field when every value is a
+    // constant (nothing made per call), made per call otherwise.
+    private string Accesses()
+    {
+        var items = string.Join(", ", _plan.Accesses.Select(access =>
+            $"new {Runtime}IndexAccessArguments({Field(access.Predicate.Path.Field.Name)}, "
+            + $"global::BorderDomain.CompilerServices.IndexAccessKind.{access.Kind}, global::BorderDomain.CompilerServices.PredicateOperator.{access.Predicate.Operator}, "
+            + $"global::BorderDomain.Schema.FieldKind.{access.Predicate.Path.Field.Kind}, {Constants(access.Predicate)})"));
+        var array = $"new {Runtime}IndexAccessArguments[] {{ {items} }}";
+        if (_plan.Accesses.Any(access => _subqueries.ContainsKey(access.Predicate) || access.Predicate.Values.Any(v => v is BoundParameter)))
+        {
+            return array;
+        }
+
+        var name = $"{_prefix}a{_statics.Count}_{_member}";
+        _statics.Add($"private static readonly {Runtime}IndexAccessArguments[] {name} = {array};");
+        return name;
     }
 
     // The plan's intersection, in its order: ((l0 ∩ l1) ∩ l2) ….

@@ -19,7 +19,9 @@ public static class GeneratedCodeContract
     /// code call; 3 added <see cref="OrderCosts"/>, and generated code reads the library's store and indexes through
     /// their public members (<c>BorderStore</c>'s typed tables, <c>EntityTable.TryGetRow</c>, <c>SortedIndex.RowsInKeyOrder</c>);
     /// 4: generated code intersects posting lists through <see cref="IndexQueries.Intersect(int[], int[], int[])"/> and
-    /// its two-list overload, which allocate only the answer.
+    /// its two-list overload, which allocate only the answer; 5: generated code steps through a plan's accesses as the
+    /// run time does, through <see cref="IndexQueries.Found"/> and <see cref="IndexAccessArguments"/>, when they are not
+    /// one to three single lists (a union of several posting lists, a date range).
     /// </summary>
-    public const int Version = 4;
+    public const int Version = 5;
 }

@@ -68,6 +68,75 @@ public static class IndexQueries
     }
 
     /// <summary>
+    /// The rows every one of <paramref name="accesses"/> yields (none: every row), ascending: the accesses made in this
+    /// order and intersected as the in-memory executor intersects a plan's accesses (<see cref="Step"/>: a union of
+    /// dense posting lists and a date range kept as bitmaps and ANDed a word at a time, the rows read out once at the
+    /// end); an empty access ends it. A dense answer's array carries its bitmap, so a walk over it makes none.
+    /// </summary>
+    /// <param name="table">The table.</param>
+    /// <param name="accesses">The plan's accesses, in its order.</param>
+    /// <exception cref="ArgumentException">An access was made by the struct's default constructor.</exception>
+    public static int[] Found(IEntityTable table, ReadOnlySpan<IndexAccessArguments> accesses)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        RowSet? rows = null;
+        foreach (var access in accesses)
+        {
+            if (access.Values is null)
+            {
+                throw new ArgumentException("An access made by the struct's default constructor has no values.", nameof(accesses));
+            }
+
+            rows = Step(table, rows, access, testsFoundRows: false, int.MaxValue)!;
+            if (rows.Count == 0)
+            {
+                return [];
+            }
+        }
+
+        return rows is null ? PostingList.All(table.Count) : rows.TakeRows(table.Count);
+    }
+
+    /// <summary>
+    /// One access applied to the rows found before it (<paramref name="found"/>; <see langword="null"/>: it is the
+    /// first): made and intersected, or, with <paramref name="testsFoundRows"/>, a date range tested on those rows by
+    /// their days. A union of dense posting lists and a date range are made as bitmaps. <see langword="null"/> when a
+    /// text search's word is part of more than <paramref name="maxMatchedWords"/> indexed words. The executor and
+    /// <see cref="Found"/> both step through a plan's accesses with it.
+    /// </summary>
+    internal static RowSet? Step(IEntityTable table, RowSet? found, in IndexAccessArguments access, bool testsFoundRows, int maxMatchedWords)
+    {
+        RowSet made;
+        switch (access.Kind)
+        {
+            case IndexAccessKind.DateRange:
+                var dates = table.GetDateIndex(access.Field)!;
+                var (from, to) = DateBounds.Of(access.Operator, access.Values);
+                if (testsFoundRows && found is not null)
+                {
+                    return found.Within(dates, from, to);
+                }
+
+                var (bits, count) = dates.Within(from, to, table.Count);
+                made = RowSet.OfBits(bits, count);
+                break;
+            case IndexAccessKind.PostingUnion:
+                made = RowSet.Union(PostingLists(table, access.Field, access.Operator, access.FieldKind, access.Values));
+                break;
+            default:
+                if (Rows(table, access.Field, access.Kind, access.Operator, access.FieldKind, access.Values, maxMatchedWords) is not { } rows)
+                {
+                    return null;
+                }
+
+                made = RowSet.Of(rows);
+                break;
+        }
+
+        return found is null ? made : found.Intersect(made);
+    }
+
+    /// <summary>
     /// The rows in both posting lists (ascending, shared: not modified), allocating only the answer: see
     /// <see cref="Intersect(int[], int[], int[])"/>.
     /// </summary>
@@ -284,7 +353,9 @@ public static class IndexQueries
     /// <paramref name="wanted"/>-th match; each row the index yields is tested for membership in
     /// <paramref name="rows"/> through its bitmap (made when it has none and holds at least a sixty-fourth of the
     /// table) or, for few rows, a binary search; a table of rows marks the rows without a value when the index runs
-    /// out first.
+    /// out first. When every one of at least a sixty-fourth of the table is wanted, the rows are ordered as the
+    /// executor orders a whole answer instead: the sorted index's counting sort by key rank over their bitmap, or the
+    /// walk testing it, whichever reads less (the same order).
     /// </summary>
     /// <param name="table">The table.</param>
     /// <param name="field">The sorted (date or number) field's position in the table's schema.</param>
@@ -295,6 +366,17 @@ public static class IndexQueries
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(rows);
+        if (wanted >= rows.Length && rows.Length >= Math.Max(1, table.Count / 64) && rows.Length < table.Count)
+        {
+            // Every row of many wanted (the walk would test them against a bitmap anyway): ordered as the executor orders
+            // a whole answer, by the sorted index's InKeyOrder over the rows' bitmap (a counting sort by key rank, or the
+            // walk testing bits, whichever reads less).
+            var members = RowBitmap.Of(rows) ?? RowBitmap.Mark(rows, table.Count);
+            return table.GetDateIndex(field) is { } byDate
+                ? byDate.ByStart.InKeyOrder(members, rows.Length, descending)
+                : table.GetNumberIndex(field)!.InKeyOrder(members, rows.Length, descending);
+        }
+
         // A posting list is ascending and distinct, so as many rows as the table has means every row. Membership is a
         // bit test when the rows have a bitmap or are many (then one is made: a bit per row of the table), a binary
         // search when they are few.
@@ -507,7 +589,7 @@ public static class IndexQueries
     {
         var (from, to) = DateBounds.Of(op, values);
         var (bits, count) = index.Within(from, to, rowCount);
-        return RowSet.OfBits(bits, count).ToRows(rowCount);
+        return RowSet.OfBits(bits, count).TakeRows(rowCount);
     }
 
     private static int[] NumberRows(SortedIndex<decimal> index, PredicateOperator op, object[] values, int rowCount) => PostingList.FromUnsorted(NumberRange(index, op, values), rowCount);

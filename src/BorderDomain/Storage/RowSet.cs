@@ -15,6 +15,12 @@ internal sealed class RowSet
     // Whether _bits was made for this set alone (so an intersection may AND into it), not a posting list's shared bitmap.
     private readonly bool _ownsBits;
 
+    // A bitmap a set owned that no set reads any more (its words to be cleared), kept for the next union or copy of
+    // the same length on this thread, so a warm run that ANDs two bitmaps makes one of them new, not both. Only
+    // bitmaps no answer keeps come back here (TakeRows; an intersection's consumed inputs).
+    [ThreadStatic]
+    private static ulong[]? t_spare;
+
     private RowSet(int[]? rows, ulong[]? bits, int count, bool ownsBits)
     {
         _rows = rows;
@@ -67,7 +73,7 @@ internal sealed class RowSet
             return Empty;
         }
 
-        var union = new ulong[words];
+        var union = NewBits(words);
         foreach (var list in lists)
         {
             if (list.Length > 0)
@@ -82,6 +88,7 @@ internal sealed class RowSet
     /// <summary>
     /// The rows in both sets: two bitmaps ANDed (into this set's own bitmap when it has one), unless one set is a
     /// list shorter than the words, whose rows are then tested against the other's bitmap; two lists intersected.
+    /// Consumes both sets: neither may be used after (a bitmap one owned that the answer does not hold is reused).
     /// </summary>
     public RowSet Intersect(RowSet other)
     {
@@ -96,7 +103,9 @@ internal sealed class RowSet
         {
             if (small._rows is { } rows && (small._bits is null || rows.Length < largeBits.Length))
             {
-                return Of(RowBitmap.Filter(rows, largeBits));
+                var kept = Of(RowBitmap.Filter(rows, largeBits));
+                large.Release();
+                return kept;
             }
 
             // Two shared bitmaps (posting lists): counted first, a sparse answer is written as rows with no bitmap made.
@@ -110,14 +119,21 @@ internal sealed class RowSet
             }
 
             // Both bitmaps: AND into one this set owns, or a copy.
-            var (target, source) = small._ownsBits ? (small._bits!, largeBits) : large._ownsBits ? (largeBits, small._bits!) : ((ulong[])small._bits!.Clone(), largeBits);
+            var (target, source) = small._ownsBits ? (small._bits!, largeBits) : large._ownsBits ? (largeBits, small._bits!) : (Copy(small._bits!), largeBits);
             RowBitmap.AndWith(target, source);
+            if (small._ownsBits && !ReferenceEquals(small._bits, largeBits))
+            {
+                large.Release();
+            }
+
             return OfBits(target, RowBitmap.Count(target));
         }
 
         if (small._bits is { } smallBits)
         {
-            return large._rows is { } largeRows ? Of(RowBitmap.Filter(largeRows, smallBits)) : Empty;
+            var kept = large._rows is { } largeRows ? Of(RowBitmap.Filter(largeRows, smallBits)) : Empty;
+            small.Release();
+            return kept;
         }
 
         return Of(PostingList.Intersect(small._rows!, large._rows!));
@@ -145,7 +161,7 @@ internal sealed class RowSet
             return count == 0 ? Empty : Of(count == kept.Length ? kept : kept[..count]);
         }
 
-        var bits = _ownsBits ? _bits! : (ulong[])_bits!.Clone();
+        var bits = _ownsBits ? _bits! : Copy(_bits!);
         var remaining = 0;
         for (var word = 0; word < bits.Length; word++)
         {
@@ -167,6 +183,52 @@ internal sealed class RowSet
         }
 
         return OfBits(bits, remaining);
+    }
+
+    /// <summary>
+    /// The rows, as <see cref="ToRows"/> gives them, ending the set: a bitmap it owned that the answer does not keep is
+    /// reused by the next set made on this thread, so the set must not be used after.
+    /// </summary>
+    public int[] TakeRows(int rowCount = int.MaxValue)
+    {
+        var rows = ToRows(rowCount);
+        if (_ownsBits && !ReferenceEquals(RowBitmap.Of(rows), _bits))
+        {
+            Release();
+        }
+
+        return rows;
+    }
+
+    // A new bitmap of 'words' words, all clear: this thread's spare when it has that length.
+    private static ulong[] NewBits(int words)
+    {
+        var spare = t_spare;
+        if (spare is not null && spare.Length == words)
+        {
+            t_spare = null;
+            Array.Clear(spare);
+            return spare;
+        }
+
+        return new ulong[words];
+    }
+
+    // A copy of a shared bitmap, for an intersection or a test to write into.
+    private static ulong[] Copy(ulong[] bits)
+    {
+        var copy = NewBits(bits.Length);
+        bits.AsSpan().CopyTo(copy);
+        return copy;
+    }
+
+    // Keeps this set's own bitmap for reuse: the caller reads neither the set nor the bitmap again.
+    private void Release()
+    {
+        if (_ownsBits && _bits is not null)
+        {
+            t_spare = _bits;
+        }
     }
 
     /// <summary>The rows of this set that pass <paramref name="test"/>, ascending.</summary>

@@ -332,7 +332,7 @@ internal sealed class PlanExecutor
         // test: made in the plan's order (an empty one ends it, as in Found) and intersected allocating only the
         // answer (IndexQueries.IntersectAll), with no set or intermediate list made.
         // A residual is tested in the same scratch, on the rows intersected, in ascending order (as Found tests it).
-        if (plan.Accesses.Count is >= 1 and <= 3 && plan.Accesses.All(YieldsOneList))
+        if (IndexAccessShapes.IntersectsLists(plan.Accesses.Count, plan.Accesses.All(YieldsOneList)))
         {
             var keep = plan.Residual is { } condition ? Condition(condition) : null;
             var first = Rows(plan.Accesses[0]);
@@ -353,14 +353,12 @@ internal sealed class PlanExecutor
 
         var found = Found(plan);
         var rowCount = _table.Count;
-        return () => found().ToRows(rowCount);
+        return () => found().TakeRows(rowCount);
     }
 
-    // Whether an access yields one list without merging several: not a date range (made as a bitmap), and a posting
-    // union of one value only (a union of several is ORed as bitmaps by Found).
+    // Whether an access yields one list without merging several (the rule generated code follows too).
     private static bool YieldsOneList(IndexAccess access) =>
-        access.Kind != IndexAccessKind.DateRange && !access.TestsFoundRows
-        && (access.Kind != IndexAccessKind.PostingUnion || access.Predicate.Values.Count == 1 || access.Predicate.Operator == PredicateOperator.IsTrue);
+        IndexAccessShapes.YieldsOneList(access.Kind, access.Predicate.Operator, access.Predicate.Values.Count, access.TestsFoundRows);
 
     // The same rows as a RowSet: dense accesses stay bitmaps while they are intersected (a no-take walk reads them so).
     private Func<RowSet> Found(QueryPlan plan)
@@ -384,47 +382,16 @@ internal sealed class PlanExecutor
         };
     }
 
-    // One access applied to the rows found before it (null: it is the first): made and intersected, or, when the plan
-    // says so, a date range tested on those rows by their days. A union of dense posting lists and a date range are
-    // made as bitmaps.
+    // One access applied to the rows found before it (null: it is the first), as generated code applies it too
+    // (IndexQueries.Step); its constants resolved here, a sub-query's when the step runs.
     private Func<RowSet?, RowSet> Step(IndexAccess access)
     {
         var predicate = access.Predicate;
+        var (field, kind, op, fieldKind, tests) = (access.Field, access.Kind, predicate.Operator, predicate.Path.Field.Kind, access.TestsFoundRows);
         var constants = Fixed(predicate);
         var late = constants is null ? Late(predicate) : null;
-        Func<RowSet> made;
-        switch (access.Kind)
-        {
-            case IndexAccessKind.DateRange:
-                var dates = _table.GetDateIndex(access.Field)!;
-                var op = predicate.Operator;
-                if (access.TestsFoundRows)
-                {
-                    return found =>
-                    {
-                        var (from, to) = DateBounds.Of(op, constants ?? late!());
-                        return found!.Within(dates, from, to);
-                    };
-                }
-
-                made = () =>
-                {
-                    var (from, to) = DateBounds.Of(op, constants ?? late!());
-                    var (bits, count) = dates.Within(from, to, _table.Count);
-                    return RowSet.OfBits(bits, count);
-                };
-                break;
-            case IndexAccessKind.PostingUnion:
-                var fieldKind = predicate.Path.Field.Kind;
-                made = () => RowSet.Union(IndexQueries.PostingLists(_table, access.Field, predicate.Operator, fieldKind, constants ?? late!()));
-                break;
-            default:
-                var rows = Rows(access);
-                made = () => RowSet.Of(rows());
-                break;
-        }
-
-        return found => found is null ? made() : found.Intersect(made());
+        return found => IndexQueries.Step(_table, found, new IndexAccessArguments(field, kind, op, fieldKind, constants ?? late!()), tests, MaxMatchedWords)
+            ?? throw new SearchTooBroadException(predicate, MaxMatchedWords);
     }
 
     private Func<int[]> Rows(IndexAccess access)
