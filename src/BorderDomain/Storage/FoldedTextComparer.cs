@@ -48,11 +48,6 @@ public sealed class FoldedTextComparer : IEqualityComparer<string>, IComparer<st
     public int GetHashCode(string obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        if (TextNormalizer.IsAlreadyNormal(obj))
-        {
-            return string.GetHashCode(obj.AsSpan());
-        }
-
         using var folded = new Folded(obj);
         return string.GetHashCode(folded.Text);
     }

@@ -168,14 +168,9 @@ public static class TextNormalizer
 
     private static int CodePointRank(char c) => c >= 0xD800 && c <= 0xDFFF ? c + 0x2000 : c >= 0xE000 ? c - 0x800 : c;
 
-    // How many characters c folds to: none for a combining accent, two for a ligature or sharp s, else one.
-    private static int FoldedLength(char c) => c switch
-    {
-        < (char)0x80 => 1,
-        >= (char)0x0300 and <= (char)0x036F => 0,
-        '\u0152' or '\u0153' or '\u0132' or '\u0133' or '\u1E9E' or '\u00C6' or '\u00E6' or '\u00DE' or '\u00FE' or '\u00DF' => 2,
-        _ => 1,
-    };
+    // How many characters c folds to (none for a combining accent, two for a ligature or sharp s, else one), read from
+    // Fold itself so the two cannot disagree.
+    private static int FoldedLength(char c) => c < 0x80 ? 1 : Fold(c, stackalloc char[2]);
 
     // Writes the folded form of c (FoldedLength(c) characters) at the start of into; returns how many.
     private static int Fold(char c, Span<char> into)
