@@ -31,6 +31,9 @@ public sealed class BdqDifferentialTests
     [BdqProperty(MaxTest = StoresPerSet)]
     public void Agencies_OnRandomStores_ExecutorQueryableAndNaiveLinqAgree(StoreSeed seed) => OnRandomStore(Sets.Agencies, g => g.Agencies(), seed.Seed, new Tally());
 
+    [BdqProperty(MaxTest = StoresPerSet)]
+    public void Events_OnRandomStores_ExecutorQueryableAndNaiveLinqAgree(StoreSeed seed) => OnRandomStore(Sets.Events, g => g.Events(), seed.Seed, new Tally());
+
     [BdqProperty(MaxTest = DefaultStoreCases)]
     public void AllSets_OnTheDefaultStore_ExecutorQueryableAndNaiveLinqAgree(StoreSeed seed) => OnDefaultStore(seed.Seed, new Tally());
 
@@ -45,12 +48,14 @@ public sealed class BdqDifferentialTests
         var accords = new Tally();
         var statistics = new Tally();
         var agencies = new Tally();
+        var events = new Tally();
         var defaultStore = new Tally();
         for (var seed = 0; seed < StoresPerSet; seed++)
         {
             OnRandomStore(Sets.Accords, g => g.Accords(), seed, accords, compare: false);
             OnRandomStore(Sets.Statistics, g => g.Statistics(), seed, statistics, compare: false);
             OnRandomStore(Sets.Agencies, g => g.Agencies(), seed, agencies, compare: false);
+            OnRandomStore(Sets.Events, g => g.Events(), seed, events, compare: false);
         }
 
         for (var seed = 0; seed < DefaultStoreCases; seed++)
@@ -61,6 +66,7 @@ public sealed class BdqDifferentialTests
         AssertNotVacuous(accords, StoresPerSet * QueriesPerStore);
         AssertNotVacuous(statistics, StoresPerSet * QueriesPerStore);
         AssertNotVacuous(agencies, StoresPerSet * QueriesPerStore);
+        AssertNotVacuous(events, StoresPerSet * QueriesPerStore);
         AssertNotVacuous(defaultStore, DefaultStoreCases);
     }
 
@@ -121,7 +127,7 @@ public sealed class BdqDifferentialTests
             $"BDQ answers differ ({origin}).{Environment.NewLine}" +
             $"query: {query}{Environment.NewLine}" +
             $"{problem}{Environment.NewLine}" +
-            $"smallest store found ({small.Accords.Length} accords, {small.Statistics.Length} statistics, {small.Agencies.Length} agencies):{Environment.NewLine}" +
+            $"smallest store found ({small.Accords.Length} accords, {small.Statistics.Length} statistics, {small.Agencies.Length} agencies, {small.Events.Length} events):{Environment.NewLine}" +
             small.Describe());
     }
 

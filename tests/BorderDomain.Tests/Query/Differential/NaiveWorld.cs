@@ -15,6 +15,7 @@ internal sealed class NaiveWorld
 {
     private readonly Dictionary<string, Agency> _agencies;
     private readonly Dictionary<NationCode, Nation> _nations;
+    private readonly Dictionary<string, Event> _events;
     private readonly HashSet<string> _disputed;
 
     private NaiveWorld(StoreSpec spec)
@@ -22,6 +23,7 @@ internal sealed class NaiveWorld
         Spec = spec;
         _agencies = spec.Agencies.ToDictionary(a => Fold(a.Id), StringComparer.Ordinal); // references match keys by folded text
         _nations = spec.Nations.ToDictionary(n => n.Code);
+        _events = spec.Events.ToDictionary(e => Fold(e.Id), StringComparer.Ordinal);
 
         // Same metric, nations, agency, place, period and unit, but another value: both are disputed.
         _disputed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -39,6 +41,8 @@ internal sealed class NaiveWorld
     public static NaiveWorld From(StoreSpec spec) => new(spec);
 
     public Agency? Agency(string? id) => id is not null && _agencies.TryGetValue(Fold(id), out var agency) ? agency : null;
+
+    public Event? Event(string? id) => id is not null && _events.TryGetValue(Fold(id), out var e) ? e : null;
 
     public Nation? Nation(NationCode code) => _nations.TryGetValue(code, out var nation) ? nation : null;
 

@@ -65,6 +65,43 @@ internal sealed class QueryGenerator(Random rng, Vocabulary vocab)
             StringKey<Agency>("id", (_, a) => a.Id),
         ]);
 
+    public QueryCase<Event> Events() => Query(
+        "events",
+        EventAtom,
+        1,
+        [
+            DateKey<Event>("date", (_, e) => e.Date is { } d ? NaiveWorld.Days(d) : null),
+            StringKey<Event>("title", (_, e) => e.Title),
+            EnumKey<Event, EventKind>("kind", (_, e) => e.Kind),
+            EnumKey<Event, EventStatus>("status", (_, e) => e.Status),
+            EnumKey<Event, DateBasis>("dateBasis", (_, e) => e.DateBasis),
+            StringKey<Event>("place", (_, e) => e.Place),
+            StringKey<Event>("partOf", (_, e) => e.PartOf),
+            EnumKey<Event, EventKind>("partOf.kind", (w, e) => w.Event(e.PartOf)?.Kind),
+            DateKey<Event>("partOf.date", (w, e) => w.Event(e.PartOf)?.Date is { } d ? NaiveWorld.Days(d) : null),
+            StringKey<Event>("id", (_, e) => e.Id),
+        ]);
+
+    private Cond<Event> EventAtom() => OneOf(
+        (5, () => DateCond<Event>("date", (_, e) => e.Date is { } d ? NaiveWorld.Days(d) : null)),
+        (4, () => TextCond<Event>("title", (_, e) => e.Title)),
+        (3, () => EnumCond<Event, EventKind>("kind", (_, e) => e.Kind, Enum.GetValues<EventKind>(), nullable: false)),
+        (2, () => EnumCond<Event, EventStatus>("status", (_, e) => e.Status, Enum.GetValues<EventStatus>(), nullable: false)),
+        (2, () => EnumCond<Event, DateBasis>("dateBasis", (_, e) => e.DateBasis, Enum.GetValues<DateBasis>(), nullable: true)),
+        (2, () => StringCond<Event>("place", (_, e) => e.Place, vocab.Places, nullable: true)),
+        (2, () => SetCond<Event, string>("sites", (_, e) => e.Sites, p => p && rng.Next(2) == 0 ? StringParameter(vocab.Places) : StringLiteral(vocab.Places), SameText)),
+        (3, () => SetCond<Event, NationCode>("nations", (_, e) => e.Nations, NationLiteral, (x, y) => x == y)),
+        (3, () => SetCond<Event, string>("agencies", (_, e) => e.Agencies, p => p && rng.Next(2) == 0 ? StringParameter(vocab.AgencyIds) : StringLiteral(vocab.AgencyIds), SameText)),
+        (2, () => SetCond<Event, string>("accords", (_, e) => e.Accords, p => p && rng.Next(2) == 0 ? StringParameter(vocab.AccordIds) : StringLiteral(vocab.AccordIds), SameText)),
+        (1, () => SetCond<Event, string>("outcomes", (_, e) => e.Outcomes, p => p && rng.Next(2) == 0 ? StringParameter(vocab.AccordIds) : StringLiteral(vocab.AccordIds), SameText)),
+        (2, () => SetCond<Event, Topic>("topics", (_, e) => e.Topics, p => p && rng.Next(2) == 0 ? EnumParameter(vocab.Topics) : EnumLiteral(vocab.Topics), (x, y) => x == y)),
+        (1, () => SetCond<Event, string>("sources", (_, e) => e.Sources, p => p && rng.Next(2) == 0 ? StringParameter(vocab.SourceIds) : StringLiteral(vocab.SourceIds), SameText)),
+        (2, () => StringCond<Event>("partOf", (_, e) => e.PartOf, vocab.EventIds, nullable: true)),
+        (2, () => EnumCond<Event, EventKind>("partOf.kind", (w, e) => w.Event(e.PartOf)?.Kind, Enum.GetValues<EventKind>(), nullable: true)),
+        (1, () => DateCond<Event>("partOf.date", (w, e) => w.Event(e.PartOf)?.Date is { } d ? NaiveWorld.Days(d) : null)),
+        (1, () => TextCond<Event>("partOf.title", (w, e) => w.Event(e.PartOf)?.Title)),
+        (1, () => StringCond<Event>("id", (_, e) => e.Id, vocab.EventIds, nullable: false)));
+
     private Cond<Accord> AccordAtom() => OneOf(
         (5, () => DateCond<Accord>("signed", (_, a) => a.Signed is { } d ? NaiveWorld.Days(d) : null)),
         (4, () => TextCond<Accord>("title", (_, a) => a.Title)),

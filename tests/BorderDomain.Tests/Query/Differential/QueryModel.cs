@@ -98,4 +98,6 @@ internal static class Sets
     public static readonly SetInfo<Statistic> Statistics = new("statistics", s => s.Id, s => s.Statistics, s => s.Statistics);
 
     public static readonly SetInfo<Agency> Agencies = new("agencies", a => a.Id, s => s.Agencies, s => s.Agencies);
+
+    public static readonly SetInfo<Event> Events = new("events", e => e.Id, s => s.Events, s => s.Events);
 }

@@ -14,7 +14,8 @@ internal sealed record StoreSpec(
     ImmutableArray<Nation> Nations,
     ImmutableArray<Agency> Agencies,
     ImmutableArray<Accord> Accords,
-    ImmutableArray<Statistic> Statistics)
+    ImmutableArray<Statistic> Statistics,
+    ImmutableArray<Event> Events)
 {
     /// <summary>A store holding exactly these records, in this order.</summary>
     public BorderStore Build()
@@ -25,20 +26,30 @@ internal sealed record StoreSpec(
         builder.Agencies.AddRange(Agencies);
         builder.Accords.AddRange(Accords);
         builder.Statistics.AddRange(Statistics);
+        builder.Events.AddRange(Events);
 
         // Places are references: one place record for each id the records use (ids match in any case).
-        builder.Places.AddRange(Accords.Select(a => a.Place).Concat(Statistics.Select(s => s.Place)).OfType<string>()
+        builder.Places.AddRange(Accords.Select(a => a.Place).Concat(Statistics.Select(s => s.Place))
+            .Concat(Events.Select(e => e.Place)).Concat(Events.SelectMany(e => e.Sites)).OfType<string>()
             .Distinct(StringComparer.OrdinalIgnoreCase).Select(id => new Place { Id = id, Name = id, Kind = PlaceKind.City }));
         return builder.Build();
     }
 
-    /// <summary>The records of an existing store (people and events are not queried here, so they are left out).</summary>
+    /// <summary>
+    /// The records of an existing store. Its events are left out: they refer to people and organizations, which a spec
+    /// does not hold, so a spec with them could not be built again when a counterexample is shrunk.
+    /// </summary>
     public static StoreSpec From(BorderStore store) =>
-        new([.. store.Sources], [.. store.Nations], [.. store.Agencies], [.. store.Accords], [.. store.Statistics]);
+        new([.. store.Sources], [.. store.Nations], [.. store.Agencies], [.. store.Accords], [.. store.Statistics], []);
 
     /// <summary>Every way of dropping one record, for shrinking a counterexample.</summary>
     public IEnumerable<StoreSpec> WithOneRecordFewer()
     {
+        for (var i = Events.Length - 1; i >= 0; i--)
+        {
+            yield return this with { Events = Events.RemoveAt(i) };
+        }
+
         for (var i = Statistics.Length - 1; i >= 0; i--)
         {
             yield return this with { Statistics = Statistics.RemoveAt(i) };
@@ -79,6 +90,10 @@ internal sealed record StoreSpec(
         lines.AddRange(Statistics.Select(s =>
             $"  statistic {s.Id} metric={s.Metric} nations=[{Join(s.Nations)}] agency={Text(s.Agency)} place={Text(s.Place)} " +
             $"value={s.Value.ToString(CultureInfo.InvariantCulture)} unit={s.Unit} period={s.Period?.ToString() ?? "null"} source={s.Source}"));
+        lines.AddRange(Events.Select(e =>
+            $"  event {e.Id} title=\"{e.Title}\" kind={e.Kind} status={e.Status} date={e.Date?.ToString() ?? "null"} dateBasis={e.DateBasis?.ToString() ?? "null"} " +
+            $"place={Text(e.Place)} partOf={Text(e.PartOf)} sites=[{Join(e.Sites)}] nations=[{Join(e.Nations)}] agencies=[{Join(e.Agencies)}] " +
+            $"accords=[{Join(e.Accords)}] outcomes=[{Join(e.Outcomes)}] topics=[{Join(e.Topics)}] sources=[{Join(e.Sources)}]"));
         return string.Join(Environment.NewLine, lines);
     }
 
@@ -207,7 +222,33 @@ internal static class RandomStores
             });
         }
 
-        return new StoreSpec(sources, [.. NationPool], agencies.ToImmutable(), accords.ToImmutable(), statistics.ToImmutable());
+        // Events: the sub-events of earlier ones, and references to the accords, agencies and places drawn above.
+        var accordIds = accords.Select(a => a.Id).ToArray();
+        var events = ImmutableArray.CreateBuilder<Event>();
+        var eventCount = Size(rng);
+        for (var i = 0; i < eventCount; i++)
+        {
+            events.Add(new Event
+            {
+                Id = $"ev-{i}",
+                Kind = Pick(rng, Enum.GetValues<EventKind>()),
+                Title = Words(rng, TitleWords, rng.Next(1, 5)),
+                Status = Pick(rng, Enum.GetValues<EventStatus>()),
+                Date = RandomPeriod(rng),
+                DateBasis = rng.Next(3) == 0 ? null : Pick(rng, Enum.GetValues<DateBasis>()),
+                Place = rng.Next(3) == 0 ? null : Pick(rng, PlacePool),
+                Sites = Subset(rng, PlacePool, 2),
+                PartOf = i > 0 && rng.Next(3) == 0 ? VaryCase(rng, $"ev-{rng.Next(i)}") : null,
+                Nations = Enumerable.Range(0, rng.Next(0, 4)).Select(_ => SkewedNation(rng)).Distinct().ToImmutableArray(),
+                Agencies = Subset(rng, agencyIds, 3).Select(id => VaryCase(rng, id)).ToImmutableArray(),
+                Accords = Subset(rng, accordIds, 2),
+                Outcomes = Subset(rng, accordIds, 1),
+                Topics = Enumerable.Range(0, rng.Next(0, 3)).Select(_ => Pick(rng, TopicPool)).Distinct().ToImmutableArray(),
+                Sources = Subset(rng, sourceIds, 2),
+            });
+        }
+
+        return new StoreSpec(sources, [.. NationPool], agencies.ToImmutable(), accords.ToImmutable(), statistics.ToImmutable(), events.ToImmutable());
     }
 
     internal static PartialDate Date(Random rng)

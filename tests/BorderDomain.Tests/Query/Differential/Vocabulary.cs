@@ -13,6 +13,7 @@ internal sealed class Vocabulary
             .Concat(spec.Agencies.Select(a => a.Name))
             .Concat(spec.Nations.Select(n => n.Name))
             .Concat(spec.Nations.Select(n => n.Region))
+            .Concat(spec.Events.Select(e => e.Title))
             .Concat(RandomStores.TitleWords)
             .Concat(RandomStores.NameWords)
             .Distinct(StringComparer.Ordinal)
@@ -20,6 +21,7 @@ internal sealed class Vocabulary
         Titles = [.. spec.Accords.Select(a => a.Title), "Acuerdo", "Plan binacional"];
         Names = [.. spec.Agencies.Select(a => a.Name), "Aduanas", "Policía Nacional"];
         AccordIds = [.. spec.Accords.Select(a => a.Id), "acc-999"];
+        EventIds = [.. spec.Events.Select(e => e.Id), "ev-999"];
         AgencyIds = [.. spec.Agencies.Select(a => a.Id), "ag-999"];
         SourceIds = [.. spec.Sources.Select(s => s.Id), "src-999"];
         Places = [.. spec.Accords.Select(a => a.Place).Concat(spec.Statistics.Select(s => s.Place)).OfType<string>(), .. RandomStores.PlacePool, "Nowhere"];
@@ -33,7 +35,7 @@ internal sealed class Vocabulary
         AgencyKinds = [.. spec.Agencies.Select(a => a.Kind), .. RandomStores.AgencyKindPool, .. Enum.GetValues<AgencyKind>()];
         Units = [.. spec.Statistics.Select(s => s.Unit.Code), .. RandomStores.UnitPool, "mi"];
         var years = spec.Accords.Select(a => a.Signed).OfType<Period>().Select(p => p.From)
-            .Concat(spec.Statistics.Select(s => s.Period).OfType<Period>().SelectMany(p => new[] { p.From, p.To }).Where(d => !d.IsDefault))
+            .Concat(spec.Statistics.Select(s => s.Period).Concat(spec.Events.Select(e => e.Date)).OfType<Period>().SelectMany(p => new[] { p.From, p.To }).Where(d => !d.IsDefault))
             .Select(d => d.Year)
             .DefaultIfEmpty(2010)
             .ToArray();
@@ -50,6 +52,8 @@ internal sealed class Vocabulary
     public string[] AccordIds { get; }
 
     public string[] AgencyIds { get; }
+
+    public string[] EventIds { get; }
 
     public string[] SourceIds { get; }
 
