@@ -188,7 +188,7 @@ internal sealed class QueryEmitter
 
         if (_plan.Order == OrderStrategy.FilteredWalk)
         {
-            return text.Append(FilteredWalk()).Append(Shape("Length")).ToString();
+            return text.Append(FilteredWalk()).Append(Shape("Length", rowsKeepable: false)).ToString();
         }
 
         if (KeyLookup() is { } lookup)
@@ -544,7 +544,8 @@ internal sealed class QueryEmitter
 
     // Pages '…ordered' (whose number is its member 'length') by skip and take, then makes the answer: a count, the
     // first record, or the records (or select rows) built straight into an array of the answer's size.
-    private string Shape(string length)
+    // rowsKeepable: '…ordered' is a list of rows that may be kept by the answer (not a span over scratch).
+    private string Shape(string length, bool rowsKeepable = true)
     {
         var p = _prefix;
         var text = new StringBuilder();
@@ -578,6 +579,10 @@ internal sealed class QueryEmitter
                 text.AppendLine($"        var {p}result = new {RowType}[{p}end - {p}start];");
                 Fill($"{p}result", RowValues(record));
                 text.AppendLine($"        return {p}result;");
+                break;
+            case ReturnShape.List when ReturnsArray && rowsKeepable:
+                // A read-only list or sequence: the rows found, read from the table when asked (no second array).
+                text.AppendLine($"        return new {Runtime}RecordList<{_method.ElementType}>({p}table, {p}ordered, {p}start, {p}end);");
                 break;
             case var _ when ReturnsArray:
                 text.AppendLine($"        var {p}result = new {_method.ElementType}[{p}end - {p}start];");
