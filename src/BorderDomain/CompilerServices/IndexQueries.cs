@@ -41,7 +41,7 @@ public static class IndexQueries
         switch (kind)
         {
             case IndexAccessKind.Key when values.Length == 1:
-                return table.TryGetRow(RecordKey.Text(values[0]) ?? string.Empty, out var only) ? [only] : [];
+                return RowsOfKey(table, KeyText(values[0]));
             case IndexAccessKind.Key:
                 return KeyRows(table, values);
             case IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection when values.Length == 1 || op == PredicateOperator.IsTrue:
@@ -71,7 +71,8 @@ public static class IndexQueries
     /// The rows every one of <paramref name="accesses"/> yields (none: every row), ascending: the accesses made in this
     /// order and intersected as the in-memory executor intersects a plan's accesses (<see cref="Step"/>: a union of
     /// dense posting lists and a date range kept as bitmaps and ANDed a word at a time, the rows read out once at the
-    /// end); an empty access ends it. A dense answer's array carries its bitmap, so a walk over it makes none.
+    /// end); an empty access ends it. A bitmap the intersection made goes back to pooled scratch once read out (a walk
+    /// over the answer marks its own, as for any list), so a warm call allocates only the answer.
     /// </summary>
     /// <param name="table">The table.</param>
     /// <param name="accesses">The plan's accesses, in its order.</param>
@@ -94,7 +95,7 @@ public static class IndexQueries
             }
         }
 
-        return rows is null ? PostingList.All(table.Count) : rows.TakeRows(table.Count);
+        return rows is null ? PostingList.All(table.Count) : rows.TakeRows(table.Count, keepBitmap: false);
     }
 
     /// <summary>
@@ -341,10 +342,16 @@ public static class IndexQueries
         return kept;
     }
 
+    /// <summary>The text a key access looks <paramref name="value"/> up by (resolved once by a compiled plan).</summary>
+    internal static string KeyText(object value) => RecordKey.Text(value) ?? string.Empty;
+
+    /// <summary>The rows of one key's text: its row, or none.</summary>
+    internal static int[] RowsOfKey(IEntityTable table, string key) => table.TryGetRow(key, out var row) ? [row] : [];
+
     // The rows of several keys. Its own method: a lambda capturing 'table' in Rows would make every call of Rows
     // allocate the closure's state, a key lookup of one value too.
     private static int[] KeyRows(IEntityTable table, object[] values) =>
-        PostingList.FromUnsorted(values.Select(v => table.TryGetRow(RecordKey.Text(v) ?? string.Empty, out var row) ? row : -1).Where(r => r >= 0).Distinct().ToArray());
+        PostingList.FromUnsorted(values.Select(v => table.TryGetRow(KeyText(v), out var row) ? row : -1).Where(r => r >= 0).Distinct().ToArray());
 
     /// <summary>
     /// The first <paramref name="wanted"/> of <paramref name="rows"/> in the order of the sorted index on
@@ -362,7 +369,11 @@ public static class IndexQueries
     /// <param name="descending">Largest key first.</param>
     /// <param name="rows">The candidate rows, ascending (a posting list).</param>
     /// <param name="wanted">How many rows to return at most (<see cref="int.MaxValue"/>: all of them, the plan's sort of a large answer).</param>
-    public static IReadOnlyList<int> Walk(IEntityTable table, int field, bool descending, int[] rows, int wanted)
+    public static IReadOnlyList<int> Walk(IEntityTable table, int field, bool descending, int[] rows, int wanted) =>
+        WalkRows(table, field, descending, rows, wanted);
+
+    // Walk's rows as the array they are (the executor pages it without going through the list interface).
+    internal static int[] WalkRows(IEntityTable table, int field, bool descending, int[] rows, int wanted)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(rows);
@@ -380,15 +391,15 @@ public static class IndexQueries
         // A posting list is ascending and distinct, so as many rows as the table has means every row. Membership is a
         // bit test when the rows have a bitmap or are many (then one is made: a bit per row of the table), a binary
         // search when they are few.
-        var member = rows.Length < table.Count ? Membership(rows, table.Count) : null;
-        return Walk(table, field, descending, member, rows, wanted);
-    }
+        if (rows.Length >= table.Count)
+        {
+            return Walk(table, field, descending, default(EveryRow), rows, wanted);
+        }
 
-    // A test of membership in 'rows' (its own method, so its closures' state is made only when a test is).
-    private static Func<int, bool> Membership(int[] rows, int rowCount)
-    {
-        var bits = RowBitmap.Of(rows) ?? (rows.Length >= rowCount / 64 ? RowBitmap.Mark(rows, rowCount) : null);
-        return bits is not null ? row => RowBitmap.Contains(bits, row) : row => Array.BinarySearch(rows, row) >= 0;
+        var bits = RowBitmap.Of(rows) ?? (rows.Length >= table.Count / 64 ? RowBitmap.Mark(rows, table.Count) : null);
+        return bits is not null
+            ? Walk(table, field, descending, new InBitmaps([bits], all: true), rows, wanted)
+            : Walk(table, field, descending, new InList(rows), rows, wanted);
     }
 
     /// <summary>
@@ -405,23 +416,93 @@ public static class IndexQueries
     public static IReadOnlyList<int> WalkWhere(IEntityTable table, int field, bool descending, Func<int, bool>? matches, int wanted)
     {
         ArgumentNullException.ThrowIfNull(table);
-        return Walk(table, field, descending, matches, null, wanted);
+        return matches is null
+            ? Walk(table, field, descending, default(EveryRow), null, wanted)
+            : Walk(table, field, descending, new ByDelegate(matches), null, wanted);
+    }
+
+    /// <summary>
+    /// The same walk testing each row by its bit in posting lists' bitmaps: in any of <paramref name="bitmaps"/>, or
+    /// with <paramref name="all"/> in every one (none: no row matches, or with <paramref name="all"/> every row). The
+    /// test is made in the walk's loop, with no call per row: how the executor tests a residual a posting index answers.
+    /// </summary>
+    internal static int[] WalkWhereIn(IEntityTable table, int field, bool descending, ulong[][] bitmaps, bool all, int wanted)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(bitmaps);
+        return bitmaps.Length == 0 && !all ? [] : Walk(table, field, descending, new InBitmaps(bitmaps, all), null, wanted);
+    }
+
+    /// <summary>The same walk testing each row with <paramref name="matches"/> (<see langword="null"/>: every row), as an array.</summary>
+    internal static int[] WalkWhereRows(IEntityTable table, int field, bool descending, Func<int, bool>? matches, int wanted) =>
+        (int[])WalkWhere(table, field, descending, matches, wanted);
+
+    // A walk's test of one row. The walk is generic over it and each test is a struct, so the test is compiled into
+    // the walk's loop: a bitmap test costs no call per row.
+    private interface IRowTest
+    {
+        bool Matches(int row);
+    }
+
+    private readonly struct EveryRow : IRowTest
+    {
+        public bool Matches(int row) => true;
+    }
+
+    private readonly struct ByDelegate(Func<int, bool> test) : IRowTest
+    {
+        public bool Matches(int row) => test(row);
+    }
+
+    private readonly struct InList(int[] rows) : IRowTest
+    {
+        public bool Matches(int row) => Array.BinarySearch(rows, row) >= 0;
+    }
+
+    // In any (all) of the bitmaps.
+    private readonly struct InBitmaps(ulong[][] bitmaps, bool all) : IRowTest
+    {
+        public bool Matches(int row)
+        {
+            foreach (var bits in bitmaps)
+            {
+                if (RowBitmap.Contains(bits, row) != all)
+                {
+                    return !all;
+                }
+            }
+
+            return all;
+        }
     }
 
     // The walk itself. 'candidates' lists the rows that may match in row order (null: every row), for the rows
-    // without a value, which come last. The answer is one array of its own size (written into pooled scratch first).
-    private static int[] Walk(IEntityTable table, int field, bool descending, Func<int, bool>? matches, int[]? candidates, int wanted) =>
+    // without a value, which come last. The answer is one array of its own size (written into scratch first: on the
+    // stack for a small take, pooled otherwise).
+    private static int[] Walk<TTest>(IEntityTable table, int field, bool descending, TTest matches, int[]? candidates, int wanted)
+        where TTest : struct, IRowTest =>
         table.GetDateIndex(field) is { } dates
             ? Walk(dates.ByStart, descending, matches, candidates, wanted, table.Count)
             : Walk(table.GetNumberIndex(field)!, descending, matches, candidates, wanted, table.Count);
 
-    private static int[] Walk<TKey>(SortedIndex<TKey> index, bool descending, Func<int, bool>? matches, int[]? candidates, int wanted, int rowCount)
+    // The most rows a walk collects on the stack before it rents scratch instead.
+    private const int StackRows = 128;
+
+    private static int[] Walk<TKey, TTest>(SortedIndex<TKey> index, bool descending, TTest matches, int[]? candidates, int wanted, int rowCount)
         where TKey : IComparable<TKey>
+        where TTest : struct, IRowTest
     {
         var most = Math.Min(wanted, candidates?.Length ?? rowCount);
         if (most <= 0)
         {
             return [];
+        }
+
+        if (most <= StackRows)
+        {
+            Span<int> found = stackalloc int[most];
+            var count = Walk(index, descending, matches, candidates, most, rowCount, found);
+            return count == 0 ? [] : found[..count].ToArray();
         }
 
         var scratch = System.Buffers.ArrayPool<int>.Shared.Rent(most);
@@ -437,8 +518,9 @@ public static class IndexQueries
     }
 
     // Writes at most 'wanted' rows into 'result' (at least that long) and returns how many.
-    private static int Walk<TKey>(SortedIndex<TKey> index, bool descending, Func<int, bool>? matches, int[]? candidates, int wanted, int rowCount, int[] result)
+    private static int Walk<TKey, TTest>(SortedIndex<TKey> index, bool descending, TTest matches, int[]? candidates, int wanted, int rowCount, Span<int> result)
         where TKey : IComparable<TKey>
+        where TTest : struct, IRowTest
     {
         var count = 0;
         var order = index.RowsInKeyOrder;
@@ -446,7 +528,7 @@ public static class IndexQueries
         {
             for (var i = 0; i < order.Length && count < wanted; i++)
             {
-                if (matches is null || matches(order[i]))
+                if (matches.Matches(order[i]))
                 {
                     result[count++] = order[i];
                 }
@@ -467,7 +549,7 @@ public static class IndexQueries
 
                 for (var i = start; i < end && count < wanted; i++)
                 {
-                    if (matches is null || matches(order[i]))
+                    if (matches.Matches(order[i]))
                     {
                         result[count++] = order[i];
                     }
@@ -489,7 +571,7 @@ public static class IndexQueries
             for (var i = 0; i < (candidates?.Length ?? rowCount) && count < wanted; i++)
             {
                 var row = candidates?[i] ?? i;
-                if (!indexed[row] && (matches is null || matches(row)))
+                if (!indexed[row] && matches.Matches(row))
                 {
                     result[count++] = row;
                 }

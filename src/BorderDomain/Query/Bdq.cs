@@ -58,7 +58,7 @@ public static class Bdq
         }
 
         // The warm path: the plan this query was last compiled to on this store, run as compiled.
-        if (compiled?.Last is { Run: { } warm } last && bound!.Parameters.Count == 0 && last.Fits(store, bound, options))
+        if (compiled is { HasParameters: false, Last: { Run: { } warm } last } && last.Fits(store, bound!, options))
         {
             return TryRun(warm, null, last.Plan, out result, out diagnostics);
         }
@@ -93,7 +93,7 @@ public static class Bdq
                 return false;
             }
 
-            var kept = compiled.PlanWithParameters(table, frame);
+            var kept = compiled.PlanWithParameters(table, frame.Values, frame);
             var shared = kept.Compiled;
             if (shared is null || !shared.Fits(store, options))
             {
@@ -225,6 +225,13 @@ public static class Bdq
         }
 
         var key = cache is not null ? CacheKey(query) : null;
+        if (key is not null && string.Equals(key, query, StringComparison.Ordinal))
+        {
+            // Kept under the caller's own string, so the next call with it is found by reference (QueryCache compares
+            // the entry found last first), without comparing the text character by character.
+            key = query;
+        }
+
         if (key is not null && cache!.TryGet(key, out cached) && ReferenceEquals(cached.Schema, schema))
         {
             (compiled, bound, diagnostics) = (cached, cached.Query, []);
@@ -322,12 +329,22 @@ public static class Bdq
         // new values reads a few index sizes instead of planning. Each kept plan is compiled once (on the same store,
         // with the same limits) to read its parameterised predicates' constants from the call, so a warm call resolves
         // its values' constants and runs. A query with a sub-query is compiled for its values each call.
-        var statistics = new TableStatistics(table, values);
-        if (compiled?.PlanWithParameters(table, statistics) is not { } kept)
+        if (compiled is null)
         {
-            plan = QueryPlanner.Plan(bound, statistics);
+            plan = QueryPlanner.Plan(bound, new TableStatistics(table, values));
             run = NewExecutor(store, table, values, options).Compile(plan);
             return true;
+        }
+
+        KeptPlan kept;
+        var frame = compiled.RentFrame();
+        try
+        {
+            kept = compiled.PlanWithParameters(table, values, frame);
+        }
+        finally
+        {
+            compiled.ReturnFrame(frame);
         }
 
         plan = kept.Plan;
@@ -401,31 +418,21 @@ public static class Bdq
 
         public bool HasSubquery { get; } = Bdq.HasSubquery(query);
 
+        public bool HasParameters { get; } = query.Parameters.Count > 0;
+
         public PlannedOn? Last
         {
             get => _last;
             set => _last = value;
         }
 
-        // The planner's plan for these statistics. It depends on the table (its size and its indexes' sizes, fixed for
-        // one table) and on the estimated sizes of the accesses: only those that compare with a parameter change with
-        // the values, so their sizes key the plans kept for the table (up to MaxParameterPlans of them).
-        public KeptPlan PlanWithParameters(IEntityTable table, TableStatistics statistics)
-        {
-            var plans = PlansOn(table);
-            var sizes = new long[plans.Accesses.Length];
-            for (var i = 0; i < sizes.Length; i++)
-            {
-                sizes[i] = statistics.Estimate(plans.Accesses[i]) ?? -1;
-            }
-
-            return plans.Find(sizes) ?? plans.Add(sizes, new KeptPlan(QueryPlanner.Plan(Query, statistics)), MaxParameterPlans);
-        }
-
-        // The same for a call's values resolved into its frame: the sizes are read into the frame's scratch (the
-        // values of each access's predicate resolved into the frame's arrays), as TableStatistics reads them, so a
-        // plan already kept is found without allocating; only a new set of sizes plans (and makes statistics).
-        public KeptPlan PlanWithParameters(IEntityTable table, CallFrame frame)
+        // The planner's plan for these parameter values (checked and converted already). It depends on the table (its
+        // size and its indexes' sizes, fixed for one table) and on the estimated sizes of the accesses: only those that
+        // compare with a parameter change with the values, so their sizes key the plans kept for the table (up to
+        // MaxParameterPlans of them). The sizes are read as TableStatistics reads them, into the frame's scratch (each
+        // access's predicate's values resolved into the frame's arrays), so a plan already kept is found without
+        // allocating; only a new set of sizes plans (and makes statistics).
+        public KeptPlan PlanWithParameters(IEntityTable table, IReadOnlyDictionary<string, object> values, CallFrame frame)
         {
             var plans = PlansOn(table);
             var sizes = frame.Sizes;
@@ -433,12 +440,12 @@ public static class Bdq
             {
                 var access = plans.Accesses[i];
                 var predicate = access.Predicate;
-                var values = PredicateConstants.ResolveInto(predicate, frame.Values, frame.AccessValues[i]);
-                sizes[i] = IndexQueries.Estimate(table, access.Field, access.Kind, predicate.Operator, predicate.Path.Field.Kind, values);
+                var constants = PredicateConstants.ResolveInto(predicate, values, frame.AccessValues[i]);
+                sizes[i] = IndexQueries.Estimate(table, access.Field, access.Kind, predicate.Operator, predicate.Path.Field.Kind, constants);
             }
 
             return plans.Find(sizes)
-                ?? plans.Add((long[])sizes.Clone(), new KeptPlan(QueryPlanner.Plan(Query, new TableStatistics(table, frame.Values))), MaxParameterPlans);
+                ?? plans.Add((long[])sizes.Clone(), new KeptPlan(QueryPlanner.Plan(Query, new TableStatistics(table, values))), MaxParameterPlans);
         }
 
         // A frame for one call: the one kept spare when no other call holds it, else a new one.

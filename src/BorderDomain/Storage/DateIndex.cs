@@ -61,16 +61,17 @@ public sealed class DateIndex
     /// <paramref name="toDay"/>, as a bitmap of <paramref name="rowCount"/> bits and its count, made the cheaper way: a
     /// narrow range takes the slice of rows starting in it and tests each one's last day; a wide one is the prefix of
     /// the end index up to the last day less the prefix of the start index before the first day, from checkpoints.
+    /// The bitmap is <see cref="RowSet"/>'s scratch (<see cref="RowSet.NewBits"/>): a set made of it (<see cref="RowSet.OfBits"/>)
+    /// owns it, and gives it back for the next range when no answer keeps it.
     /// </summary>
     internal (ulong[] Bits, int Count) Within(int fromDay, int toDay, int rowCount)
     {
         var (start, end) = Positions(fromDay, toDay);
         // Rows starting in the range (their last day no earlier than their first, so the ones that can match).
         var (sliceStart, sliceEnd) = ByStart.Range(new KeyBound<int>(fromDay, true), toDay == AnyLastDay ? null : new KeyBound<int>(toDay, true));
-        ulong[] bits;
+        var bits = RowSet.NewBits(RowBitmap.Words(rowCount));
         if (sliceEnd - sliceStart <= ByStart.BitmapCost(0, start) + ByEnd.BitmapCost(0, end))
         {
-            bits = new ulong[RowBitmap.Words(rowCount)];
             foreach (var row in ByStart.RowsInKeyOrder[sliceStart..sliceEnd])
             {
                 if (_lastDays[row] <= toDay)
@@ -81,13 +82,13 @@ public sealed class DateIndex
         }
         else if (toDay == AnyLastDay)
         {
-            bits = ByStart.PositionBits(start, ByStart.Count, rowCount);
+            ByStart.PositionBits(start, ByStart.Count, bits);
         }
         else
         {
             // Rows ending by the last day, less those starting before the first: when the nearest checkpoint of the
             // start index is past the first day's position, the rows between are set back if they end by the last day.
-            bits = ByEnd.PositionBits(0, end, rowCount);
+            ByEnd.PositionBits(0, end, bits);
             if (start > 0)
             {
                 var removed = ByStart.RemoveNearestPrefix(bits, start);

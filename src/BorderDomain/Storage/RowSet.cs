@@ -15,11 +15,14 @@ internal sealed class RowSet
     // Whether _bits was made for this set alone (so an intersection may AND into it), not a posting list's shared bitmap.
     private readonly bool _ownsBits;
 
-    // A bitmap a set owned that no set reads any more (its words to be cleared), kept for the next union or copy of
-    // the same length on this thread, so a warm run that ANDs two bitmaps makes one of them new, not both. Only
-    // bitmaps no answer keeps come back here (TakeRows; an intersection's consumed inputs).
+    // Up to two bitmaps sets owned that no set reads any more (their words to be cleared), kept for the next unions,
+    // copies or date ranges of the same length on this thread, so a warm run that ANDs two bitmaps (a union and a date
+    // range) makes neither new. Only bitmaps no answer keeps come back here (TakeRows; an intersection's consumed inputs).
     [ThreadStatic]
     private static ulong[]? t_spare;
+
+    [ThreadStatic]
+    private static ulong[]? t_olderSpare;
 
     private RowSet(int[]? rows, ulong[]? bits, int count, bool ownsBits)
     {
@@ -148,17 +151,25 @@ internal sealed class RowSet
         ArgumentNullException.ThrowIfNull(dates);
         if (_rows is { } rows)
         {
-            var kept = new int[rows.Length];
-            var count = 0;
-            foreach (var row in rows)
+            // Tested into pooled scratch: only the rows kept are made.
+            var kept = System.Buffers.ArrayPool<int>.Shared.Rent(rows.Length);
+            try
             {
-                if (dates.Covers(row, fromDay, toDay))
+                var count = 0;
+                foreach (var row in rows)
                 {
-                    kept[count++] = row;
+                    if (dates.Covers(row, fromDay, toDay))
+                    {
+                        kept[count++] = row;
+                    }
                 }
-            }
 
-            return count == 0 ? Empty : Of(count == kept.Length ? kept : kept[..count]);
+                return count == rows.Length ? this : count == 0 ? Empty : Of(kept.AsSpan(0, count).ToArray());
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(kept);
+            }
         }
 
         var bits = _ownsBits ? _bits! : Copy(_bits!);
@@ -189,9 +200,11 @@ internal sealed class RowSet
     /// The rows, as <see cref="ToRows"/> gives them, ending the set: a bitmap it owned that the answer does not keep is
     /// reused by the next set made on this thread, so the set must not be used after.
     /// </summary>
-    public int[] TakeRows(int rowCount = int.MaxValue)
+    /// <param name="rowCount">The table's rows (whether the answer is dense).</param>
+    /// <param name="keepBitmap">Whether a dense answer carries its bitmap (for a walk over it); without, the bitmap is reused.</param>
+    public int[] TakeRows(int rowCount = int.MaxValue, bool keepBitmap = true)
     {
-        var rows = ToRows(rowCount);
+        var rows = _rows ?? ReadOut(rowCount, keepBitmap);
         if (_ownsBits && !ReferenceEquals(RowBitmap.Of(rows), _bits))
         {
             Release();
@@ -200,15 +213,24 @@ internal sealed class RowSet
         return rows;
     }
 
-    // A new bitmap of 'words' words, all clear: this thread's spare when it has that length.
-    private static ulong[] NewBits(int words)
+    /// <summary>
+    /// A new bitmap of <paramref name="words"/> words, all clear: one of this thread's spares when it has that length.
+    /// A set made of it (<see cref="OfBits"/>) owns it and gives it back when no answer keeps it.
+    /// </summary>
+    internal static ulong[] NewBits(int words)
     {
-        var spare = t_spare;
-        if (spare is not null && spare.Length == words)
+        if (t_spare is { } spare && spare.Length == words)
         {
             t_spare = null;
             Array.Clear(spare);
             return spare;
+        }
+
+        if (t_olderSpare is { } older && older.Length == words)
+        {
+            t_olderSpare = null;
+            Array.Clear(older);
+            return older;
         }
 
         return new ulong[words];
@@ -225,41 +247,75 @@ internal sealed class RowSet
     // Keeps this set's own bitmap for reuse: the caller reads neither the set nor the bitmap again.
     private void Release()
     {
-        if (_ownsBits && _bits is not null)
+        if (_ownsBits && _bits is { } bits && !ReferenceEquals(t_spare, bits) && !ReferenceEquals(t_olderSpare, bits))
         {
-            t_spare = _bits;
+            (t_olderSpare, t_spare) = (t_spare, bits);
         }
     }
 
-    /// <summary>The rows of this set that pass <paramref name="test"/>, ascending.</summary>
+    /// <summary>
+    /// The rows of this set that pass <paramref name="test"/>, ascending, tested in pooled scratch (only the answer is
+    /// made). Ends the set as <see cref="TakeRows"/> does.
+    /// </summary>
     public int[] Where(Func<int, bool> test)
     {
         ArgumentNullException.ThrowIfNull(test);
-        var kept = new System.Collections.Generic.List<int>();
-        foreach (var row in ToRows())
+        if (Count == 0)
         {
-            if (test(row))
-            {
-                kept.Add(row);
-            }
+            return [];
         }
 
-        return kept.ToArray();
+        var scratch = System.Buffers.ArrayPool<int>.Shared.Rent(Count);
+        try
+        {
+            var kept = 0;
+            if (_rows is { } rows)
+            {
+                foreach (var row in rows)
+                {
+                    if (test(row))
+                    {
+                        scratch[kept++] = row;
+                    }
+                }
+            }
+            else
+            {
+                var bits = _bits!;
+                for (var word = 0; word < bits.Length; word++)
+                {
+                    for (var set = bits[word]; set != 0; set &= set - 1)
+                    {
+                        var row = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(set);
+                        if (test(row))
+                        {
+                            scratch[kept++] = row;
+                        }
+                    }
+                }
+
+                Release();
+            }
+
+            return kept == 0 ? [] : scratch.AsSpan(0, kept).ToArray();
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(scratch);
+        }
     }
 
     /// <summary>
     /// The rows, ascending: the list itself, or the bitmap read out (and registered as the answer's bitmap when dense,
     /// so a walk over it needs no new one).
     /// </summary>
-    public int[] ToRows(int rowCount = int.MaxValue)
-    {
-        if (_rows is { } rows)
-        {
-            return rows;
-        }
+    public int[] ToRows(int rowCount = int.MaxValue) => _rows ?? ReadOut(rowCount, keepBitmap: true);
 
+    // The bitmap's rows, registered with it when dense and kept.
+    private int[] ReadOut(int rowCount, bool keepBitmap)
+    {
         var result = RowBitmap.ToRows(_bits!, Count);
-        if (RowBitmap.IsDense(Count, Math.Min(rowCount, (long)_bits!.Length * 64)))
+        if (keepBitmap && RowBitmap.IsDense(Count, Math.Min(rowCount, (long)_bits!.Length * 64)))
         {
             RowBitmap.Register(result, _bits);
         }

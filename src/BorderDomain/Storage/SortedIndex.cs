@@ -65,14 +65,14 @@ public sealed class SortedIndex<TKey>
         _checkpoints is { } checkpoints ? (2L * checkpoints[0].Length) + (_step / 2) : end - start;
 
     /// <summary>
-    /// A bitmap of <paramref name="rowCount"/> bits of the rows at positions <paramref name="start"/> (inclusive) to
+    /// A bitmap of the rows at positions <paramref name="start"/> (inclusive) to
     /// <paramref name="end"/> (exclusive) in key order: with checkpoints, the checkpoint nearest the end copied and
     /// corrected by row, then the checkpoint at or before the start removed and corrected by row; otherwise the rows
-    /// marked one by one. It holds <c>end - start</c> rows.
+    /// marked one by one. It holds <c>end - start</c> rows. Written into <paramref name="bits"/>, all clear, a bit
+    /// per row of the table (the caller's scratch, so a warm range makes no bitmap).
     /// </summary>
-    internal ulong[] PositionBits(int start, int end, int rowCount)
+    internal void PositionBits(int start, int end, ulong[] bits)
     {
-        var bits = new ulong[RowBitmap.Words(rowCount)];
         end = Math.Max(start, end);
         if (_checkpoints is null || end - start <= _step)
         {
@@ -81,12 +81,11 @@ public sealed class SortedIndex<TKey>
                 bits[row >> 6] |= 1UL << row;
             }
 
-            return bits;
+            return;
         }
 
         SetPrefix(bits, end);
         RemovePrefix(bits, start);
-        return bits;
     }
 
     /// <summary>The bitmap of the rows before <paramref name="end"/> in key order, into the empty <paramref name="bits"/>.</summary>

@@ -167,78 +167,143 @@ public sealed class TextIndex
     /// <summary>
     /// The ascending rows whose folded text matches <paramref name="text"/>, or <see langword="null"/> when one of
     /// its words is part of more than <paramref name="maxMatchedWords"/> indexed words (so that many posting lists
-    /// are not merged).
+    /// are not merged). The rows of each distinct word of the search are the union of the lists of the indexed words
+    /// holding it, marked in a pooled bitmap and ANDed into the candidates (an empty AND ends the search); the
+    /// candidates are then checked against the folded texts into pooled scratch, so only the answer is made.
     /// </summary>
     internal int[]? TryMatch(string text, TextMatch match, int maxMatchedWords)
     {
         ArgumentNullException.ThrowIfNull(text);
         var query = TextNormalizer.Normalize(text);
-        int[]? candidates = null;
-        var looked = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var part in TextNormalizer.Words(query))
+        var pool = System.Buffers.ArrayPool<ulong>.Shared;
+        var words = RowBitmap.Words(_folded.Length);
+        ulong[]? candidates = null;
+        ulong[]? part = null;
+        try
         {
-            // A word already looked up would give the same rows again (and the same verdict on the limit).
-            if (!looked.Add(part))
+            var from = 0;
+            while (TextNormalizer.NextWord(query, ref from, out var start, out var length))
             {
-                continue;
-            }
-
-            if (RowsWithWordContaining(part, maxMatchedWords) is not { } rows)
-            {
-                return null;
-            }
-
-            candidates = candidates is null ? rows : PostingList.Intersect(candidates, rows);
-            if (candidates.Length == 0)
-            {
-                return [];
-            }
-        }
-
-        var result = new List<int>();
-        if (candidates is null)
-        {
-            // No letters or digits to look up (e.g. "-"): check every row.
-            for (var row = 0; row < _folded.Length; row++)
-            {
-                if (_folded[row] is { } candidateText && IsMatch(candidateText, query, match))
+                // A word already looked up would give the same rows again (and the same verdict on the limit).
+                var word = query.AsSpan(start, length);
+                if (LookedUpBefore(query, start, word))
                 {
-                    result.Add(row);
+                    continue;
                 }
-            }
-        }
-        else
-        {
-            foreach (var row in candidates)
-            {
-                if (IsMatch(_folded[row]!, query, match))
-                {
-                    result.Add(row);
-                }
-            }
-        }
 
-        return result.ToArray();
-    }
-
-    // One pass over the vocabulary, then one union linear in the matched words' postings.
-    private int[]? RowsWithWordContaining(string part, int maxMatchedWords)
-    {
-        var lists = new List<int[]>();
-        for (var i = 0; i < _vocabulary.Length; i++)
-        {
-            if (_vocabulary[i].Contains(part, StringComparison.Ordinal))
-            {
-                if (lists.Count == maxMatchedWords)
+                var into = candidates is null ? candidates = pool.Rent(words) : part ??= pool.Rent(words);
+                if (!TryMarkRowsWithWordContaining(word, maxMatchedWords, into.AsSpan(0, words)))
                 {
                     return null;
                 }
 
-                lists.Add(_postings[i]);
+                if (!ReferenceEquals(into, candidates))
+                {
+                    RowBitmap.AndWith(candidates.AsSpan(0, words), part.AsSpan(0, words));
+                }
+
+                if (RowBitmap.Count(candidates.AsSpan(0, words)) == 0)
+                {
+                    return [];
+                }
+            }
+
+            return candidates is null ? MatchEveryRow(query, match) : MatchCandidates(candidates.AsSpan(0, words), query, match);
+        }
+        finally
+        {
+            if (candidates is not null)
+            {
+                pool.Return(candidates);
+            }
+
+            if (part is not null)
+            {
+                pool.Return(part);
+            }
+        }
+    }
+
+    // Whether the word at 'start' of the folded query was one of its words before it.
+    private static bool LookedUpBefore(string query, int start, ReadOnlySpan<char> word)
+    {
+        var from = 0;
+        while (TextNormalizer.NextWord(query, ref from, out var earlier, out var length) && earlier < start)
+        {
+            if (query.AsSpan(earlier, length).SequenceEqual(word))
+            {
+                return true;
             }
         }
 
-        return lists.Count == 1 ? lists[0] : PostingList.UnionAll(lists);
+        return false;
+    }
+
+    // One pass over the vocabulary marking the rows of every word holding 'part' in 'bits' (cleared first); false when
+    // more than maxMatchedWords words hold it.
+    private bool TryMarkRowsWithWordContaining(ReadOnlySpan<char> part, int maxMatchedWords, Span<ulong> bits)
+    {
+        bits.Clear();
+        var matched = 0;
+        for (var i = 0; i < _vocabulary.Length; i++)
+        {
+            if (_vocabulary[i].AsSpan().Contains(part, StringComparison.Ordinal))
+            {
+                if (matched++ == maxMatchedWords)
+                {
+                    return false;
+                }
+
+                foreach (var row in _postings[i])
+                {
+                    bits[row >> 6] |= 1UL << row;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    // The candidates whose folded text matches, ascending, checked into pooled scratch.
+    private int[] MatchCandidates(ReadOnlySpan<ulong> candidates, string query, TextMatch match)
+    {
+        var scratch = System.Buffers.ArrayPool<int>.Shared.Rent(RowBitmap.Count(candidates));
+        try
+        {
+            var count = 0;
+            for (var word = 0; word < candidates.Length; word++)
+            {
+                for (var set = candidates[word]; set != 0; set &= set - 1)
+                {
+                    var row = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(set);
+                    if (IsMatch(_folded[row]!, query, match))
+                    {
+                        scratch[count++] = row;
+                    }
+                }
+            }
+
+            return count == 0 ? [] : scratch.AsSpan(0, count).ToArray();
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(scratch);
+        }
+    }
+
+    // No letters or digits to look up (e.g. "-"): every row's text checked.
+    private int[] MatchEveryRow(string query, TextMatch match)
+    {
+        var result = new List<int>();
+        for (var row = 0; row < _folded.Length; row++)
+        {
+            if (_folded[row] is { } candidateText && IsMatch(candidateText, query, match))
+            {
+                result.Add(row);
+            }
+        }
+
+        return result.ToArray();
     }
 
     private (int Start, int End) PrefixRange(string prefix)

@@ -242,10 +242,63 @@ public sealed class WarmPathTests
         Assert.True(resolving <= floor, $"resolving allocated {resolving} B, the dictionary alone {floor} B");
     }
 
-    // What a record result is: the same result made directly (its object and an array of as many row ids).
-    private static long OwnSize(BdqResult result)
+    // Row-set paths on a store large enough for dense posting lists: a union of posting lists ANDed with a date range
+    // (both bitmaps), and a text search (the union of the matching words' lists). Their scratch (the bitmaps, the
+    // matching words' union, the rows checked against the texts) is pooled, so a warm call allocates its result, and
+    // besides it only the small objects of the plan's steps (a row set per access, the array of a union's posting
+    // lists: tens of bytes each, whatever the size of the table or the answer), bounded by StepObjects.
+    [Theory]
+    [InlineData(BorderDomain.Benchmarks.Queries.TopicsInDateRange)]
+    [InlineData("accords where topics has any (IllegalMining, DrugTrafficking) and signed >= 2010")]
+    [InlineData(BorderDomain.Benchmarks.Queries.TitleContains)]
+    [InlineData("accords where title contains \"acuerdo de cooperacion\"")]
+    [InlineData("accords where title contains \"frontera\"")]
+    public void WarmRowSetCall_AllocatesOnlyItsResult(string query)
     {
-        var table = Store.GetTable(result.Set.Name)!;
+        var store = BorderDomain.Benchmarks.SyntheticData.SharedStore(20_000);
+        var expected = Cold(query, store: store);
+        Assert.NotEmpty(expected.Records);
+        var warm = Allocated(() => Bdq.Execute(store, query));
+        var result = Bdq.Execute(store, query);
+        AssertSame(expected, result);
+        Assert.True(warm <= OwnSize(result, store) + StepObjects, $"a warm call allocated {warm} B; its result is {OwnSize(result, store)} B; plan: {Bdq.Explain(store, query)}");
+    }
+
+    // A top-k walk whose filter a posting index answers tests each row by its lists' bits in the walk's loop: it answers
+    // as the same filter tested on each record (LINQ over the table, newest first, ties in row order, unsigned last).
+    [Theory]
+    [InlineData("kind in (Agreement, MemorandumOfUnderstanding, Treaty)", 10)]
+    [InlineData("kind in (Treaty, Agreement)", 25)]
+    [InlineData("topics has all (IllegalMining, FuelSmuggling)", 7)]
+    [InlineData("topics has any (IllegalMining, FuelSmuggling)", 12)]
+    public void TopKWalkTestingListBits_AnswersAsTheRecordsSay(string filter, int take)
+    {
+        var store = BorderDomain.Benchmarks.SyntheticData.SharedStore(20_000);
+        var query = $"accords where {filter} order by signed desc take {take}";
+        var expected = Bdq.Execute(store, $"accords where {filter}", options: new BdqOptions { MaxRows = int.MaxValue }).Records
+            .Cast<BorderDomain.Model.Accord>()
+            .Select((accord, position) => (accord, position))
+            .OrderBy(x => x.accord.Signed is null ? 1 : 0)
+            .ThenByDescending(x => x.accord.Signed is { } signed ? signed.From.StartDayNumber : 0)
+            .ThenBy(x => x.position)
+            .Take(take)
+            .Select(x => x.accord)
+            .ToArray();
+        Assert.Equal(take, expected.Length);
+        Assert.Contains("walk", Bdq.Explain(store, query));
+        for (var call = 0; call < 2; call++)
+        {
+            Assert.Equal(expected, Bdq.Execute(store, query).Records.Cast<BorderDomain.Model.Accord>());
+        }
+    }
+
+    // What the steps of a two-access row-set plan may allocate besides the result (see WarmRowSetCall_AllocatesOnlyItsResult).
+    private const int StepObjects = 192;
+
+    // What a record result is: the same result made directly (its object and an array of as many row ids).
+    private static long OwnSize(BdqResult result, IQueryStore? store = null)
+    {
+        var table = (store ?? Store).GetTable(result.Set.Name)!;
         var rows = result.Records.Count;
         return Allocated(() => GC.KeepAlive(new BdqResult(result.Set, result.Columns, table, new int[rows], result.IsTruncated)));
     }
@@ -260,13 +313,14 @@ public sealed class WarmPathTests
     }
 
     // The query planned and run afresh, bypassing the kept plan and executor.
-    private static BdqResult Cold(string query, IReadOnlyDictionary<string, object?>? given = null)
+    private static BdqResult Cold(string query, IReadOnlyDictionary<string, object?>? given = null, IQueryStore? store = null)
     {
-        Assert.True(Bdq.TryCompile(query, Store.Schema, null, out var bound, out var diagnostics), string.Join("; ", diagnostics.Select(d => d.Message)));
-        var table = Store.GetTable(bound!.Set.Name)!;
+        store ??= Store;
+        Assert.True(Bdq.TryCompile(query, store.Schema, null, out var bound, out var diagnostics), string.Join("; ", diagnostics.Select(d => d.Message)));
+        var table = store.GetTable(bound!.Set.Name)!;
         Assert.True(ParameterResolver.TryResolve(bound, given, BdqOptions.Default, out var parameters, out diagnostics), string.Join("; ", diagnostics.Select(d => d.Message)));
         var plan = QueryPlanner.Plan(bound, new TableStatistics(table, parameters));
-        return new PlanExecutor(table, Store.GetTable, parameters) { MaxRows = BdqOptions.Default.MaxRows, MaxMatchedWords = BdqOptions.Default.MaxMatchedWords }.Execute(plan);
+        return new PlanExecutor(table, store.GetTable, parameters) { MaxRows = BdqOptions.Default.MaxRows, MaxMatchedWords = BdqOptions.Default.MaxMatchedWords }.Execute(plan);
     }
 
     private static void AssertSame(BdqResult expected, BdqResult actual)

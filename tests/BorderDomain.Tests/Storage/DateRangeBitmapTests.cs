@@ -67,7 +67,8 @@ public sealed class DateRangeBitmapTests
         end = Math.Min(end, index.Count);
         int[] expected = [.. index.RowsInKeyOrder[start..end].ToArray().Order()];
 
-        var bits = index.PositionBits(start, end, Rows);
+        var bits = new ulong[RowBitmap.Words(Rows)];
+        index.PositionBits(start, end, bits);
 
         Assert.Equal(expected, RowBitmap.ToRows(bits, RowBitmap.Count(bits)));
     }

@@ -131,10 +131,17 @@ internal sealed class PlanExecutor
         {
             var field = _table.Schema.IndexOfField(query.OrderBy[0].Path.Field.Name);
             var descending = query.OrderBy[0].Descending;
-            var residual = plan.Residual is { } condition ? Condition(condition) : null;
             var wanted = Wanted(query);
             var shape = Shaper(query);
-            return () => shape(IndexQueries.WalkWhere(_table, field, descending, residual, wanted));
+
+            // A residual a posting index answers is tested by the bits of its lists in the walk's own loop.
+            if (plan.Residual is BoundPredicate only && MembershipBits(only) is var (bitmaps, all))
+            {
+                return () => shape(IndexQueries.WalkWhereIn(_table, field, descending, bitmaps, all, wanted));
+            }
+
+            var residual = plan.Residual is { } condition ? Condition(condition) : null;
+            return () => shape(IndexQueries.WalkWhereRows(_table, field, descending, residual, wanted));
         }
 
         if (plan.Grouping == GroupStrategy.PostingListLengths)
@@ -173,7 +180,7 @@ internal sealed class PlanExecutor
                 var field = _table.Schema.IndexOfField(query.OrderBy[0].Path.Field.Name);
                 var descending = query.OrderBy[0].Descending;
                 var wanted = Wanted(query);
-                return () => shaped(IndexQueries.Walk(_table, field, descending, filter(), wanted));
+                return () => shaped(IndexQueries.WalkRows(_table, field, descending, filter(), wanted));
             case OrderStrategy.Sort:
                 var keys = query.OrderBy.Select(o => new CompilerServices.SortKey(Reader(o.Path), o.Path.Field.Kind, o.Descending)).ToArray();
                 return () => shaped(RowSort.Sort(filter(), keys));
@@ -187,13 +194,13 @@ internal sealed class PlanExecutor
     private static int Wanted(BoundQuery query) =>
         query.Take is { } take ? (int)Math.Min(int.MaxValue, (long)(query.Skip ?? 0) + take) : int.MaxValue;
 
-    private Func<IReadOnlyList<int>, BdqResult> Shaper(BoundQuery query)
+    private Func<int[], BdqResult> Shaper(BoundQuery query)
     {
         var skip = query.Skip ?? 0;
         if (query.Count)
         {
             var most = query.Take ?? int.MaxValue;
-            return ordered => CountResult(query, Math.Max(0, Math.Min(most, ordered.Count - skip)));
+            return ordered => CountResult(query, Math.Max(0, Math.Min(most, ordered.Length - skip)));
         }
 
         // Without a take, one row past the ceiling says whether the ceiling cut the answer.
@@ -246,29 +253,18 @@ internal sealed class PlanExecutor
 
     // Rows skip .. skip + take of the ordered rows, as Skip and Take would give them (the array itself when that is all of it); without a take
     // (limited), a page one row longer than MaxRows is cut to MaxRows and says so.
-    private int[] Page(IReadOnlyList<int> rows, int skip, int take, bool limited, out bool truncated)
+    private int[] Page(int[] rows, int skip, int take, bool limited, out bool truncated)
     {
-        var start = Math.Min(skip, rows.Count);
-        var length = Math.Min(take, rows.Count - start);
+        var start = Math.Min(skip, rows.Length);
+        var length = Math.Min(take, rows.Length - start);
         truncated = limited && length > MaxRows;
         if (truncated)
         {
             length = MaxRows;
         }
 
-        if (rows is int[] array)
-        {
-            // A whole answer the plan made for this run is kept as it is (a result never modifies its rows).
-            return start == 0 && length == array.Length ? array : array.AsSpan(start, length).ToArray();
-        }
-
-        var page = new int[length];
-        for (var i = 0; i < length; i++)
-        {
-            page[i] = rows[start + i];
-        }
-
-        return page;
+        // A whole answer the plan made for this run is kept as it is (a result never modifies its rows).
+        return start == 0 && length == rows.Length ? rows : rows.AsSpan(start, length).ToArray();
     }
 
     // A count's result; the last one again when the count is the same (a result is immutable), so a warm count allocates nothing.
@@ -325,6 +321,14 @@ internal sealed class PlanExecutor
         // answer's, with no set made around them.
         if (plan is { Accesses: [var only], Residual: null } && YieldsOneList(only))
         {
+            // One key of a value known here (the cheapest query there is): its text resolved once, the row looked up.
+            if (only.Kind == IndexAccessKind.Key && Fixed(only.Predicate) is [var value])
+            {
+                var key = IndexQueries.KeyText(value);
+                var table = _table;
+                return () => IndexQueries.RowsOfKey(table, key);
+            }
+
             return Rows(only);
         }
 
@@ -351,9 +355,12 @@ internal sealed class PlanExecutor
             return () => first() is { Length: > 0 } a && second() is { Length: > 0 } b && third() is { Length: > 0 } c ? IndexQueries.IntersectAll([a, b, c], keep) : [];
         }
 
+        // A dense answer keeps its bitmap only for a walk over it (IndexQueries.WalkRows tests rows by it); otherwise the
+        // bitmap goes back to RowSet's scratch for the next call.
         var found = Found(plan);
         var rowCount = _table.Count;
-        return () => found().TakeRows(rowCount);
+        var keepBitmap = plan.Order == OrderStrategy.IndexWalk;
+        return () => found().TakeRows(rowCount, keepBitmap);
     }
 
     // Whether an access yields one list without merging several (the rule generated code follows too).
@@ -514,6 +521,43 @@ internal sealed class PlanExecutor
 
             return false;
         };
+    }
+
+    // A predicate Membership answers, with constants known here, whose lists all have bitmaps: the bitmaps a row's bit
+    // is tested in (any of them for a union, all for an intersection), for a walk to test in its own loop; null otherwise.
+    // A union leaves out its empty lists (none left: no row matches); an intersection with an empty list matches no row.
+    private (ulong[][] Bitmaps, bool All)? MembershipBits(BoundPredicate predicate)
+    {
+        if (predicate.Subquery is not null || PerCall(predicate)
+            || QueryPlanner.Access(_table.Schema, predicate) is not { Kind: IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection } access
+            || _table.GetPostingIndex(access.Field) is null)
+        {
+            return null;
+        }
+
+        var all = access.Kind == IndexAccessKind.PostingIntersection;
+        var bitmaps = new List<ulong[]>();
+        foreach (var list in IndexQueries.PostingLists(_table, access.Field, predicate.Operator, predicate.Path.Field.Kind, Constants(predicate)))
+        {
+            if (list.Length == 0)
+            {
+                if (all)
+                {
+                    return ([], false);
+                }
+
+                continue;
+            }
+
+            if (RowBitmap.Of(list) is not { } bits)
+            {
+                return null;
+            }
+
+            bitmaps.Add(bits);
+        }
+
+        return ([.. bitmaps], all);
     }
 
     private static Func<int, bool> Member(int[] list)
