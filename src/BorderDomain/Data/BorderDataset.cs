@@ -125,7 +125,7 @@ public static class BorderDataset
         ArgumentOutOfRangeException.ThrowIfNegative(maxErrors);
         var builder = store.ToBuilder();
         var errors = new DataErrorSink(maxErrors);
-        var origins = new Dictionary<object, RecordOrigin>(ReferenceEqualityComparer.Instance);
+        var origins = new RecordOrigins();
         foreach (var input in inputs)
         {
             if (input.Open is null)
@@ -214,7 +214,7 @@ public static class BorderDataset
         }
     }
 
-    private static void Parse(string? name, ReadOnlyMemory<byte> bytes, BorderStoreBuilder builder, DataErrorSink errors, Dictionary<object, RecordOrigin> origins)
+    private static void Parse(string? name, ReadOnlyMemory<byte> bytes, BorderStoreBuilder builder, DataErrorSink errors, RecordOrigins origins)
     {
         var utf8 = bytes;
         if (utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))

@@ -2,6 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
 using BorderDomain.Model;
 
 namespace BorderDomain.Storage;
@@ -54,20 +58,96 @@ public sealed class BorderStoreBuilder
     /// <exception cref="Data.BorderDataException">The records are inconsistent; the first <see cref="Data.BorderDataset.DefaultMaxErrors"/> problems are listed and the rest counted.</exception>
     public BorderStore Build() => DataHooks.Required(DataHooks.BuildChecked, nameof(DataHooks.BuildChecked))(this);
 
-    /// <summary>Builds the snapshot from records the data layer's validator found consistent.</summary>
+    /// <summary>The fewest records (all sets together) for which <see cref="BuildValidated"/> builds the tables on more than one core.</summary>
+    internal const int ParallelBuildRecords = 20_000;
+
+    /// <summary>
+    /// Builds the snapshot from records the data layer's validator found consistent. The tables are independent of
+    /// each other, so a large builder's are built on the machine's cores (<see cref="BuildTables"/>).
+    /// </summary>
     internal BorderStore BuildValidated()
     {
         DeriveComputed();
-        return new(StoreSets.All.Select(set => set.Build(this)).ToArray());
+        return new(BuildTables(Environment.ProcessorCount));
+    }
+
+    /// <summary>
+    /// Every set's table, in <see cref="StoreSets.All"/> order. With <paramref name="maxDegree"/> above 1 and at least
+    /// <see cref="ParallelBuildRecords"/> records, up to that many tables are built at once, the largest first; the tables
+    /// are the same as one core builds (each is built from its own records alone), and if any build throws, the
+    /// exception thrown is the one of the first such set in store order, as a build on one core would throw it.
+    /// </summary>
+    internal IEntityTable[] BuildTables(int maxDegree)
+    {
+        var sets = StoreSets.All;
+        var tables = new IEntityTable[sets.Length];
+        var sizes = new int[sets.Length];
+        var total = 0L;
+        for (var i = 0; i < sets.Length; i++)
+        {
+            total += sizes[i] = sets[i].Count(this);
+        }
+
+        if (maxDegree <= 1 || total < ParallelBuildRecords)
+        {
+            for (var i = 0; i < sets.Length; i++)
+            {
+                tables[i] = sets[i].Build(this);
+            }
+
+            return tables;
+        }
+
+        // Largest first, so the big tables start at once and the small ones fill in around them.
+        var order = new int[sets.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => sizes[b] != sizes[a] ? sizes[b].CompareTo(sizes[a]) : a.CompareTo(b));
+        var failures = new ExceptionDispatchInfo?[sets.Length];
+        var next = -1;
+        var workers = new Task[Math.Min(maxDegree, sets.Length) - 1];
+        for (var w = 0; w < workers.Length; w++)
+        {
+            workers[w] = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        Work(); // this thread takes its share
+        Task.WaitAll(workers);
+        foreach (var failure in failures)
+        {
+            failure?.Throw(); // the first set's in store order, as it would be built one after the other
+        }
+
+        return tables;
+
+        void Work()
+        {
+            int taken;
+            while ((taken = Interlocked.Increment(ref next)) < order.Length)
+            {
+                var set = order[taken];
+                try
+                {
+                    tables[set] = sets[set].Build(this);
+                }
+                catch (Exception exception)
+                {
+                    failures[set] = ExceptionDispatchInfo.Capture(exception);
+                }
+            }
+        }
     }
 
     /// <summary>
     /// Rebuilds the computed sets: one <see cref="Participation"/> per participant of each event (in event order, id
     /// <c>event#position</c>, the event's sources) and one <see cref="Affiliation"/> per role of each person (id
     /// <c>person#position</c>, the person's sources). <paramref name="derived"/> is told of each row, the record it
-    /// comes from, that record's set and row, and the path suffix inside it (<c>.participants[0]</c>, <c>.roles[2]</c>).
+    /// comes from, that record's set and row, and the property and position inside it (<c>participants</c>, 0).
     /// </summary>
-    internal void DeriveComputed(Action<object, object, string, int, string>? derived = null)
+    internal void DeriveComputed(Action<object, object, string, int, string, int>? derived = null)
     {
         Participants.Clear();
         for (var row = 0; row < Events.Count; row++)
@@ -87,7 +167,7 @@ public sealed class BorderStoreBuilder
                     Sources = e.Sources,
                 };
                 Participants.Add(participation);
-                derived?.Invoke(participation, e, "events", row, $".participants[{i}]");
+                derived?.Invoke(participation, e, "events", row, "participants", i);
             }
         }
 
@@ -113,7 +193,7 @@ public sealed class BorderStoreBuilder
                     Sources = person.Sources,
                 };
                 Affiliations.Add(affiliation);
-                derived?.Invoke(affiliation, person, "people", row, $".roles[{i}]");
+                derived?.Invoke(affiliation, person, "people", row, "roles", i);
             }
         }
     }
@@ -177,19 +257,20 @@ public sealed class BorderStoreBuilder
     /// </summary>
     internal static List<Statistic> MarkDisputed(IReadOnlyList<Statistic> statistics)
     {
-        var groups = new Dictionary<string, Claim>(StringComparer.Ordinal);
-        var keys = new string[statistics.Count];
+        var groups = new Dictionary<Claim, (decimal FirstValue, bool Differs)>(statistics.Count);
+        var keys = new Claim[statistics.Count];
         for (var i = 0; i < statistics.Count; i++)
         {
             var key = keys[i] = ClaimKey(statistics[i]);
             var value = statistics[i].Value;
-            if (!groups.TryGetValue(key, out var claim))
+            ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, key, out var exists);
+            if (!exists)
             {
-                groups[key] = new Claim(value, Differs: false);
+                group = (value, false);
             }
-            else if (!claim.Differs && claim.FirstValue != value)
+            else if (!group.Differs && group.FirstValue != value)
             {
-                groups[key] = claim with { Differs = true };
+                group.Differs = true;
             }
         }
 
@@ -204,15 +285,64 @@ public sealed class BorderStoreBuilder
     }
 
     /// <summary>What makes two statistics the same claim: metric, nations in any order, agency, place, period, unit.</summary>
-    internal static string ClaimKey(Statistic statistic) => string.Join(
-        "|",
-        statistic.Metric,
-        string.Join(",", statistic.Nations.Select(code => code.Alpha3).Order(StringComparer.Ordinal)),
-        statistic.Agency?.ToUpperInvariant(),
-        statistic.Place?.ToUpperInvariant(),
-        statistic.Period?.ToString(),
-        statistic.Unit.Code);
+    internal static Claim ClaimKey(Statistic statistic) => new(statistic);
 
-    // A claim key's first value, and whether another member of the group has a different one.
-    private readonly record struct Claim(decimal FirstValue, bool Differs);
+    /// <summary>
+    /// A statistic's claim (<see cref="ClaimKey"/>): two are equal when their metric, nations (as a multiset), agency
+    /// and place (ignoring case; absent and empty alike), period and unit are. Made without strings.
+    /// </summary>
+    internal readonly struct Claim : IEquatable<Claim>
+    {
+        private readonly Statistic _statistic;
+        private readonly NationCode[]? _nations; // sorted, when the statistic's are not already
+        private readonly int _hash;
+
+        public Claim(Statistic statistic)
+        {
+            _statistic = statistic;
+            var nations = statistic.Nations.IsDefault ? [] : statistic.Nations.AsSpan();
+            for (var i = 1; i < nations.Length; i++)
+            {
+                if (nations[i - 1].GetHashCode() > nations[i].GetHashCode())
+                {
+                    _nations = nations.ToArray();
+                    Array.Sort(_nations, static (a, b) => a.GetHashCode().CompareTo(b.GetHashCode()));
+                    break;
+                }
+            }
+
+            var hash = new HashCode();
+            hash.Add(statistic.Metric);
+            foreach (var code in Nations)
+            {
+                hash.Add(code);
+            }
+
+            hash.Add(statistic.Agency ?? string.Empty, StringComparer.OrdinalIgnoreCase);
+            hash.Add(statistic.Place ?? string.Empty, StringComparer.OrdinalIgnoreCase);
+            hash.Add(statistic.Period);
+            hash.Add(statistic.Unit);
+            _hash = hash.ToHashCode();
+        }
+
+        // The nations in one order (of their codes' numbers), so that equal multisets are equal sequences.
+        private ReadOnlySpan<NationCode> Nations => _nations ?? (_statistic.Nations.IsDefault ? [] : _statistic.Nations.AsSpan());
+
+        public static bool operator ==(Claim left, Claim right) => left.Equals(right);
+
+        public static bool operator !=(Claim left, Claim right) => !left.Equals(right);
+
+        public bool Equals(Claim other) =>
+            _hash == other._hash
+            && _statistic.Metric == other._statistic.Metric
+            && Nations.SequenceEqual(other.Nations)
+            && string.Equals(_statistic.Agency ?? string.Empty, other._statistic.Agency ?? string.Empty, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(_statistic.Place ?? string.Empty, other._statistic.Place ?? string.Empty, StringComparison.OrdinalIgnoreCase)
+            && _statistic.Period == other._statistic.Period
+            && _statistic.Unit == other._statistic.Unit;
+
+        public override bool Equals(object? obj) => obj is Claim other && Equals(other);
+
+        public override int GetHashCode() => _hash;
+    }
 }

@@ -6,11 +6,10 @@ using System.Text.Json;
 namespace BorderDomain.Data;
 
 /// <summary>Binds the record object the reader is on, read to its end; <paramref name="at"/> is its JSON path.</summary>
-internal delegate T BindRecord<out T>(DatasetBinder binder, ref Utf8JsonReader json, string at);
+internal delegate T BindRecord<out T>(DatasetBinder binder, ref Utf8JsonReader json, JsonPath at);
 
-/// <summary>Takes one element of an array of records: the bound record (null for a JSON null), its index, and its path
-/// (null unless it was an object).</summary>
-internal delegate void TakeRecord<in T>(T? record, int index, string? at);
+/// <summary>Takes one element of an array of records: the bound record (null for a JSON null), its index, and its path.</summary>
+internal delegate void TakeRecord<in T>(T? record, int index, JsonPath at);
 
 /// <summary>
 /// Reads a data file in one forward pass (<see cref="Utf8JsonReader"/>, no document tree) into records, one record
@@ -108,7 +107,7 @@ internal sealed class DatasetBinder
         return (document, binder.WrongTypes);
     }
 
-    internal SourceJson Source(ref Utf8JsonReader json, string at)
+    internal SourceJson Source(ref Utf8JsonReader json, JsonPath at)
     {
         var record = new SourceJson();
         var seen = default(NameSet);
@@ -133,7 +132,7 @@ internal sealed class DatasetBinder
         return record;
     }
 
-    internal NationJson Nation(ref Utf8JsonReader json, string at)
+    internal NationJson Nation(ref Utf8JsonReader json, JsonPath at)
     {
         var record = new NationJson();
         var seen = default(NameSet);
@@ -153,7 +152,7 @@ internal sealed class DatasetBinder
         return record;
     }
 
-    internal AgencyJson Agency(ref Utf8JsonReader json, string at)
+    internal AgencyJson Agency(ref Utf8JsonReader json, JsonPath at)
     {
         var record = new AgencyJson();
         var seen = default(NameSet);
@@ -176,7 +175,7 @@ internal sealed class DatasetBinder
         return record;
     }
 
-    internal PersonJson Person(ref Utf8JsonReader json, string at)
+    internal PersonJson Person(ref Utf8JsonReader json, JsonPath at)
     {
         var record = new PersonJson();
         var seen = default(NameSet);
@@ -189,7 +188,7 @@ internal sealed class DatasetBinder
                 case "aliases": record.Aliases = Strings(ref json, at, name); break;
                 case "nation": record.Nation = String(ref json, at, name); break;
                 case "title": record.Title = String(ref json, at, name); break;
-                case "roles": record.Roles = RecordList(ref json, $"{at}.roles", "role", static (DatasetBinder binder, ref Utf8JsonReader json, string at) => binder.Role(ref json, at)); break;
+                case "roles": record.Roles = RecordList(ref json, $"{at}.roles", "role", static (DatasetBinder binder, ref Utf8JsonReader json, JsonPath at) => binder.Role(ref json, at)); break;
                 case "sources": record.Sources = Strings(ref json, at, name); break;
                 case "note": record.Note = String(ref json, at, name); break;
                 default: Unknown(ref json, record, at, name); break;
@@ -199,7 +198,7 @@ internal sealed class DatasetBinder
         return record;
     }
 
-    internal AccordJson Accord(ref Utf8JsonReader json, string at)
+    internal AccordJson Accord(ref Utf8JsonReader json, JsonPath at)
     {
         var record = new AccordJson();
         var seen = default(NameSet);
@@ -235,7 +234,7 @@ internal sealed class DatasetBinder
         return record;
     }
 
-    internal StatisticJson Statistic(ref Utf8JsonReader json, string at)
+    internal StatisticJson Statistic(ref Utf8JsonReader json, JsonPath at)
     {
         var record = new StatisticJson();
         var seen = default(NameSet);
@@ -267,7 +266,7 @@ internal sealed class DatasetBinder
         return record;
     }
 
-    internal EventJson Event(ref Utf8JsonReader json, string at)
+    internal EventJson Event(ref Utf8JsonReader json, JsonPath at)
     {
         var record = new EventJson();
         var seen = default(NameSet);
@@ -285,7 +284,7 @@ internal sealed class DatasetBinder
                 case "sites": record.Sites = Strings(ref json, at, name); break;
                 case "partOf": record.PartOf = String(ref json, at, name); break;
                 case "nations": record.Nations = Strings(ref json, at, name); break;
-                case "participants": record.Participants = RecordList(ref json, $"{at}.participants", "participant", static (DatasetBinder binder, ref Utf8JsonReader json, string at) => binder.Participant(ref json, at)); break;
+                case "participants": record.Participants = RecordList(ref json, $"{at}.participants", "participant", static (DatasetBinder binder, ref Utf8JsonReader json, JsonPath at) => binder.Participant(ref json, at)); break;
                 case "agencies": record.Agencies = Strings(ref json, at, name); break;
                 case "people": record.People = Strings(ref json, at, name); break;
                 case "organizations": record.Organizations = Strings(ref json, at, name); break;
@@ -301,7 +300,7 @@ internal sealed class DatasetBinder
         return record;
     }
 
-    internal OrganizationJson Organization(ref Utf8JsonReader json, string at)
+    internal OrganizationJson Organization(ref Utf8JsonReader json, JsonPath at)
     {
         var record = new OrganizationJson();
         var seen = default(NameSet);
@@ -328,7 +327,7 @@ internal sealed class DatasetBinder
         return record;
     }
 
-    internal PlaceJson Place(ref Utf8JsonReader json, string at)
+    internal PlaceJson Place(ref Utf8JsonReader json, JsonPath at)
     {
         var record = new PlaceJson();
         var seen = default(NameSet);
@@ -351,7 +350,7 @@ internal sealed class DatasetBinder
         return record;
     }
 
-    internal StatementJson Statement(ref Utf8JsonReader json, string at)
+    internal StatementJson Statement(ref Utf8JsonReader json, JsonPath at)
     {
         var record = new StatementJson();
         var seen = default(NameSet);
@@ -405,16 +404,16 @@ internal sealed class DatasetBinder
             switch (json.TokenType)
             {
                 case JsonTokenType.Null:
-                    take(null, count, null);
+                    take(null, count, new JsonPath(path, count));
                     break;
                 case JsonTokenType.StartObject:
-                    var at = $"{path}[{count}]";
+                    var at = new JsonPath(path, count);
                     take(bind(this, ref json, at), count, at);
                     break;
                 default:
                     WrongType(path, null, count, DataMessages.ARecord(noun), Kind(ref json));
                     Walk(ref json, $"{path}[{count}]");
-                    take(new T { Invalid = true }, count, null);
+                    take(new T { Invalid = true }, count, new JsonPath(path, count));
                     break;
             }
 
@@ -424,7 +423,7 @@ internal sealed class DatasetBinder
         return true;
     }
 
-    private PersonRoleJson Role(ref Utf8JsonReader json, string at)
+    private PersonRoleJson Role(ref Utf8JsonReader json, JsonPath at)
     {
         var record = new PersonRoleJson();
         var seen = default(NameSet);
@@ -448,7 +447,7 @@ internal sealed class DatasetBinder
         return record;
     }
 
-    private ParticipantJson Participant(ref Utf8JsonReader json, string at)
+    private ParticipantJson Participant(ref Utf8JsonReader json, JsonPath at)
     {
         var record = new ParticipantJson();
         var seen = default(NameSet);
@@ -475,7 +474,7 @@ internal sealed class DatasetBinder
         return Records(ref json, path, noun, bind, (record, _, _) => records.Add(record)) ? records : null;
     }
 
-    private string? String(ref Utf8JsonReader json, string at, string property)
+    private string? String(ref Utf8JsonReader json, JsonPath at, string property)
     {
         switch (json.TokenType)
         {
@@ -490,7 +489,7 @@ internal sealed class DatasetBinder
         }
     }
 
-    private List<string?>? Strings(ref Utf8JsonReader json, string at, string property)
+    private List<string?>? Strings(ref Utf8JsonReader json, JsonPath at, string property)
     {
         if (json.TokenType == JsonTokenType.Null)
         {
@@ -527,7 +526,7 @@ internal sealed class DatasetBinder
     }
 
     /// <summary>A value kept as written (null for a JSON null); an object or array is walked and kept by its kind.</summary>
-    private JsonScalar? Scalar(ref Utf8JsonReader json, string at, string property)
+    private JsonScalar? Scalar(ref Utf8JsonReader json, JsonPath at, string property)
     {
         switch (json.TokenType)
         {
@@ -572,7 +571,7 @@ internal sealed class DatasetBinder
     }
 
     /// <summary>An unknown property of <paramref name="record"/>: noted, and its value walked for errors in its text.</summary>
-    private void Unknown(ref Utf8JsonReader json, JsonRecord record, string at, string name)
+    private void Unknown(ref Utf8JsonReader json, JsonRecord record, JsonPath at, string name)
     {
         AddUnknown(record, name);
         Walk(ref json, $"{at}.{name}");
@@ -584,7 +583,7 @@ internal sealed class DatasetBinder
     /// surrogate. <paramref name="name"/> is the entry of <paramref name="names"/> the name matches
     /// (<paramref name="field"/> its index), or the name as read (<paramref name="field"/> -1). False at the object's end.
     /// </summary>
-    private bool NextProperty(ref Utf8JsonReader json, string at, JsonNames? names, ref NameSet seen, out string name, out int field)
+    private bool NextProperty(ref Utf8JsonReader json, JsonPath at, JsonNames? names, ref NameSet seen, out string name, out int field)
     {
         while (true)
         {
@@ -631,7 +630,7 @@ internal sealed class DatasetBinder
     }
 
     /// <summary>Moves onto the next element of the array the reader is in, reporting a string holding a lone surrogate; false at its end.</summary>
-    private bool NextItem(ref Utf8JsonReader json, string at, string? property, int index)
+    private bool NextItem(ref Utf8JsonReader json, JsonPath at, string? property, int index)
     {
         json.Read();
         if (json.TokenType == JsonTokenType.EndArray)
@@ -641,7 +640,7 @@ internal sealed class DatasetBinder
 
         if (json.TokenType == JsonTokenType.String && json.ValueIsEscaped && JsonText.LoneSurrogate(json.ValueSpan) is { } escape)
         {
-            var path = property is null ? at : $"{at}.{property}";
+            var path = property is null ? at.ToString() : $"{at}.{property}";
             ReportText(DataErrorKind.MalformedJson, $"{path}[{index}]", json.TokenStartIndex, DataMessages.LoneSurrogateInString(escape));
         }
 
@@ -649,7 +648,7 @@ internal sealed class DatasetBinder
     }
 
     /// <summary>Reports the value the reader is on, property <paramref name="name"/> of <paramref name="at"/>, when it is a string holding a lone surrogate.</summary>
-    private void CheckText(ref Utf8JsonReader json, string at, string name)
+    private void CheckText(ref Utf8JsonReader json, JsonPath at, string name)
     {
         if (json.TokenType == JsonTokenType.String && json.ValueIsEscaped)
         {
@@ -701,7 +700,7 @@ internal sealed class DatasetBinder
     }
 
     /// <summary>Reports a wrong type at <paramref name="at"/>, its <paramref name="property"/>, and its element <paramref name="index"/>.</summary>
-    private void WrongType(string at, string? property, int index, string expected, JsonValueKind found)
+    private void WrongType(JsonPath at, string? property, int index, string expected, JsonValueKind found)
     {
         if (!WrongTypes.HasRoom)
         {
@@ -709,7 +708,7 @@ internal sealed class DatasetBinder
             return;
         }
 
-        var path = property is null ? at : $"{at}.{property}";
+        var path = property is null ? at.ToString() : $"{at}.{property}";
         path = index < 0 ? path : $"{path}[{index}]";
         WrongTypes.Add(new DataError { Kind = DataErrorKind.MalformedJson, Path = path, File = _file, Message = DataMessages.WrongType(expected, found) });
     }
