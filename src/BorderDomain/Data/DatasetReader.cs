@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
@@ -447,9 +448,9 @@ internal sealed class DatasetReader
         return default;
     }
 
-    private ImmutableArray<NationCode> Codes(List<string?>? values, JsonPath at, string property)
+    private ImmutableArray<NationCode> Codes(JsonStrings values, JsonPath at, string property)
     {
-        if (values is not { Count: > 0 })
+        if (values.Count == 0)
         {
             return ImmutableArray<NationCode>.Empty;
         }
@@ -464,9 +465,9 @@ internal sealed class DatasetReader
         return ImmutableCollectionsMarshal.AsImmutableArray(codes);
     }
 
-    private ImmutableArray<string> Strings(List<string?>? values, JsonPath at, string property)
+    private ImmutableArray<string> Strings(JsonStrings values, JsonPath at, string property)
     {
-        if (values is not { Count: > 0 })
+        if (values.Count == 0)
         {
             return ImmutableArray<string>.Empty;
         }
@@ -572,13 +573,9 @@ internal sealed class DatasetReader
             return default;
         }
 
-        var names = EnumMembers<TEnum>.Names;
-        for (var i = 0; i < names.Length; i++)
+        if (value is not null && EnumMembers<TEnum>.ByName.TryGetValue(value, out var member))
         {
-            if (string.Equals(names[i], value, StringComparison.OrdinalIgnoreCase))
-            {
-                return EnumMembers<TEnum>.Values[i];
-            }
+            return member;
         }
 
         if (value is null)
@@ -593,10 +590,10 @@ internal sealed class DatasetReader
         return default;
     }
 
-    private ImmutableArray<TEnum> Enums<TEnum>(List<string?>? values, JsonPath at, string property)
+    private ImmutableArray<TEnum> Enums<TEnum>(JsonStrings values, JsonPath at, string property)
         where TEnum : struct, Enum
     {
-        if (values is not { Count: > 0 })
+        if (values.Count == 0)
         {
             return ImmutableArray<TEnum>.Empty;
         }
@@ -631,12 +628,11 @@ internal sealed class DatasetReader
         Errors.Add(new DataError { Kind = kind, Message = message(state), Path = path, File = _file });
     }
 
-    /// <summary>An enum's member names and values, read once (<see cref="System.Enum.GetNames{TEnum}"/> makes a new array each call).</summary>
+    /// <summary>An enum's members by name, ignoring case, read once (<see cref="System.Enum.GetNames{TEnum}"/> makes a new array each call).</summary>
     private static class EnumMembers<TEnum>
         where TEnum : struct, Enum
     {
-        public static readonly string[] Names = System.Enum.GetNames<TEnum>();
-
-        public static readonly TEnum[] Values = Array.ConvertAll(Names, System.Enum.Parse<TEnum>);
+        public static readonly FrozenDictionary<string, TEnum> ByName = System.Enum.GetNames<TEnum>()
+            .ToFrozenDictionary(name => name, System.Enum.Parse<TEnum>, StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -71,71 +71,117 @@ public sealed class BorderStoreBuilder
         return new(BuildTables(Environment.ProcessorCount));
     }
 
+    /// <summary>The snapshot of tables built by <see cref="StartTables"/> and finished: the records must have been validated.</summary>
+    internal static BorderStore FromTables(TableBuild build) => new(build.Finish());
+
     /// <summary>
-    /// Every set's table, in <see cref="StoreSets.All"/> order. With <paramref name="maxDegree"/> above 1 and at least
-    /// <see cref="ParallelBuildRecords"/> records, up to that many tables are built at once, the largest first; the tables
-    /// are the same as one core builds (each is built from its own records alone), and if any build throws, the
-    /// exception thrown is the one of the first such set in store order, as a build on one core would throw it.
+    /// Every set's table, in <see cref="StoreSets.All"/> order, built by <see cref="StartTables"/> with this thread
+    /// taking its share: the same tables, and the same exception, as one core gives.
     /// </summary>
-    internal IEntityTable[] BuildTables(int maxDegree)
+    internal IEntityTable[] BuildTables(int maxDegree) => StartTables(maxDegree - 1, computed: true).Finish();
+
+    /// <summary>
+    /// Starts building the tables of the sets, the computed ones too when <paramref name="computed"/> (their records
+    /// must be derived by then, and stay as they are), on up to <paramref name="workers"/> other threads, the largest
+    /// sets first: a builder of fewer than <see cref="ParallelBuildRecords"/> records starts none and is built by
+    /// <see cref="TableBuild.Finish"/>. Each table is built from its own set's records alone, read and not changed, so
+    /// the builder's other lists may be read (and its computed ones derived, when not <paramref name="computed"/>)
+    /// meanwhile, but not changed.
+    /// </summary>
+    internal TableBuild StartTables(int workers, bool computed)
     {
         var sets = StoreSets.All;
-        var tables = new IEntityTable[sets.Length];
         var sizes = new int[sets.Length];
         var total = 0L;
+        var order = new List<int>(sets.Length);
         for (var i = 0; i < sets.Length; i++)
         {
             total += sizes[i] = sets[i].Count(this);
-        }
-
-        if (maxDegree <= 1 || total < ParallelBuildRecords)
-        {
-            for (var i = 0; i < sets.Length; i++)
+            if (computed || !sets[i].Computed)
             {
-                tables[i] = sets[i].Build(this);
+                order.Add(i);
             }
-
-            return tables;
         }
 
         // Largest first, so the big tables start at once and the small ones fill in around them.
-        var order = new int[sets.Length];
-        for (var i = 0; i < order.Length; i++)
+        order.Sort((a, b) => sizes[b] != sizes[a] ? sizes[b].CompareTo(sizes[a]) : a.CompareTo(b));
+        return new TableBuild(this, order.ToArray(), total < ParallelBuildRecords ? 0 : workers);
+    }
+
+    /// <summary>
+    /// Tables being built (<see cref="StartTables"/>): a queue of sets taken by the threads it started and, from
+    /// <see cref="Finish"/> on, by the thread that finishes it.
+    /// </summary>
+    internal sealed class TableBuild
+    {
+        private readonly BorderStoreBuilder _builder;
+        private readonly int[] _order;
+        private readonly IEntityTable?[] _tables = new IEntityTable?[StoreSets.All.Length];
+        private readonly ExceptionDispatchInfo?[] _failures = new ExceptionDispatchInfo?[StoreSets.All.Length];
+        private readonly Task[] _workers;
+        private int _next = -1;
+        private volatile bool _cancelled;
+
+        internal TableBuild(BorderStoreBuilder builder, int[] order, int workers)
         {
-            order[i] = i;
+            _builder = builder;
+            _order = order;
+            _workers = new Task[Math.Clamp(workers, 0, Math.Max(0, order.Length - 1))];
+            for (var w = 0; w < _workers.Length; w++)
+            {
+                _workers[w] = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            }
         }
 
-        Array.Sort(order, (a, b) => sizes[b] != sizes[a] ? sizes[b].CompareTo(sizes[a]) : a.CompareTo(b));
-        var failures = new ExceptionDispatchInfo?[sets.Length];
-        var next = -1;
-        var workers = new Task[Math.Min(maxDegree, sets.Length) - 1];
-        for (var w = 0; w < workers.Length; w++)
+        /// <summary>
+        /// Builds what is left on this thread too, waits for the rest, then builds the sets not started (computed ones
+        /// left out by <see cref="StartTables"/>) and answers every table in store order. If any build threw, throws
+        /// the exception of the first such set in store order, as building them one after the other would.
+        /// </summary>
+        public IEntityTable[] Finish()
         {
-            workers[w] = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            Work();
+            Task.WaitAll(_workers);
+            for (var set = 0; set < _tables.Length; set++)
+            {
+                _failures[set]?.Throw();
+                if (_tables[set] is null)
+                {
+                    try
+                    {
+                        _tables[set] = StoreSets.All[set].Build(_builder);
+                    }
+                    catch (Exception exception)
+                    {
+                        _failures[set] = ExceptionDispatchInfo.Capture(exception);
+                        _failures[set]!.Throw();
+                    }
+                }
+            }
+
+            return _tables!;
         }
 
-        Work(); // this thread takes its share
-        Task.WaitAll(workers);
-        foreach (var failure in failures)
+        /// <summary>Stops taking sets and waits for those being built: the tables are not wanted (the records were rejected).</summary>
+        public void Cancel()
         {
-            failure?.Throw(); // the first set's in store order, as it would be built one after the other
+            _cancelled = true;
+            Task.WaitAll(_workers);
         }
 
-        return tables;
-
-        void Work()
+        private void Work()
         {
             int taken;
-            while ((taken = Interlocked.Increment(ref next)) < order.Length)
+            while (!_cancelled && (taken = Interlocked.Increment(ref _next)) < _order.Length)
             {
-                var set = order[taken];
+                var set = _order[taken];
                 try
                 {
-                    tables[set] = sets[set].Build(this);
+                    _tables[set] = StoreSets.All[set].Build(_builder);
                 }
                 catch (Exception exception)
                 {
-                    failures[set] = ExceptionDispatchInfo.Capture(exception);
+                    _failures[set] = ExceptionDispatchInfo.Capture(exception);
                 }
             }
         }

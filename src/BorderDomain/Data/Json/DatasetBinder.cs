@@ -51,6 +51,9 @@ internal sealed class DatasetBinder
     private readonly string? _file;
     private readonly ReadOnlyMemory<byte> _utf8;
     private readonly DataErrorSink _errors;
+    private readonly List<string?> _scratch = []; // the arrays of strings of the record being read (JsonStrings)
+    private readonly StringCache _strings = new();
+    private int _recordsDepth; // how many Records calls are running: 1 while reading a set's records
     private int _line = 1;
     private int _lineCounted;
 
@@ -399,6 +402,7 @@ internal sealed class DatasetBinder
         }
 
         var count = 0;
+        _recordsDepth++;
         while (NextItem(ref json, path, null, count))
         {
             switch (json.TokenType)
@@ -417,9 +421,15 @@ internal sealed class DatasetBinder
                     break;
             }
 
+            if (_recordsDepth == 1)
+            {
+                _scratch.Clear(); // a set's record was taken (converted): its arrays are done with
+            }
+
             count++;
         }
 
+        _recordsDepth--;
         return true;
     }
 
@@ -489,40 +499,44 @@ internal sealed class DatasetBinder
         }
     }
 
-    private List<string?>? Strings(ref Utf8JsonReader json, JsonPath at, string property)
+    private JsonStrings Strings(ref Utf8JsonReader json, JsonPath at, string property)
     {
         if (json.TokenType == JsonTokenType.Null)
         {
-            return null;
+            return default;
         }
 
         if (json.TokenType != JsonTokenType.StartArray)
         {
             WrongType(at, property, -1, DataMessages.AnArrayOfStrings, Kind(ref json));
             Walk(ref json, $"{at}.{property}");
-            return null;
+            return default;
         }
 
-        var strings = new List<string?>();
-        while (NextItem(ref json, at, property, strings.Count))
+        // Into the scratch list, emptied once the record being read is converted (Records): no list per array.
+        var start = _scratch.Count;
+        var count = 0;
+        while (NextItem(ref json, at, property, count))
         {
             switch (json.TokenType)
             {
                 case JsonTokenType.Null:
-                    strings.Add(null);
+                    _scratch.Add(null);
                     break;
                 case JsonTokenType.String:
-                    strings.Add(Text(ref json));
+                    _scratch.Add(Text(ref json));
                     break;
                 default:
-                    WrongType(at, property, strings.Count, DataMessages.AString, Kind(ref json));
-                    Walk(ref json, $"{at}.{property}[{strings.Count}]");
-                    strings.Add(Reported);
+                    WrongType(at, property, count, DataMessages.AString, Kind(ref json));
+                    Walk(ref json, $"{at}.{property}[{count}]");
+                    _scratch.Add(Reported);
                     break;
             }
+
+            count++;
         }
 
-        return strings;
+        return new JsonStrings(_scratch, start, count);
     }
 
     /// <summary>A value kept as written (null for a JSON null); an object or array is walked and kept by its kind.</summary>
@@ -543,10 +557,21 @@ internal sealed class DatasetBinder
         }
     }
 
-    /// <summary>The string's text; <see cref="Reported"/> for one holding a lone surrogate, reported when it was met.</summary>
-    private static string Text(ref Utf8JsonReader json)
+    /// <summary>
+    /// The string's text; <see cref="Reported"/> for one holding a lone surrogate, reported when it was met. A short
+    /// one written without escapes comes from <see cref="StringCache"/>, so a value repeated through the file (a kind,
+    /// a code, a date, a cited source) is one string, not one per record.
+    /// </summary>
+    private string Text(ref Utf8JsonReader json)
     {
-        if (json.ValueIsEscaped && JsonText.LoneSurrogate(json.ValueSpan) is not null)
+        if (!json.ValueIsEscaped)
+        {
+            if (_strings.Get(json.ValueSpan) is { } cached)
+            {
+                return cached;
+            }
+        }
+        else if (JsonText.LoneSurrogate(json.ValueSpan) is not null)
         {
             return Reported;
         }
@@ -596,7 +621,7 @@ internal sealed class DatasetBinder
             }
 
             var readable = true;
-            field = names?.IndexOf(ref json) ?? -1;
+            field = names?.IndexOf(ref json, seen.Expected) ?? -1;
             if (field >= 0)
             {
                 name = names!.Name(field);
@@ -732,14 +757,18 @@ internal sealed class DatasetBinder
 
         public string Name(int index) => names[index];
 
-        /// <summary>The index of the name the reader is on, or -1.</summary>
-        public int IndexOf(ref Utf8JsonReader json)
+        /// <summary>The index of the name the reader is on, or -1; names are tried from <paramref name="expected"/> on (a
+        /// file written by the store lists an object's properties in their order).</summary>
+        public int IndexOf(ref Utf8JsonReader json, int expected)
         {
             if (!json.ValueIsEscaped)
             {
+                // From the expected name on, then from the first: an absent property costs a compare, not a scan.
                 var span = json.ValueSpan;
-                for (var i = 0; i < _utf8.Length; i++)
+                var start = (uint)expected < (uint)_utf8.Length ? expected : 0;
+                for (var k = 0; k < _utf8.Length; k++)
                 {
+                    var i = start + k < _utf8.Length ? start + k : start + k - _utf8.Length;
                     if (span.SequenceEqual(_utf8[i]))
                     {
                         return i;
@@ -766,17 +795,72 @@ internal sealed class DatasetBinder
         }
     }
 
+    /// <summary>
+    /// Short ASCII strings met before, by their UTF-8 text: a direct-mapped table (a new string replaces the one in its
+    /// slot), so it never grows and a miss costs one hash and one compare.
+    /// </summary>
+    private sealed class StringCache
+    {
+        private const int MaxLength = 32;
+        private readonly string?[] _slots = new string?[4096];
+
+        /// <summary>The string of <paramref name="utf8"/>, from the table or made and put there; null when it is not short ASCII.</summary>
+        public string? Get(ReadOnlySpan<byte> utf8)
+        {
+            if (utf8.Length > MaxLength)
+            {
+                return null;
+            }
+
+            var hash = 5381u;
+            foreach (var b in utf8)
+            {
+                if (b >= 0x80)
+                {
+                    return null;
+                }
+
+                hash = (hash * 33) ^ b;
+            }
+
+            ref var slot = ref _slots[(hash ^ (hash >> 13)) & (uint)(_slots.Length - 1)];
+            if (slot is { } held && held.Length == utf8.Length && Same(held, utf8))
+            {
+                return held;
+            }
+
+            return slot = Encoding.ASCII.GetString(utf8);
+        }
+
+        private static bool Same(string text, ReadOnlySpan<byte> ascii)
+        {
+            for (var i = 0; i < ascii.Length; i++)
+            {
+                if (text[i] != ascii[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
     /// <summary>The names an object has shown so far: known ones as bits, others (rarely any) in a set.</summary>
     private struct NameSet
     {
         private ulong _known;
         private HashSet<string>? _others;
 
+        /// <summary>The field after the last known one added: the likeliest next.</summary>
+        public int Expected { get; private set; }
+
         /// <summary>Adds the name; false when the object had it already.</summary>
         public bool Add(int field, string name)
         {
             if (field >= 0)
             {
+                Expected = field + 1;
                 var bit = 1UL << field;
                 var added = (_known & bit) == 0;
                 _known |= bit;
