@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -123,6 +124,23 @@ public static class BorderDataset
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentOutOfRangeException.ThrowIfNegative(maxErrors);
+        var rented = new List<byte[]>();
+        try
+        {
+            return Load(store, inputs, maxFileBytes, maxErrors, rented);
+        }
+        finally
+        {
+            // Nothing made by the load holds the files' bytes past it: records and errors hold strings of their own.
+            foreach (var buffer in rented)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    private static BorderStore Load(BorderStore store, List<Input> inputs, long maxFileBytes, int maxErrors, List<byte[]> rented)
+    {
         var builder = store.ToBuilder();
         var errors = new DataErrorSink(maxErrors);
         var origins = new RecordOrigins();
@@ -134,7 +152,7 @@ public static class BorderDataset
                 continue;
             }
 
-            if (ReadBytes(input.Name, input.Open, maxFileBytes, errors) is { } bytes)
+            if (ReadBytes(input.Name, input.Open, maxFileBytes, errors, rented) is { } bytes)
             {
                 Parse(input.Name, bytes, builder, errors, origins);
             }
@@ -178,7 +196,7 @@ public static class BorderDataset
         return BorderStoreBuilder.FromTables(tables!);
     }
 
-    private static ReadOnlyMemory<byte>? ReadBytes(string? name, Func<Stream> open, long maxFileBytes, DataErrorSink errors)
+    private static ReadOnlyMemory<byte>? ReadBytes(string? name, Func<Stream> open, long maxFileBytes, DataErrorSink errors, List<byte[]> rented)
     {
         try
         {
@@ -204,21 +222,43 @@ public static class BorderDataset
                 }
             }
 
-            using var buffer = new MemoryStream(capacity);
-            var chunk = new byte[81920];
-            int read;
-            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+            // Into a buffer of the shared pool, given back when the load ends (Load): a large file costs no array of
+            // its own per load. One byte more than the stream says it holds, so its end is met without growing.
+            var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(capacity + 1L, 16 * 1024), Array.MaxLength));
+            rented.Add(buffer);
+            var length = 0;
+            while (true)
             {
-                if (buffer.Length + read > maxFileBytes)
+                if (length == buffer.Length)
+                {
+                    var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, Array.MaxLength));
+                    if (bigger.Length <= buffer.Length)
+                    {
+                        ArrayPool<byte>.Shared.Return(bigger);
+                        errors.Add(new DataError { Kind = DataErrorKind.TooLarge, Path = "$", File = name, Message = DataMessages.TooLarge(Math.Min(maxFileBytes, buffer.Length)) });
+                        return null;
+                    }
+
+                    buffer.AsSpan(0, length).CopyTo(bigger);
+                    rented[^1] = bigger;
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                }
+
+                var read = stream.Read(buffer, length, buffer.Length - length);
+                if (read == 0)
+                {
+                    return buffer.AsMemory(0, length);
+                }
+
+                if (length + (long)read > maxFileBytes)
                 {
                     errors.Add(new DataError { Kind = DataErrorKind.TooLarge, Path = "$", File = name, Message = DataMessages.TooLarge(maxFileBytes) });
                     return null;
                 }
 
-                buffer.Write(chunk, 0, read);
+                length += read;
             }
-
-            return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

@@ -91,6 +91,20 @@ public sealed class LargeFileLoadTests
         Assert.Equal(built.Accords.EstimatedIndexBytes, loaded.Accords.EstimatedIndexBytes);
     }
 
+    [Fact]
+    public void Load_NonSeekableStreamInSmallReads_LoadsWhatTheSameBytesInMemoryLoad()
+    {
+        // A stream of unknown length, read into a buffer that grows (from the shared pool) many times over.
+        var bytes = Encoding.UTF8.GetBytes(Accords(Count, index => Accord(index)));
+        var fromMemory = BorderDataset.Load(BorderStore.Default, new MemoryStream(bytes), Name);
+
+        var fromStream = BorderDataset.Load(BorderStore.Default, new TrickleStream(bytes, 1_000), Name);
+        var again = BorderDataset.Load(BorderStore.Default, new TrickleStream(bytes, 7_777), Name);
+
+        Assert.Equal(DatasetWriter.Write(fromMemory), DatasetWriter.Write(fromStream));
+        Assert.Equal(DatasetWriter.Write(fromMemory), DatasetWriter.Write(again));
+    }
+
     private static BorderStore Load(string json)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
@@ -112,5 +126,43 @@ public sealed class LargeFileLoadTests
         }
 
         return text.Append("  ]\n}\n").ToString();
+    }
+
+    /// <summary>A stream that cannot seek and gives at most <c>most</c> bytes a read.</summary>
+    private sealed class TrickleStream(byte[] bytes, int most) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = Math.Min(Math.Min(count, most), bytes.Length - _position);
+            bytes.AsSpan(_position, read).CopyTo(buffer.AsSpan(offset));
+            _position += read;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
