@@ -160,7 +160,7 @@ public static class BorderDataset
 
         // A file read without errors is most likely valid: its tables (all but the computed ones, which the checks
         // derive) are built on the other cores while it is checked, and dropped if the checks find errors.
-        var tables = errors.Total == 0 ? builder.StartTables(Environment.ProcessorCount - 1, computed: false) : null;
+        var tables = errors.Total == 0 ? builder.StartTables(Environment.ProcessorCount, computed: false, background: true) : null;
 
         // Consistency checks run even after reading errors, so one pass reports everything.
         try
@@ -223,38 +223,39 @@ public static class BorderDataset
             }
 
             // Into a buffer of the shared pool, given back when the load ends (Load): a large file costs no array of
-            // its own per load. One byte more than the stream says it holds, so its end is met without growing.
-            var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(capacity + 1L, 16 * 1024), Array.MaxLength));
+            // its own per load. It grows to the limit at most; a stream still not at its end then is too large (one
+            // byte past the limit is read to tell).
+            var limit = (int)Math.Min(maxFileBytes, Array.MaxLength);
+            var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(capacity + 1L, Math.Min(16 * 1024, limit), limit));
             rented.Add(buffer);
             var length = 0;
             while (true)
             {
-                if (length == buffer.Length)
+                if (length >= limit)
                 {
-                    var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, Array.MaxLength));
-                    if (bigger.Length <= buffer.Length)
+                    Span<byte> probe = stackalloc byte[1];
+                    if (stream.Read(probe) == 0)
                     {
-                        ArrayPool<byte>.Shared.Return(bigger);
-                        errors.Add(new DataError { Kind = DataErrorKind.TooLarge, Path = "$", File = name, Message = DataMessages.TooLarge(Math.Min(maxFileBytes, buffer.Length)) });
-                        return null;
+                        return buffer.AsMemory(0, length);
                     }
 
+                    errors.Add(new DataError { Kind = DataErrorKind.TooLarge, Path = "$", File = name, Message = DataMessages.TooLarge(maxFileBytes) });
+                    return null;
+                }
+
+                if (length == buffer.Length)
+                {
+                    var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, limit));
                     buffer.AsSpan(0, length).CopyTo(bigger);
                     rented[^1] = bigger;
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = bigger;
                 }
 
-                var read = stream.Read(buffer, length, buffer.Length - length);
+                var read = stream.Read(buffer, length, Math.Min(buffer.Length, limit) - length);
                 if (read == 0)
                 {
                     return buffer.AsMemory(0, length);
-                }
-
-                if (length + (long)read > maxFileBytes)
-                {
-                    errors.Add(new DataError { Kind = DataErrorKind.TooLarge, Path = "$", File = name, Message = DataMessages.TooLarge(maxFileBytes) });
-                    return null;
                 }
 
                 length += read;

@@ -1,10 +1,10 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
-using System.Threading;
 using System.Threading.Tasks;
 using BorderDomain.Model;
 
@@ -75,20 +75,20 @@ public sealed class BorderStoreBuilder
     internal static BorderStore FromTables(TableBuild build) => new(build.Finish());
 
     /// <summary>
-    /// Every set's table, in <see cref="StoreSets.All"/> order, built by <see cref="StartTables"/> with this thread
-    /// taking its share: the same tables, and the same exception, as one core gives.
+    /// Every set's table, in <see cref="StoreSets.All"/> order, on up to <paramref name="maxDegree"/> cores
+    /// (<see cref="StartTables"/>, on this thread): the same tables, and the same exception, as one core gives.
     /// </summary>
-    internal IEntityTable[] BuildTables(int maxDegree) => StartTables(maxDegree - 1, computed: true).Finish();
+    internal IEntityTable[] BuildTables(int maxDegree) => StartTables(maxDegree, computed: true, background: false).Finish();
 
     /// <summary>
-    /// Starts building the tables of the sets, the computed ones too when <paramref name="computed"/> (their records
-    /// must be derived by then, and stay as they are), on up to <paramref name="workers"/> other threads, the largest
-    /// sets first: a builder of fewer than <see cref="ParallelBuildRecords"/> records starts none and is built by
-    /// <see cref="TableBuild.Finish"/>. Each table is built from its own set's records alone, read and not changed, so
-    /// the builder's other lists may be read (and its computed ones derived, when not <paramref name="computed"/>)
-    /// meanwhile, but not changed.
+    /// The tables of the sets, the computed ones too when <paramref name="computed"/> (their records must be derived by
+    /// then, and stay as they are), to be built on up to <paramref name="maxDegree"/> cores, the largest sets first
+    /// (one core for fewer than <see cref="ParallelBuildRecords"/> records). With <paramref name="background"/> and
+    /// that many records they start at once on the thread pool, otherwise in <see cref="TableBuild.Finish"/>. Each
+    /// table is built from its own set's records alone, read and not changed, so the builder's other lists may be read
+    /// (and its computed ones derived, when not <paramref name="computed"/>) meanwhile, but not changed.
     /// </summary>
-    internal TableBuild StartTables(int workers, bool computed)
+    internal TableBuild StartTables(int maxDegree, bool computed, bool background)
     {
         var sets = StoreSets.All;
         var sizes = new int[sets.Length];
@@ -105,84 +105,102 @@ public sealed class BorderStoreBuilder
 
         // Largest first, so the big tables start at once and the small ones fill in around them.
         order.Sort((a, b) => sizes[b] != sizes[a] ? sizes[b].CompareTo(sizes[a]) : a.CompareTo(b));
-        return new TableBuild(this, order.ToArray(), total < ParallelBuildRecords ? 0 : workers);
+        var large = total >= ParallelBuildRecords;
+        return new TableBuild(this, order.ToArray(), large ? maxDegree : 1, background && large);
     }
 
-    /// <summary>
-    /// Tables being built (<see cref="StartTables"/>): a queue of sets taken by the threads it started and, from
-    /// <see cref="Finish"/> on, by the thread that finishes it.
-    /// </summary>
+    /// <summary>Tables being built (<see cref="StartTables"/>), each set's table or its exception kept by set.</summary>
     internal sealed class TableBuild
     {
         private readonly BorderStoreBuilder _builder;
         private readonly int[] _order;
+        private readonly int _maxDegree;
         private readonly IEntityTable?[] _tables = new IEntityTable?[StoreSets.All.Length];
         private readonly ExceptionDispatchInfo?[] _failures = new ExceptionDispatchInfo?[StoreSets.All.Length];
-        private readonly Task[] _workers;
-        private int _next = -1;
+        private readonly Task? _running;
         private volatile bool _cancelled;
 
-        internal TableBuild(BorderStoreBuilder builder, int[] order, int workers)
+        internal TableBuild(BorderStoreBuilder builder, int[] order, int maxDegree, bool background)
         {
             _builder = builder;
             _order = order;
-            _workers = new Task[Math.Clamp(workers, 0, Math.Max(0, order.Length - 1))];
-            for (var w = 0; w < _workers.Length; w++)
-            {
-                _workers[w] = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            }
+            _maxDegree = Math.Max(1, maxDegree);
+            _running = background ? Task.Run(Run) : null;
         }
 
         /// <summary>
-        /// Builds what is left on this thread too, waits for the rest, then builds the sets not started (computed ones
-        /// left out by <see cref="StartTables"/>) and answers every table in store order. If any build threw, throws
-        /// the exception of the first such set in store order, as building them one after the other would.
+        /// Builds the tables (or waits for those started), then those of the sets left out (computed ones), and answers
+        /// every table in store order. If any build threw, throws the exception of the first such set in store order,
+        /// as building them one after the other would.
         /// </summary>
         public IEntityTable[] Finish()
         {
-            Work();
-            Task.WaitAll(_workers);
+            if (_running is null)
+            {
+                Run();
+            }
+            else
+            {
+                _running.Wait();
+            }
+
             for (var set = 0; set < _tables.Length; set++)
             {
-                _failures[set]?.Throw();
-                if (_tables[set] is null)
+                if (_tables[set] is null && _failures[set] is null)
                 {
-                    try
-                    {
-                        _tables[set] = StoreSets.All[set].Build(_builder);
-                    }
-                    catch (Exception exception)
-                    {
-                        _failures[set] = ExceptionDispatchInfo.Capture(exception);
-                        _failures[set]!.Throw();
-                    }
+                    Build(set);
                 }
+
+                _failures[set]?.Throw();
             }
 
             return _tables!;
         }
 
-        /// <summary>Stops taking sets and waits for those being built: the tables are not wanted (the records were rejected).</summary>
+        /// <summary>Stops starting tables and waits for those being built: they are not wanted (the records were rejected).</summary>
         public void Cancel()
         {
             _cancelled = true;
-            Task.WaitAll(_workers);
+            _running?.Wait();
         }
 
-        private void Work()
+        private void Run()
         {
-            int taken;
-            while (!_cancelled && (taken = Interlocked.Increment(ref _next)) < _order.Length)
+            if (_maxDegree == 1)
             {
-                var set = _order[taken];
-                try
+                foreach (var set in _order)
                 {
-                    _tables[set] = StoreSets.All[set].Build(_builder);
+                    Build(set);
                 }
-                catch (Exception exception)
+
+                return;
+            }
+
+            Parallel.ForEach(
+                Partitioner.Create(_order, EnumerablePartitionerOptions.NoBuffering),
+                new ParallelOptions { MaxDegreeOfParallelism = _maxDegree },
+                (set, loop) =>
                 {
-                    _failures[set] = ExceptionDispatchInfo.Capture(exception);
-                }
+                    if (_cancelled)
+                    {
+                        loop.Stop();
+                        return;
+                    }
+
+                    Build(set);
+                });
+        }
+
+        // One set's table, or the exception its build threw (kept, so that the others are still built and the first in store order is the one thrown).
+        private void Build(int set)
+        {
+            try
+            {
+                _tables[set] = StoreSets.All[set].Build(_builder);
+            }
+            catch (Exception exception)
+            {
+                _failures[set] = ExceptionDispatchInfo.Capture(exception);
             }
         }
     }
