@@ -121,7 +121,10 @@ public class LoadBenchmarks
     /// fully, its size noted, then a thread samples <see cref="GC.GetTotalMemory(bool)"/> (without collecting) every
     /// millisecond while the load runs; the highest sample less the size before, divided by the file's bytes. It counts
     /// everything the load holds at once, garbage not yet collected included (the records, their origins, the store's
-    /// indexes, the file's bytes copied from the stream), and not the file's own array, which the caller holds.
+    /// indexes), and not the file's own array, which the caller holds, nor (since session 11) the copy of the stream's
+    /// bytes: the load reads them into a buffer of the shared array pool, which the warm-up load took and gave back, so
+    /// it is in the heap before the measured load starts (a process's first load counts it: the pool rounds up to a
+    /// power of two, 64 MiB for the 48.7 MB file).
     /// Measured once per size and shape, in the benchmark's process, after its warm-up.
     /// </summary>
     public static double PeakToFile(int n, FileShape shape) => Peaks.GetOrAdd((n, shape), static key =>

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -123,9 +124,26 @@ public static class BorderDataset
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentOutOfRangeException.ThrowIfNegative(maxErrors);
+        var rented = new List<byte[]>();
+        try
+        {
+            return Load(store, inputs, maxFileBytes, maxErrors, rented);
+        }
+        finally
+        {
+            // Nothing made by the load holds the files' bytes past it: records and errors hold strings of their own.
+            foreach (var buffer in rented)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    private static BorderStore Load(BorderStore store, List<Input> inputs, long maxFileBytes, int maxErrors, List<byte[]> rented)
+    {
         var builder = store.ToBuilder();
         var errors = new DataErrorSink(maxErrors);
-        var origins = new Dictionary<object, RecordOrigin>(ReferenceEqualityComparer.Instance);
+        var origins = new RecordOrigins();
         foreach (var input in inputs)
         {
             if (input.Open is null)
@@ -134,16 +152,30 @@ public static class BorderDataset
                 continue;
             }
 
-            if (ReadBytes(input.Name, input.Open, maxFileBytes, errors) is { } bytes)
+            if (ReadBytes(input.Name, input.Open, maxFileBytes, errors, rented) is { } bytes)
             {
                 Parse(input.Name, bytes, builder, errors, origins);
             }
         }
 
+        // A file read without errors is most likely valid: its tables (all but the computed ones, which the checks
+        // derive) are built on the other cores while it is checked, and dropped if the checks find errors.
+        var tables = errors.Total == 0 ? builder.StartTables(Environment.ProcessorCount, computed: false, background: true) : null;
+
         // Consistency checks run even after reading errors, so one pass reports everything.
-        DatasetValidator.Validate(builder, origins, errors);
+        try
+        {
+            DatasetValidator.Validate(builder, origins, errors);
+        }
+        catch
+        {
+            tables?.Cancel();
+            throw;
+        }
+
         if (errors.Total > 0)
         {
+            tables?.Cancel();
             var fileOrder = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var i = 0; i < inputs.Count; i++)
             {
@@ -161,10 +193,10 @@ public static class BorderDataset
                 errors.Omitted);
         }
 
-        return builder.BuildValidated();
+        return BorderStoreBuilder.FromTables(tables!);
     }
 
-    private static ReadOnlyMemory<byte>? ReadBytes(string? name, Func<Stream> open, long maxFileBytes, DataErrorSink errors)
+    private static ReadOnlyMemory<byte>? ReadBytes(string? name, Func<Stream> open, long maxFileBytes, DataErrorSink errors, List<byte[]> rented)
     {
         try
         {
@@ -190,21 +222,44 @@ public static class BorderDataset
                 }
             }
 
-            using var buffer = new MemoryStream(capacity);
-            var chunk = new byte[81920];
-            int read;
-            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+            // Into a buffer of the shared pool, given back when the load ends (Load): a large file costs no array of
+            // its own per load. It grows to the limit at most; a stream still not at its end then is too large (one
+            // byte past the limit is read to tell).
+            var limit = (int)Math.Min(maxFileBytes, Array.MaxLength);
+            var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(capacity + 1L, Math.Min(16 * 1024, limit), limit));
+            rented.Add(buffer);
+            var length = 0;
+            while (true)
             {
-                if (buffer.Length + read > maxFileBytes)
+                if (length >= limit)
                 {
+                    Span<byte> probe = stackalloc byte[1];
+                    if (stream.Read(probe) == 0)
+                    {
+                        return buffer.AsMemory(0, length);
+                    }
+
                     errors.Add(new DataError { Kind = DataErrorKind.TooLarge, Path = "$", File = name, Message = DataMessages.TooLarge(maxFileBytes) });
                     return null;
                 }
 
-                buffer.Write(chunk, 0, read);
-            }
+                if (length == buffer.Length)
+                {
+                    var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, limit));
+                    buffer.AsSpan(0, length).CopyTo(bigger);
+                    rented[^1] = bigger;
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                }
 
-            return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+                var read = stream.Read(buffer, length, Math.Min(buffer.Length, limit) - length);
+                if (read == 0)
+                {
+                    return buffer.AsMemory(0, length);
+                }
+
+                length += read;
+            }
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -214,7 +269,7 @@ public static class BorderDataset
         }
     }
 
-    private static void Parse(string? name, ReadOnlyMemory<byte> bytes, BorderStoreBuilder builder, DataErrorSink errors, Dictionary<object, RecordOrigin> origins)
+    private static void Parse(string? name, ReadOnlyMemory<byte> bytes, BorderStoreBuilder builder, DataErrorSink errors, RecordOrigins origins)
     {
         var utf8 = bytes;
         if (utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))

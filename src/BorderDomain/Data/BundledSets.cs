@@ -24,16 +24,16 @@ internal static class BundledSets
     /// </summary>
     public static readonly ImmutableArray<BundledSet> All =
     [
-        new BundledSet<Source, SourceJson>("source", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Source(ref e, at), (r, j, at) => r.ToSource(j, at), DatasetWriter.WriteSource),
-        new BundledSet<Nation, NationJson>("nation", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Nation(ref e, at), (r, j, at) => r.ToNation(j, at), DatasetWriter.WriteNation),
-        new BundledSet<Agency, AgencyJson>("agency", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Agency(ref e, at), (r, j, at) => r.ToAgency(j, at), DatasetWriter.WriteAgency),
-        new BundledSet<Person, PersonJson>("person", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Person(ref e, at), (r, j, at) => r.ToPerson(j, at), DatasetWriter.WritePerson),
-        new BundledSet<Accord, AccordJson>("accord", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Accord(ref e, at), (r, j, at) => r.ToAccord(j, at), DatasetWriter.WriteAccord),
-        new BundledSet<Statistic, StatisticJson>("statistic", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Statistic(ref e, at), (r, j, at) => r.ToStatistic(j, at), DatasetWriter.WriteStatistic),
-        new BundledSet<Event, EventJson>("event", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Event(ref e, at), (r, j, at) => r.ToEvent(j, at), DatasetWriter.WriteEvent),
-        new BundledSet<Organization, OrganizationJson>("organization", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Organization(ref e, at), (r, j, at) => r.ToOrganization(j, at), DatasetWriter.WriteOrganization),
-        new BundledSet<Place, PlaceJson>("place", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Place(ref e, at), (r, j, at) => r.ToPlace(j, at), DatasetWriter.WritePlace),
-        new BundledSet<Statement, StatementJson>("statement", static (DatasetBinder d, ref Utf8JsonReader e, string at) => d.Statement(ref e, at), (r, j, at) => r.ToStatement(j, at), DatasetWriter.WriteStatement),
+        new BundledSet<Source, SourceJson>("source", static (DatasetBinder d, ref Utf8JsonReader e, JsonPath at) => d.Source(ref e, at), (r, j, at) => r.ToSource(j, at), DatasetWriter.WriteSource),
+        new BundledSet<Nation, NationJson>("nation", static (DatasetBinder d, ref Utf8JsonReader e, JsonPath at) => d.Nation(ref e, at), (r, j, at) => r.ToNation(j, at), DatasetWriter.WriteNation),
+        new BundledSet<Agency, AgencyJson>("agency", static (DatasetBinder d, ref Utf8JsonReader e, JsonPath at) => d.Agency(ref e, at), (r, j, at) => r.ToAgency(j, at), DatasetWriter.WriteAgency),
+        new BundledSet<Person, PersonJson>("person", static (DatasetBinder d, ref Utf8JsonReader e, JsonPath at) => d.Person(ref e, at), (r, j, at) => r.ToPerson(j, at), DatasetWriter.WritePerson),
+        new BundledSet<Accord, AccordJson>("accord", static (DatasetBinder d, ref Utf8JsonReader e, JsonPath at) => d.Accord(ref e, at), (r, j, at) => r.ToAccord(j, at), DatasetWriter.WriteAccord),
+        new BundledSet<Statistic, StatisticJson>("statistic", static (DatasetBinder d, ref Utf8JsonReader e, JsonPath at) => d.Statistic(ref e, at), (r, j, at) => r.ToStatistic(j, at), DatasetWriter.WriteStatistic),
+        new BundledSet<Event, EventJson>("event", static (DatasetBinder d, ref Utf8JsonReader e, JsonPath at) => d.Event(ref e, at), (r, j, at) => r.ToEvent(j, at), DatasetWriter.WriteEvent),
+        new BundledSet<Organization, OrganizationJson>("organization", static (DatasetBinder d, ref Utf8JsonReader e, JsonPath at) => d.Organization(ref e, at), (r, j, at) => r.ToOrganization(j, at), DatasetWriter.WriteOrganization),
+        new BundledSet<Place, PlaceJson>("place", static (DatasetBinder d, ref Utf8JsonReader e, JsonPath at) => d.Place(ref e, at), (r, j, at) => r.ToPlace(j, at), DatasetWriter.WritePlace),
+        new BundledSet<Statement, StatementJson>("statement", static (DatasetBinder d, ref Utf8JsonReader e, JsonPath at) => d.Statement(ref e, at), (r, j, at) => r.ToStatement(j, at), DatasetWriter.WriteStatement),
         new ComputedSet<Participation>("participant", "events' participants", ["event", "sources"]),
         new ComputedSet<Affiliation>("affiliation", "people's roles", ["person", "sources"]),
     ];
@@ -107,15 +107,15 @@ internal abstract class SetRecords
     /// <summary>The errors found converting the records, their lines not yet found.</summary>
     public abstract DataErrorSink Errors { get; }
 
-    /// <summary>Adds the records to <paramref name="target"/>, each with its origin.</summary>
-    public abstract void AddTo(BorderStoreBuilder target, Dictionary<object, RecordOrigin> origins, string? file, FileLines lines);
+    /// <summary>Adds the records to <paramref name="target"/>, and where they came from to <paramref name="origins"/>.</summary>
+    public abstract void AddTo(BorderStoreBuilder target, RecordOrigins origins, string? file, FileLines lines);
 }
 
 /// <summary>A <see cref="BundledSet"/> of <typeparamref name="TRecord"/>, written in a file as <typeparamref name="TJson"/>.</summary>
 internal sealed class BundledSet<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TRecord, TJson>(
     string noun,
     BindRecord<TJson> bind,
-    Func<DatasetReader, TJson, string, TRecord> read,
+    Func<DatasetReader, TJson, JsonPath, TRecord> read,
     Action<Utf8JsonWriter, TRecord> write) : BundledSet(StoreSets.Of<TRecord>(), noun)
     where TRecord : class
     where TJson : JsonRecord, new()
@@ -139,27 +139,40 @@ internal sealed class BundledSet<[DynamicallyAccessedMembers(DynamicallyAccessed
             {
                 // A record with bad values is still added, so that checks across records (keys, references) see its
                 // id and report no false dangling references; the load fails anyway.
-                converted.Records.Add((read(reader, valid, at!), at!));
+                converted.Add(read(reader, valid, at), index);
             }
         }) ? converted : null;
     }
 
     private sealed class Converted(BundledSet<TRecord, TJson> set, DataErrorSink errors) : SetRecords
     {
-        public List<(TRecord Record, string At)> Records { get; } = [];
+        private readonly List<TRecord> _records = [];
+        private List<int>? _indexes; // each record's element in the file's array, once an element was skipped
 
         public override DataErrorSink Errors => errors;
 
-        public override void AddTo(BorderStoreBuilder target, Dictionary<object, RecordOrigin> origins, string? file, FileLines lines)
+        /// <summary>Adds the record read from element <paramref name="index"/> of the file's array.</summary>
+        public void Add(TRecord record, int index)
+        {
+            if (_indexes is null && index != _records.Count)
+            {
+                _indexes = new List<int>(_records.Count + 1);
+                for (var k = 0; k < _records.Count; k++)
+                {
+                    _indexes.Add(k);
+                }
+            }
+
+            _indexes?.Add(index);
+            _records.Add(record);
+        }
+
+        public override void AddTo(BorderStoreBuilder target, RecordOrigins origins, string? file, FileLines lines)
         {
             var list = set.RecordsOf(target);
-            list.EnsureCapacity(list.Count + Records.Count);
-            origins.EnsureCapacity(origins.Count + Records.Count);
-            foreach (var (record, at) in Records)
-            {
-                list.Add(record);
-                origins[record] = new RecordOrigin(file, at, lines);
-            }
+            var start = list.Count;
+            list.AddRange(_records);
+            origins.AddRun(list, start, _records.Count, file, set.Path, _indexes?.ToArray(), lines);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
@@ -33,7 +34,7 @@ internal sealed class DatasetReader
     /// The element <paramref name="index"/> of the set's array at <paramref name="path"/>, ready to convert: null for
     /// a JSON null (reported) or a value that was not an object (reported by the binder); its unknown properties reported.
     /// </summary>
-    internal TJson? Record<TJson>(TJson? item, string path, int index, string? at)
+    internal TJson? Record<TJson>(TJson? item, string path, int index, JsonPath at)
         where TJson : JsonRecord
     {
         if (item is null)
@@ -47,12 +48,12 @@ internal sealed class DatasetReader
             return null; // not an object; reported by the binder
         }
 
-        Unknown(item, at!);
+        Unknown(item, at);
         return item;
     }
 
     /// <summary>Reports the properties of the file itself that the schema does not define.</summary>
-    internal void Unknown(JsonRecord record, string at)
+    internal void Unknown(JsonRecord record, JsonPath at)
     {
         foreach (var name in record.Unknown ?? [])
         {
@@ -66,7 +67,7 @@ internal sealed class DatasetReader
         }
     }
 
-    internal Source ToSource(SourceJson json, string at) => new()
+    internal Source ToSource(SourceJson json, JsonPath at) => new()
     {
         Id = Required(json.Id, at, "id"),
         Publisher = Optional(json.Publisher),
@@ -80,7 +81,7 @@ internal sealed class DatasetReader
         Note = Optional(json.Note),
     };
 
-    internal Nation ToNation(NationJson json, string at) => new()
+    internal Nation ToNation(NationJson json, JsonPath at) => new()
     {
         Code = Code(json.Code, at, "code"),
         Name = Required(json.Name, at, "name"),
@@ -89,7 +90,7 @@ internal sealed class DatasetReader
         Sources = Strings(json.Sources, at, "sources"),
     };
 
-    internal Agency ToAgency(AgencyJson json, string at) => new()
+    internal Agency ToAgency(AgencyJson json, JsonPath at) => new()
     {
         Id = Required(json.Id, at, "id"),
         Name = Required(json.Name, at, "name"),
@@ -101,7 +102,7 @@ internal sealed class DatasetReader
         Sources = Strings(json.Sources, at, "sources"),
     };
 
-    internal Person ToPerson(PersonJson json, string at)
+    internal Person ToPerson(PersonJson json, JsonPath at)
     {
         var roles = ImmutableArray.CreateBuilder<PersonRole>();
         for (var i = 0; i < (json.Roles?.Count ?? 0); i++)
@@ -155,7 +156,7 @@ internal sealed class DatasetReader
         };
     }
 
-    internal Accord ToAccord(AccordJson json, string at)
+    internal Accord ToAccord(AccordJson json, JsonPath at)
     {
         var (signed, signedBasis) = Dated(json.Signed, json.SignedBasis, at, "signed", "signedBasis");
         var (agreed, agreedBasis) = Dated(json.Agreed, json.AgreedBasis, at, "agreed", "agreedBasis");
@@ -192,7 +193,7 @@ internal sealed class DatasetReader
         };
     }
 
-    internal Statistic ToStatistic(StatisticJson json, string at)
+    internal Statistic ToStatistic(StatisticJson json, JsonPath at)
     {
         var (period, periodBasis) = Dated(json.Period, json.PeriodBasis, at, "period", "periodBasis");
         var value = Number(json.Value, at, "value");
@@ -246,7 +247,7 @@ internal sealed class DatasetReader
         };
     }
 
-    internal Event ToEvent(EventJson json, string at)
+    internal Event ToEvent(EventJson json, JsonPath at)
     {
         var (date, dateBasis) = Dated(json.Date, json.DateBasis, at, "date", "dateBasis");
         var participants = ImmutableArray.CreateBuilder<Participant>();
@@ -313,7 +314,7 @@ internal sealed class DatasetReader
         };
     }
 
-    internal Organization ToOrganization(OrganizationJson json, string at) => new()
+    internal Organization ToOrganization(OrganizationJson json, JsonPath at) => new()
     {
         Id = Required(json.Id, at, "id"),
         Name = Required(json.Name, at, "name"),
@@ -329,7 +330,7 @@ internal sealed class DatasetReader
         Note = Optional(json.Note),
     };
 
-    internal Place ToPlace(PlaceJson json, string at)
+    internal Place ToPlace(PlaceJson json, JsonPath at)
     {
         var kind = Enum<PlaceKind>(json.Kind, at, "kind");
         var borders = Codes(json.Borders, at, "borders");
@@ -351,7 +352,7 @@ internal sealed class DatasetReader
         };
     }
 
-    internal Statement ToStatement(StatementJson json, string at)
+    internal Statement ToStatement(StatementJson json, JsonPath at)
     {
         var (date, dateBasis) = Dated(json.Date, json.DateBasis, at, "date", "dateBasis");
         var speakerNations = Codes(json.SpeakerNations, at, "speakerNations");
@@ -384,7 +385,7 @@ internal sealed class DatasetReader
     /// <summary>An optional value, or null when it was already reported as unreadable.</summary>
     private static string? Optional(string? value) => IsReported(value) ? null : value;
 
-    private string Required(string? value, string at, string property)
+    private string Required(string? value, JsonPath at, string property)
     {
         if (IsReported(value))
         {
@@ -400,7 +401,7 @@ internal sealed class DatasetReader
         return value;
     }
 
-    private decimal Number(JsonScalar? value, string at, string property)
+    private decimal Number(JsonScalar? value, JsonPath at, string property)
     {
         if (value is not { } scalar)
         {
@@ -423,7 +424,7 @@ internal sealed class DatasetReader
         return 0m;
     }
 
-    private NationCode Code(string? value, string at, string property, int index = -1)
+    private NationCode Code(string? value, JsonPath at, string property, int index = -1)
     {
         if (IsReported(value))
         {
@@ -447,9 +448,9 @@ internal sealed class DatasetReader
         return default;
     }
 
-    private ImmutableArray<NationCode> Codes(List<string?>? values, string at, string property)
+    private ImmutableArray<NationCode> Codes(JsonStrings values, JsonPath at, string property)
     {
-        if (values is not { Count: > 0 })
+        if (values.Count == 0)
         {
             return ImmutableArray<NationCode>.Empty;
         }
@@ -464,9 +465,9 @@ internal sealed class DatasetReader
         return ImmutableCollectionsMarshal.AsImmutableArray(codes);
     }
 
-    private ImmutableArray<string> Strings(List<string?>? values, string at, string property)
+    private ImmutableArray<string> Strings(JsonStrings values, JsonPath at, string property)
     {
-        if (values is not { Count: > 0 })
+        if (values.Count == 0)
         {
             return ImmutableArray<string>.Empty;
         }
@@ -490,7 +491,7 @@ internal sealed class DatasetReader
         return ImmutableCollectionsMarshal.AsImmutableArray(strings);
     }
 
-    private PartialDate? OptionalDate(string? value, string at, string property)
+    private PartialDate? OptionalDate(string? value, JsonPath at, string property)
     {
         if (value is null || IsReported(value))
         {
@@ -512,7 +513,7 @@ internal sealed class DatasetReader
     /// the file gives a date but no basis; a basis without a date, an open start without <see cref="DateBasis.UpperBound"/>
     /// (an open end without <see cref="DateBasis.LowerBound"/>) and either bound on a closed value are errors.
     /// </summary>
-    private (Period? Value, DateBasis? Basis) Dated(string? dateText, string? basisText, string at, string property, string basisProperty)
+    private (Period? Value, DateBasis? Basis) Dated(string? dateText, string? basisText, JsonPath at, string property, string basisProperty)
     {
         var value = OptionalPeriod(dateText, at, property);
         DateBasis? basis = Optional(basisText) is null ? null : Enum<DateBasis>(basisText, at, basisProperty);
@@ -548,7 +549,7 @@ internal sealed class DatasetReader
         return (value, basis);
     }
 
-    private Period? OptionalPeriod(string? value, string at, string property)
+    private Period? OptionalPeriod(string? value, JsonPath at, string property)
     {
         if (value is null || IsReported(value))
         {
@@ -564,7 +565,7 @@ internal sealed class DatasetReader
         return null;
     }
 
-    private TEnum Enum<TEnum>(string? value, string at, string property, int index = -1)
+    private TEnum Enum<TEnum>(string? value, JsonPath at, string property, int index = -1)
         where TEnum : struct, Enum
     {
         if (IsReported(value))
@@ -572,13 +573,9 @@ internal sealed class DatasetReader
             return default;
         }
 
-        var names = EnumMembers<TEnum>.Names;
-        for (var i = 0; i < names.Length; i++)
+        if (value is not null && EnumMembers<TEnum>.ByName.TryGetValue(value, out var member))
         {
-            if (string.Equals(names[i], value, StringComparison.OrdinalIgnoreCase))
-            {
-                return EnumMembers<TEnum>.Values[i];
-            }
+            return member;
         }
 
         if (value is null)
@@ -593,10 +590,10 @@ internal sealed class DatasetReader
         return default;
     }
 
-    private ImmutableArray<TEnum> Enums<TEnum>(List<string?>? values, string at, string property)
+    private ImmutableArray<TEnum> Enums<TEnum>(JsonStrings values, JsonPath at, string property)
         where TEnum : struct, Enum
     {
-        if (values is not { Count: > 0 })
+        if (values.Count == 0)
         {
             return ImmutableArray<TEnum>.Empty;
         }
@@ -614,11 +611,11 @@ internal sealed class DatasetReader
     /// Reports an error at <paramref name="at"/>, its <paramref name="property"/> (if any) and its element
     /// <paramref name="index"/> (if not negative); the path and message are built only if there is room to keep it.
     /// </summary>
-    private void Error(DataErrorKind kind, string at, string? property, int index, Func<string> message) =>
+    private void Error(DataErrorKind kind, JsonPath at, string? property, int index, Func<string> message) =>
         Error(kind, at, property, index, message, static make => make());
 
     /// <summary>Like the other overload, with the message made from <paramref name="state"/> (so no closure is allocated).</summary>
-    private void Error<TState>(DataErrorKind kind, string at, string? property, int index, TState state, Func<TState, string> message)
+    private void Error<TState>(DataErrorKind kind, JsonPath at, string? property, int index, TState state, Func<TState, string> message)
     {
         if (!Errors.HasRoom)
         {
@@ -626,17 +623,16 @@ internal sealed class DatasetReader
             return;
         }
 
-        var path = property is null ? at : $"{at}.{property}";
+        var path = property is null ? at.ToString() : $"{at}.{property}";
         path = index < 0 ? path : $"{path}[{index}]";
         Errors.Add(new DataError { Kind = kind, Message = message(state), Path = path, File = _file });
     }
 
-    /// <summary>An enum's member names and values, read once (<see cref="System.Enum.GetNames{TEnum}"/> makes a new array each call).</summary>
+    /// <summary>An enum's members by name, ignoring case, read once (<see cref="System.Enum.GetNames{TEnum}"/> makes a new array each call).</summary>
     private static class EnumMembers<TEnum>
         where TEnum : struct, Enum
     {
-        public static readonly string[] Names = System.Enum.GetNames<TEnum>();
-
-        public static readonly TEnum[] Values = Array.ConvertAll(Names, System.Enum.Parse<TEnum>);
+        public static readonly FrozenDictionary<string, TEnum> ByName = System.Enum.GetNames<TEnum>()
+            .ToFrozenDictionary(name => name, System.Enum.Parse<TEnum>, StringComparer.OrdinalIgnoreCase);
     }
 }

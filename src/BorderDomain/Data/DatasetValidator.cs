@@ -34,7 +34,7 @@ internal static class DatasetValidator
     internal static BorderStore BuildChecked(BorderStoreBuilder builder)
     {
         var errors = new DataErrorSink(BorderDataset.DefaultMaxErrors);
-        Validate(builder, new Dictionary<object, RecordOrigin>(ReferenceEqualityComparer.Instance), errors);
+        Validate(builder, RecordOrigins.None, errors);
         return errors.Total > 0 ? throw new BorderDataException(errors.Kept, errors.Omitted) : builder.BuildValidated();
     }
 
@@ -43,13 +43,11 @@ internal static class DatasetValidator
     /// without building anything. The computed sets are derived first, each row with the origin of the record it comes
     /// from (<c>$.events[3].participants[1]</c>), so that their references are checked with paths and lines.
     /// </summary>
-    internal static void Validate(BorderStoreBuilder builder, Dictionary<object, RecordOrigin> origins, DataErrorSink errors)
+    internal static void Validate(BorderStoreBuilder builder, RecordOrigins origins, DataErrorSink errors)
     {
         // A row of a record that came from no file is named by that record's place in the builder: events[3].participants[1].
-        builder.DeriveComputed((row, parent, parentSet, parentRow, suffix) =>
-            origins[row] = origins.TryGetValue(parent, out var origin)
-                ? origin with { Path = origin.Path + suffix }
-                : new RecordOrigin(null, $"{parentSet}[{parentRow}]{suffix}", null));
+        origins.ClearDerived();
+        builder.DeriveComputed(origins.AddDerived);
         var sets = new ISet[BundledSets.All.Length];
         foreach (var set in BundledSets.All)
         {

@@ -86,6 +86,9 @@ internal abstract class StoreSet
     /// <summary>The indexed table of the builder's records (prepared, e.g. disputed statistics marked).</summary>
     public abstract IEntityTable Build(BorderStoreBuilder builder);
 
+    /// <summary>How many records the builder holds for this set.</summary>
+    public abstract int Count(BorderStoreBuilder builder);
+
     /// <summary>
     /// Adds the records of <paramref name="table"/> (this set's table of a store) to the builder's list: every one, or
     /// those of <paramref name="rows"/> in the order given.
@@ -120,6 +123,9 @@ internal sealed class StoreSet<[DynamicallyAccessedMembers(DynamicallyAccessedMe
         var list = records(builder);
         return new EntityTable<TRecord>(QuerySets.For<TRecord>(), prepare is null ? list : prepare(list));
     }
+
+    /// <inheritdoc />
+    public override int Count(BorderStoreBuilder builder) => records(builder).Count;
 
     /// <inheritdoc />
     public override void CopyTo(IEntityTable table, BorderStoreBuilder builder, IEnumerable<int>? rows = null)

@@ -6,11 +6,10 @@ using System.Text.Json;
 namespace BorderDomain.Data;
 
 /// <summary>Binds the record object the reader is on, read to its end; <paramref name="at"/> is its JSON path.</summary>
-internal delegate T BindRecord<out T>(DatasetBinder binder, ref Utf8JsonReader json, string at);
+internal delegate T BindRecord<out T>(DatasetBinder binder, ref Utf8JsonReader json, JsonPath at);
 
-/// <summary>Takes one element of an array of records: the bound record (null for a JSON null), its index, and its path
-/// (null unless it was an object).</summary>
-internal delegate void TakeRecord<in T>(T? record, int index, string? at);
+/// <summary>Takes one element of an array of records: the bound record (null for a JSON null), its index, and its path.</summary>
+internal delegate void TakeRecord<in T>(T? record, int index, JsonPath at);
 
 /// <summary>
 /// Reads a data file in one forward pass (<see cref="Utf8JsonReader"/>, no document tree) into records, one record
@@ -52,6 +51,9 @@ internal sealed class DatasetBinder
     private readonly string? _file;
     private readonly ReadOnlyMemory<byte> _utf8;
     private readonly DataErrorSink _errors;
+    private readonly List<string?> _scratch = []; // the arrays of strings of the record being read (JsonStrings)
+    private readonly StringCache _strings = new();
+    private int _recordsDepth; // how many Records calls are running: 1 while reading a set's records
     private int _line = 1;
     private int _lineCounted;
 
@@ -108,7 +110,7 @@ internal sealed class DatasetBinder
         return (document, binder.WrongTypes);
     }
 
-    internal SourceJson Source(ref Utf8JsonReader json, string at)
+    internal SourceJson Source(ref Utf8JsonReader json, JsonPath at)
     {
         var record = new SourceJson();
         var seen = default(NameSet);
@@ -133,7 +135,7 @@ internal sealed class DatasetBinder
         return record;
     }
 
-    internal NationJson Nation(ref Utf8JsonReader json, string at)
+    internal NationJson Nation(ref Utf8JsonReader json, JsonPath at)
     {
         var record = new NationJson();
         var seen = default(NameSet);
@@ -153,7 +155,7 @@ internal sealed class DatasetBinder
         return record;
     }
 
-    internal AgencyJson Agency(ref Utf8JsonReader json, string at)
+    internal AgencyJson Agency(ref Utf8JsonReader json, JsonPath at)
     {
         var record = new AgencyJson();
         var seen = default(NameSet);
@@ -176,7 +178,7 @@ internal sealed class DatasetBinder
         return record;
     }
 
-    internal PersonJson Person(ref Utf8JsonReader json, string at)
+    internal PersonJson Person(ref Utf8JsonReader json, JsonPath at)
     {
         var record = new PersonJson();
         var seen = default(NameSet);
@@ -189,7 +191,7 @@ internal sealed class DatasetBinder
                 case "aliases": record.Aliases = Strings(ref json, at, name); break;
                 case "nation": record.Nation = String(ref json, at, name); break;
                 case "title": record.Title = String(ref json, at, name); break;
-                case "roles": record.Roles = RecordList(ref json, $"{at}.roles", "role", static (DatasetBinder binder, ref Utf8JsonReader json, string at) => binder.Role(ref json, at)); break;
+                case "roles": record.Roles = RecordList(ref json, $"{at}.roles", "role", static (DatasetBinder binder, ref Utf8JsonReader json, JsonPath at) => binder.Role(ref json, at)); break;
                 case "sources": record.Sources = Strings(ref json, at, name); break;
                 case "note": record.Note = String(ref json, at, name); break;
                 default: Unknown(ref json, record, at, name); break;
@@ -199,7 +201,7 @@ internal sealed class DatasetBinder
         return record;
     }
 
-    internal AccordJson Accord(ref Utf8JsonReader json, string at)
+    internal AccordJson Accord(ref Utf8JsonReader json, JsonPath at)
     {
         var record = new AccordJson();
         var seen = default(NameSet);
@@ -235,7 +237,7 @@ internal sealed class DatasetBinder
         return record;
     }
 
-    internal StatisticJson Statistic(ref Utf8JsonReader json, string at)
+    internal StatisticJson Statistic(ref Utf8JsonReader json, JsonPath at)
     {
         var record = new StatisticJson();
         var seen = default(NameSet);
@@ -267,7 +269,7 @@ internal sealed class DatasetBinder
         return record;
     }
 
-    internal EventJson Event(ref Utf8JsonReader json, string at)
+    internal EventJson Event(ref Utf8JsonReader json, JsonPath at)
     {
         var record = new EventJson();
         var seen = default(NameSet);
@@ -285,7 +287,7 @@ internal sealed class DatasetBinder
                 case "sites": record.Sites = Strings(ref json, at, name); break;
                 case "partOf": record.PartOf = String(ref json, at, name); break;
                 case "nations": record.Nations = Strings(ref json, at, name); break;
-                case "participants": record.Participants = RecordList(ref json, $"{at}.participants", "participant", static (DatasetBinder binder, ref Utf8JsonReader json, string at) => binder.Participant(ref json, at)); break;
+                case "participants": record.Participants = RecordList(ref json, $"{at}.participants", "participant", static (DatasetBinder binder, ref Utf8JsonReader json, JsonPath at) => binder.Participant(ref json, at)); break;
                 case "agencies": record.Agencies = Strings(ref json, at, name); break;
                 case "people": record.People = Strings(ref json, at, name); break;
                 case "organizations": record.Organizations = Strings(ref json, at, name); break;
@@ -301,7 +303,7 @@ internal sealed class DatasetBinder
         return record;
     }
 
-    internal OrganizationJson Organization(ref Utf8JsonReader json, string at)
+    internal OrganizationJson Organization(ref Utf8JsonReader json, JsonPath at)
     {
         var record = new OrganizationJson();
         var seen = default(NameSet);
@@ -328,7 +330,7 @@ internal sealed class DatasetBinder
         return record;
     }
 
-    internal PlaceJson Place(ref Utf8JsonReader json, string at)
+    internal PlaceJson Place(ref Utf8JsonReader json, JsonPath at)
     {
         var record = new PlaceJson();
         var seen = default(NameSet);
@@ -351,7 +353,7 @@ internal sealed class DatasetBinder
         return record;
     }
 
-    internal StatementJson Statement(ref Utf8JsonReader json, string at)
+    internal StatementJson Statement(ref Utf8JsonReader json, JsonPath at)
     {
         var record = new StatementJson();
         var seen = default(NameSet);
@@ -400,31 +402,38 @@ internal sealed class DatasetBinder
         }
 
         var count = 0;
+        _recordsDepth++;
         while (NextItem(ref json, path, null, count))
         {
             switch (json.TokenType)
             {
                 case JsonTokenType.Null:
-                    take(null, count, null);
+                    take(null, count, new JsonPath(path, count));
                     break;
                 case JsonTokenType.StartObject:
-                    var at = $"{path}[{count}]";
+                    var at = new JsonPath(path, count);
                     take(bind(this, ref json, at), count, at);
                     break;
                 default:
                     WrongType(path, null, count, DataMessages.ARecord(noun), Kind(ref json));
                     Walk(ref json, $"{path}[{count}]");
-                    take(new T { Invalid = true }, count, null);
+                    take(new T { Invalid = true }, count, new JsonPath(path, count));
                     break;
+            }
+
+            if (_recordsDepth == 1)
+            {
+                _scratch.Clear(); // a set's record was taken (converted): its arrays are done with
             }
 
             count++;
         }
 
+        _recordsDepth--;
         return true;
     }
 
-    private PersonRoleJson Role(ref Utf8JsonReader json, string at)
+    private PersonRoleJson Role(ref Utf8JsonReader json, JsonPath at)
     {
         var record = new PersonRoleJson();
         var seen = default(NameSet);
@@ -448,7 +457,7 @@ internal sealed class DatasetBinder
         return record;
     }
 
-    private ParticipantJson Participant(ref Utf8JsonReader json, string at)
+    private ParticipantJson Participant(ref Utf8JsonReader json, JsonPath at)
     {
         var record = new ParticipantJson();
         var seen = default(NameSet);
@@ -475,7 +484,7 @@ internal sealed class DatasetBinder
         return Records(ref json, path, noun, bind, (record, _, _) => records.Add(record)) ? records : null;
     }
 
-    private string? String(ref Utf8JsonReader json, string at, string property)
+    private string? String(ref Utf8JsonReader json, JsonPath at, string property)
     {
         switch (json.TokenType)
         {
@@ -490,44 +499,48 @@ internal sealed class DatasetBinder
         }
     }
 
-    private List<string?>? Strings(ref Utf8JsonReader json, string at, string property)
+    private JsonStrings Strings(ref Utf8JsonReader json, JsonPath at, string property)
     {
         if (json.TokenType == JsonTokenType.Null)
         {
-            return null;
+            return default;
         }
 
         if (json.TokenType != JsonTokenType.StartArray)
         {
             WrongType(at, property, -1, DataMessages.AnArrayOfStrings, Kind(ref json));
             Walk(ref json, $"{at}.{property}");
-            return null;
+            return default;
         }
 
-        var strings = new List<string?>();
-        while (NextItem(ref json, at, property, strings.Count))
+        // Into the scratch list, emptied once the record being read is converted (Records): no list per array.
+        var start = _scratch.Count;
+        var count = 0;
+        while (NextItem(ref json, at, property, count))
         {
             switch (json.TokenType)
             {
                 case JsonTokenType.Null:
-                    strings.Add(null);
+                    _scratch.Add(null);
                     break;
                 case JsonTokenType.String:
-                    strings.Add(Text(ref json));
+                    _scratch.Add(Text(ref json));
                     break;
                 default:
-                    WrongType(at, property, strings.Count, DataMessages.AString, Kind(ref json));
-                    Walk(ref json, $"{at}.{property}[{strings.Count}]");
-                    strings.Add(Reported);
+                    WrongType(at, property, count, DataMessages.AString, Kind(ref json));
+                    Walk(ref json, $"{at}.{property}[{count}]");
+                    _scratch.Add(Reported);
                     break;
             }
+
+            count++;
         }
 
-        return strings;
+        return new JsonStrings(_scratch, start, count);
     }
 
     /// <summary>A value kept as written (null for a JSON null); an object or array is walked and kept by its kind.</summary>
-    private JsonScalar? Scalar(ref Utf8JsonReader json, string at, string property)
+    private JsonScalar? Scalar(ref Utf8JsonReader json, JsonPath at, string property)
     {
         switch (json.TokenType)
         {
@@ -544,10 +557,21 @@ internal sealed class DatasetBinder
         }
     }
 
-    /// <summary>The string's text; <see cref="Reported"/> for one holding a lone surrogate, reported when it was met.</summary>
-    private static string Text(ref Utf8JsonReader json)
+    /// <summary>
+    /// The string's text; <see cref="Reported"/> for one holding a lone surrogate, reported when it was met. A short
+    /// one written without escapes comes from <see cref="StringCache"/>, so a value repeated through the file (a kind,
+    /// a code, a date, a cited source) is one string, not one per record.
+    /// </summary>
+    private string Text(ref Utf8JsonReader json)
     {
-        if (json.ValueIsEscaped && JsonText.LoneSurrogate(json.ValueSpan) is not null)
+        if (!json.ValueIsEscaped)
+        {
+            if (_strings.Get(json.ValueSpan) is { } cached)
+            {
+                return cached;
+            }
+        }
+        else if (JsonText.LoneSurrogate(json.ValueSpan) is not null)
         {
             return Reported;
         }
@@ -572,7 +596,7 @@ internal sealed class DatasetBinder
     }
 
     /// <summary>An unknown property of <paramref name="record"/>: noted, and its value walked for errors in its text.</summary>
-    private void Unknown(ref Utf8JsonReader json, JsonRecord record, string at, string name)
+    private void Unknown(ref Utf8JsonReader json, JsonRecord record, JsonPath at, string name)
     {
         AddUnknown(record, name);
         Walk(ref json, $"{at}.{name}");
@@ -584,7 +608,7 @@ internal sealed class DatasetBinder
     /// surrogate. <paramref name="name"/> is the entry of <paramref name="names"/> the name matches
     /// (<paramref name="field"/> its index), or the name as read (<paramref name="field"/> -1). False at the object's end.
     /// </summary>
-    private bool NextProperty(ref Utf8JsonReader json, string at, JsonNames? names, ref NameSet seen, out string name, out int field)
+    private bool NextProperty(ref Utf8JsonReader json, JsonPath at, JsonNames? names, ref NameSet seen, out string name, out int field)
     {
         while (true)
         {
@@ -597,7 +621,7 @@ internal sealed class DatasetBinder
             }
 
             var readable = true;
-            field = names?.IndexOf(ref json) ?? -1;
+            field = names?.IndexOf(ref json, seen.Expected) ?? -1;
             if (field >= 0)
             {
                 name = names!.Name(field);
@@ -631,7 +655,7 @@ internal sealed class DatasetBinder
     }
 
     /// <summary>Moves onto the next element of the array the reader is in, reporting a string holding a lone surrogate; false at its end.</summary>
-    private bool NextItem(ref Utf8JsonReader json, string at, string? property, int index)
+    private bool NextItem(ref Utf8JsonReader json, JsonPath at, string? property, int index)
     {
         json.Read();
         if (json.TokenType == JsonTokenType.EndArray)
@@ -641,7 +665,7 @@ internal sealed class DatasetBinder
 
         if (json.TokenType == JsonTokenType.String && json.ValueIsEscaped && JsonText.LoneSurrogate(json.ValueSpan) is { } escape)
         {
-            var path = property is null ? at : $"{at}.{property}";
+            var path = property is null ? at.ToString() : $"{at}.{property}";
             ReportText(DataErrorKind.MalformedJson, $"{path}[{index}]", json.TokenStartIndex, DataMessages.LoneSurrogateInString(escape));
         }
 
@@ -649,7 +673,7 @@ internal sealed class DatasetBinder
     }
 
     /// <summary>Reports the value the reader is on, property <paramref name="name"/> of <paramref name="at"/>, when it is a string holding a lone surrogate.</summary>
-    private void CheckText(ref Utf8JsonReader json, string at, string name)
+    private void CheckText(ref Utf8JsonReader json, JsonPath at, string name)
     {
         if (json.TokenType == JsonTokenType.String && json.ValueIsEscaped)
         {
@@ -701,7 +725,7 @@ internal sealed class DatasetBinder
     }
 
     /// <summary>Reports a wrong type at <paramref name="at"/>, its <paramref name="property"/>, and its element <paramref name="index"/>.</summary>
-    private void WrongType(string at, string? property, int index, string expected, JsonValueKind found)
+    private void WrongType(JsonPath at, string? property, int index, string expected, JsonValueKind found)
     {
         if (!WrongTypes.HasRoom)
         {
@@ -709,7 +733,7 @@ internal sealed class DatasetBinder
             return;
         }
 
-        var path = property is null ? at : $"{at}.{property}";
+        var path = property is null ? at.ToString() : $"{at}.{property}";
         path = index < 0 ? path : $"{path}[{index}]";
         WrongTypes.Add(new DataError { Kind = DataErrorKind.MalformedJson, Path = path, File = _file, Message = DataMessages.WrongType(expected, found) });
     }
@@ -733,14 +757,18 @@ internal sealed class DatasetBinder
 
         public string Name(int index) => names[index];
 
-        /// <summary>The index of the name the reader is on, or -1.</summary>
-        public int IndexOf(ref Utf8JsonReader json)
+        /// <summary>The index of the name the reader is on, or -1; names are tried from <paramref name="expected"/> on (a
+        /// file written by the store lists an object's properties in their order).</summary>
+        public int IndexOf(ref Utf8JsonReader json, int expected)
         {
             if (!json.ValueIsEscaped)
             {
+                // From the expected name on, then from the first: an absent property costs a compare, not a scan.
                 var span = json.ValueSpan;
-                for (var i = 0; i < _utf8.Length; i++)
+                var start = (uint)expected < (uint)_utf8.Length ? expected : 0;
+                for (var k = 0; k < _utf8.Length; k++)
                 {
+                    var i = start + k < _utf8.Length ? start + k : start + k - _utf8.Length;
                     if (span.SequenceEqual(_utf8[i]))
                     {
                         return i;
@@ -767,17 +795,72 @@ internal sealed class DatasetBinder
         }
     }
 
+    /// <summary>
+    /// Short ASCII strings met before, by their UTF-8 text: a direct-mapped table (a new string replaces the one in its
+    /// slot), so it never grows and a miss costs one hash and one compare.
+    /// </summary>
+    private sealed class StringCache
+    {
+        private const int MaxLength = 32;
+        private readonly string?[] _slots = new string?[4096];
+
+        /// <summary>The string of <paramref name="utf8"/>, from the table or made and put there; null when it is not short ASCII.</summary>
+        public string? Get(ReadOnlySpan<byte> utf8)
+        {
+            if (utf8.Length > MaxLength)
+            {
+                return null;
+            }
+
+            var hash = 5381u;
+            foreach (var b in utf8)
+            {
+                if (b >= 0x80)
+                {
+                    return null;
+                }
+
+                hash = (hash * 33) ^ b;
+            }
+
+            ref var slot = ref _slots[(hash ^ (hash >> 13)) & (uint)(_slots.Length - 1)];
+            if (slot is { } held && held.Length == utf8.Length && Same(held, utf8))
+            {
+                return held;
+            }
+
+            return slot = Encoding.ASCII.GetString(utf8);
+        }
+
+        private static bool Same(string text, ReadOnlySpan<byte> ascii)
+        {
+            for (var i = 0; i < ascii.Length; i++)
+            {
+                if (text[i] != ascii[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
     /// <summary>The names an object has shown so far: known ones as bits, others (rarely any) in a set.</summary>
     private struct NameSet
     {
         private ulong _known;
         private HashSet<string>? _others;
 
+        /// <summary>The field after the last known one added: the likeliest next.</summary>
+        public int Expected { get; private set; }
+
         /// <summary>Adds the name; false when the object had it already.</summary>
         public bool Add(int field, string name)
         {
             if (field >= 0)
             {
+                Expected = field + 1;
                 var bit = 1UL << field;
                 var added = (_known & bit) == 0;
                 _known |= bit;

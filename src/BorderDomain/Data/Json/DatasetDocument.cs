@@ -28,6 +28,30 @@ internal sealed class DatasetDocument : JsonRecord
     public SetRecords?[] Sets { get; } = new SetRecords?[BundledSets.All.Length];
 }
 
+/// <summary>
+/// A JSON array of strings as read: a run of the binder's scratch list, which holds every array of the record being
+/// read and is emptied once the record is converted, so an array costs no list of its own. Default: absent (or JSON null).
+/// </summary>
+internal readonly struct JsonStrings
+{
+    private readonly List<string?>? _scratch;
+    private readonly int _start;
+
+    /// <summary>The <paramref name="count"/> values from <paramref name="start"/> of <paramref name="scratch"/>.</summary>
+    public JsonStrings(List<string?> scratch, int start, int count)
+    {
+        _scratch = scratch;
+        _start = start;
+        Count = count;
+    }
+
+    /// <summary>How many values the array has (0 when it is absent).</summary>
+    public int Count { get; }
+
+    /// <summary>The value at <paramref name="index"/>: null for a JSON null, <see cref="DatasetBinder.Reported"/> for one reported.</summary>
+    public string? this[int index] => _scratch![_start + index];
+}
+
 /// <summary>A JSON value kept as written (a statistic's <c>value</c>), for the reader to check: its kind and raw text.</summary>
 /// <param name="Kind">The kind of the value.</param>
 /// <param name="Raw">Its text as written (a string with its quotes) for numbers and strings; null for the other kinds.</param>
@@ -51,7 +75,7 @@ internal sealed class SourceJson : JsonRecord
 
     public string? Url { get; set; }
 
-    public List<string?>? Relays { get; set; }
+    public JsonStrings Relays { get; set; }
 
     public string? Note { get; set; }
 }
@@ -64,9 +88,9 @@ internal sealed class NationJson : JsonRecord
 
     public string? Region { get; set; }
 
-    public List<string?>? Neighbours { get; set; }
+    public JsonStrings Neighbours { get; set; }
 
-    public List<string?>? Sources { get; set; }
+    public JsonStrings Sources { get; set; }
 }
 
 internal sealed class AgencyJson : JsonRecord
@@ -85,7 +109,7 @@ internal sealed class AgencyJson : JsonRecord
 
     public string? Parent { get; set; }
 
-    public List<string?>? Sources { get; set; }
+    public JsonStrings Sources { get; set; }
 }
 
 internal sealed class PersonRoleJson : JsonRecord
@@ -115,7 +139,7 @@ internal sealed class PersonJson : JsonRecord
 
     public string? Name { get; set; }
 
-    public List<string?>? Aliases { get; set; }
+    public JsonStrings Aliases { get; set; }
 
     public string? Nation { get; set; }
 
@@ -123,7 +147,7 @@ internal sealed class PersonJson : JsonRecord
 
     public List<PersonRoleJson?>? Roles { get; set; }
 
-    public List<string?>? Sources { get; set; }
+    public JsonStrings Sources { get; set; }
 
     public string? Note { get; set; }
 }
@@ -136,15 +160,15 @@ internal sealed class AccordJson : JsonRecord
 
     public string? Kind { get; set; }
 
-    public List<string?>? Parties { get; set; }
+    public JsonStrings Parties { get; set; }
 
-    public List<string?>? Signatories { get; set; }
+    public JsonStrings Signatories { get; set; }
 
-    public List<string?>? AgreedBy { get; set; }
+    public JsonStrings AgreedBy { get; set; }
 
-    public List<string?>? ApprovedBy { get; set; }
+    public JsonStrings ApprovedBy { get; set; }
 
-    public List<string?>? People { get; set; }
+    public JsonStrings People { get; set; }
 
     public string? Signed { get; set; }
 
@@ -160,15 +184,15 @@ internal sealed class AccordJson : JsonRecord
 
     public string? Place { get; set; }
 
-    public List<string?>? Targets { get; set; }
+    public JsonStrings Targets { get; set; }
 
-    public List<string?>? Topics { get; set; }
+    public JsonStrings Topics { get; set; }
 
     public string? Status { get; set; }
 
-    public List<string?>? BuildsOn { get; set; }
+    public JsonStrings BuildsOn { get; set; }
 
-    public List<string?>? Sources { get; set; }
+    public JsonStrings Sources { get; set; }
 
     public string? Note { get; set; }
 }
@@ -179,11 +203,11 @@ internal sealed class StatisticJson : JsonRecord
 
     public string? Metric { get; set; }
 
-    public List<string?>? Nations { get; set; }
+    public JsonStrings Nations { get; set; }
 
     public string? Agency { get; set; }
 
-    public List<string?>? Organizations { get; set; }
+    public JsonStrings Organizations { get; set; }
 
     public string? ReportedBy { get; set; }
 
@@ -226,27 +250,27 @@ internal sealed class EventJson : JsonRecord
 
     public string? Place { get; set; }
 
-    public List<string?>? Sites { get; set; }
+    public JsonStrings Sites { get; set; }
 
     public string? PartOf { get; set; }
 
-    public List<string?>? Nations { get; set; }
+    public JsonStrings Nations { get; set; }
 
     public List<ParticipantJson?>? Participants { get; set; }
 
-    public List<string?>? Agencies { get; set; }
+    public JsonStrings Agencies { get; set; }
 
-    public List<string?>? People { get; set; }
+    public JsonStrings People { get; set; }
 
-    public List<string?>? Organizations { get; set; }
+    public JsonStrings Organizations { get; set; }
 
-    public List<string?>? Accords { get; set; }
+    public JsonStrings Accords { get; set; }
 
-    public List<string?>? Outcomes { get; set; }
+    public JsonStrings Outcomes { get; set; }
 
-    public List<string?>? Topics { get; set; }
+    public JsonStrings Topics { get; set; }
 
-    public List<string?>? Sources { get; set; }
+    public JsonStrings Sources { get; set; }
 
     public string? Note { get; set; }
 }
@@ -272,21 +296,21 @@ internal sealed class OrganizationJson : JsonRecord
 
     public string? Acronym { get; set; }
 
-    public List<string?>? Aliases { get; set; }
+    public JsonStrings Aliases { get; set; }
 
     public string? Kind { get; set; }
 
     public string? BaseNation { get; set; }
 
-    public List<string?>? OperatesIn { get; set; }
+    public JsonStrings OperatesIn { get; set; }
 
-    public List<string?>? Members { get; set; }
+    public JsonStrings Members { get; set; }
 
-    public List<string?>? Leaders { get; set; }
+    public JsonStrings Leaders { get; set; }
 
     public string? WorksFor { get; set; }
 
-    public List<string?>? Sources { get; set; }
+    public JsonStrings Sources { get; set; }
 
     public string? Note { get; set; }
 }
@@ -301,11 +325,11 @@ internal sealed class PlaceJson : JsonRecord
 
     public string? Nation { get; set; }
 
-    public List<string?>? Borders { get; set; }
+    public JsonStrings Borders { get; set; }
 
     public string? Within { get; set; }
 
-    public List<string?>? Sources { get; set; }
+    public JsonStrings Sources { get; set; }
 
     public string? Note { get; set; }
 }
@@ -320,19 +344,19 @@ internal sealed class StatementJson : JsonRecord
 
     public string? SpeakerOrganization { get; set; }
 
-    public List<string?>? SpeakerNations { get; set; }
+    public JsonStrings SpeakerNations { get; set; }
 
     public string? Date { get; set; }
 
     public string? DateBasis { get; set; }
 
-    public List<string?>? Topics { get; set; }
+    public JsonStrings Topics { get; set; }
 
     public string? Summary { get; set; }
 
     public string? Event { get; set; }
 
-    public List<string?>? Accords { get; set; }
+    public JsonStrings Accords { get; set; }
 
     public string? Source { get; set; }
 
