@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 
 namespace BorderDomain.Storage;
@@ -131,136 +130,191 @@ public sealed class PostingIndex
     internal static PostingIndex ForTextKeys(Dictionary<string, int> rowByKey, int rowCount) => new(rowByKey, rowCount);
 
     /// <summary>
-    /// Builds the index from each row's value (a boxed collection for a collection field) by a counting sort: one
-    /// pass numbers the keys and notes each row's keys, the lists are made at their final sizes, a second pass over
-    /// the notes fills them in row order. A list holding at least a thirty-second of the rows also gets its bitmap
-    /// (<see cref="RowBitmap"/>).
+    /// Builds the index of a single-valued field from each row's typed value (null: the row is in
+    /// <see cref="NullRows"/>) by a counting sort (see <see cref="KeyCounter{TKey}"/>): no value is boxed but each
+    /// distinct key, once.
     /// </summary>
-    internal static PostingIndex Build(int rowCount, Func<int, object?> valueAt, bool isCollection)
+    internal static PostingIndex Build<TValue>(int rowCount, Func<int, TValue> valueAt)
     {
-        var ids = new Dictionary<object, int>(IndexKeyComparer.Instance);
-        var keys = new List<object>();
-        var counts = new List<int>();
-        var lastRow = new List<int>();
-        var nulls = new List<int>();
-
-        // (row, key number) pairs in row order: one per row for a scalar field.
-        var pairRows = new int[rowCount];
-        var pairKeys = new int[rowCount];
-        var pairs = 0;
-
-        void Post(object key, int row)
+#pragma warning disable CS8714 // a null value is never posted, so the counter's keys are not null
+        var counter = new KeyCounter<TValue>(rowCount, rowCount);
+#pragma warning restore CS8714
+        try
         {
-            if (!ids.TryGetValue(key, out var id))
+            for (var row = 0; row < rowCount; row++)
             {
-                ids[key] = id = keys.Count;
-                keys.Add(key);
-                counts.Add(0);
-                lastRow.Add(-1);
+                var value = valueAt(row);
+                if (TypedValues.IsNull(value))
+                {
+                    counter.Null(row);
+                }
+                else
+                {
+                    counter.Post(value, row);
+                }
             }
 
-            if (lastRow[id] == row)
+            return counter.Finish(rowCount);
+        }
+        finally
+        {
+            counter.Return();
+        }
+    }
+
+    /// <summary>
+    /// Builds the index of a collection field from each row's elements (a row with no non-null element is in
+    /// <see cref="NullRows"/>; an element repeated within a row counts once), read by index without boxing them.
+    /// </summary>
+    internal static PostingIndex BuildCollection<TElement>(int rowCount, Func<int, Schema.FieldElements<TElement>> elementsAt)
+    {
+#pragma warning disable CS8714 // a null element is never posted
+        var counter = new KeyCounter<TElement>(rowCount, rowCount);
+#pragma warning restore CS8714
+        try
+        {
+            for (var row = 0; row < rowCount; row++)
+            {
+                var elements = elementsAt(row);
+                var any = false;
+                for (var i = 0; i < elements.Count; i++)
+                {
+                    var element = elements[i];
+                    if (!TypedValues.IsNull(element))
+                    {
+                        counter.Post(element, row);
+                        any = true;
+                    }
+                }
+
+                if (!any)
+                {
+                    counter.Null(row);
+                }
+            }
+
+            return counter.Finish(rowCount);
+        }
+        finally
+        {
+            counter.Return();
+        }
+    }
+
+    /// <summary>
+    /// A counting sort of (row, key) pairs: one pass numbers the keys (typed, compared as <see cref="IndexKeyComparer"/>
+    /// compares them boxed: <see cref="TypedValues.KeyComparer{TKey}"/>) and notes each row's keys; the lists are made
+    /// at their final sizes and a second pass over the notes fills them in row order. The notes, counts and null rows
+    /// are pooled arrays (returned by <see cref="Return"/>), so the build allocates little beside the index itself. A
+    /// list holding at least a thirty-second of the rows also gets its bitmap (<see cref="RowBitmap"/>).
+    /// </summary>
+    private struct KeyCounter<TKey>
+        where TKey : notnull
+    {
+        private readonly Dictionary<TKey, int> _ids;
+        private object[] _keys;
+        private int[] _counts; // by key number; then each list's next free position
+        private int[] _lastRow; // by key number: the last row that posted it, so a repeat within a row counts once
+        private int[] _pairRows;
+        private int[] _pairKeys;
+        private int[] _nulls;
+        private int _pairs;
+        private int _nullCount;
+
+        internal KeyCounter(int rowCount, int pairCapacity)
+        {
+            _ids = new Dictionary<TKey, int>(TypedValues.KeyComparer<TKey>());
+            _keys = System.Buffers.ArrayPool<object>.Shared.Rent(16);
+            _counts = System.Buffers.ArrayPool<int>.Shared.Rent(16);
+            _lastRow = System.Buffers.ArrayPool<int>.Shared.Rent(16);
+            _pairRows = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(16, pairCapacity));
+            _pairKeys = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(16, pairCapacity));
+            _nulls = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(16, rowCount));
+        }
+
+        internal void Null(int row) => _nulls[_nullCount++] = row;
+
+        internal void Post(TKey key, int row)
+        {
+            if (!_ids.TryGetValue(key, out var id))
+            {
+                id = _ids.Count;
+                _ids.Add(key, id);
+                if (id == _counts.Length)
+                {
+                    Grow(ref _keys);
+                    Grow(ref _counts);
+                    Grow(ref _lastRow);
+                }
+
+                _keys[id] = key; // the key's one box
+                _counts[id] = 0;
+                _lastRow[id] = -1;
+            }
+
+            if (_lastRow[id] == row)
             {
                 return; // the element repeats within the row
             }
 
-            lastRow[id] = row;
-            counts[id]++;
-            if (pairs == pairRows.Length)
+            _lastRow[id] = row;
+            _counts[id]++;
+            if (_pairs == _pairRows.Length)
             {
-                Array.Resize(ref pairRows, Math.Max(16, pairs * 2));
-                Array.Resize(ref pairKeys, pairRows.Length);
+                Grow(ref _pairRows);
+                Grow(ref _pairKeys);
             }
 
-            pairRows[pairs] = row;
-            pairKeys[pairs++] = id;
+            _pairRows[_pairs] = row;
+            _pairKeys[_pairs++] = id;
         }
 
-        for (var row = 0; row < rowCount; row++)
+        internal readonly PostingIndex Finish(int rowCount)
         {
-            var value = valueAt(row);
-            if (!isCollection)
+            var keyCount = _ids.Count;
+            var lists = new int[keyCount][];
+            for (var id = 0; id < keyCount; id++)
             {
-                if (value is null)
+                lists[id] = new int[_counts[id]];
+                _counts[id] = 0;
+            }
+
+            for (var i = 0; i < _pairs; i++)
+            {
+                var id = _pairKeys[i];
+                lists[id][_counts[id]++] = _pairRows[i];
+            }
+
+            var postings = new Dictionary<object, int[]>(keyCount, IndexKeyComparer.Instance);
+            for (var id = 0; id < keyCount; id++)
+            {
+                postings[_keys[id]] = lists[id];
+                if (RowBitmap.IsDense(lists[id].Length, rowCount))
                 {
-                    nulls.Add(row);
+                    RowBitmap.Register(lists[id], RowBitmap.Mark(lists[id], rowCount));
                 }
-                else
-                {
-                    Post(value, row);
-                }
-
-                continue;
             }
 
-            // Elements by index, not through a boxed enumerator; a collection of text without boxing any element.
-            var any = false;
-            switch (value)
-            {
-                case System.Collections.Immutable.ImmutableArray<string> texts:
-                    foreach (var text in texts.IsDefault ? [] : texts)
-                    {
-                        if (text is not null)
-                        {
-                            Post(text, row);
-                            any = true;
-                        }
-                    }
-
-                    break;
-                case IList list:
-                    for (var i = 0; i < list.Count; i++)
-                    {
-                        if (list[i] is { } element)
-                        {
-                            Post(element, row);
-                            any = true;
-                        }
-                    }
-
-                    break;
-                default:
-                    foreach (var element in (IEnumerable?)value ?? Array.Empty<object>())
-                    {
-                        if (element is not null)
-                        {
-                            Post(element, row);
-                            any = true;
-                        }
-                    }
-
-                    break;
-            }
-
-            if (!any)
-            {
-                nulls.Add(row);
-            }
+            return new PostingIndex(postings, _nulls.AsSpan(0, _nullCount).ToArray());
         }
 
-        var lists = new int[keys.Count][];
-        for (var id = 0; id < lists.Length; id++)
+        internal readonly void Return()
         {
-            lists[id] = new int[counts[id]];
-            counts[id] = 0; // now the next free position of the list
+            Array.Clear(_keys, 0, _ids.Count); // the pool does not keep the keys alive
+            System.Buffers.ArrayPool<object>.Shared.Return(_keys);
+            System.Buffers.ArrayPool<int>.Shared.Return(_counts);
+            System.Buffers.ArrayPool<int>.Shared.Return(_lastRow);
+            System.Buffers.ArrayPool<int>.Shared.Return(_pairRows);
+            System.Buffers.ArrayPool<int>.Shared.Return(_pairKeys);
+            System.Buffers.ArrayPool<int>.Shared.Return(_nulls);
         }
 
-        for (var i = 0; i < pairs; i++)
+        private static void Grow<TItem>(ref TItem[] array)
         {
-            var id = pairKeys[i];
-            lists[id][counts[id]++] = pairRows[i];
+            var larger = System.Buffers.ArrayPool<TItem>.Shared.Rent(array.Length * 2);
+            array.AsSpan().CopyTo(larger);
+            System.Buffers.ArrayPool<TItem>.Shared.Return(array, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<TItem>());
+            array = larger;
         }
-
-        var postings = new Dictionary<object, int[]>(keys.Count, IndexKeyComparer.Instance);
-        for (var id = 0; id < lists.Length; id++)
-        {
-            postings[keys[id]] = lists[id];
-            if (RowBitmap.IsDense(lists[id].Length, rowCount))
-            {
-                RowBitmap.Register(lists[id], RowBitmap.Mark(lists[id], rowCount));
-            }
-        }
-
-        return new PostingIndex(postings, nulls.ToArray());
     }
 }

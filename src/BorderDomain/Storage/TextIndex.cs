@@ -83,10 +83,10 @@ public sealed class TextIndex
     /// <summary>
     /// Builds the index in one pass over the rows and a counting sort: each word is numbered the first time it is
     /// seen (a word already known is looked up by its span of the folded text, so no string is made for it, on .NET
-    /// 9 and later), each (row, word) pair is noted once, the posting arrays are made at their final sizes and filled
+    /// 9 and later), each (row, word) pair is noted once (in pooled arrays), the posting arrays are made at their final sizes and filled
     /// from the notes in row order; only the vocabulary is sorted.
     /// </summary>
-    internal static TextIndex Build(int rowCount, Func<int, object?> valueAt)
+    internal static TextIndex Build<TValue>(int rowCount, Func<int, TValue> valueAt)
     {
         var folded = new string?[rowCount];
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -94,13 +94,16 @@ public sealed class TextIndex
         var bySpan = ids.GetAlternateLookup<ReadOnlySpan<char>>();
 #endif
         var words = new List<string>();
-        var counts = new List<int>();
-        var lastRow = new List<int>();
-        var pairRows = new List<int>(rowCount);
-        var pairWords = new List<int>(rowCount);
+        // By word number: its count (then its list's next free position) and the last row that had it. The (row, word)
+        // notes are pooled arrays, returned when the lists are made: the build keeps only the index.
+        var counts = System.Buffers.ArrayPool<int>.Shared.Rent(64);
+        var lastRow = System.Buffers.ArrayPool<int>.Shared.Rent(64);
+        var pairRows = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(64, rowCount * 4));
+        var pairWords = System.Buffers.ArrayPool<int>.Shared.Rent(pairRows.Length);
+        var pairs = 0;
         for (var row = 0; row < rowCount; row++)
         {
-            if (FoldedTextComparer.TextOf(valueAt(row)) is not { } text)
+            if (TypedValues.TextOf(valueAt(row)) is not { } text)
             {
                 continue;
             }
@@ -118,16 +121,28 @@ public sealed class TextIndex
                     var word = normal.Substring(start, length);
                     ids[word] = id = words.Count;
                     words.Add(word);
-                    counts.Add(0);
-                    lastRow.Add(-1);
+                    if (id == counts.Length)
+                    {
+                        Grow(ref counts);
+                        Grow(ref lastRow);
+                    }
+
+                    counts[id] = 0;
+                    lastRow[id] = -1;
                 }
 
                 if (lastRow[id] != row)
                 {
                     lastRow[id] = row;
                     counts[id]++;
-                    pairRows.Add(row);
-                    pairWords.Add(id);
+                    if (pairs == pairRows.Length)
+                    {
+                        Grow(ref pairRows);
+                        Grow(ref pairWords);
+                    }
+
+                    pairRows[pairs] = row;
+                    pairWords[pairs++] = id;
                 }
             }
         }
@@ -139,11 +154,16 @@ public sealed class TextIndex
             counts[id] = 0; // now the next free position of the list
         }
 
-        for (var i = 0; i < pairRows.Count; i++)
+        for (var i = 0; i < pairs; i++)
         {
             var id = pairWords[i];
             lists[id][counts[id]++] = pairRows[i];
         }
+
+        System.Buffers.ArrayPool<int>.Shared.Return(counts);
+        System.Buffers.ArrayPool<int>.Shared.Return(lastRow);
+        System.Buffers.ArrayPool<int>.Shared.Return(pairRows);
+        System.Buffers.ArrayPool<int>.Shared.Return(pairWords);
 
         var vocabulary = words.ToArray();
         var order = new int[vocabulary.Length];
@@ -160,6 +180,15 @@ public sealed class TextIndex
         }
 
         return new TextIndex(folded, vocabulary, postings);
+    }
+
+    // A pooled array twice as long holding the same items; the shorter one goes back to the pool.
+    private static void Grow(ref int[] array)
+    {
+        var larger = System.Buffers.ArrayPool<int>.Shared.Rent(array.Length * 2);
+        array.AsSpan().CopyTo(larger);
+        System.Buffers.ArrayPool<int>.Shared.Return(array);
+        array = larger;
     }
 
     private int[] Match(string text, TextMatch match) => TryMatch(text, match, int.MaxValue)!;
