@@ -43,9 +43,10 @@ public sealed class EntityTable<T> : IEntityTable, IReadOnlyList<T>
         _numbers = new SortedIndex<decimal>?[fields.Count];
         _texts = new TextIndex?[fields.Count];
         _rowByKey = new Dictionary<string, int>(keys is null ? 0 : _rows.Length, FoldedTextComparer.Instance);
+        var scratch = new BuildScratch(); // the builds' working arrays, shared field after field, dropped here
         for (var field = 0; field < fields.Count; field++)
         {
-            BuildIndex(field, keys, textKeys);
+            BuildIndex(field, keys, textKeys, scratch);
         }
     }
 
@@ -171,7 +172,7 @@ public sealed class EntityTable<T> : IEntityTable, IReadOnlyList<T>
     }
 
     // keys: each row's key text when the set has a key (textKeys: every one a string), as InKeyOrder read them.
-    private void BuildIndex(int field, string?[]? keys, bool textKeys)
+    private void BuildIndex(int field, string?[]? keys, bool textKeys, BuildScratch scratch)
     {
         var schema = Schema.Fields[field];
         var reader = Metadata.Readers[field];
@@ -195,19 +196,19 @@ public sealed class EntityTable<T> : IEntityTable, IReadOnlyList<T>
                 // Text keys are looked up in the key map itself; other keys (nation codes) keep a posting list each.
                 _postings[field] = isSetKey && textKeys
                     ? PostingIndex.ForTextKeys(_rowByKey, _rows.Length)
-                    : (PostingIndex)reader.Accept(new IndexBuilder(rows, IndexKind.Posting));
+                    : (PostingIndex)reader.Accept(new IndexBuilder(rows, scratch, IndexKind.Posting));
                 return;
             case IndexKind.Text when !schema.IsCollection:
-                _texts[field] = (TextIndex)reader.Accept(new IndexBuilder(rows, IndexKind.Text));
+                _texts[field] = (TextIndex)reader.Accept(new IndexBuilder(rows, scratch, IndexKind.Text));
                 return;
             case IndexKind.Sorted when !schema.IsCollection && schema.Kind is FieldKind.Date or FieldKind.Period:
-                _dates[field] = (DateIndex)reader.Accept(new IndexBuilder(rows, IndexKind.Sorted));
+                _dates[field] = (DateIndex)reader.Accept(new IndexBuilder(rows, scratch, IndexKind.Sorted));
                 return;
             case IndexKind.Sorted when !schema.IsCollection && schema.Kind == FieldKind.Number:
-                _numbers[field] = (SortedIndex<decimal>)reader.Accept(new IndexBuilder(rows, IndexKind.Auto));
+                _numbers[field] = (SortedIndex<decimal>)reader.Accept(new IndexBuilder(rows, scratch, IndexKind.Auto));
                 return;
             default:
-                _postings[field] = (PostingIndex)reader.Accept(new IndexBuilder(rows, IndexKind.Posting));
+                _postings[field] = (PostingIndex)reader.Accept(new IndexBuilder(rows, scratch, IndexKind.Posting));
                 return;
         }
     }
@@ -235,22 +236,22 @@ public sealed class EntityTable<T> : IEntityTable, IReadOnlyList<T>
 
     // Builds one field's index from its typed values: a posting index (IndexKind.Posting), a text index (Text), a date
     // index (Sorted) or a number index (Auto).
-    private sealed class IndexBuilder(T[] rows, IndexKind kind) : IFieldReaderVisitor<T, object>
+    private sealed class IndexBuilder(T[] rows, BuildScratch scratch, IndexKind kind) : IFieldReaderVisitor<T, object>
     {
         public object VisitValue<TValue>(ValueReader<T, TValue> reader)
         {
             TValue ValueAt(int row) => reader.Read(rows[row]);
             return kind switch
             {
-                IndexKind.Posting => PostingIndex.Build(rows.Length, ValueAt),
-                IndexKind.Text => TextIndex.Build(rows.Length, ValueAt),
+                IndexKind.Posting => PostingIndex.Build(rows.Length, ValueAt, scratch),
+                IndexKind.Text => TextIndex.Build(rows.Length, ValueAt, scratch),
                 IndexKind.Sorted => DateIndex.Build(rows.Length, ValueAt),
                 _ => BuildNumberIndex(rows.Length, ValueAt),
             };
         }
 
         public object VisitCollection<TElement>(CollectionReader<T, TElement> reader) => kind == IndexKind.Posting
-            ? PostingIndex.BuildCollection(rows.Length, row => reader.Read(rows[row]))
+            ? PostingIndex.BuildCollection(rows.Length, row => reader.Read(rows[row]), scratch)
             : throw new InvalidOperationException("Only posting indexes are built over collections.");
     }
 

@@ -132,104 +132,100 @@ public sealed class PostingIndex
     /// <summary>
     /// Builds the index of a single-valued field from each row's typed value (null: the row is in
     /// <see cref="NullRows"/>) by a counting sort (see <see cref="KeyCounter{TKey}"/>): no value is boxed but each
-    /// distinct key, once.
+    /// distinct key, once. <paramref name="scratch"/> lends the working arrays (a table's builds share one).
     /// </summary>
-    internal static PostingIndex Build<TValue>(int rowCount, Func<int, TValue> valueAt)
+    internal static PostingIndex Build<TValue>(int rowCount, Func<int, TValue> valueAt, BuildScratch? scratch = null)
     {
 #pragma warning disable CS8714 // a null value is never posted, so the counter's keys are not null
-        var counter = new KeyCounter<TValue>(rowCount, rowCount);
+        var counter = new KeyCounter<TValue>(scratch ?? new BuildScratch(), rowCount, rowCount);
 #pragma warning restore CS8714
-        try
+        for (var row = 0; row < rowCount; row++)
         {
-            for (var row = 0; row < rowCount; row++)
+            var value = valueAt(row);
+            if (TypedValues.IsNull(value))
             {
-                var value = valueAt(row);
-                if (TypedValues.IsNull(value))
-                {
-                    counter.Null(row);
-                }
-                else
-                {
-                    counter.Post(value, row);
-                }
+                counter.Null(row);
             }
+            else
+            {
+                counter.Post(value, row);
+            }
+        }
 
-            return counter.Finish(rowCount);
-        }
-        finally
-        {
-            counter.Return();
-        }
+        return counter.Finish(rowCount);
     }
 
     /// <summary>
     /// Builds the index of a collection field from each row's elements (a row with no non-null element is in
-    /// <see cref="NullRows"/>; an element repeated within a row counts once), read by index without boxing them.
+    /// <see cref="NullRows"/>; an element repeated within a row counts once), read by index without boxing them. A
+    /// first pass counts the elements, so the notes are made at their final size.
     /// </summary>
-    internal static PostingIndex BuildCollection<TElement>(int rowCount, Func<int, Schema.FieldElements<TElement>> elementsAt)
+    internal static PostingIndex BuildCollection<TElement>(int rowCount, Func<int, Schema.FieldElements<TElement>> elementsAt, BuildScratch? scratch = null)
     {
-#pragma warning disable CS8714 // a null element is never posted
-        var counter = new KeyCounter<TElement>(rowCount, rowCount);
-#pragma warning restore CS8714
-        try
+        var elementCount = 0;
+        for (var row = 0; row < rowCount; row++)
         {
-            for (var row = 0; row < rowCount; row++)
-            {
-                var elements = elementsAt(row);
-                var any = false;
-                for (var i = 0; i < elements.Count; i++)
-                {
-                    var element = elements[i];
-                    if (!TypedValues.IsNull(element))
-                    {
-                        counter.Post(element, row);
-                        any = true;
-                    }
-                }
+            elementCount += elementsAt(row).Count;
+        }
 
-                if (!any)
+#pragma warning disable CS8714 // a null element is never posted
+        var counter = new KeyCounter<TElement>(scratch ?? new BuildScratch(), rowCount, elementCount);
+#pragma warning restore CS8714
+        for (var row = 0; row < rowCount; row++)
+        {
+            var elements = elementsAt(row);
+            var any = false;
+            for (var i = 0; i < elements.Count; i++)
+            {
+                var element = elements[i];
+                if (!TypedValues.IsNull(element))
                 {
-                    counter.Null(row);
+                    counter.Post(element, row);
+                    any = true;
                 }
             }
 
-            return counter.Finish(rowCount);
+            if (!any)
+            {
+                counter.Null(row);
+            }
         }
-        finally
-        {
-            counter.Return();
-        }
+
+        return counter.Finish(rowCount);
     }
 
     /// <summary>
     /// A counting sort of (row, key) pairs: one pass numbers the keys (typed, compared as <see cref="IndexKeyComparer"/>
     /// compares them boxed: <see cref="TypedValues.KeyComparer{TKey}"/>) and notes each row's keys; the lists are made
     /// at their final sizes and a second pass over the notes fills them in row order. The notes, counts and null rows
-    /// are pooled arrays (returned by <see cref="Return"/>), so the build allocates little beside the index itself. A
-    /// list holding at least a thirty-second of the rows also gets its bitmap (<see cref="RowBitmap"/>).
+    /// are the build's working arrays (<see cref="BuildScratch"/>), so a table's build allocates them once. A list
+    /// holding at least a thirty-second of the rows also gets its bitmap (<see cref="RowBitmap"/>).
     /// </summary>
     private struct KeyCounter<TKey>
         where TKey : notnull
     {
+        private readonly BuildScratch _scratch;
         private readonly Dictionary<TKey, int> _ids;
         private object[] _keys;
         private int[] _counts; // by key number; then each list's next free position
         private int[] _lastRow; // by key number: the last row that posted it, so a repeat within a row counts once
-        private int[] _pairRows;
-        private int[] _pairKeys;
-        private int[] _nulls;
+        private readonly int[] _pairRows;
+        private readonly int[] _pairKeys;
+        private readonly int[] _nulls;
         private int _pairs;
         private int _nullCount;
 
-        internal KeyCounter(int rowCount, int pairCapacity)
+        // pairCapacity: at least the number of (row, key) pairs to come.
+        internal KeyCounter(BuildScratch scratch, int rowCount, int pairCapacity)
         {
+            _scratch = scratch;
             _ids = new Dictionary<TKey, int>(TypedValues.KeyComparer<TKey>());
-            _keys = System.Buffers.ArrayPool<object>.Shared.Rent(16);
-            _counts = System.Buffers.ArrayPool<int>.Shared.Rent(16);
-            _lastRow = System.Buffers.ArrayPool<int>.Shared.Rent(16);
-            _pairRows = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(16, pairCapacity));
-            _pairKeys = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(16, pairCapacity));
-            _nulls = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(16, rowCount));
+            _keys = scratch.Objects(256);
+            _counts = scratch.Ints(BuildScratch.Slot.Counts, 256);
+            _lastRow = scratch.Ints(BuildScratch.Slot.LastRow, _counts.Length);
+            _pairRows = scratch.Ints(BuildScratch.Slot.PairRows, pairCapacity);
+            _pairKeys = scratch.Ints(BuildScratch.Slot.PairKeys, pairCapacity);
+            _nulls = scratch.Ints(BuildScratch.Slot.Nulls, rowCount);
         }
 
         internal void Null(int row) => _nulls[_nullCount++] = row;
@@ -240,12 +236,9 @@ public sealed class PostingIndex
             {
                 id = _ids.Count;
                 _ids.Add(key, id);
-                if (id == _counts.Length)
-                {
-                    Grow(ref _keys);
-                    Grow(ref _counts);
-                    Grow(ref _lastRow);
-                }
+                _keys = id == _keys.Length ? _scratch.GrowObjects(id) : _keys;
+                _counts = id == _counts.Length ? _scratch.Grow(BuildScratch.Slot.Counts, id) : _counts;
+                _lastRow = id == _lastRow.Length ? _scratch.Grow(BuildScratch.Slot.LastRow, id) : _lastRow;
 
                 _keys[id] = key; // the key's one box
                 _counts[id] = 0;
@@ -259,12 +252,6 @@ public sealed class PostingIndex
 
             _lastRow[id] = row;
             _counts[id]++;
-            if (_pairs == _pairRows.Length)
-            {
-                Grow(ref _pairRows);
-                Grow(ref _pairKeys);
-            }
-
             _pairRows[_pairs] = row;
             _pairKeys[_pairs++] = id;
         }
@@ -296,25 +283,6 @@ public sealed class PostingIndex
             }
 
             return new PostingIndex(postings, _nulls.AsSpan(0, _nullCount).ToArray());
-        }
-
-        internal readonly void Return()
-        {
-            Array.Clear(_keys, 0, _ids.Count); // the pool does not keep the keys alive
-            System.Buffers.ArrayPool<object>.Shared.Return(_keys);
-            System.Buffers.ArrayPool<int>.Shared.Return(_counts);
-            System.Buffers.ArrayPool<int>.Shared.Return(_lastRow);
-            System.Buffers.ArrayPool<int>.Shared.Return(_pairRows);
-            System.Buffers.ArrayPool<int>.Shared.Return(_pairKeys);
-            System.Buffers.ArrayPool<int>.Shared.Return(_nulls);
-        }
-
-        private static void Grow<TItem>(ref TItem[] array)
-        {
-            var larger = System.Buffers.ArrayPool<TItem>.Shared.Rent(array.Length * 2);
-            array.AsSpan().CopyTo(larger);
-            System.Buffers.ArrayPool<TItem>.Shared.Return(array, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<TItem>());
-            array = larger;
         }
     }
 }

@@ -81,26 +81,17 @@ public sealed class TextIndex
     };
 
     /// <summary>
-    /// Builds the index in one pass over the rows and a counting sort: each word is numbered the first time it is
-    /// seen (a word already known is looked up by its span of the folded text, so no string is made for it, on .NET
-    /// 9 and later), each (row, word) pair is noted once (in pooled arrays), the posting arrays are made at their final sizes and filled
-    /// from the notes in row order; only the vocabulary is sorted.
+    /// Builds the index by a counting sort: the texts are folded and their words counted, then each word is numbered the
+    /// first time it is seen (a word already known is looked up by its span of the folded text, so no string is made
+    /// for it, on .NET 9 and later), each (row, word) pair is noted once (the word, in an array of the counted size,
+    /// with where each row's notes start), the posting arrays are made at their final sizes and filled from the notes
+    /// in row order; only the vocabulary is sorted. <paramref name="scratch"/> lends the working arrays.
     /// </summary>
-    internal static TextIndex Build<TValue>(int rowCount, Func<int, TValue> valueAt)
+    internal static TextIndex Build<TValue>(int rowCount, Func<int, TValue> valueAt, BuildScratch? scratch = null)
     {
+        scratch ??= new BuildScratch();
         var folded = new string?[rowCount];
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-#if NET9_0_OR_GREATER
-        var bySpan = ids.GetAlternateLookup<ReadOnlySpan<char>>();
-#endif
-        var words = new List<string>();
-        // By word number: its count (then its list's next free position) and the last row that had it. The (row, word)
-        // notes are pooled arrays, returned when the lists are made: the build keeps only the index.
-        var counts = System.Buffers.ArrayPool<int>.Shared.Rent(64);
-        var lastRow = System.Buffers.ArrayPool<int>.Shared.Rent(64);
-        var pairRows = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(64, rowCount * 4));
-        var pairWords = System.Buffers.ArrayPool<int>.Shared.Rent(pairRows.Length);
-        var pairs = 0;
+        var occurrences = 0;
         for (var row = 0; row < rowCount; row++)
         {
             if (TypedValues.TextOf(valueAt(row)) is not { } text)
@@ -109,6 +100,31 @@ public sealed class TextIndex
             }
 
             var normal = folded[row] = TextNormalizer.Normalize(text);
+            var from = 0;
+            while (TextNormalizer.NextWord(normal, ref from, out _, out _))
+            {
+                occurrences++;
+            }
+        }
+
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+#if NET9_0_OR_GREATER
+        var bySpan = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+        var words = new List<string>();
+        var counts = scratch.Ints(BuildScratch.Slot.Counts, 256); // by word: its count, then its list's next free position
+        var lastRow = scratch.Ints(BuildScratch.Slot.LastRow, 256); // by word: the last row that had it
+        var pairWords = scratch.Ints(BuildScratch.Slot.PairKeys, occurrences);
+        var rowStarts = scratch.Ints(BuildScratch.Slot.RowStarts, rowCount + 1); // row's notes: pairWords[rowStarts[row]..rowStarts[row + 1]]
+        var pairs = 0;
+        for (var row = 0; row < rowCount; row++)
+        {
+            rowStarts[row] = pairs;
+            if (folded[row] is not { } normal)
+            {
+                continue;
+            }
+
             var from = 0;
             while (TextNormalizer.NextWord(normal, ref from, out var start, out var length))
             {
@@ -121,12 +137,8 @@ public sealed class TextIndex
                     var word = normal.Substring(start, length);
                     ids[word] = id = words.Count;
                     words.Add(word);
-                    if (id == counts.Length)
-                    {
-                        Grow(ref counts);
-                        Grow(ref lastRow);
-                    }
-
+                    counts = id == counts.Length ? scratch.Grow(BuildScratch.Slot.Counts, id) : counts;
+                    lastRow = id == lastRow.Length ? scratch.Grow(BuildScratch.Slot.LastRow, id) : lastRow;
                     counts[id] = 0;
                     lastRow[id] = -1;
                 }
@@ -135,18 +147,12 @@ public sealed class TextIndex
                 {
                     lastRow[id] = row;
                     counts[id]++;
-                    if (pairs == pairRows.Length)
-                    {
-                        Grow(ref pairRows);
-                        Grow(ref pairWords);
-                    }
-
-                    pairRows[pairs] = row;
                     pairWords[pairs++] = id;
                 }
             }
         }
 
+        rowStarts[rowCount] = pairs;
         var lists = new int[words.Count][];
         for (var id = 0; id < lists.Length; id++)
         {
@@ -154,16 +160,14 @@ public sealed class TextIndex
             counts[id] = 0; // now the next free position of the list
         }
 
-        for (var i = 0; i < pairs; i++)
+        for (var row = 0; row < rowCount; row++)
         {
-            var id = pairWords[i];
-            lists[id][counts[id]++] = pairRows[i];
+            for (var i = rowStarts[row]; i < rowStarts[row + 1]; i++)
+            {
+                var id = pairWords[i];
+                lists[id][counts[id]++] = row;
+            }
         }
-
-        System.Buffers.ArrayPool<int>.Shared.Return(counts);
-        System.Buffers.ArrayPool<int>.Shared.Return(lastRow);
-        System.Buffers.ArrayPool<int>.Shared.Return(pairRows);
-        System.Buffers.ArrayPool<int>.Shared.Return(pairWords);
 
         var vocabulary = words.ToArray();
         var order = new int[vocabulary.Length];
@@ -180,15 +184,6 @@ public sealed class TextIndex
         }
 
         return new TextIndex(folded, vocabulary, postings);
-    }
-
-    // A pooled array twice as long holding the same items; the shorter one goes back to the pool.
-    private static void Grow(ref int[] array)
-    {
-        var larger = System.Buffers.ArrayPool<int>.Shared.Rent(array.Length * 2);
-        array.AsSpan().CopyTo(larger);
-        System.Buffers.ArrayPool<int>.Shared.Return(array);
-        array = larger;
     }
 
     private int[] Match(string text, TextMatch match) => TryMatch(text, match, int.MaxValue)!;
