@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace BorderDomain.Storage;
 
@@ -22,6 +23,7 @@ internal sealed class BuildScratch
 
     private readonly int[]?[] _ints = new int[]?[6];
     private object[]? _objects;
+    private readonly Dictionary<Type, object> _ids = [];
 
     /// <summary>The slot's array, at least <paramref name="length"/> long (its contents undefined).</summary>
     internal int[] Ints(Slot slot, int length)
@@ -63,5 +65,25 @@ internal sealed class BuildScratch
         _objects.AsSpan(0, used).CopyTo(larger);
         _objects = larger;
         return larger;
+    }
+
+    /// <summary>
+    /// An empty dictionary numbering keys of type <typeparamref name="TKey"/> (compared by
+    /// <see cref="TypedValues.KeyComparer{TKey}"/>): the same one for every field with such keys, cleared, so it grows
+    /// once per table to the most keys a field has rather than once per field.
+    /// </summary>
+    internal Dictionary<TKey, int> Ids<TKey>()
+        where TKey : notnull
+    {
+        if (_ids.TryGetValue(typeof(TKey), out var known))
+        {
+            var ids = (Dictionary<TKey, int>)known;
+            ids.Clear();
+            return ids;
+        }
+
+        var made = new Dictionary<TKey, int>(TypedValues.KeyComparer<TKey>());
+        _ids[typeof(TKey)] = made;
+        return made;
     }
 }

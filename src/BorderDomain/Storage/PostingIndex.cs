@@ -198,7 +198,7 @@ public sealed class PostingIndex
     /// A counting sort of (row, key) pairs: one pass numbers the keys (typed, compared as <see cref="IndexKeyComparer"/>
     /// compares them boxed: <see cref="TypedValues.KeyComparer{TKey}"/>) and notes each row's keys; the lists are made
     /// at their final sizes and a second pass over the notes fills them in row order. The notes, counts and null rows
-    /// are the build's working arrays (<see cref="BuildScratch"/>), so a table's build allocates them once. A list
+    /// and the key numbers are the build's (<see cref="BuildScratch"/>), so a table's build allocates them once. A list
     /// holding at least a thirty-second of the rows also gets its bitmap (<see cref="RowBitmap"/>).
     /// </summary>
     private struct KeyCounter<TKey>
@@ -219,7 +219,7 @@ public sealed class PostingIndex
         internal KeyCounter(BuildScratch scratch, int rowCount, int pairCapacity)
         {
             _scratch = scratch;
-            _ids = new Dictionary<TKey, int>(TypedValues.KeyComparer<TKey>());
+            _ids = scratch.Ids<TKey>();
             _keys = scratch.Objects(256);
             _counts = scratch.Ints(BuildScratch.Slot.Counts, 256);
             _lastRow = scratch.Ints(BuildScratch.Slot.LastRow, _counts.Length);
