@@ -173,6 +173,70 @@ public sealed class FieldReaderTests
         Assert.InRange(allocated, table.EstimatedIndexBytes, (long)(1.5 * table.EstimatedIndexBytes));
     }
 
+    [Fact]
+    public void ReadingEveryFieldThroughTheReaders_AllocatesNothing_WhereTheBoxedGettersDo()
+    {
+        var metadata = QuerySets.For<Accord>();
+        var touch = new Touch();
+        void ReadAll()
+        {
+            foreach (var accord in Store.Accords.Rows) // the rows' struct enumerator: the loop allocates nothing itself
+            {
+                touch.Record = accord;
+                foreach (var reader in metadata.Readers)
+                {
+                    reader.Accept(touch);
+                }
+            }
+        }
+
+        ReadAll(); // warm
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        ReadAll();
+        var typed = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var accord in Store.Accords)
+        {
+            foreach (var getter in metadata.Getters)
+            {
+                _ = getter(accord);
+            }
+        }
+
+        var boxed = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, typed);
+        Assert.True(boxed > 0, "the boxed getters box the accords' enums, periods and collections");
+        Assert.True(touch.Values > Store.Accords.Count * metadata.Readers.Length / 2);
+    }
+
+    // Reads a field's typed value (each element of a collection) and counts them.
+    private sealed class Touch : IFieldReaderVisitor<Accord, int>
+    {
+        public Accord Record { get; set; } = null!;
+
+        public long Values { get; private set; }
+
+        public int VisitValue<TValue>(ValueReader<Accord, TValue> reader)
+        {
+            _ = reader.Read(Record);
+            Values++;
+            return 1;
+        }
+
+        public int VisitCollection<TElement>(CollectionReader<Accord, TElement> reader)
+        {
+            var count = 0;
+            foreach (var element in reader.Read(Record))
+            {
+                _ = element;
+                count++;
+            }
+
+            Values += count;
+            return count;
+        }
+    }
+
     private static void AssertUserRecord<T>(IEnumerable records)
         where T : class
     {
