@@ -7,7 +7,7 @@ namespace BorderDomain.Generators;
 
 /// <summary>
 /// Writes a module initializer that registers the metadata of every <c>[QuerySet]</c> type declared in the
-/// compilation (schema and one typed getter per field), so the run time needs no reflection for them.
+/// compilation (schema and one typed reader per field, <c>FieldReader.Value</c> or <c>FieldReader.Collection</c>), so the run time needs no reflection for them.
 /// </summary>
 internal static class MetadataEmitter
 {
@@ -59,8 +59,11 @@ internal static class MetadataEmitter
             }
 
             text.AppendLine("                },");
-            var getters = string.Join(", ", set.Fields.Select(f => $"static __r => (object?)__r.{f.PropertyName}"));
-            text.AppendLine($"                global::System.Collections.Immutable.ImmutableArray.Create<global::System.Func<{record}, object?>>({getters})));");
+            // Typed readers (the boxed getters are derived from them): the factory's type arguments are inferred from the
+            // property, so a collection's element type and a value's nullability are the property's own.
+            var readers = string.Join(", ", set.Fields.Select(f =>
+                $"global::BorderDomain.Schema.FieldReader.{(f.IsCollection ? "Collection" : "Value")}(static ({record} __r) => __r.{f.PropertyName})"));
+            text.AppendLine($"                global::System.Collections.Immutable.ImmutableArray.Create<global::BorderDomain.Schema.FieldReader<{record}>>({readers})));");
         }
 
         text.AppendLine("        }");

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using BorderDomain.Model;
 using BorderDomain.Schema;
@@ -23,7 +22,12 @@ internal static class DatasetValidator
 
         object Record(int row);
 
-        object? Value(int row, int field);
+        /// <summary>
+        /// The key texts (<see cref="RecordKey.Text"/>) of field <paramref name="field"/>'s values at <paramref name="row"/>
+        /// (a collection's elements in order, or the one value; null for a missing one) into the reused list, read
+        /// through the field's typed reader: no value is boxed.
+        /// </summary>
+        void KeyTexts(int row, int field, List<string?> into);
     }
 
     /// <summary>
@@ -116,10 +120,12 @@ internal static class DatasetValidator
             return rows;
         }
 
+        var texts = new List<string?>(1);
         for (var row = 0; row < set.Count; row++)
         {
             // A missing key was already reported by the reader; it is not a duplicate.
-            var key = RecordKey.Text(set.Value(row, keyField));
+            set.KeyTexts(row, keyField, texts);
+            var key = texts.Count > 0 ? texts[0] : null;
             if (string.IsNullOrEmpty(key))
             {
                 continue;
@@ -158,14 +164,13 @@ internal static class DatasetValidator
             }
 
             keys.TryGetValue(target, out var targetKeys);
-            var values = new List<object?>();
+            var values = new List<string?>();
             for (var row = 0; row < set.Count; row++)
             {
                 var position = 0;
-                Values(set.Value(row, field), schema.IsCollection, values);
-                foreach (var value in values)
+                set.KeyTexts(row, field, values);
+                foreach (var key in values)
                 {
-                    var key = RecordKey.Text(value);
                     if (key is { Length: > 0 } && targetKeys?.ContainsKey(key) != true)
                     {
                         var suffix = schema.IsCollection ? $".{schema.Name}[{position}]" : $".{schema.Name}";
@@ -201,7 +206,7 @@ internal static class DatasetValidator
 
             // Each row's targets through this field, in value order (row targets[starts[row]..starts[row + 1]]), then an
             // iterative three-colour depth-first search over them.
-            var (starts, targets) = Targets(set, field, schema.IsCollection, rowByKey);
+            var (starts, targets) = Targets(set, field, rowByKey);
             var state = new byte[set.Count]; // 0 unvisited, 1 on the stack, 2 done
             var stack = new Stack<(int Row, int Next)>();
             for (var start = 0; start < set.Count; start++)
@@ -246,18 +251,18 @@ internal static class DatasetValidator
     }
 
     // The rows each row's values of the field name (those that exist), in value order, as offsets and one flat array.
-    private static (int[] Starts, List<int> Targets) Targets(ISet set, int field, bool isCollection, Dictionary<string, int> rowByKey)
+    private static (int[] Starts, List<int> Targets) Targets(ISet set, int field, Dictionary<string, int> rowByKey)
     {
         var starts = new int[set.Count + 1];
         var targets = new List<int>();
-        var values = new List<object?>();
+        var values = new List<string?>();
         for (var row = 0; row < set.Count; row++)
         {
             starts[row] = targets.Count;
-            Values(set.Value(row, field), isCollection, values);
+            set.KeyTexts(row, field, values);
             foreach (var value in values)
             {
-                if (RecordKey.Text(value) is { } key && rowByKey.TryGetValue(key, out var target))
+                if (value is { } key && rowByKey.TryGetValue(key, out var target))
                 {
                     targets.Add(target);
                 }
@@ -266,44 +271,6 @@ internal static class DatasetValidator
 
         starts[set.Count] = targets.Count;
         return (starts, targets);
-    }
-
-    // The field's values (a collection's elements, or the one value) into the reused list: by index, no iterator.
-    private static void Values(object? value, bool isCollection, List<object?> into)
-    {
-        into.Clear();
-        if (!isCollection)
-        {
-            into.Add(value);
-            return;
-        }
-
-        switch (value)
-        {
-            case null:
-                return;
-            case System.Collections.Immutable.ImmutableArray<string> texts:
-                foreach (var text in texts.IsDefault ? [] : texts)
-                {
-                    into.Add(text);
-                }
-
-                return;
-            case IList list:
-                for (var i = 0; i < list.Count; i++)
-                {
-                    into.Add(list[i]);
-                }
-
-                return;
-            default:
-                foreach (var element in (IEnumerable)value)
-                {
-                    into.Add(element);
-                }
-
-                return;
-        }
     }
 
     private static string Where(ISet set, int row, IReadOnlyDictionary<object, RecordOrigin> origins) =>
@@ -327,6 +294,44 @@ internal static class DatasetValidator
 
         public object Record(int row) => records[row];
 
-        public object? Value(int row, int field) => metadata.Getters[field](records[row]);
+        // One key-text reader per field, made on first use from the field's typed reader.
+        private readonly KeyTextReader?[] _keyTexts = new KeyTextReader?[metadata.Schema.Fields.Count];
+
+        public void KeyTexts(int row, int field, List<string?> into)
+        {
+            into.Clear();
+            var reader = _keyTexts[field] ??= metadata.Readers[field].Accept(KeyTextReaders.Instance);
+            reader.Read(records[row], into);
+        }
+
+        private abstract class KeyTextReader
+        {
+            internal abstract void Read(T record, List<string?> into);
+        }
+
+        private sealed class KeyTextReaders : IFieldReaderVisitor<T, KeyTextReader>
+        {
+            internal static readonly KeyTextReaders Instance = new();
+
+            public KeyTextReader VisitValue<TValue>(ValueReader<T, TValue> reader) => new OfValue<TValue>(reader);
+
+            public KeyTextReader VisitCollection<TElement>(CollectionReader<T, TElement> reader) => new OfElements<TElement>(reader);
+        }
+
+        private sealed class OfValue<TValue>(ValueReader<T, TValue> reader) : KeyTextReader
+        {
+            internal override void Read(T record, List<string?> into) => into.Add(TypedValues.KeyText(reader.Read(record)));
+        }
+
+        private sealed class OfElements<TElement>(CollectionReader<T, TElement> reader) : KeyTextReader
+        {
+            internal override void Read(T record, List<string?> into)
+            {
+                foreach (var element in reader.Read(record))
+                {
+                    into.Add(TypedValues.KeyText(element));
+                }
+            }
+        }
     }
 }

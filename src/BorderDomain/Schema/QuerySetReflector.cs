@@ -17,7 +17,7 @@ internal static class QuerySetReflector
             ?? throw new InvalidOperationException($"{type.FullName} has no [QuerySet] attribute.");
 
         var fields = ImmutableArray.CreateBuilder<FieldSchema>();
-        var getters = ImmutableArray.CreateBuilder<Func<T, object?>>();
+        var readers = ImmutableArray.CreateBuilder<FieldReader<T>>();
         var skipped = ImmutableArray.CreateBuilder<SkippedProperty>();
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
@@ -36,8 +36,7 @@ internal static class QuerySetReflector
             }
 
             fields.Add(field);
-            var getter = property;
-            getters.Add(record => getter.GetValue(record));
+            readers.Add(ReaderOf<T>(property, field.IsCollection));
         }
 
         var schema = new EntitySetSchema
@@ -47,8 +46,46 @@ internal static class QuerySetReflector
             Fields = fields.ToImmutable(),
             SkippedProperties = skipped.ToImmutable(),
         };
-        return new QuerySetMetadata<T>(schema, getters.ToImmutable());
+        return new QuerySetMetadata<T>(schema, readers.ToImmutable());
     }
+
+    // A typed reader over the property's own getter (an open delegate: no reflection per call). Without dynamic code
+    // (native AOT) a generic method cannot be instantiated over a value type found at run time: the reader then reads
+    // through PropertyInfo, boxed, as the generator's registration (which AOT apps have) makes reflection unnecessary.
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Guarded by RuntimeFeature.IsDynamicCodeSupported; without it the boxed reader is used.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2060", Justification = "The generic methods are this type's own, instantiated over the record type and its property's types, which the app keeps.")]
+    private static FieldReader<T> ReaderOf<T>(PropertyInfo property, bool isCollection)
+        where T : class
+    {
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported || property.GetMethod is not { IsPublic: true, IsStatic: false } getter)
+        {
+            return FieldReader.Boxed<T>(property.GetValue, isCollection);
+        }
+
+        var type = property.PropertyType;
+        var (factory, argument) = !isCollection ? (nameof(ValueOf), type)
+            : type.IsArray ? (nameof(ArrayOf), type.GetElementType()!)
+            : type.GetGenericTypeDefinition() == typeof(ImmutableArray<>) ? (nameof(ImmutableArrayOf), type.GetGenericArguments()[0])
+            : type.GetGenericTypeDefinition() == typeof(System.Collections.Generic.List<>) ? (nameof(ListOf), type.GetGenericArguments()[0])
+            : (nameof(ReadOnlyListOf), type.GetGenericArguments()[0]);
+        var method = typeof(QuerySetReflector).GetMethod(factory, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(typeof(T), argument);
+        return (FieldReader<T>)method.Invoke(null, [getter])!;
+    }
+
+    private static FieldReader<T> ValueOf<T, TValue>(MethodInfo getter)
+        where T : class => FieldReader.Value(getter.CreateDelegate<Func<T, TValue>>());
+
+    private static FieldReader<T> ArrayOf<T, TElement>(MethodInfo getter)
+        where T : class => FieldReader.Collection(getter.CreateDelegate<Func<T, TElement[]?>>());
+
+    private static FieldReader<T> ImmutableArrayOf<T, TElement>(MethodInfo getter)
+        where T : class => FieldReader.Collection(getter.CreateDelegate<Func<T, ImmutableArray<TElement>>>());
+
+    private static FieldReader<T> ListOf<T, TElement>(MethodInfo getter)
+        where T : class => FieldReader.Collection(getter.CreateDelegate<Func<T, System.Collections.Generic.List<TElement>?>>());
+
+    private static FieldReader<T> ReadOnlyListOf<T, TElement>(MethodInfo getter)
+        where T : class => FieldReader.Collection(getter.CreateDelegate<Func<T, System.Collections.Generic.IReadOnlyList<TElement>?>>());
 
     private static FieldSchema? Describe(PropertyInfo property, string name)
     {

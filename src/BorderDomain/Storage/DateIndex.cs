@@ -170,22 +170,20 @@ public sealed class DateIndex
     /// <summary>The day number an open end stands for: after every day a date can name.</summary>
     internal const int OpenEndDay = int.MaxValue;
 
-    internal static DateIndex Build(int rowCount, Func<int, object?> valueAt)
+    /// <summary>Builds the index from each row's typed value (its days read by <see cref="TypedValues.TryGetDays{TValue}"/>, no box).</summary>
+    internal static DateIndex Build<TValue>(int rowCount, Func<int, TValue> valueAt)
     {
-        var starts = new int[rowCount];
-        var ends = new int[rowCount];
-        var rows = new int[rowCount];
+        // One pass reads each row's days (kept: they are the index's by-row days); the sorted indexes' arrays are then
+        // made at their final size from them, so nothing is copied or dropped.
         var firstDays = new int[rowCount];
         var lastDays = new int[rowCount];
         var count = 0;
         for (var row = 0; row < rowCount; row++)
         {
-            if (TryGetDays(valueAt(row), out var start, out var end))
+            if (TypedValues.TryGetDays(valueAt(row), out var start, out var end))
             {
-                starts[count] = start;
-                ends[count] = end;
-                rows[count++] = row;
                 (firstDays[row], lastDays[row]) = (start, end);
+                count++;
             }
             else
             {
@@ -193,13 +191,20 @@ public sealed class DateIndex
             }
         }
 
-        // Every row dated (the common case): the arrays are the indexes' own, not copied.
-        var rowsByStart = count == rowCount ? rows : rows[..count];
-        var rowsByEnd = rows[..count];
-        return new DateIndex(
-            new SortedIndex<int>(count == rowCount ? starts : starts[..count], rowsByStart),
-            new SortedIndex<int>(count == rowCount ? ends : ends[..count], rowsByEnd),
-            firstDays,
-            lastDays);
+        var starts = new int[count];
+        var ends = new int[count];
+        var rowsByStart = new int[count];
+        var rowsByEnd = new int[count];
+        var next = 0;
+        for (var row = 0; row < rowCount; row++)
+        {
+            if (firstDays[row] != NoFirstDay)
+            {
+                (starts[next], ends[next], rowsByStart[next], rowsByEnd[next]) = (firstDays[row], lastDays[row], row, row);
+                next++;
+            }
+        }
+
+        return new DateIndex(new SortedIndex<int>(starts, rowsByStart), new SortedIndex<int>(ends, rowsByEnd), firstDays, lastDays);
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Linq;
 using BorderDomain.Schema;
 
@@ -44,9 +43,10 @@ public sealed class EntityTable<T> : IEntityTable, IReadOnlyList<T>
         _numbers = new SortedIndex<decimal>?[fields.Count];
         _texts = new TextIndex?[fields.Count];
         _rowByKey = new Dictionary<string, int>(keys is null ? 0 : _rows.Length, FoldedTextComparer.Instance);
+        var scratch = new BuildScratch(); // the builds' working arrays, shared field after field, dropped here
         for (var field = 0; field < fields.Count; field++)
         {
-            BuildIndex(field, keys, textKeys);
+            BuildIndex(field, keys, textKeys, scratch);
         }
     }
 
@@ -145,7 +145,7 @@ public sealed class EntityTable<T> : IEntityTable, IReadOnlyList<T>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     // The rows in key order and, for a set with a key, each row's key text in that order (read once, through the
-    // key's getter). Already ordered rows (a file written by the store, a snapshot's copy) are kept as they are; the sort
+    // key's typed reader). Already ordered rows (a file written by the store, a snapshot's copy) are kept as they are; the sort
     // is not stable, which only matters for equal keys, and equal keys are refused.
     private static (ImmutableArray<T> Rows, string?[]? Keys, bool TextKeys) InKeyOrder(QuerySetMetadata<T> metadata, IEnumerable<T> rows)
     {
@@ -156,16 +156,11 @@ public sealed class EntityTable<T> : IEntityTable, IReadOnlyList<T>
             return (System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(records), null, false);
         }
 
-        var getter = metadata.Getters[key];
-        var keys = new string?[records.Length];
+        var (keys, text) = metadata.Readers[key].Accept(new KeyTexts(records));
         var sorted = true;
-        var text = true;
-        for (var row = 0; row < records.Length; row++)
+        for (var row = 1; row < records.Length && sorted; row++)
         {
-            var value = getter(records[row]);
-            text = text && value is string;
-            keys[row] = RecordKey.Text(value);
-            sorted = sorted && (row == 0 || TextNormalizer.CompareCodePoints(keys[row - 1], keys[row]) < 0);
+            sorted = TextNormalizer.CompareCodePoints(keys[row - 1], keys[row]) < 0;
         }
 
         if (!sorted)
@@ -177,21 +172,21 @@ public sealed class EntityTable<T> : IEntityTable, IReadOnlyList<T>
     }
 
     // keys: each row's key text when the set has a key (textKeys: every one a string), as InKeyOrder read them.
-    private void BuildIndex(int field, string?[]? keys, bool textKeys)
+    private void BuildIndex(int field, string?[]? keys, bool textKeys, BuildScratch scratch)
     {
         var schema = Schema.Fields[field];
-        var getter = Metadata.Getters[field];
-        object? ValueAt(int row) => getter(_rows[row]);
+        var reader = Metadata.Readers[field];
+        var rows = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(_rows)!;
         switch (schema.Index)
         {
             case null:
                 return;
             case IndexKind.Key:
                 var isSetKey = keys is not null && string.Equals(Schema.Key?.Name, schema.Name, StringComparison.Ordinal);
+                var texts = isSetKey ? keys! : reader.Accept(new KeyTexts(rows)).Keys;
                 for (var row = 0; row < _rows.Length; row++)
                 {
-                    var key = (isSetKey ? keys![row] : RecordKey.Text(ValueAt(row)))
-                        ?? throw new ArgumentException($"Row {row} of {Schema.Name} has no {schema.Name}.", nameof(field));
+                    var key = texts[row] ?? throw new ArgumentException($"Row {row} of {Schema.Name} has no {schema.Name}.", nameof(field));
                     if (!_rowByKey.TryAdd(key, row))
                     {
                         throw new ArgumentException($"Two rows of {Schema.Name} have the {schema.Name} '{key}'.", nameof(field));
@@ -201,36 +196,80 @@ public sealed class EntityTable<T> : IEntityTable, IReadOnlyList<T>
                 // Text keys are looked up in the key map itself; other keys (nation codes) keep a posting list each.
                 _postings[field] = isSetKey && textKeys
                     ? PostingIndex.ForTextKeys(_rowByKey, _rows.Length)
-                    : PostingIndex.Build(_rows.Length, ValueAt, isCollection: false);
+                    : (PostingIndex)reader.Accept(new IndexBuilder(rows, scratch, IndexKind.Posting));
                 return;
             case IndexKind.Text when !schema.IsCollection:
-                _texts[field] = TextIndex.Build(_rows.Length, ValueAt);
+                _texts[field] = (TextIndex)reader.Accept(new IndexBuilder(rows, scratch, IndexKind.Text));
                 return;
             case IndexKind.Sorted when !schema.IsCollection && schema.Kind is FieldKind.Date or FieldKind.Period:
-                _dates[field] = DateIndex.Build(_rows.Length, ValueAt);
+                _dates[field] = (DateIndex)reader.Accept(new IndexBuilder(rows, scratch, IndexKind.Sorted));
                 return;
             case IndexKind.Sorted when !schema.IsCollection && schema.Kind == FieldKind.Number:
-                _numbers[field] = BuildNumberIndex(ValueAt);
+                _numbers[field] = (SortedIndex<decimal>)reader.Accept(new IndexBuilder(rows, scratch, IndexKind.Auto));
                 return;
             default:
-                _postings[field] = PostingIndex.Build(_rows.Length, ValueAt, schema.IsCollection);
+                _postings[field] = (PostingIndex)reader.Accept(new IndexBuilder(rows, scratch, IndexKind.Posting));
                 return;
         }
     }
 
-    private SortedIndex<decimal> BuildNumberIndex(Func<int, object?> valueAt)
+    // Each row's key text (RecordKey.Text of its typed value) and whether every value is a string.
+    private sealed class KeyTexts(T[] rows) : IFieldReaderVisitor<T, (string?[] Keys, bool Text)>
     {
-        var keys = new List<decimal>(_rows.Length);
-        var rows = new List<int>(_rows.Length);
-        for (var row = 0; row < _rows.Length; row++)
+        public (string?[] Keys, bool Text) VisitValue<TValue>(ValueReader<T, TValue> reader)
         {
-            if (valueAt(row) is { } value)
+            var keys = new string?[rows.Length];
+            var text = true;
+            for (var row = 0; row < rows.Length; row++)
             {
-                keys.Add(Convert.ToDecimal(value, CultureInfo.InvariantCulture));
-                rows.Add(row);
+                var value = reader.Read(rows[row]);
+                text = text && !typeof(TValue).IsValueType && (object?)value is string;
+                keys[row] = TypedValues.KeyText(value);
+            }
+
+            return (keys, text);
+        }
+
+        public (string?[] Keys, bool Text) VisitCollection<TElement>(CollectionReader<T, TElement> reader) =>
+            throw new ArgumentException("A key field holds one value, not a collection.", nameof(reader));
+    }
+
+    // Builds one field's index from its typed values: a posting index (IndexKind.Posting), a text index (Text), a date
+    // index (Sorted) or a number index (Auto).
+    private sealed class IndexBuilder(T[] rows, BuildScratch scratch, IndexKind kind) : IFieldReaderVisitor<T, object>
+    {
+        public object VisitValue<TValue>(ValueReader<T, TValue> reader)
+        {
+            TValue ValueAt(int row) => reader.Read(rows[row]);
+            return kind switch
+            {
+                IndexKind.Posting => PostingIndex.Build(rows.Length, ValueAt, scratch),
+                IndexKind.Text => TextIndex.Build(rows.Length, ValueAt, scratch),
+                IndexKind.Sorted => DateIndex.Build(rows.Length, ValueAt),
+                _ => BuildNumberIndex(rows.Length, ValueAt),
+            };
+        }
+
+        public object VisitCollection<TElement>(CollectionReader<T, TElement> reader) => kind == IndexKind.Posting
+            ? PostingIndex.BuildCollection(rows.Length, row => reader.Read(rows[row]), scratch)
+            : throw new InvalidOperationException("Only posting indexes are built over collections.");
+    }
+
+    // The rows with a number, by number: the arrays are the index's own when every row has one.
+    private static SortedIndex<decimal> BuildNumberIndex<TValue>(int rowCount, Func<int, TValue> valueAt)
+    {
+        var keys = new decimal[rowCount];
+        var rows = new int[rowCount];
+        var count = 0;
+        for (var row = 0; row < rowCount; row++)
+        {
+            if (TypedValues.TryGetNumber(valueAt(row), out var number))
+            {
+                keys[count] = number;
+                rows[count++] = row;
             }
         }
 
-        return new SortedIndex<decimal>([.. keys], [.. rows]);
+        return count == rowCount ? new SortedIndex<decimal>(keys, rows) : new SortedIndex<decimal>(keys[..count], rows[..count]);
     }
 }

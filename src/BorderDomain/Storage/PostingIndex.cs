@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 
 namespace BorderDomain.Storage;
@@ -131,136 +130,159 @@ public sealed class PostingIndex
     internal static PostingIndex ForTextKeys(Dictionary<string, int> rowByKey, int rowCount) => new(rowByKey, rowCount);
 
     /// <summary>
-    /// Builds the index from each row's value (a boxed collection for a collection field) by a counting sort: one
-    /// pass numbers the keys and notes each row's keys, the lists are made at their final sizes, a second pass over
-    /// the notes fills them in row order. A list holding at least a thirty-second of the rows also gets its bitmap
-    /// (<see cref="RowBitmap"/>).
+    /// Builds the index of a single-valued field from each row's typed value (null: the row is in
+    /// <see cref="NullRows"/>) by a counting sort (see <see cref="KeyCounter{TKey}"/>): no value is boxed but each
+    /// distinct key, once. <paramref name="scratch"/> lends the working arrays (a table's builds share one).
     /// </summary>
-    internal static PostingIndex Build(int rowCount, Func<int, object?> valueAt, bool isCollection)
+    internal static PostingIndex Build<TValue>(int rowCount, Func<int, TValue> valueAt, BuildScratch? scratch = null)
     {
-        var ids = new Dictionary<object, int>(IndexKeyComparer.Instance);
-        var keys = new List<object>();
-        var counts = new List<int>();
-        var lastRow = new List<int>();
-        var nulls = new List<int>();
-
-        // (row, key number) pairs in row order: one per row for a scalar field.
-        var pairRows = new int[rowCount];
-        var pairKeys = new int[rowCount];
-        var pairs = 0;
-
-        void Post(object key, int row)
-        {
-            if (!ids.TryGetValue(key, out var id))
-            {
-                ids[key] = id = keys.Count;
-                keys.Add(key);
-                counts.Add(0);
-                lastRow.Add(-1);
-            }
-
-            if (lastRow[id] == row)
-            {
-                return; // the element repeats within the row
-            }
-
-            lastRow[id] = row;
-            counts[id]++;
-            if (pairs == pairRows.Length)
-            {
-                Array.Resize(ref pairRows, Math.Max(16, pairs * 2));
-                Array.Resize(ref pairKeys, pairRows.Length);
-            }
-
-            pairRows[pairs] = row;
-            pairKeys[pairs++] = id;
-        }
-
+#pragma warning disable CS8714 // a null value is never posted, so the counter's keys are not null
+        var counter = new KeyCounter<TValue>(scratch ?? new BuildScratch(), rowCount, rowCount);
+#pragma warning restore CS8714
         for (var row = 0; row < rowCount; row++)
         {
             var value = valueAt(row);
-            if (!isCollection)
+            if (TypedValues.IsNull(value))
             {
-                if (value is null)
-                {
-                    nulls.Add(row);
-                }
-                else
-                {
-                    Post(value, row);
-                }
-
-                continue;
+                counter.Null(row);
             }
-
-            // Elements by index, not through a boxed enumerator; a collection of text without boxing any element.
-            var any = false;
-            switch (value)
+            else
             {
-                case System.Collections.Immutable.ImmutableArray<string> texts:
-                    foreach (var text in texts.IsDefault ? [] : texts)
-                    {
-                        if (text is not null)
-                        {
-                            Post(text, row);
-                            any = true;
-                        }
-                    }
+                counter.Post(value, row);
+            }
+        }
 
-                    break;
-                case IList list:
-                    for (var i = 0; i < list.Count; i++)
-                    {
-                        if (list[i] is { } element)
-                        {
-                            Post(element, row);
-                            any = true;
-                        }
-                    }
+        return counter.Finish(rowCount);
+    }
 
-                    break;
-                default:
-                    foreach (var element in (IEnumerable?)value ?? Array.Empty<object>())
-                    {
-                        if (element is not null)
-                        {
-                            Post(element, row);
-                            any = true;
-                        }
-                    }
+    /// <summary>
+    /// Builds the index of a collection field from each row's elements (a row with no non-null element is in
+    /// <see cref="NullRows"/>; an element repeated within a row counts once), read by index without boxing them. A
+    /// first pass counts the elements, so the notes are made at their final size.
+    /// </summary>
+    internal static PostingIndex BuildCollection<TElement>(int rowCount, Func<int, Schema.FieldElements<TElement>> elementsAt, BuildScratch? scratch = null)
+    {
+        var elementCount = 0;
+        for (var row = 0; row < rowCount; row++)
+        {
+            elementCount += elementsAt(row).Count;
+        }
 
-                    break;
+#pragma warning disable CS8714 // a null element is never posted
+        var counter = new KeyCounter<TElement>(scratch ?? new BuildScratch(), rowCount, elementCount);
+#pragma warning restore CS8714
+        for (var row = 0; row < rowCount; row++)
+        {
+            var elements = elementsAt(row);
+            var any = false;
+            for (var i = 0; i < elements.Count; i++)
+            {
+                var element = elements[i];
+                if (!TypedValues.IsNull(element))
+                {
+                    counter.Post(element, row);
+                    any = true;
+                }
             }
 
             if (!any)
             {
-                nulls.Add(row);
+                counter.Null(row);
             }
         }
 
-        var lists = new int[keys.Count][];
-        for (var id = 0; id < lists.Length; id++)
+        return counter.Finish(rowCount);
+    }
+
+    /// <summary>
+    /// A counting sort of (row, key) pairs: one pass numbers the keys (typed, compared as <see cref="IndexKeyComparer"/>
+    /// compares them boxed: <see cref="TypedValues.KeyComparer{TKey}"/>) and notes each row's keys; the lists are made
+    /// at their final sizes and a second pass over the notes fills them in row order. The notes, counts and null rows
+    /// and the key numbers are the build's (<see cref="BuildScratch"/>), so a table's build allocates them once. A list
+    /// holding at least a thirty-second of the rows also gets its bitmap (<see cref="RowBitmap"/>).
+    /// </summary>
+    private struct KeyCounter<TKey>
+        where TKey : notnull
+    {
+        private readonly BuildScratch _scratch;
+        private readonly Dictionary<TKey, int> _ids;
+        private object[] _keys;
+        private int[] _counts; // by key number; then each list's next free position
+        private int[] _lastRow; // by key number: the last row that posted it, so a repeat within a row counts once
+        private readonly int[] _pairRows;
+        private readonly int[] _pairKeys;
+        private readonly int[] _nulls;
+        private int _pairs;
+        private int _nullCount;
+
+        // pairCapacity: at least the number of (row, key) pairs to come.
+        internal KeyCounter(BuildScratch scratch, int rowCount, int pairCapacity)
         {
-            lists[id] = new int[counts[id]];
-            counts[id] = 0; // now the next free position of the list
+            _scratch = scratch;
+            _ids = scratch.Ids<TKey>();
+            _keys = scratch.Objects(256);
+            _counts = scratch.Ints(BuildScratch.Slot.Counts, 256);
+            _lastRow = scratch.Ints(BuildScratch.Slot.LastRow, _counts.Length);
+            _pairRows = scratch.Ints(BuildScratch.Slot.PairRows, pairCapacity);
+            _pairKeys = scratch.Ints(BuildScratch.Slot.PairKeys, pairCapacity);
+            _nulls = scratch.Ints(BuildScratch.Slot.Nulls, rowCount);
         }
 
-        for (var i = 0; i < pairs; i++)
-        {
-            var id = pairKeys[i];
-            lists[id][counts[id]++] = pairRows[i];
-        }
+        internal void Null(int row) => _nulls[_nullCount++] = row;
 
-        var postings = new Dictionary<object, int[]>(keys.Count, IndexKeyComparer.Instance);
-        for (var id = 0; id < lists.Length; id++)
+        internal void Post(TKey key, int row)
         {
-            postings[keys[id]] = lists[id];
-            if (RowBitmap.IsDense(lists[id].Length, rowCount))
+            if (!_ids.TryGetValue(key, out var id))
             {
-                RowBitmap.Register(lists[id], RowBitmap.Mark(lists[id], rowCount));
+                id = _ids.Count;
+                _ids.Add(key, id);
+                _keys = id == _keys.Length ? _scratch.GrowObjects(id) : _keys;
+                _counts = id == _counts.Length ? _scratch.Grow(BuildScratch.Slot.Counts, id) : _counts;
+                _lastRow = id == _lastRow.Length ? _scratch.Grow(BuildScratch.Slot.LastRow, id) : _lastRow;
+
+                _keys[id] = key; // the key's one box
+                _counts[id] = 0;
+                _lastRow[id] = -1;
             }
+
+            if (_lastRow[id] == row)
+            {
+                return; // the element repeats within the row
+            }
+
+            _lastRow[id] = row;
+            _counts[id]++;
+            _pairRows[_pairs] = row;
+            _pairKeys[_pairs++] = id;
         }
 
-        return new PostingIndex(postings, nulls.ToArray());
+        internal readonly PostingIndex Finish(int rowCount)
+        {
+            var keyCount = _ids.Count;
+            var lists = new int[keyCount][];
+            for (var id = 0; id < keyCount; id++)
+            {
+                lists[id] = new int[_counts[id]];
+                _counts[id] = 0;
+            }
+
+            for (var i = 0; i < _pairs; i++)
+            {
+                var id = _pairKeys[i];
+                lists[id][_counts[id]++] = _pairRows[i];
+            }
+
+            var postings = new Dictionary<object, int[]>(keyCount, IndexKeyComparer.Instance);
+            for (var id = 0; id < keyCount; id++)
+            {
+                postings[_keys[id]] = lists[id];
+                if (RowBitmap.IsDense(lists[id].Length, rowCount))
+                {
+                    RowBitmap.Register(lists[id], RowBitmap.Mark(lists[id], rowCount));
+                }
+            }
+
+            return new PostingIndex(postings, _nulls.AsSpan(0, _nullCount).ToArray());
+        }
     }
 }

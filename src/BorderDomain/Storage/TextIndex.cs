@@ -81,31 +81,50 @@ public sealed class TextIndex
     };
 
     /// <summary>
-    /// Builds the index in one pass over the rows and a counting sort: each word is numbered the first time it is
-    /// seen (a word already known is looked up by its span of the folded text, so no string is made for it, on .NET
-    /// 9 and later), each (row, word) pair is noted once, the posting arrays are made at their final sizes and filled
-    /// from the notes in row order; only the vocabulary is sorted.
+    /// Builds the index by a counting sort: the texts are folded and their words counted, then each word is numbered the
+    /// first time it is seen (a word already known is looked up by its span of the folded text, so no string is made
+    /// for it, on .NET 9 and later), each (row, word) pair is noted once (the word, in an array of the counted size,
+    /// with where each row's notes start), the posting arrays are made at their final sizes and filled from the notes
+    /// in row order; only the vocabulary is sorted. <paramref name="scratch"/> lends the working arrays.
     /// </summary>
-    internal static TextIndex Build(int rowCount, Func<int, object?> valueAt)
+    internal static TextIndex Build<TValue>(int rowCount, Func<int, TValue> valueAt, BuildScratch? scratch = null)
     {
+        scratch ??= new BuildScratch();
         var folded = new string?[rowCount];
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-#if NET9_0_OR_GREATER
-        var bySpan = ids.GetAlternateLookup<ReadOnlySpan<char>>();
-#endif
-        var words = new List<string>();
-        var counts = new List<int>();
-        var lastRow = new List<int>();
-        var pairRows = new List<int>(rowCount);
-        var pairWords = new List<int>(rowCount);
+        var occurrences = 0;
         for (var row = 0; row < rowCount; row++)
         {
-            if (FoldedTextComparer.TextOf(valueAt(row)) is not { } text)
+            if (TypedValues.TextOf(valueAt(row)) is not { } text)
             {
                 continue;
             }
 
             var normal = folded[row] = TextNormalizer.Normalize(text);
+            var from = 0;
+            while (TextNormalizer.NextWord(normal, ref from, out _, out _))
+            {
+                occurrences++;
+            }
+        }
+
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+#if NET9_0_OR_GREATER
+        var bySpan = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+        var words = new List<string>();
+        var counts = scratch.Ints(BuildScratch.Slot.Counts, 256); // by word: its count, then its list's next free position
+        var lastRow = scratch.Ints(BuildScratch.Slot.LastRow, 256); // by word: the last row that had it
+        var pairWords = scratch.Ints(BuildScratch.Slot.PairKeys, occurrences);
+        var rowStarts = scratch.Ints(BuildScratch.Slot.RowStarts, rowCount + 1); // row's notes: pairWords[rowStarts[row]..rowStarts[row + 1]]
+        var pairs = 0;
+        for (var row = 0; row < rowCount; row++)
+        {
+            rowStarts[row] = pairs;
+            if (folded[row] is not { } normal)
+            {
+                continue;
+            }
+
             var from = 0;
             while (TextNormalizer.NextWord(normal, ref from, out var start, out var length))
             {
@@ -118,20 +137,22 @@ public sealed class TextIndex
                     var word = normal.Substring(start, length);
                     ids[word] = id = words.Count;
                     words.Add(word);
-                    counts.Add(0);
-                    lastRow.Add(-1);
+                    counts = id == counts.Length ? scratch.Grow(BuildScratch.Slot.Counts, id) : counts;
+                    lastRow = id == lastRow.Length ? scratch.Grow(BuildScratch.Slot.LastRow, id) : lastRow;
+                    counts[id] = 0;
+                    lastRow[id] = -1;
                 }
 
                 if (lastRow[id] != row)
                 {
                     lastRow[id] = row;
                     counts[id]++;
-                    pairRows.Add(row);
-                    pairWords.Add(id);
+                    pairWords[pairs++] = id;
                 }
             }
         }
 
+        rowStarts[rowCount] = pairs;
         var lists = new int[words.Count][];
         for (var id = 0; id < lists.Length; id++)
         {
@@ -139,10 +160,13 @@ public sealed class TextIndex
             counts[id] = 0; // now the next free position of the list
         }
 
-        for (var i = 0; i < pairRows.Count; i++)
+        for (var row = 0; row < rowCount; row++)
         {
-            var id = pairWords[i];
-            lists[id][counts[id]++] = pairRows[i];
+            for (var i = rowStarts[row]; i < rowStarts[row + 1]; i++)
+            {
+                var id = pairWords[i];
+                lists[id][counts[id]++] = row;
+            }
         }
 
         var vocabulary = words.ToArray();

@@ -81,10 +81,12 @@ public sealed class GeneratedMetadataTests
     [Fact]
     public void LibraryRecords_AreRegisteredByGeneratedCode_NotReadByReflection()
     {
-        // Registered getters are the generator's lambdas, declared in its registration class.
-        var getter = QuerySets.For<Accord>().Getters[0];
+        // Registered readers are typed over the generator's lambdas, declared in its registration class (the boxed
+        // getters are the readers' ReadBoxed).
+        var reader = Assert.IsType<ValueReader<Accord, string>>(QuerySets.For<Accord>().Readers[0]);
 
-        Assert.Contains("QuerySetRegistrations", getter.Method.DeclaringType!.FullName, StringComparison.Ordinal);
+        Assert.Contains("QuerySetRegistrations", reader.Getter.Method.DeclaringType!.FullName, StringComparison.Ordinal);
+        Assert.IsType<CollectionReader<Accord, NationCode>>(QuerySets.For<Accord>().Readers[QuerySets.For<Accord>().Schema.IndexOfField("parties")]);
     }
 
     private static void AssertParity<T>(T sample)
@@ -98,6 +100,7 @@ public sealed class GeneratedMetadataTests
         for (var field = 0; field < generated.Schema.Fields.Count; field++)
         {
             Assert.Equal(reflected.Getters[field](sample), generated.Getters[field](sample));
+            Assert.Equal(reflected.Readers[field].GetType(), generated.Readers[field].GetType());
         }
     }
 }
