@@ -129,23 +129,9 @@ public sealed class LargeFileLoadTests
     }
 
     /// <summary>A stream that cannot seek and gives at most <c>most</c> bytes a read.</summary>
-    private sealed class TrickleStream(byte[] bytes, int most) : Stream
+    private sealed class TrickleStream(byte[] bytes, int most) : ForwardOnlyStream
     {
         private int _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
 
         public override int Read(byte[] buffer, int offset, int count)
         {
@@ -154,15 +140,5 @@ public sealed class LargeFileLoadTests
             _position += read;
             return read;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -234,25 +234,11 @@ public sealed class DataFaultTests(ITestOutputHelper output)
         CultureInfo.InvariantCulture,
         $$"""{ "accords": [ { "id": "{{id}}", "title": "Accord {{id}}", "kind": "Treaty"{{(buildsOn is null ? string.Empty : $", \"buildsOn\": [\"{buildsOn}\"]")}} } ] }""");
 
-    private sealed class EndlessStream : Stream
+    private sealed class EndlessStream : ForwardOnlyStream
     {
         private static readonly byte[] Head = Encoding.UTF8.GetBytes("{ \"accords\": [ ");
 
         public long Served { get; private set; }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
 
         public override int Read(byte[] buffer, int offset, int count)
         {
@@ -264,15 +250,5 @@ public sealed class DataFaultTests(ITestOutputHelper output)
             Served += count;
             return count;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
