@@ -127,16 +127,22 @@ public sealed class DateIndex
                 (start, end) = (day.DayNumber, day.DayNumber);
                 return true;
             case DateTime moment:
-                start = end = DateOnly.FromDateTime(moment).DayNumber;
+                start = end = DayOf(moment);
                 return true;
             case DateTimeOffset instant:
-                start = end = DateOnly.FromDateTime(instant.UtcDateTime).DayNumber;
+                start = end = DayOf(instant);
                 return true;
             default:
                 (start, end) = (0, 0);
                 return false;
         }
     }
+
+    /// <summary>The day a moment falls on: its calendar date, whatever its kind.</summary>
+    internal static int DayOf(DateTime moment) => DateOnly.FromDateTime(moment).DayNumber;
+
+    /// <summary>The day an instant falls on in UTC.</summary>
+    internal static int DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.UtcDateTime).DayNumber;
 
     /// <summary>The first and last day of <paramref name="date"/>; <see langword="false"/> for the default value.</summary>
     public static bool TryGetDays(PartialDate date, out int start, out int end)

@@ -76,11 +76,11 @@ internal static class TypedValues
         if (typeof(TValue) == typeof(DateTime) || typeof(TValue) == typeof(DateTime?))
         {
             var moment = typeof(TValue) == typeof(DateTime) ? Unsafe.As<TValue, DateTime>(ref value) : Unsafe.As<TValue, DateTime?>(ref value);
-            return moment is { } m ? DateOnly.FromDateTime(m).DayNumber : null;
+            return moment is { } m ? DateIndex.DayOf(m) : null;
         }
 
         var instant = typeof(TValue) == typeof(DateTimeOffset) ? Unsafe.As<TValue, DateTimeOffset>(ref value) : Unsafe.As<TValue, DateTimeOffset?>(ref value);
-        return instant is { } i ? DateOnly.FromDateTime(i.UtcDateTime).DayNumber : null;
+        return instant is { } i ? DateIndex.DayOf(i) : null;
     }
 
     /// <summary>The number <paramref name="value"/> is, as <see cref="Convert.ToDecimal(object?, IFormatProvider?)"/> makes it; <see langword="false"/> for none.</summary>
