@@ -413,13 +413,8 @@ public static class IndexQueries
     /// <param name="descending">Largest key first.</param>
     /// <param name="matches">The filter, by row; <see langword="null"/> when every row matches.</param>
     /// <param name="wanted">How many rows to return at most.</param>
-    public static IReadOnlyList<int> WalkWhere(IEntityTable table, int field, bool descending, Func<int, bool>? matches, int wanted)
-    {
-        ArgumentNullException.ThrowIfNull(table);
-        return matches is null
-            ? Walk(table, field, descending, default(EveryRow), null, wanted)
-            : Walk(table, field, descending, new ByDelegate(matches), null, wanted);
-    }
+    public static IReadOnlyList<int> WalkWhere(IEntityTable table, int field, bool descending, Func<int, bool>? matches, int wanted) =>
+        WalkWhereRows(table, field, descending, matches, wanted);
 
     /// <summary>
     /// The same walk testing each row by its bit in posting lists' bitmaps: in any of <paramref name="bitmaps"/>, or
@@ -434,8 +429,13 @@ public static class IndexQueries
     }
 
     /// <summary>The same walk testing each row with <paramref name="matches"/> (<see langword="null"/>: every row), as an array.</summary>
-    internal static int[] WalkWhereRows(IEntityTable table, int field, bool descending, Func<int, bool>? matches, int wanted) =>
-        (int[])WalkWhere(table, field, descending, matches, wanted);
+    internal static int[] WalkWhereRows(IEntityTable table, int field, bool descending, Func<int, bool>? matches, int wanted)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return matches is null
+            ? Walk(table, field, descending, default(EveryRow), null, wanted)
+            : Walk(table, field, descending, new ByDelegate(matches), null, wanted);
+    }
 
     // A walk's test of one row. The walk is generic over it and each test is a struct, so the test is compiled into
     // the walk's loop: a bitmap test costs no call per row.
