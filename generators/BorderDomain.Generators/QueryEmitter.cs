@@ -331,6 +331,8 @@ internal sealed class QueryEmitter
             ReturnShape.Int64 => "1L",
             ReturnShape.First => $"{_prefix}r",
             ReturnShape.Rows => $"new {RowType}[] {{ {RowValues($"{_prefix}r")} }}",
+            // A read-only list or a sequence: the record in a one-element list (no array length beside it).
+            ReturnShape.List when ReturnsArray => $"new {Runtime}SingleRecordList<{_method.ElementType}>({_prefix}r)",
             _ when ReturnsArray => $"new {_method.ElementType}[] {{ {_prefix}r }}",
             _ => $"new global::System.Collections.Generic.List<{_method.ElementType}>(1) {{ {_prefix}r }}",
         };

@@ -8,7 +8,10 @@ using Xunit;
 
 namespace BorderDomain.Tests.Generators;
 
-/// <summary>The list generated code returns for a read-only list of records: the table's records at the rows found.</summary>
+/// <summary>
+/// The lists generated code returns for a read-only list of records: the table's records at the rows found, and a key
+/// lookup's one record.
+/// </summary>
 public sealed class RecordListTests
 {
     private static EntityTable<Accord> Table => BorderStore.Default.Accords;
@@ -69,5 +72,57 @@ public sealed class RecordListTests
 
         Assert.Empty(list);
         Assert.Throws<ArgumentOutOfRangeException>(() => list[0]);
+    }
+
+    [Fact]
+    public void SingleRecordList_HoldsItsOneRecord()
+    {
+        var list = new SingleRecordList<Accord>(Table[3]);
+
+        Assert.Single(list);
+        Assert.Same(Table[3], list[0]);
+        Assert.Same(Table[3], list.Single());
+        Assert.Throws<ArgumentOutOfRangeException>(() => list[1]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => list[-1]);
+        Assert.Throws<ArgumentNullException>(() => new SingleRecordList<Accord>(null!));
+    }
+
+    [Fact]
+    public void GeneratedKeyLookup_ReturnsItsRecordInTheDeclaredShape()
+    {
+        const string Source = """
+            using System.Collections.Generic;
+            using BorderDomain.Model;
+            using BorderDomain.Query;
+            using BorderDomain.Storage;
+            namespace Lookups;
+            public static partial class Queries
+            {
+                [BdqQuery("accords where id = \"pe-ec-2025-pledge\"")]
+                public static partial IReadOnlyList<Accord> AsReadOnlyList(BorderStore store);
+                [BdqQuery("accords where id = \"pe-ec-2025-pledge\"")]
+                public static partial IEnumerable<Accord> AsSequence(BorderStore store);
+                [BdqQuery("accords where id = \"pe-ec-2025-pledge\"")]
+                public static partial Accord[] AsArray(BorderStore store);
+                [BdqQuery("accords where id = \"pe-ec-2025-pledge\"")]
+                public static partial List<Accord> AsList(BorderStore store);
+                [BdqQuery("accords where id = \"no-such-accord\"")]
+                public static partial IReadOnlyList<Accord> Missing(BorderStore store);
+            }
+            """;
+        var (compilation, diagnostics, _) = GeneratorHarness.Run(Source);
+        Assert.Empty(diagnostics);
+        var assembly = GeneratorHarness.Load(compilation);
+        var expected = BorderStore.Default.Accords.Find("pe-ec-2025-pledge");
+        Assert.NotNull(expected);
+
+        object? Call(string method) => GeneratorHarness.Invoke(assembly, "Lookups.Queries", method);
+
+        // Read-only lists and sequences get the one-record list; arrays and List<T> what they declare.
+        Assert.Same(expected, Assert.IsType<SingleRecordList<Accord>>(Call("AsReadOnlyList")).Single());
+        Assert.Same(expected, Assert.IsType<SingleRecordList<Accord>>(Call("AsSequence")).Single());
+        Assert.Same(expected, Assert.Single(Assert.IsType<Accord[]>(Call("AsArray"))));
+        Assert.Same(expected, Assert.Single(Assert.IsType<List<Accord>>(Call("AsList"))));
+        Assert.Empty(Assert.IsAssignableFrom<IReadOnlyList<Accord>>(Call("Missing")));
     }
 }
