@@ -80,110 +80,125 @@ public sealed class TextIndex
         _ => foldedText.Contains(foldedQuery, StringComparison.Ordinal),
     };
 
-    /// <summary>
-    /// Builds the index by a counting sort: the texts are folded and their words counted, then each word is numbered the
-    /// first time it is seen (a word already known is looked up by its span of the folded text, so no string is made
-    /// for it, on .NET 9 and later), each (row, word) pair is noted once (the word, in an array of the counted size,
-    /// with where each row's notes start), the posting arrays are made at their final sizes and filled from the notes
-    /// in row order; only the vocabulary is sorted. <paramref name="scratch"/> lends the working arrays.
-    /// </summary>
-    internal static TextIndex Build<TValue>(int rowCount, Func<int, TValue> valueAt, BuildScratch? scratch = null)
+    /// <summary>Builds the index from each row's typed value, through a <see cref="Builder"/>.</summary>
+    internal static TextIndex Build<TValue>(int rowCount, Func<int, TValue> valueAt)
     {
-        scratch ??= new BuildScratch();
-        var folded = new string?[rowCount];
-        var occurrences = 0;
+        var builder = new Builder(rowCount);
         for (var row = 0; row < rowCount; row++)
         {
-            if (TypedValues.TextOf(valueAt(row)) is not { } text)
-            {
-                continue;
-            }
-
-            var normal = folded[row] = TextNormalizer.Normalize(text);
-            var from = 0;
-            while (TextNormalizer.NextWord(normal, ref from, out _, out _))
-            {
-                occurrences++;
-            }
+            builder.Add(TypedValues.TextOf(valueAt(row)), row);
         }
 
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        return builder.Finish();
+    }
+
+    /// <summary>
+    /// The index built a row at a time (rows <c>0 .. rowCount - 1</c> in order, each once, so a table can feed every
+    /// field's builder from one pass over its records), by a counting sort: each text is folded (kept: the index's own)
+    /// and split into words once; a word is numbered the first time it is seen (a word already known is looked up by its
+    /// span of the folded text, so no string is made for it, on .NET 9 and later) and counted once per row; each row's
+    /// distinct words are noted as their numbers (<see cref="BuildScratch"/>: four bytes a word and a row, no note array
+    /// per word and nothing counted first); the posting arrays are then made at their final sizes and filled from the notes in row order, and only the
+    /// vocabulary is sorted.
+    /// </summary>
+    internal sealed class Builder
+    {
+        private readonly string?[] _folded;
+        private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
 #if NET9_0_OR_GREATER
-        var bySpan = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
 #endif
-        var words = new List<string>();
-        var counts = scratch.Ints(BuildScratch.Slot.Counts, 256); // by word: its count, then its list's next free position
-        var lastRow = scratch.Ints(BuildScratch.Slot.LastRow, 256); // by word: the last row that had it
-        var pairWords = scratch.Ints(BuildScratch.Slot.PairKeys, occurrences);
-        var rowStarts = scratch.Ints(BuildScratch.Slot.RowStarts, rowCount + 1); // row's notes: pairWords[rowStarts[row]..rowStarts[row + 1]]
-        var pairs = 0;
-        for (var row = 0; row < rowCount; row++)
+        private readonly List<string> _words = [];
+        private int[] _counts = new int[16]; // by word: its count, then its list's next free position
+        private int[] _lastRow = new int[16]; // by word: the last row that had it
+        private readonly BuildScratch _notes = new(); // each row's distinct words
+
+        internal Builder(int rowCount)
         {
-            rowStarts[row] = pairs;
-            if (folded[row] is not { } normal)
+            _folded = new string?[rowCount];
+#if NET9_0_OR_GREATER
+            _bySpan = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+        }
+
+        /// <summary>Notes row <paramref name="row"/>'s text (the rows come in order; null: the row has none).</summary>
+        internal void Add(string? text, int row)
+        {
+            if (text is null)
             {
-                continue;
+                return;
             }
 
+            var normal = _folded[row] = TextNormalizer.Normalize(text);
             var from = 0;
             while (TextNormalizer.NextWord(normal, ref from, out var start, out var length))
             {
 #if NET9_0_OR_GREATER
-                if (!bySpan.TryGetValue(normal.AsSpan(start, length), out var id))
+                if (!_bySpan.TryGetValue(normal.AsSpan(start, length), out var id))
 #else
-                if (!ids.TryGetValue(normal.Substring(start, length), out var id))
+                if (!_ids.TryGetValue(normal.Substring(start, length), out var id))
 #endif
                 {
-                    var word = normal.Substring(start, length);
-                    ids[word] = id = words.Count;
-                    words.Add(word);
-                    counts = id == counts.Length ? scratch.Grow(BuildScratch.Slot.Counts, id) : counts;
-                    lastRow = id == lastRow.Length ? scratch.Grow(BuildScratch.Slot.LastRow, id) : lastRow;
-                    counts[id] = 0;
-                    lastRow[id] = -1;
+                    id = NewWord(normal.Substring(start, length));
                 }
 
-                if (lastRow[id] != row)
+                if (_lastRow[id] != row)
                 {
-                    lastRow[id] = row;
-                    counts[id]++;
-                    pairWords[pairs++] = id;
+                    _lastRow[id] = row;
+                    _counts[id]++;
+                    _notes.Note(row, id);
                 }
             }
         }
 
-        rowStarts[rowCount] = pairs;
-        var lists = new int[words.Count][];
-        for (var id = 0; id < lists.Length; id++)
+        private int NewWord(string word)
         {
-            lists[id] = new int[counts[id]];
-            counts[id] = 0; // now the next free position of the list
+            var id = _words.Count;
+            _ids[word] = id;
+            _words.Add(word);
+            if (id == _counts.Length)
+            {
+                Array.Resize(ref _counts, id * 2);
+                Array.Resize(ref _lastRow, id * 2);
+            }
+
+            _counts[id] = 0;
+            _lastRow[id] = -1;
+            return id;
         }
 
-        for (var row = 0; row < rowCount; row++)
+        /// <summary>The index of the rows added.</summary>
+        internal TextIndex Finish()
         {
-            for (var i = rowStarts[row]; i < rowStarts[row + 1]; i++)
+            var counts = _counts;
+            var lists = new int[_words.Count][];
+            for (var id = 0; id < lists.Length; id++)
             {
-                var id = pairWords[i];
+                lists[id] = new int[counts[id]];
+                counts[id] = 0; // now the next free position of the list
+            }
+
+            foreach (var (row, id) in _notes)
+            {
                 lists[id][counts[id]++] = row;
             }
-        }
 
-        var vocabulary = words.ToArray();
-        var order = new int[vocabulary.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
+            var vocabulary = _words.ToArray();
+            var order = new int[vocabulary.Length];
+            for (var i = 0; i < order.Length; i++)
+            {
+                order[i] = i;
+            }
 
-        Array.Sort(vocabulary, order, StringComparer.Ordinal);
-        var postings = new int[vocabulary.Length][];
-        for (var i = 0; i < vocabulary.Length; i++)
-        {
-            postings[i] = lists[order[i]];
-        }
+            Array.Sort(vocabulary, order, StringComparer.Ordinal);
+            var postings = new int[vocabulary.Length][];
+            for (var i = 0; i < vocabulary.Length; i++)
+            {
+                postings[i] = lists[order[i]];
+            }
 
-        return new TextIndex(folded, vocabulary, postings);
+            return new TextIndex(_folded, vocabulary, postings);
+        }
     }
 
     private int[] Match(string text, TextMatch match) => TryMatch(text, match, int.MaxValue)!;
