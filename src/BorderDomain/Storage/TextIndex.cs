@@ -96,7 +96,8 @@ public sealed class TextIndex
     /// The index built a row at a time (rows <c>0 .. rowCount - 1</c> in order, each once, so a table can feed every
     /// field's builder from one pass over its records), by a counting sort: each text is folded (kept: the index's own)
     /// and split into words once; a word is numbered the first time it is seen (a word already known is looked up by its
-    /// span of the folded text, so no string is made for it, on .NET 9 and later) and counted once per row; each row's
+    /// span of the folded text in the builder's own hash table of the words, so no string is made for it) and counted
+    /// once per row; each row's
     /// distinct words are noted as their numbers (<see cref="BuildScratch"/>: four bytes a word and a row, no note array
     /// per word and nothing counted first); the posting arrays are then made at their final sizes and filled from the notes in row order, and only the
     /// vocabulary is sorted.
@@ -104,22 +105,14 @@ public sealed class TextIndex
     internal sealed class Builder
     {
         private readonly string?[] _folded;
-        private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
-#if NET9_0_OR_GREATER
-        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
-#endif
         private readonly List<string> _words = [];
+        private int[] _wordHashes = new int[16]; // by word number: its hash
+        private int[] _slots = new int[64]; // the words by hash (open addressing, at most half full): word number + 1, 0 for none
         private int[] _counts = new int[16]; // by word: its count, then its list's next free position
         private int[] _lastRow = new int[16]; // by word: the last row that had it
         private readonly BuildScratch _notes = new(); // each row's distinct words
 
-        internal Builder(int rowCount)
-        {
-            _folded = new string?[rowCount];
-#if NET9_0_OR_GREATER
-            _bySpan = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
-#endif
-        }
+        internal Builder(int rowCount) => _folded = new string?[rowCount];
 
         /// <summary>Notes row <paramref name="row"/>'s text (the rows come in order; null: the row has none).</summary>
         internal void Add(string? text, int row)
@@ -133,13 +126,12 @@ public sealed class TextIndex
             var from = 0;
             while (TextNormalizer.NextWord(normal, ref from, out var start, out var length))
             {
-#if NET9_0_OR_GREATER
-                if (!_bySpan.TryGetValue(normal.AsSpan(start, length), out var id))
-#else
-                if (!_ids.TryGetValue(normal.Substring(start, length), out var id))
-#endif
+                var word = normal.AsSpan(start, length);
+                var hash = Hash(word);
+                var id = Find(word, hash);
+                if (id < 0)
                 {
-                    id = NewWord(normal.Substring(start, length));
+                    id = NewWord(normal.Substring(start, length), hash, ~id);
                 }
 
                 if (_lastRow[id] != row)
@@ -151,19 +143,65 @@ public sealed class TextIndex
             }
         }
 
-        private int NewWord(string word)
+        // A word's hash: seeded per process (System.HashCode), so no text can be written to make the words collide.
+        private static int Hash(ReadOnlySpan<char> word)
+        {
+            var hash = default(HashCode);
+            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(word));
+            return hash.ToHashCode();
+        }
+
+        // The number of the word, or ~slot: the free slot where it goes.
+        private int Find(ReadOnlySpan<char> word, int hash)
+        {
+            var mask = _slots.Length - 1;
+            for (var slot = hash & mask; ; slot = (slot + 1) & mask)
+            {
+                var id = _slots[slot] - 1;
+                if (id < 0)
+                {
+                    return ~slot;
+                }
+
+                if (_wordHashes[id] == hash && _words[id].AsSpan().SequenceEqual(word))
+                {
+                    return id;
+                }
+            }
+        }
+
+        private int NewWord(string word, int hash, int slot)
         {
             var id = _words.Count;
-            _ids[word] = id;
             _words.Add(word);
             if (id == _counts.Length)
             {
                 Array.Resize(ref _counts, id * 2);
                 Array.Resize(ref _lastRow, id * 2);
+                Array.Resize(ref _wordHashes, id * 2);
             }
 
             _counts[id] = 0;
             _lastRow[id] = -1;
+            _wordHashes[id] = hash;
+            _slots[slot] = id + 1;
+            if (2 * _words.Count > _slots.Length)
+            {
+                // Twice the slots, every word placed again by its hash.
+                _slots = new int[_slots.Length * 2];
+                var mask = _slots.Length - 1;
+                for (var other = 0; other < _words.Count; other++)
+                {
+                    var at = _wordHashes[other] & mask;
+                    while (_slots[at] != 0)
+                    {
+                        at = (at + 1) & mask;
+                    }
+
+                    _slots[at] = other + 1;
+                }
+            }
+
             return id;
         }
 
