@@ -1,89 +1,100 @@
 using System;
-using System.Collections.Generic;
 
 namespace BorderDomain.Storage;
 
 /// <summary>
-/// The working arrays of one table's index builds (the counting sorts' notes, counts and null rows), shared by its
-/// fields' builds one after the other and dropped with the build: each array is allocated once per table at the largest
-/// size a field needs, and nothing outlives the build (a shared array pool would keep its arrays after it).
+/// The notes of one field's row-at-a-time build (<see cref="PostingIndex.CollectionBuilder{TElement}"/>,
+/// <see cref="TextIndex.Builder"/>): the numbers of each row's keys or words, in chunks of 4,096 notes made as the notes
+/// come (nothing is counted first, nothing is copied as it grows, and a field with nothing to post holds no chunk). A
+/// row's first number carries a flag when the row follows the one before it (so a row of one key is one note), and a
+/// row after a gap is announced by a mark (<c>~row</c>). Read back in the order written, row by row. Dropped with the build.
 /// </summary>
 internal sealed class BuildScratch
 {
-    /// <summary>The slots: which working array.</summary>
-    internal enum Slot
-    {
-        PairRows,
-        PairKeys,
-        Nulls,
-        Counts,
-        LastRow,
-        RowStarts,
-    }
+    private const int ChunkBits = 12;
+    private const int NextRow = 1 << 30; // on a row's first number: the row is the one after the last
+    private const int ChunkSize = 1 << ChunkBits;
 
-    private readonly int[]?[] _ints = new int[]?[6];
-    private object[]? _objects;
-    private readonly Dictionary<Type, object> _ids = [];
+    private int[][] _chunks = [];
+    private int _count;
+    private int _markedRow = -1;
 
-    /// <summary>The slot's array, at least <paramref name="length"/> long (its contents undefined).</summary>
-    internal int[] Ints(Slot slot, int length)
+    /// <summary>Notes key number <paramref name="id"/> (below 2^30) for <paramref name="row"/> (rows in ascending order).</summary>
+    internal void Note(int row, int id)
     {
-        ref var array = ref _ints[(int)slot];
-        if (array is null || array.Length < length)
+        System.Diagnostics.Debug.Assert((uint)id < NextRow, "key numbers stay below 2^30");
+        if (row == _markedRow)
         {
-            array = new int[Math.Max(length, 16)];
+            Append(id);
+            return;
         }
 
-        return array;
-    }
-
-    /// <summary>The slot's array grown to twice its length (or <paramref name="length"/> if more), its first <paramref name="used"/> items kept.</summary>
-    internal int[] Grow(Slot slot, int used, int length = 0)
-    {
-        ref var array = ref _ints[(int)slot];
-        var larger = new int[Math.Max(length, Math.Max(16, (array?.Length ?? 0) * 2))];
-        array.AsSpan(0, used).CopyTo(larger);
-        array = larger;
-        return larger;
-    }
-
-    /// <summary>The array of keys, at least <paramref name="length"/> long.</summary>
-    internal object[] Objects(int length)
-    {
-        if (_objects is null || _objects.Length < length)
+        if (row == _markedRow + 1)
         {
-            _objects = new object[Math.Max(length, 16)];
+            Append(id | NextRow);
+        }
+        else
+        {
+            Append(~row);
+            Append(id);
         }
 
-        return _objects;
+        _markedRow = row;
     }
 
-    /// <summary>The array of keys grown to twice its length, its first <paramref name="used"/> items kept.</summary>
-    internal object[] GrowObjects(int used)
-    {
-        var larger = new object[Math.Max(16, (_objects?.Length ?? 0) * 2)];
-        _objects.AsSpan(0, used).CopyTo(larger);
-        _objects = larger;
-        return larger;
-    }
+    /// <summary>The notes in the order written, as (row, key number).</summary>
+    public Enumerator GetEnumerator() => new(this);
 
-    /// <summary>
-    /// An empty dictionary numbering keys of type <typeparamref name="TKey"/> (compared by
-    /// <see cref="TypedValues.KeyComparer{TKey}"/>): the same one for every field with such keys, cleared, so it grows
-    /// once per table to the most keys a field has rather than once per field.
-    /// </summary>
-    internal Dictionary<TKey, int> Ids<TKey>()
-        where TKey : notnull
+    private void Append(int note)
     {
-        if (_ids.TryGetValue(typeof(TKey), out var known))
+        var chunk = _count >> ChunkBits;
+        if (chunk == _chunks.Length)
         {
-            var ids = (Dictionary<TKey, int>)known;
-            ids.Clear();
-            return ids;
+            Array.Resize(ref _chunks, Math.Max(4, chunk * 2));
         }
 
-        var made = new Dictionary<TKey, int>(TypedValues.KeyComparer<TKey>());
-        _ids[typeof(TKey)] = made;
-        return made;
+        (_chunks[chunk] ??= new int[ChunkSize])[_count & (ChunkSize - 1)] = note;
+        _count++;
+    }
+
+    /// <summary>Reads the notes back: <see cref="Row"/> and <see cref="Id"/> of each key number noted.</summary>
+    internal struct Enumerator(BuildScratch notes)
+    {
+        private int _next;
+
+        /// <summary>The row of the current note.</summary>
+        public int Row { get; private set; } = -1;
+
+        /// <summary>The key number of the current note.</summary>
+        public int Id { get; private set; }
+
+        /// <summary>The current note (row, key number).</summary>
+        public readonly (int Row, int Id) Current => (Row, Id);
+
+        /// <summary>Moves to the next key number noted.</summary>
+        public bool MoveNext()
+        {
+            while (_next < notes._count)
+            {
+                var note = notes._chunks[_next >> ChunkBits][_next & (ChunkSize - 1)];
+                _next++;
+                if (note < 0)
+                {
+                    Row = ~note; // a mark: the next number is this row's
+                    continue;
+                }
+
+                if ((note & NextRow) != 0)
+                {
+                    Row++;
+                    note &= ~NextRow;
+                }
+
+                Id = note;
+                return true;
+            }
+
+            return false;
+        }
     }
 }

@@ -176,41 +176,68 @@ public sealed class DateIndex
     /// <summary>The day number an open end stands for: after every day a date can name.</summary>
     internal const int OpenEndDay = int.MaxValue;
 
-    /// <summary>Builds the index from each row's typed value (its days read by <see cref="TypedValues.TryGetDays{TValue}"/>, no box).</summary>
+    /// <summary>Builds the index from each row's typed value (its days read by <see cref="TypedValues.TryGetDays{TValue}"/>, no box), through a <see cref="Builder"/>.</summary>
     internal static DateIndex Build<TValue>(int rowCount, Func<int, TValue> valueAt)
     {
-        // One pass reads each row's days (kept: they are the index's by-row days); the sorted indexes' arrays are then
-        // made at their final size from them, so nothing is copied or dropped.
-        var firstDays = new int[rowCount];
-        var lastDays = new int[rowCount];
-        var count = 0;
+        var builder = new Builder(rowCount);
         for (var row = 0; row < rowCount; row++)
         {
-            if (TypedValues.TryGetDays(valueAt(row), out var start, out var end))
+            builder.Add(valueAt(row), row);
+        }
+
+        return builder.Finish();
+    }
+
+    /// <summary>
+    /// The index built a row at a time (rows <c>0 .. rowCount - 1</c> in order, each once): each row's days are noted in
+    /// the by-row arrays the index keeps; the sorted indexes' arrays are then made at their final size from them, so
+    /// nothing is copied or dropped.
+    /// </summary>
+    internal sealed class Builder
+    {
+        private readonly int[] _firstDays;
+        private readonly int[] _lastDays;
+        private int _count;
+
+        internal Builder(int rowCount)
+        {
+            _firstDays = new int[rowCount];
+            _lastDays = new int[rowCount];
+        }
+
+        /// <summary>Notes row <paramref name="row"/>'s value (the rows come in order).</summary>
+        internal void Add<TValue>(TValue value, int row)
+        {
+            if (TypedValues.TryGetDays(value, out var start, out var end))
             {
-                (firstDays[row], lastDays[row]) = (start, end);
-                count++;
+                (_firstDays[row], _lastDays[row]) = (start, end);
+                _count++;
             }
             else
             {
-                (firstDays[row], lastDays[row]) = (NoFirstDay, NoLastDay);
+                (_firstDays[row], _lastDays[row]) = (NoFirstDay, NoLastDay);
             }
         }
 
-        var starts = new int[count];
-        var ends = new int[count];
-        var rowsByStart = new int[count];
-        var rowsByEnd = new int[count];
-        var next = 0;
-        for (var row = 0; row < rowCount; row++)
+        /// <summary>The index of the rows added.</summary>
+        internal DateIndex Finish()
         {
-            if (firstDays[row] != NoFirstDay)
+            var (firstDays, lastDays, count) = (_firstDays, _lastDays, _count);
+            var starts = new int[count];
+            var ends = new int[count];
+            var rowsByStart = new int[count];
+            var rowsByEnd = new int[count];
+            var next = 0;
+            for (var row = 0; row < firstDays.Length; row++)
             {
-                (starts[next], ends[next], rowsByStart[next], rowsByEnd[next]) = (firstDays[row], lastDays[row], row, row);
-                next++;
+                if (firstDays[row] != NoFirstDay)
+                {
+                    (starts[next], ends[next], rowsByStart[next], rowsByEnd[next]) = (firstDays[row], lastDays[row], row, row);
+                    next++;
+                }
             }
-        }
 
-        return new DateIndex(new SortedIndex<int>(starts, rowsByStart), new SortedIndex<int>(ends, rowsByEnd), firstDays, lastDays);
+            return new DateIndex(new SortedIndex<int>(starts, rowsByStart), new SortedIndex<int>(ends, rowsByEnd), firstDays, lastDays);
+        }
     }
 }

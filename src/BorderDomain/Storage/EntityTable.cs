@@ -43,11 +43,7 @@ public sealed class EntityTable<T> : IEntityTable, IReadOnlyList<T>
         _numbers = new SortedIndex<decimal>?[fields.Count];
         _texts = new TextIndex?[fields.Count];
         _rowByKey = new Dictionary<string, int>(keys is null ? 0 : _rows.Length, FoldedTextComparer.Instance);
-        var scratch = new BuildScratch(); // the builds' working arrays, shared field after field, dropped here
-        for (var field = 0; field < fields.Count; field++)
-        {
-            BuildIndex(field, keys, textKeys, scratch);
-        }
+        BuildIndexes(keys, textKeys);
     }
 
     /// <summary>The record type's metadata.</summary>
@@ -171,46 +167,87 @@ public sealed class EntityTable<T> : IEntityTable, IReadOnlyList<T>
         return (System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(records), keys, text);
     }
 
-    // keys: each row's key text when the set has a key (textKeys: every one a string), as InKeyOrder read them.
-    private void BuildIndex(int field, string?[]? keys, bool textKeys, BuildScratch scratch)
+    // Builds every index: the key map first (from the key texts InKeyOrder read), then one pass over the records in row
+    // order feeding each indexed field's builder (a record is read once for all its fields while it is in the cache,
+    // not once per field), then each builder's index. keys: each row's key text when the set has a key (textKeys: every
+    // one a string).
+    private void BuildIndexes(string?[]? keys, bool textKeys)
     {
-        var schema = Schema.Fields[field];
-        var reader = Metadata.Readers[field];
         var rows = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(_rows)!;
-        switch (schema.Index)
+        var fields = Schema.Fields;
+        var columns = new List<Column>(fields.Count);
+        for (var field = 0; field < fields.Count; field++)
         {
-            case null:
-                return;
-            case IndexKind.Key:
-                var isSetKey = keys is not null && string.Equals(Schema.Key?.Name, schema.Name, StringComparison.Ordinal);
-                var texts = isSetKey ? keys! : reader.Accept(new KeyTexts(rows)).Keys;
-                for (var row = 0; row < _rows.Length; row++)
-                {
-                    var key = texts[row] ?? throw new ArgumentException($"Row {row} of {Schema.Name} has no {schema.Name}.", nameof(field));
-                    if (!_rowByKey.TryAdd(key, row))
-                    {
-                        throw new ArgumentException($"Two rows of {Schema.Name} have the {schema.Name} '{key}'.", nameof(field));
-                    }
-                }
-
-                // Text keys are looked up in the key map itself; other keys (nation codes) keep a posting list each.
-                _postings[field] = isSetKey && textKeys
-                    ? PostingIndex.ForTextKeys(_rowByKey, _rows.Length)
-                    : (PostingIndex)reader.Accept(new IndexBuilder(rows, scratch, IndexKind.Posting));
-                return;
-            case IndexKind.Text when !schema.IsCollection:
-                _texts[field] = (TextIndex)reader.Accept(new IndexBuilder(rows, scratch, IndexKind.Text));
-                return;
-            case IndexKind.Sorted when !schema.IsCollection && schema.Kind is FieldKind.Date or FieldKind.Period:
-                _dates[field] = (DateIndex)reader.Accept(new IndexBuilder(rows, scratch, IndexKind.Sorted));
-                return;
-            case IndexKind.Sorted when !schema.IsCollection && schema.Kind == FieldKind.Number:
-                _numbers[field] = (SortedIndex<decimal>)reader.Accept(new IndexBuilder(rows, scratch, IndexKind.Auto));
-                return;
-            default:
-                _postings[field] = (PostingIndex)reader.Accept(new IndexBuilder(rows, scratch, IndexKind.Posting));
-                return;
+            var schema = fields[field];
+            var reader = Metadata.Readers[field];
+            var kind = schema.Index switch
+            {
+                null => (IndexKind?)null,
+                IndexKind.Key when KeyMap(field, schema, reader, keys, textKeys, rows) => null,
+                IndexKind.Text when !schema.IsCollection => IndexKind.Text,
+                IndexKind.Sorted when !schema.IsCollection && schema.Kind is FieldKind.Date or FieldKind.Period => IndexKind.Sorted,
+                IndexKind.Sorted when !schema.IsCollection && schema.Kind == FieldKind.Number => IndexKind.Auto,
+                _ => IndexKind.Posting,
+            };
+            if (kind is { } columnKind)
+            {
+                columns.Add(reader.Accept(new ColumnMaker(field, rows.Length, columnKind)));
+            }
         }
+
+        var builders = columns.ToArray();
+        for (var row = 0; row < rows.Length; row++)
+        {
+            var record = rows[row];
+            foreach (var builder in builders)
+            {
+                builder.Add(record, row);
+            }
+        }
+
+        foreach (var builder in builders)
+        {
+            switch (builder.Finish())
+            {
+                case PostingIndex postings:
+                    _postings[builder.Field] = postings;
+                    break;
+                case TextIndex text:
+                    _texts[builder.Field] = text;
+                    break;
+                case DateIndex dates:
+                    _dates[builder.Field] = dates;
+                    break;
+                case SortedIndex<decimal> numbers:
+                    _numbers[builder.Field] = numbers;
+                    break;
+            }
+        }
+    }
+
+    // Fills the key map from a key field; true when its posting index is the key map itself (the set's key, all text),
+    // false when the field still needs a posting index of its own (other keys, e.g. nation codes).
+    private bool KeyMap(int field, Schema.FieldSchema schema, FieldReader<T> reader, string?[]? keys, bool textKeys, T[] rows)
+    {
+        var isSetKey = keys is not null && string.Equals(Schema.Key?.Name, schema.Name, StringComparison.Ordinal);
+        var texts = isSetKey ? keys! : reader.Accept(new KeyTexts(rows)).Keys;
+        for (var row = 0; row < texts.Length; row++)
+        {
+            var key = texts[row] ?? throw new ArgumentException($"Row {row} of {Schema.Name} has no {schema.Name}.", nameof(field));
+            if (!_rowByKey.TryAdd(key, row))
+            {
+                throw new ArgumentException($"Two rows of {Schema.Name} have the {schema.Name} '{key}'.", nameof(field));
+            }
+        }
+
+        // Text keys are looked up in the key map itself; other keys (nation codes) keep a posting list each.
+        if (isSetKey && textKeys)
+        {
+            _postings[field] = PostingIndex.ForTextKeys(_rowByKey, rows.Length);
+            return true;
+        }
+
+        return false;
     }
 
     // Each row's key text (RecordKey.Text of its typed value) and whether every value is a string.
@@ -234,42 +271,86 @@ public sealed class EntityTable<T> : IEntityTable, IReadOnlyList<T>
             throw new ArgumentException("A key field holds one value, not a collection.", nameof(reader));
     }
 
-    // Builds one field's index from its typed values: a posting index (IndexKind.Posting), a text index (Text), a date
-    // index (Sorted) or a number index (Auto).
-    private sealed class IndexBuilder(T[] rows, BuildScratch scratch, IndexKind kind) : IFieldReaderVisitor<T, object>
+    // One field's index builder, fed the records in row order: a posting index (IndexKind.Posting), a text index (Text),
+    // a date index (Sorted) or a number index (Auto), made from its typed reader.
+    private sealed class ColumnMaker(int field, int rowCount, IndexKind kind) : IFieldReaderVisitor<T, Column>
     {
-        public object VisitValue<TValue>(ValueReader<T, TValue> reader)
+        public Column VisitValue<TValue>(ValueReader<T, TValue> reader) => kind switch
         {
-            TValue ValueAt(int row) => reader.Read(rows[row]);
-            return kind switch
-            {
-                IndexKind.Posting => PostingIndex.Build(rows.Length, ValueAt, scratch),
-                IndexKind.Text => TextIndex.Build(rows.Length, ValueAt, scratch),
-                IndexKind.Sorted => DateIndex.Build(rows.Length, ValueAt),
-                _ => BuildNumberIndex(rows.Length, ValueAt),
-            };
-        }
+            IndexKind.Posting => new PostingColumn<TValue>(field, reader, rowCount),
+            IndexKind.Text => new TextColumn<TValue>(field, reader, rowCount),
+            IndexKind.Sorted => new DateColumn<TValue>(field, reader, rowCount),
+            _ => new NumberColumn<TValue>(field, reader, rowCount),
+        };
 
-        public object VisitCollection<TElement>(CollectionReader<T, TElement> reader) => kind == IndexKind.Posting
-            ? PostingIndex.BuildCollection(rows.Length, row => reader.Read(rows[row]), scratch)
+        public Column VisitCollection<TElement>(CollectionReader<T, TElement> reader) => kind == IndexKind.Posting
+            ? new CollectionColumn<TElement>(field, reader, rowCount)
             : throw new InvalidOperationException("Only posting indexes are built over collections.");
     }
 
-    // The rows with a number, by number: the arrays are the index's own when every row has one.
-    private static SortedIndex<decimal> BuildNumberIndex<TValue>(int rowCount, Func<int, TValue> valueAt)
+    private abstract class Column(int field)
     {
-        var keys = new decimal[rowCount];
-        var rows = new int[rowCount];
-        var count = 0;
-        for (var row = 0; row < rowCount; row++)
+        public int Field { get; } = field;
+
+        public abstract void Add(T record, int row);
+
+        public abstract object Finish();
+    }
+
+    private sealed class PostingColumn<TValue>(int field, ValueReader<T, TValue> reader, int rowCount) : Column(field)
+    {
+        private readonly PostingIndex.ValueBuilder<TValue> _builder = new(rowCount);
+
+        public override void Add(T record, int row) => _builder.Add(reader.Read(record), row);
+
+        public override object Finish() => _builder.Finish();
+    }
+
+    private sealed class CollectionColumn<TElement>(int field, CollectionReader<T, TElement> reader, int rowCount) : Column(field)
+    {
+        private readonly PostingIndex.CollectionBuilder<TElement> _builder = new(rowCount);
+
+        public override void Add(T record, int row) => _builder.Add(reader.Read(record), row);
+
+        public override object Finish() => _builder.Finish();
+    }
+
+    private sealed class TextColumn<TValue>(int field, ValueReader<T, TValue> reader, int rowCount) : Column(field)
+    {
+        private readonly TextIndex.Builder _builder = new(rowCount);
+
+        public override void Add(T record, int row) => _builder.Add(TypedValues.TextOf(reader.Read(record)), row);
+
+        public override object Finish() => _builder.Finish();
+    }
+
+    private sealed class DateColumn<TValue>(int field, ValueReader<T, TValue> reader, int rowCount) : Column(field)
+    {
+        private readonly DateIndex.Builder _builder = new(rowCount);
+
+        public override void Add(T record, int row) => _builder.Add(reader.Read(record), row);
+
+        public override object Finish() => _builder.Finish();
+    }
+
+    // The rows with a number, by number: the arrays are the index's own when every row has one.
+    private sealed class NumberColumn<TValue>(int field, ValueReader<T, TValue> reader, int rowCount) : Column(field)
+    {
+        private readonly decimal[] _keys = new decimal[rowCount];
+        private readonly int[] _rows = new int[rowCount];
+        private int _count;
+
+        public override void Add(T record, int row)
         {
-            if (TypedValues.TryGetNumber(valueAt(row), out var number))
+            if (TypedValues.TryGetNumber(reader.Read(record), out var number))
             {
-                keys[count] = number;
-                rows[count++] = row;
+                _keys[_count] = number;
+                _rows[_count++] = row;
             }
         }
 
-        return count == rowCount ? new SortedIndex<decimal>(keys, rows) : new SortedIndex<decimal>(keys[..count], rows[..count]);
+        public override object Finish() => _count == _rows.Length
+            ? new SortedIndex<decimal>(_keys, _rows)
+            : new SortedIndex<decimal>(_keys[.._count], _rows[.._count]);
     }
 }

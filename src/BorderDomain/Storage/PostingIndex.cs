@@ -131,149 +131,292 @@ public sealed class PostingIndex
 
     /// <summary>
     /// Builds the index of a single-valued field from each row's typed value (null: the row is in
-    /// <see cref="NullRows"/>) by a counting sort (see <see cref="KeyCounter{TKey}"/>): no value is boxed but each
-    /// distinct key, once. <paramref name="scratch"/> lends the working arrays (a table's builds share one).
+    /// <see cref="NullRows"/>), through a <see cref="ValueBuilder{TValue}"/>: no value is boxed but each distinct key, once.
     /// </summary>
-    internal static PostingIndex Build<TValue>(int rowCount, Func<int, TValue> valueAt, BuildScratch? scratch = null)
+    internal static PostingIndex Build<TValue>(int rowCount, Func<int, TValue> valueAt)
     {
-#pragma warning disable CS8714 // a null value is never posted, so the counter's keys are not null
-        var counter = new KeyCounter<TValue>(scratch ?? new BuildScratch(), rowCount, rowCount);
-#pragma warning restore CS8714
+        var builder = new ValueBuilder<TValue>(rowCount);
         for (var row = 0; row < rowCount; row++)
         {
-            var value = valueAt(row);
-            if (TypedValues.IsNull(value))
-            {
-                counter.Null(row);
-            }
-            else
-            {
-                counter.Post(value, row);
-            }
+            builder.Add(valueAt(row), row);
         }
 
-        return counter.Finish(rowCount);
+        return builder.Finish();
     }
 
     /// <summary>
     /// Builds the index of a collection field from each row's elements (a row with no non-null element is in
-    /// <see cref="NullRows"/>; an element repeated within a row counts once), read by index without boxing them. A
-    /// first pass counts the elements, so the notes are made at their final size.
+    /// <see cref="NullRows"/>; an element repeated within a row counts once), read by index without boxing them, through
+    /// a <see cref="CollectionBuilder{TElement}"/>.
     /// </summary>
-    internal static PostingIndex BuildCollection<TElement>(int rowCount, Func<int, Schema.FieldElements<TElement>> elementsAt, BuildScratch? scratch = null)
+    internal static PostingIndex BuildCollection<TElement>(int rowCount, Func<int, Schema.FieldElements<TElement>> elementsAt)
     {
-        var elementCount = 0;
+        var builder = new CollectionBuilder<TElement>(rowCount);
         for (var row = 0; row < rowCount; row++)
         {
-            elementCount += elementsAt(row).Count;
+            builder.Add(elementsAt(row), row);
         }
 
-#pragma warning disable CS8714 // a null element is never posted
-        var counter = new KeyCounter<TElement>(scratch ?? new BuildScratch(), rowCount, elementCount);
-#pragma warning restore CS8714
-        for (var row = 0; row < rowCount; row++)
+        return builder.Finish();
+    }
+
+    /// <summary>
+    /// The index of a single-valued field, built a row at a time (rows <c>0 .. rowCount - 1</c> in order, each once, so a
+    /// table can feed every field's builder from one pass over its records): each row's key number is noted in one
+    /// array of the table's size (as narrow as the key count allows), the keys are numbered as first seen (typed, compared as
+    /// <see cref="IndexKeyComparer"/> compares them boxed: <see cref="TypedValues.KeyComparer{TKey}"/>) and counted; the
+    /// lists are then made at their final sizes and filled by one pass over the notes, in row order (a counting sort).
+    /// </summary>
+    internal sealed class ValueBuilder<TValue>
+    {
+        private readonly KeyNumbers<TValue> _keys = new();
+        private readonly int _rowCount;
+        private int _nullCount;
+
+        // By row: its key's number plus one, 0 for null, in the narrowest width the numbers so far need (a byte while
+        // there are fewer than 255 keys, then 16 bits, then 32): an enum's field notes a byte per row.
+        private byte[]? _narrow;
+        private ushort[]? _middle;
+        private int[]? _wide;
+
+        internal ValueBuilder(int rowCount)
         {
-            var elements = elementsAt(row);
+            _rowCount = rowCount;
+            _narrow = new byte[rowCount];
+        }
+
+        /// <summary>Notes row <paramref name="row"/>'s value (the rows come in order).</summary>
+        internal void Add(TValue value, int row)
+        {
+            if (TypedValues.IsNull(value))
+            {
+                _nullCount++;
+                return; // the notes start as zeros: null
+            }
+
+            var id = _keys.Number(value);
+            _keys.Counts[id]++;
+            var note = id + 1;
+            if (_narrow is { } narrow)
+            {
+                if (note <= byte.MaxValue)
+                {
+                    narrow[row] = (byte)note;
+                    return;
+                }
+
+                _middle = new ushort[_rowCount];
+                for (var i = 0; i < row; i++)
+                {
+                    _middle[i] = narrow[i];
+                }
+
+                _narrow = null;
+            }
+
+            if (_middle is { } middle)
+            {
+                if (note <= ushort.MaxValue)
+                {
+                    middle[row] = (ushort)note;
+                    return;
+                }
+
+                _wide = new int[_rowCount];
+                for (var i = 0; i < row; i++)
+                {
+                    _wide[i] = middle[i];
+                }
+
+                _middle = null;
+            }
+
+            _wide![row] = note;
+        }
+
+        /// <summary>The index of the rows added.</summary>
+        internal PostingIndex Finish()
+        {
+            var lists = _keys.Lists();
+            var nulls = _nullCount == 0 ? [] : new int[_nullCount];
+            if (_narrow is { } narrow)
+            {
+                Fill(narrow, lists, _keys.Counts, nulls);
+            }
+            else if (_middle is { } middle)
+            {
+                Fill(middle, lists, _keys.Counts, nulls);
+            }
+            else
+            {
+                Fill(_wide!, lists, _keys.Counts, nulls);
+            }
+
+            return _keys.Index(lists, nulls, _rowCount);
+        }
+
+        // The counting sort's second pass: each row into its key's list (or the null rows), in row order.
+        private static void Fill<TNote>(TNote[] notes, int[][] lists, int[] next, int[] nulls)
+            where TNote : unmanaged, System.Numerics.IBinaryInteger<TNote>
+        {
+            var nullAt = 0;
+            for (var row = 0; row < notes.Length; row++)
+            {
+                var id = int.CreateTruncating(notes[row]) - 1;
+                if (id < 0)
+                {
+                    nulls[nullAt++] = row;
+                }
+                else
+                {
+                    lists[id][next[id]++] = row;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The index of a collection field, built a row at a time (rows <c>0 .. rowCount - 1</c> in order, each once): each
+    /// row's distinct elements are noted once as key numbers (<see cref="BuildScratch"/>: a field whose collections are
+    /// empty notes nothing), the keys are numbered as first seen and counted, and the lists are made at their final sizes
+    /// and filled from the notes in row order; the rows without a note are the null rows.
+    /// </summary>
+    internal sealed class CollectionBuilder<TElement>
+    {
+        private readonly int _rowCount;
+        private readonly KeyNumbers<TElement> _keys = new();
+        private readonly BuildScratch _notes = new();
+        private int[] _lastRow = new int[16]; // by key number: the last row that posted it
+        private int _nullCount;
+
+        internal CollectionBuilder(int rowCount) => _rowCount = rowCount;
+
+        /// <summary>Notes row <paramref name="row"/>'s elements (the rows come in order).</summary>
+        internal void Add(Schema.FieldElements<TElement> elements, int row)
+        {
             var any = false;
             for (var i = 0; i < elements.Count; i++)
             {
                 var element = elements[i];
-                if (!TypedValues.IsNull(element))
+                if (TypedValues.IsNull(element))
                 {
-                    counter.Post(element, row);
-                    any = true;
+                    continue;
                 }
+
+                any = true;
+                var known = _keys.Count;
+                var id = _keys.Number(element);
+                if (id == known)
+                {
+                    if (id == _lastRow.Length)
+                    {
+                        Array.Resize(ref _lastRow, id * 2);
+                    }
+
+                    _lastRow[id] = -1;
+                }
+
+                if (_lastRow[id] == row)
+                {
+                    continue; // the element repeats within the row
+                }
+
+                _lastRow[id] = row;
+                _keys.Counts[id]++;
+                _notes.Note(row, id);
             }
 
             if (!any)
             {
-                counter.Null(row);
+                _nullCount++;
             }
         }
 
-        return counter.Finish(rowCount);
+        /// <summary>The index of the rows added.</summary>
+        internal PostingIndex Finish()
+        {
+            var lists = _keys.Lists();
+            var next = _keys.Counts;
+            var nulls = _nullCount == 0 ? [] : new int[_nullCount];
+            var nullAt = 0;
+            var expected = 0; // the next row not yet seen in the notes: rows skipped over have no element
+            foreach (var (row, id) in _notes)
+            {
+                while (expected < row)
+                {
+                    nulls[nullAt++] = expected++;
+                }
+
+                expected = row + 1;
+                lists[id][next[id]++] = row;
+            }
+
+            while (expected < _rowCount)
+            {
+                nulls[nullAt++] = expected++;
+            }
+
+            return _keys.Index(lists, nulls, _rowCount);
+        }
     }
 
     /// <summary>
-    /// A counting sort of (row, key) pairs: one pass numbers the keys (typed, compared as <see cref="IndexKeyComparer"/>
-    /// compares them boxed: <see cref="TypedValues.KeyComparer{TKey}"/>) and notes each row's keys; the lists are made
-    /// at their final sizes and a second pass over the notes fills them in row order. The notes, counts and null rows
-    /// and the key numbers are the build's (<see cref="BuildScratch"/>), so a table's build allocates them once. A list
-    /// holding at least a thirty-second of the rows also gets its bitmap (<see cref="RowBitmap"/>).
+    /// A field's keys numbered as first seen (typed, compared by <see cref="TypedValues.KeyComparer{TKey}"/>), each boxed
+    /// once, with a count per number.
     /// </summary>
-    private struct KeyCounter<TKey>
-        where TKey : notnull
+    private sealed class KeyNumbers<TKey>
     {
-        private readonly BuildScratch _scratch;
-        private readonly Dictionary<TKey, int> _ids;
-        private object[] _keys;
-        private int[] _counts; // by key number; then each list's next free position
-        private int[] _lastRow; // by key number: the last row that posted it, so a repeat within a row counts once
-        private readonly int[] _pairRows;
-        private readonly int[] _pairKeys;
-        private readonly int[] _nulls;
-        private int _pairs;
-        private int _nullCount;
+#pragma warning disable CS8714 // a null key is never numbered
+        private readonly Dictionary<TKey, int> _ids = new(TypedValues.KeyComparer<TKey>());
+#pragma warning restore CS8714
+        private object[] _keys = new object[16];
 
-        // pairCapacity: at least the number of (row, key) pairs to come.
-        internal KeyCounter(BuildScratch scratch, int rowCount, int pairCapacity)
+        /// <summary>By key number: how many rows hold it.</summary>
+        internal int[] Counts = new int[16];
+
+        /// <summary>How many keys are numbered.</summary>
+        internal int Count => _ids.Count;
+
+        /// <summary>The number of <paramref name="key"/>, numbering it (count 0) the first time.</summary>
+        internal int Number(TKey key)
         {
-            _scratch = scratch;
-            _ids = scratch.Ids<TKey>();
-            _keys = scratch.Objects(256);
-            _counts = scratch.Ints(BuildScratch.Slot.Counts, 256);
-            _lastRow = scratch.Ints(BuildScratch.Slot.LastRow, _counts.Length);
-            _pairRows = scratch.Ints(BuildScratch.Slot.PairRows, pairCapacity);
-            _pairKeys = scratch.Ints(BuildScratch.Slot.PairKeys, pairCapacity);
-            _nulls = scratch.Ints(BuildScratch.Slot.Nulls, rowCount);
+#pragma warning disable CS8714
+            ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_ids, key, out var exists);
+#pragma warning restore CS8714
+            if (!exists)
+            {
+                id = _ids.Count - 1;
+                if (id == _keys.Length)
+                {
+                    Array.Resize(ref _keys, id * 2);
+                    Array.Resize(ref Counts, id * 2);
+                }
+
+                _keys[id] = key!; // the key's one box
+                Counts[id] = 0;
+            }
+
+            return id;
         }
 
-        internal void Null(int row) => _nulls[_nullCount++] = row;
-
-        internal void Post(TKey key, int row)
+        /// <summary>One empty posting array per key, at its count; <see cref="Counts"/> is then each list's next free position (0).</summary>
+        internal int[][] Lists()
         {
-            if (!_ids.TryGetValue(key, out var id))
+            var lists = new int[_ids.Count][];
+            for (var id = 0; id < lists.Length; id++)
             {
-                id = _ids.Count;
-                _ids.Add(key, id);
-                _keys = id == _keys.Length ? _scratch.GrowObjects(id) : _keys;
-                _counts = id == _counts.Length ? _scratch.Grow(BuildScratch.Slot.Counts, id) : _counts;
-                _lastRow = id == _lastRow.Length ? _scratch.Grow(BuildScratch.Slot.LastRow, id) : _lastRow;
-
-                _keys[id] = key; // the key's one box
-                _counts[id] = 0;
-                _lastRow[id] = -1;
+                lists[id] = new int[Counts[id]];
+                Counts[id] = 0;
             }
 
-            if (_lastRow[id] == row)
-            {
-                return; // the element repeats within the row
-            }
-
-            _lastRow[id] = row;
-            _counts[id]++;
-            _pairRows[_pairs] = row;
-            _pairKeys[_pairs++] = id;
+            return lists;
         }
 
-        internal readonly PostingIndex Finish(int rowCount)
+        /// <summary>The index of the filled lists (a list holding at least a thirty-second of the rows also gets its bitmap, <see cref="RowBitmap"/>).</summary>
+        internal PostingIndex Index(int[][] lists, int[] nulls, int rowCount)
         {
-            var keyCount = _ids.Count;
-            var lists = new int[keyCount][];
-            for (var id = 0; id < keyCount; id++)
-            {
-                lists[id] = new int[_counts[id]];
-                _counts[id] = 0;
-            }
-
-            for (var i = 0; i < _pairs; i++)
-            {
-                var id = _pairKeys[i];
-                lists[id][_counts[id]++] = _pairRows[i];
-            }
-
-            var postings = new Dictionary<object, int[]>(keyCount, IndexKeyComparer.Instance);
-            for (var id = 0; id < keyCount; id++)
+            var postings = new Dictionary<object, int[]>(lists.Length, IndexKeyComparer.Instance);
+            for (var id = 0; id < lists.Length; id++)
             {
                 postings[_keys[id]] = lists[id];
                 if (RowBitmap.IsDense(lists[id].Length, rowCount))
@@ -282,7 +425,7 @@ public sealed class PostingIndex
                 }
             }
 
-            return new PostingIndex(postings, _nulls.AsSpan(0, _nullCount).ToArray());
+            return new PostingIndex(postings, nulls);
         }
     }
 }

@@ -80,110 +80,163 @@ public sealed class TextIndex
         _ => foldedText.Contains(foldedQuery, StringComparison.Ordinal),
     };
 
-    /// <summary>
-    /// Builds the index by a counting sort: the texts are folded and their words counted, then each word is numbered the
-    /// first time it is seen (a word already known is looked up by its span of the folded text, so no string is made
-    /// for it, on .NET 9 and later), each (row, word) pair is noted once (the word, in an array of the counted size,
-    /// with where each row's notes start), the posting arrays are made at their final sizes and filled from the notes
-    /// in row order; only the vocabulary is sorted. <paramref name="scratch"/> lends the working arrays.
-    /// </summary>
-    internal static TextIndex Build<TValue>(int rowCount, Func<int, TValue> valueAt, BuildScratch? scratch = null)
+    /// <summary>Builds the index from each row's typed value, through a <see cref="Builder"/>.</summary>
+    internal static TextIndex Build<TValue>(int rowCount, Func<int, TValue> valueAt)
     {
-        scratch ??= new BuildScratch();
-        var folded = new string?[rowCount];
-        var occurrences = 0;
+        var builder = new Builder(rowCount);
         for (var row = 0; row < rowCount; row++)
         {
-            if (TypedValues.TextOf(valueAt(row)) is not { } text)
-            {
-                continue;
-            }
-
-            var normal = folded[row] = TextNormalizer.Normalize(text);
-            var from = 0;
-            while (TextNormalizer.NextWord(normal, ref from, out _, out _))
-            {
-                occurrences++;
-            }
+            builder.Add(TypedValues.TextOf(valueAt(row)), row);
         }
 
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-#if NET9_0_OR_GREATER
-        var bySpan = ids.GetAlternateLookup<ReadOnlySpan<char>>();
-#endif
-        var words = new List<string>();
-        var counts = scratch.Ints(BuildScratch.Slot.Counts, 256); // by word: its count, then its list's next free position
-        var lastRow = scratch.Ints(BuildScratch.Slot.LastRow, 256); // by word: the last row that had it
-        var pairWords = scratch.Ints(BuildScratch.Slot.PairKeys, occurrences);
-        var rowStarts = scratch.Ints(BuildScratch.Slot.RowStarts, rowCount + 1); // row's notes: pairWords[rowStarts[row]..rowStarts[row + 1]]
-        var pairs = 0;
-        for (var row = 0; row < rowCount; row++)
+        return builder.Finish();
+    }
+
+    /// <summary>
+    /// The index built a row at a time (rows <c>0 .. rowCount - 1</c> in order, each once, so a table can feed every
+    /// field's builder from one pass over its records), by a counting sort: each text is folded (kept: the index's own)
+    /// and split into words once; a word is numbered the first time it is seen (a word already known is looked up by its
+    /// span of the folded text in the builder's own hash table of the words, so no string is made for it) and counted
+    /// once per row; each row's
+    /// distinct words are noted as their numbers (<see cref="BuildScratch"/>: four bytes a word and a row, no note array
+    /// per word and nothing counted first); the posting arrays are then made at their final sizes and filled from the notes in row order, and only the
+    /// vocabulary is sorted.
+    /// </summary>
+    internal sealed class Builder
+    {
+        private readonly string?[] _folded;
+        private readonly List<string> _words = [];
+        private int[] _wordHashes = new int[16]; // by word number: its hash
+        private int[] _slots = new int[64]; // the words by hash (open addressing, at most half full): word number + 1, 0 for none
+        private int[] _counts = new int[16]; // by word: its count, then its list's next free position
+        private int[] _lastRow = new int[16]; // by word: the last row that had it
+        private readonly BuildScratch _notes = new(); // each row's distinct words
+
+        internal Builder(int rowCount) => _folded = new string?[rowCount];
+
+        /// <summary>Notes row <paramref name="row"/>'s text (the rows come in order; null: the row has none).</summary>
+        internal void Add(string? text, int row)
         {
-            rowStarts[row] = pairs;
-            if (folded[row] is not { } normal)
+            if (text is null)
             {
-                continue;
+                return;
             }
 
+            var normal = _folded[row] = TextNormalizer.Normalize(text);
             var from = 0;
             while (TextNormalizer.NextWord(normal, ref from, out var start, out var length))
             {
-#if NET9_0_OR_GREATER
-                if (!bySpan.TryGetValue(normal.AsSpan(start, length), out var id))
-#else
-                if (!ids.TryGetValue(normal.Substring(start, length), out var id))
-#endif
+                var word = normal.AsSpan(start, length);
+                var hash = Hash(word);
+                var id = Find(word, hash);
+                if (id < 0)
                 {
-                    var word = normal.Substring(start, length);
-                    ids[word] = id = words.Count;
-                    words.Add(word);
-                    counts = id == counts.Length ? scratch.Grow(BuildScratch.Slot.Counts, id) : counts;
-                    lastRow = id == lastRow.Length ? scratch.Grow(BuildScratch.Slot.LastRow, id) : lastRow;
-                    counts[id] = 0;
-                    lastRow[id] = -1;
+                    id = NewWord(normal.Substring(start, length), hash, ~id);
                 }
 
-                if (lastRow[id] != row)
+                if (_lastRow[id] != row)
                 {
-                    lastRow[id] = row;
-                    counts[id]++;
-                    pairWords[pairs++] = id;
+                    _lastRow[id] = row;
+                    _counts[id]++;
+                    _notes.Note(row, id);
                 }
             }
         }
 
-        rowStarts[rowCount] = pairs;
-        var lists = new int[words.Count][];
-        for (var id = 0; id < lists.Length; id++)
+        // A word's hash: seeded per process (System.HashCode), so no text can be written to make the words collide.
+        private static int Hash(ReadOnlySpan<char> word)
         {
-            lists[id] = new int[counts[id]];
-            counts[id] = 0; // now the next free position of the list
+            var hash = default(HashCode);
+            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(word));
+            return hash.ToHashCode();
         }
 
-        for (var row = 0; row < rowCount; row++)
+        // The number of the word, or ~slot: the free slot where it goes.
+        private int Find(ReadOnlySpan<char> word, int hash)
         {
-            for (var i = rowStarts[row]; i < rowStarts[row + 1]; i++)
+            var mask = _slots.Length - 1;
+            for (var slot = hash & mask; ; slot = (slot + 1) & mask)
             {
-                var id = pairWords[i];
+                var id = _slots[slot] - 1;
+                if (id < 0)
+                {
+                    return ~slot;
+                }
+
+                if (_wordHashes[id] == hash && _words[id].AsSpan().SequenceEqual(word))
+                {
+                    return id;
+                }
+            }
+        }
+
+        private int NewWord(string word, int hash, int slot)
+        {
+            var id = _words.Count;
+            _words.Add(word);
+            if (id == _counts.Length)
+            {
+                Array.Resize(ref _counts, id * 2);
+                Array.Resize(ref _lastRow, id * 2);
+                Array.Resize(ref _wordHashes, id * 2);
+            }
+
+            _counts[id] = 0;
+            _lastRow[id] = -1;
+            _wordHashes[id] = hash;
+            _slots[slot] = id + 1;
+            if (2 * _words.Count > _slots.Length)
+            {
+                // Twice the slots, every word placed again by its hash.
+                _slots = new int[_slots.Length * 2];
+                var mask = _slots.Length - 1;
+                for (var other = 0; other < _words.Count; other++)
+                {
+                    var at = _wordHashes[other] & mask;
+                    while (_slots[at] != 0)
+                    {
+                        at = (at + 1) & mask;
+                    }
+
+                    _slots[at] = other + 1;
+                }
+            }
+
+            return id;
+        }
+
+        /// <summary>The index of the rows added.</summary>
+        internal TextIndex Finish()
+        {
+            var counts = _counts;
+            var lists = new int[_words.Count][];
+            for (var id = 0; id < lists.Length; id++)
+            {
+                lists[id] = new int[counts[id]];
+                counts[id] = 0; // now the next free position of the list
+            }
+
+            foreach (var (row, id) in _notes)
+            {
                 lists[id][counts[id]++] = row;
             }
-        }
 
-        var vocabulary = words.ToArray();
-        var order = new int[vocabulary.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
+            var vocabulary = _words.ToArray();
+            var order = new int[vocabulary.Length];
+            for (var i = 0; i < order.Length; i++)
+            {
+                order[i] = i;
+            }
 
-        Array.Sort(vocabulary, order, StringComparer.Ordinal);
-        var postings = new int[vocabulary.Length][];
-        for (var i = 0; i < vocabulary.Length; i++)
-        {
-            postings[i] = lists[order[i]];
-        }
+            Array.Sort(vocabulary, order, StringComparer.Ordinal);
+            var postings = new int[vocabulary.Length][];
+            for (var i = 0; i < vocabulary.Length; i++)
+            {
+                postings[i] = lists[order[i]];
+            }
 
-        return new TextIndex(folded, vocabulary, postings);
+            return new TextIndex(_folded, vocabulary, postings);
+        }
     }
 
     private int[] Match(string text, TextMatch match) => TryMatch(text, match, int.MaxValue)!;

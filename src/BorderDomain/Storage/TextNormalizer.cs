@@ -42,7 +42,7 @@ public static class TextNormalizer
         var length = 0;
         foreach (var c in text)
         {
-            length += FoldedLength(c);
+            length += c < 0x80 ? 1 : FoldedLength(c); // ASCII folds to one character: no call
         }
 
         return length;
@@ -57,7 +57,14 @@ public static class TextNormalizer
         var at = 0;
         foreach (var c in text)
         {
-            at += Fold(c, into[at..]);
+            if (c < 0x80)
+            {
+                into[at++] = FoldAscii(c); // without the call and the slice
+            }
+            else
+            {
+                at += Fold(c, into[at..]);
+            }
         }
 
         return at;
@@ -172,13 +179,17 @@ public static class TextNormalizer
     // Fold itself so the two cannot disagree.
     private static int FoldedLength(char c) => c < 0x80 ? 1 : Fold(c, stackalloc char[2]);
 
+    // The folded form of an ASCII character: its lower case.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static char FoldAscii(char c) => c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+
     // Writes the folded form of c (FoldedLength(c) characters) at the start of into; returns how many.
     private static int Fold(char c, Span<char> into)
     {
         switch (c)
         {
             case < (char)0x80:
-                into[0] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+                into[0] = FoldAscii(c);
                 return 1;
             case >= (char)0x0300 and <= (char)0x036F:
                 return 0; // combining accent left over from decomposed input
