@@ -80,6 +80,47 @@ public static class IndexQueries
     public static int[] Found(IEntityTable table, ReadOnlySpan<IndexAccessArguments> accesses)
     {
         ArgumentNullException.ThrowIfNull(table);
+        return FoundSet(table, accesses) is { } rows ? rows.TakeRows(table.Count, keepBitmap: false) : PostingList.All(table.Count);
+    }
+
+    /// <summary>
+    /// The rows every one of <paramref name="accesses"/> yields (none: every row), all of them in the order of the sorted
+    /// index on <paramref name="field"/> (the order <see cref="Walk"/> gives: ties in row order, rows without a value
+    /// last). The accesses are intersected as <see cref="Found"/> intersects them, and the rows found stay the row set
+    /// the intersection made (a bitmap when dense) while they are ordered: when <see cref="OrderCosts.WalkAllIsCheaper"/>
+    /// says so for their number, over that bitmap as the executor orders a whole answer walked (the index's walk
+    /// testing bits, or its counting sort by key rank); otherwise sorted by their key's rank in the index. A bitmap made
+    /// on the way goes back to pooled scratch, so a warm call allocates the answer (and the counting sort's count per
+    /// distinct key), a new array of its own.
+    /// </summary>
+    /// <param name="table">The table.</param>
+    /// <param name="accesses">The plan's accesses, in its order.</param>
+    /// <param name="field">The sorted (date or number) field's position in the table's schema.</param>
+    /// <param name="descending">Largest key first.</param>
+    /// <exception cref="ArgumentException">An access was made by the struct's default constructor.</exception>
+    public static int[] FoundInOrder(IEntityTable table, ReadOnlySpan<IndexAccessArguments> accesses, int field, bool descending)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (FoundSet(table, accesses) is not { } rows)
+        {
+            return Walk(table, field, descending, default(EveryRow), null, int.MaxValue);
+        }
+
+        return InOrder(table, field, descending, rows, OrderCosts.WalkAllIsCheaper(rows.Count, table.Count));
+    }
+
+    /// <summary>
+    /// Every row of <paramref name="rows"/> in the order of the sorted index on <paramref name="field"/>, ending the set
+    /// (<see cref="RowSet.InKeyOrder"/>): over its bitmap with <paramref name="walkAll"/>, else sorted by key rank.
+    /// </summary>
+    internal static int[] InOrder(IEntityTable table, int field, bool descending, RowSet rows, bool walkAll) =>
+        table.GetDateIndex(field) is { } dates
+            ? rows.InKeyOrder(dates.ByStart, table.Count, descending, walkAll)
+            : rows.InKeyOrder(table.GetNumberIndex(field)!, table.Count, descending, walkAll);
+
+    // The accesses stepped through in order (null: there are none, every row is found); an empty one ends it.
+    private static RowSet? FoundSet(IEntityTable table, ReadOnlySpan<IndexAccessArguments> accesses)
+    {
         RowSet? rows = null;
         foreach (var access in accesses)
         {
@@ -91,11 +132,11 @@ public static class IndexQueries
             rows = Step(table, rows, access, testsFoundRows: false, int.MaxValue)!;
             if (rows.Count == 0)
             {
-                return [];
+                return RowSet.Empty;
             }
         }
 
-        return rows is null ? PostingList.All(table.Count) : rows.TakeRows(table.Count, keepBitmap: false);
+        return rows;
     }
 
     /// <summary>
@@ -382,10 +423,7 @@ public static class IndexQueries
             // Every row of many wanted (the walk would test them against a bitmap anyway): ordered as the executor orders
             // a whole answer, by the sorted index's InKeyOrder over the rows' bitmap (a counting sort by key rank, or the
             // walk testing bits, whichever reads less).
-            var members = RowBitmap.Of(rows) ?? RowBitmap.Mark(rows, table.Count);
-            return table.GetDateIndex(field) is { } byDate
-                ? byDate.ByStart.InKeyOrder(members, rows.Length, descending)
-                : table.GetNumberIndex(field)!.InKeyOrder(members, rows.Length, descending);
+            return InOrder(table, field, descending, RowSet.Of(rows), walkAll: true);
         }
 
         // A posting list is ascending and distinct, so as many rows as the table has means every row. Membership is a

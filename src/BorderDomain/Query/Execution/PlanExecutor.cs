@@ -160,17 +160,12 @@ internal sealed class PlanExecutor
         if (plan.Order == OrderStrategy.IndexWalk && query.Take is null)
         {
             // Every match in the sorted index's order: a walk testing each entry's bit in the rows found, or a counting sort
-            // of the rows found by their key's rank in the index, whichever reads less (SortedIndex.InKeyOrder).
+            // of the rows found by their key's rank in the index, whichever reads less (SortedIndex.InKeyOrder); a bitmap
+            // the rows found owned goes back to scratch after (IndexQueries.InOrder, as generated code orders them).
             var walked = _table.Schema.IndexOfField(query.OrderBy[0].Path.Field.Name);
-            Func<ulong[], int, bool, int[]> walk = _table.GetDateIndex(walked) is { } dates ? dates.ByStart.InKeyOrder : _table.GetNumberIndex(walked)!.InKeyOrder;
             var found = Found(plan);
             var backwards = query.OrderBy[0].Descending;
-            return () =>
-            {
-                var rows = found();
-                var bits = rows.Bits ?? RowBitmap.Mark(rows.ToRows(), _table.Count);
-                return shaped(walk(bits, rows.Count, backwards));
-            };
+            return () => shaped(IndexQueries.InOrder(_table, walked, backwards, found(), walkAll: true));
         }
 
         var filter = Filter(plan);
