@@ -436,7 +436,7 @@ public static class IndexQueries
 
         var bits = RowBitmap.Of(rows) ?? (rows.Length >= table.Count / 64 ? RowBitmap.Mark(rows, table.Count) : null);
         return bits is not null
-            ? Walk(table, field, descending, new InBitmaps([bits], all: true), rows, wanted)
+            ? Walk(table, field, descending, new InBitmap(bits), rows, wanted)
             : Walk(table, field, descending, new InList(rows), rows, wanted);
     }
 
@@ -455,15 +455,14 @@ public static class IndexQueries
         WalkWhereRows(table, field, descending, matches, wanted);
 
     /// <summary>
-    /// The same walk testing each row by its bit in posting lists' bitmaps: in any of <paramref name="bitmaps"/>, or
-    /// with <paramref name="all"/> in every one (none: no row matches, or with <paramref name="all"/> every row). The
-    /// test is made in the walk's loop, with no call per row: how the executor tests a residual a posting index answers.
+    /// The same walk testing each row by its bits in posting lists' bitmaps (<see cref="BitmapTest"/>), made in the
+    /// walk's loop with no call per row (only a residual's conjuncts no bitmap answers go through one delegate, for the
+    /// rows the bits keep): how the executor tests a residual whose conjuncts a posting index answers.
     /// </summary>
-    internal static int[] WalkWhereIn(IEntityTable table, int field, bool descending, ulong[][] bitmaps, bool all, int wanted)
+    internal static int[] WalkWhereIn(IEntityTable table, int field, bool descending, BitmapTest test, int wanted)
     {
         ArgumentNullException.ThrowIfNull(table);
-        ArgumentNullException.ThrowIfNull(bitmaps);
-        return bitmaps.Length == 0 && !all ? [] : Walk(table, field, descending, new InBitmaps(bitmaps, all), null, wanted);
+        return test.MatchesNothing ? [] : Walk(table, field, descending, test, null, wanted);
     }
 
     /// <summary>The same walk testing each row with <paramref name="matches"/> (<see langword="null"/>: every row), as an array.</summary>
@@ -477,9 +476,52 @@ public static class IndexQueries
 
     // A walk's test of one row. The walk is generic over it and each test is a struct, so the test is compiled into
     // the walk's loop: a bitmap test costs no call per row.
-    private interface IRowTest
+    internal interface IRowTest
     {
         bool Matches(int row);
+    }
+
+    /// <summary>
+    /// An AND of posting-list memberships tested by bits, as one row test: the row is in every one of the
+    /// <c>every</c> bitmaps (an intersection's lists), in at least one of each <c>anyOf</c> group (a union's lists),
+    /// and then passes <c>rest</c> (the conjuncts no bitmap answers; <see langword="null"/>: none). A union with no
+    /// list, or an intersection with an empty one, matches no row (<see cref="MatchesNothing"/>).
+    /// </summary>
+    internal readonly struct BitmapTest(ulong[][] every, ulong[][][] anyOf, Func<int, bool>? rest, bool matchesNothing) : IRowTest
+    {
+        /// <summary>Whether no row can match (an empty list in an intersection, a union of none).</summary>
+        public bool MatchesNothing => matchesNothing;
+
+        public bool Matches(int row)
+        {
+            foreach (var bits in every)
+            {
+                if (!RowBitmap.Contains(bits, row))
+                {
+                    return false;
+                }
+            }
+
+            foreach (var group in anyOf)
+            {
+                var inOne = false;
+                foreach (var bits in group)
+                {
+                    if (RowBitmap.Contains(bits, row))
+                    {
+                        inOne = true;
+                        break;
+                    }
+                }
+
+                if (!inOne)
+                {
+                    return false;
+                }
+            }
+
+            return rest is null || rest(row);
+        }
     }
 
     private readonly struct EveryRow : IRowTest
@@ -497,21 +539,10 @@ public static class IndexQueries
         public bool Matches(int row) => Array.BinarySearch(rows, row) >= 0;
     }
 
-    // In any (all) of the bitmaps.
-    private readonly struct InBitmaps(ulong[][] bitmaps, bool all) : IRowTest
+    // In the bitmap.
+    private readonly struct InBitmap(ulong[] bits) : IRowTest
     {
-        public bool Matches(int row)
-        {
-            foreach (var bits in bitmaps)
-            {
-                if (RowBitmap.Contains(bits, row) != all)
-                {
-                    return !all;
-                }
-            }
-
-            return all;
-        }
+        public bool Matches(int row) => RowBitmap.Contains(bits, row);
     }
 
     // The walk itself. 'candidates' lists the rows that may match in row order (null: every row), for the rows
