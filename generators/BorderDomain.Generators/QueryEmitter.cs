@@ -196,6 +196,14 @@ internal sealed class QueryEmitter
             return text.Append(lookup).ToString();
         }
 
+        if (OrdersWholeAnswerByIndex() is { } key && _plan.Residual is null && _query.GroupBy is null)
+        {
+            // Every match in one sorted index's order: the accesses intersected into a row set (a bitmap when dense),
+            // walked or sorted from it as their number says (IndexQueries.FoundInOrder); no array of the matches is made.
+            text.AppendLine($"        var {_prefix}ordered = {Runtime}IndexQueries.FoundInOrder({_prefix}table, {Accesses()}, {Field(key.Path.Field.Name)}, {Bool(key.Descending)});");
+            return text.Append(Shape("Length")).ToString();
+        }
+
         var lists = new List<string>();
         var asLists = IndexAccessShapes.IntersectsLists(_plan.Accesses.Count, _plan.Accesses.All(a => IndexAccessShapes.YieldsOneList(a.Kind, a.Predicate.Operator, a.Predicate.Values.Count, a.TestsFoundRows)));
         if (!asLists && _plan.Accesses.Count > 0)
@@ -530,9 +538,9 @@ internal sealed class QueryEmitter
             sort = $"{Runtime}RowSort.Sort({_prefix}matches, new {Runtime}SortKey[] {{ {keys} }})";
         }
 
-        if (_query.Take is null && _query.OrderBy.Count == 1 && _query.OrderBy[0] is { Path: { IsHop: false } key } only
-            && key.Field.Index == IndexKind.Sorted && key.Field.Kind is FieldKind.Date or FieldKind.Period or FieldKind.Number)
+        if (OrdersWholeAnswerByIndex() is { } only)
         {
+            var key = only.Path;
             // Without statistics the plan guessed a small answer and sorts; the matches are counted now, so the
             // planner's own rule (OrderCosts) picks the walk of the whole sorted index when the run time would.
             var rows = _plan.Residual is null ? $"{_prefix}matches" : $"{_prefix}matches.ToArray()";
@@ -543,6 +551,14 @@ internal sealed class QueryEmitter
 
         return ($"        var {_prefix}ordered = {sort};\n", "Length");
     }
+
+    // The one key of an order without a take that a sorted index can give (a date, period or number of the record's
+    // own), so the whole answer may be walked from that index instead of sorted; null otherwise.
+    private BoundOrdering? OrdersWholeAnswerByIndex() =>
+        _query.Take is null && _query.OrderBy.Count == 1 && _query.OrderBy[0] is { Path: { IsHop: false } key } only
+        && key.Field.Index == IndexKind.Sorted && key.Field.Kind is FieldKind.Date or FieldKind.Period or FieldKind.Number
+            ? only
+            : null;
 
     // Pages '…ordered' (whose number is its member 'length') by skip and take, then makes the answer: a count, the
     // first record, or the records (or select rows) built straight into an array of the answer's size.

@@ -22,8 +22,11 @@ public static class GeneratedCodeContract
     /// its two-list overload, which allocate only the answer; 5: generated code steps through a plan's accesses as the
     /// run time does, through <see cref="IndexQueries.Found"/> and <see cref="IndexAccessArguments"/>, when they are not
     /// one to three single lists (a union of several posting lists, a date range); 6: a method returning a read-only list
-    /// or a sequence of records returns a <see cref="RecordList{T}"/> over the rows it found (no second array); 7: such a
-    /// method answering a key lookup returns its one record in a <see cref="SingleRecordList{T}"/>.
+    /// or a sequence of records returns a <see cref="RecordList{T}"/> over the rows it found (no second array); 7 (one
+    /// session's two changes): such a method answering a key lookup returns its one record in a
+    /// <see cref="SingleRecordList{T}"/>, and a query ordered by one sorted key without a <c>take</c> and with nothing to
+    /// test row by row orders its rows found through <see cref="IndexQueries.FoundInOrder"/>, which keeps them a row set
+    /// (a bitmap when dense) while it walks or sorts.
     /// </summary>
     public const int Version = 7;
 }

@@ -80,6 +80,47 @@ public static class IndexQueries
     public static int[] Found(IEntityTable table, ReadOnlySpan<IndexAccessArguments> accesses)
     {
         ArgumentNullException.ThrowIfNull(table);
+        return FoundSet(table, accesses) is { } rows ? rows.TakeRows(table.Count, keepBitmap: false) : PostingList.All(table.Count);
+    }
+
+    /// <summary>
+    /// The rows every one of <paramref name="accesses"/> yields (none: every row), all of them in the order of the sorted
+    /// index on <paramref name="field"/> (the order <see cref="Walk"/> gives: ties in row order, rows without a value
+    /// last). The accesses are intersected as <see cref="Found"/> intersects them, and the rows found stay the row set
+    /// the intersection made (a bitmap when dense) while they are ordered: when <see cref="OrderCosts.WalkAllIsCheaper"/>
+    /// says so for their number, over that bitmap as the executor orders a whole answer walked (the index's walk
+    /// testing bits, or its counting sort by key rank); otherwise sorted by their key's rank in the index. A bitmap made
+    /// on the way goes back to pooled scratch, so a warm call allocates the answer (and the counting sort's count per
+    /// distinct key), a new array of its own.
+    /// </summary>
+    /// <param name="table">The table.</param>
+    /// <param name="accesses">The plan's accesses, in its order.</param>
+    /// <param name="field">The sorted (date or number) field's position in the table's schema.</param>
+    /// <param name="descending">Largest key first.</param>
+    /// <exception cref="ArgumentException">An access was made by the struct's default constructor.</exception>
+    public static int[] FoundInOrder(IEntityTable table, ReadOnlySpan<IndexAccessArguments> accesses, int field, bool descending)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (FoundSet(table, accesses) is not { } rows)
+        {
+            return Walk(table, field, descending, default(EveryRow), null, int.MaxValue);
+        }
+
+        return InOrder(table, field, descending, rows, OrderCosts.WalkAllIsCheaper(rows.Count, table.Count));
+    }
+
+    /// <summary>
+    /// Every row of <paramref name="rows"/> in the order of the sorted index on <paramref name="field"/>, ending the set
+    /// (<see cref="RowSet.InKeyOrder"/>): over its bitmap with <paramref name="walkAll"/>, else sorted by key rank.
+    /// </summary>
+    internal static int[] InOrder(IEntityTable table, int field, bool descending, RowSet rows, bool walkAll) =>
+        table.GetDateIndex(field) is { } dates
+            ? rows.InKeyOrder(dates.ByStart, table.Count, descending, walkAll)
+            : rows.InKeyOrder(table.GetNumberIndex(field)!, table.Count, descending, walkAll);
+
+    // The accesses stepped through in order (null: there are none, every row is found); an empty one ends it.
+    private static RowSet? FoundSet(IEntityTable table, ReadOnlySpan<IndexAccessArguments> accesses)
+    {
         RowSet? rows = null;
         foreach (var access in accesses)
         {
@@ -91,11 +132,11 @@ public static class IndexQueries
             rows = Step(table, rows, access, testsFoundRows: false, int.MaxValue)!;
             if (rows.Count == 0)
             {
-                return [];
+                return RowSet.Empty;
             }
         }
 
-        return rows is null ? PostingList.All(table.Count) : rows.TakeRows(table.Count, keepBitmap: false);
+        return rows;
     }
 
     /// <summary>
@@ -382,10 +423,7 @@ public static class IndexQueries
             // Every row of many wanted (the walk would test them against a bitmap anyway): ordered as the executor orders
             // a whole answer, by the sorted index's InKeyOrder over the rows' bitmap (a counting sort by key rank, or the
             // walk testing bits, whichever reads less).
-            var members = RowBitmap.Of(rows) ?? RowBitmap.Mark(rows, table.Count);
-            return table.GetDateIndex(field) is { } byDate
-                ? byDate.ByStart.InKeyOrder(members, rows.Length, descending)
-                : table.GetNumberIndex(field)!.InKeyOrder(members, rows.Length, descending);
+            return InOrder(table, field, descending, RowSet.Of(rows), walkAll: true);
         }
 
         // A posting list is ascending and distinct, so as many rows as the table has means every row. Membership is a
@@ -398,7 +436,7 @@ public static class IndexQueries
 
         var bits = RowBitmap.Of(rows) ?? (rows.Length >= table.Count / 64 ? RowBitmap.Mark(rows, table.Count) : null);
         return bits is not null
-            ? Walk(table, field, descending, new InBitmaps([bits], all: true), rows, wanted)
+            ? Walk(table, field, descending, new InBitmap(bits), rows, wanted)
             : Walk(table, field, descending, new InList(rows), rows, wanted);
     }
 
@@ -417,15 +455,14 @@ public static class IndexQueries
         WalkWhereRows(table, field, descending, matches, wanted);
 
     /// <summary>
-    /// The same walk testing each row by its bit in posting lists' bitmaps: in any of <paramref name="bitmaps"/>, or
-    /// with <paramref name="all"/> in every one (none: no row matches, or with <paramref name="all"/> every row). The
-    /// test is made in the walk's loop, with no call per row: how the executor tests a residual a posting index answers.
+    /// The same walk testing each row by its bits in posting lists' bitmaps (<see cref="BitmapTest"/>), made in the
+    /// walk's loop with no call per row (only a residual's conjuncts no bitmap answers go through one delegate, for the
+    /// rows the bits keep): how the executor tests a residual whose conjuncts a posting index answers.
     /// </summary>
-    internal static int[] WalkWhereIn(IEntityTable table, int field, bool descending, ulong[][] bitmaps, bool all, int wanted)
+    internal static int[] WalkWhereIn(IEntityTable table, int field, bool descending, BitmapTest test, int wanted)
     {
         ArgumentNullException.ThrowIfNull(table);
-        ArgumentNullException.ThrowIfNull(bitmaps);
-        return bitmaps.Length == 0 && !all ? [] : Walk(table, field, descending, new InBitmaps(bitmaps, all), null, wanted);
+        return test.MatchesNothing ? [] : Walk(table, field, descending, test, null, wanted);
     }
 
     /// <summary>The same walk testing each row with <paramref name="matches"/> (<see langword="null"/>: every row), as an array.</summary>
@@ -439,9 +476,52 @@ public static class IndexQueries
 
     // A walk's test of one row. The walk is generic over it and each test is a struct, so the test is compiled into
     // the walk's loop: a bitmap test costs no call per row.
-    private interface IRowTest
+    internal interface IRowTest
     {
         bool Matches(int row);
+    }
+
+    /// <summary>
+    /// An AND of posting-list memberships tested by bits, as one row test: the row is in every one of the
+    /// <c>every</c> bitmaps (an intersection's lists), in at least one of each <c>anyOf</c> group (a union's lists),
+    /// and then passes <c>rest</c> (the conjuncts no bitmap answers; <see langword="null"/>: none). A union with no
+    /// list, or an intersection with an empty one, matches no row (<see cref="MatchesNothing"/>).
+    /// </summary>
+    internal readonly struct BitmapTest(ulong[][] every, ulong[][][] anyOf, Func<int, bool>? rest, bool matchesNothing) : IRowTest
+    {
+        /// <summary>Whether no row can match (an empty list in an intersection, a union of none).</summary>
+        public bool MatchesNothing => matchesNothing;
+
+        public bool Matches(int row)
+        {
+            foreach (var bits in every)
+            {
+                if (!RowBitmap.Contains(bits, row))
+                {
+                    return false;
+                }
+            }
+
+            foreach (var group in anyOf)
+            {
+                var inOne = false;
+                foreach (var bits in group)
+                {
+                    if (RowBitmap.Contains(bits, row))
+                    {
+                        inOne = true;
+                        break;
+                    }
+                }
+
+                if (!inOne)
+                {
+                    return false;
+                }
+            }
+
+            return rest is null || rest(row);
+        }
     }
 
     private readonly struct EveryRow : IRowTest
@@ -459,21 +539,10 @@ public static class IndexQueries
         public bool Matches(int row) => Array.BinarySearch(rows, row) >= 0;
     }
 
-    // In any (all) of the bitmaps.
-    private readonly struct InBitmaps(ulong[][] bitmaps, bool all) : IRowTest
+    // In the bitmap.
+    private readonly struct InBitmap(ulong[] bits) : IRowTest
     {
-        public bool Matches(int row)
-        {
-            foreach (var bits in bitmaps)
-            {
-                if (RowBitmap.Contains(bits, row) != all)
-                {
-                    return !all;
-                }
-            }
-
-            return all;
-        }
+        public bool Matches(int row) => RowBitmap.Contains(bits, row);
     }
 
     // The walk itself. 'candidates' lists the rows that may match in row order (null: every row), for the rows

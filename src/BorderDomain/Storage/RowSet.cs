@@ -214,6 +214,75 @@ internal sealed class RowSet
     }
 
     /// <summary>
+    /// Every row of the set in the order of <paramref name="index"/>, ties in row order and rows without a key last,
+    /// ending the set as <see cref="TakeRows"/> does. With <paramref name="walkAll"/> (a large answer) over the set's
+    /// bitmap, the index's walk or counting sort by key rank (<see cref="SortedIndex{TKey}.InKeyOrder"/>); a list without
+    /// one is marked into a spare bitmap first, which goes back for the next set as the set's own does. Otherwise the
+    /// rows are sorted by their key's rank (<see cref="SortedIndex{TKey}.SortByKey"/>), a bitmap read out into pooled
+    /// scratch. Only the answer is allocated (and the counting sort's counts).
+    /// </summary>
+    /// <param name="index">The sorted index whose order the answer takes.</param>
+    /// <param name="rowCount">The table's rows (a bit per row when a bitmap is made).</param>
+    /// <param name="descending">Largest key first.</param>
+    /// <param name="walkAll">Whether to order over a bitmap rather than sort the rows (<c>OrderCosts.WalkAllIsCheaper</c>).</param>
+    public int[] InKeyOrder<TKey>(SortedIndex<TKey> index, int rowCount, bool descending, bool walkAll)
+        where TKey : IComparable<TKey>
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        if (Count == 0)
+        {
+            return [];
+        }
+
+        if (walkAll)
+        {
+            if (_bits is { } bits)
+            {
+                var ordered = index.InKeyOrder(bits, Count, descending);
+                Release();
+                return ordered;
+            }
+
+            var marked = NewBits(RowBitmap.Words(rowCount));
+            foreach (var row in _rows!)
+            {
+                marked[row >> 6] |= 1UL << row;
+            }
+
+            var walked = index.InKeyOrder(marked, Count, descending);
+            Spare(marked);
+            return walked;
+        }
+
+        if (_rows is { } list)
+        {
+            return index.SortByKey(list, descending);
+        }
+
+        var scratch = System.Buffers.ArrayPool<int>.Shared.Rent(Count);
+        try
+        {
+            var read = 0;
+            var own = _bits!;
+            for (var word = 0; word < own.Length; word++)
+            {
+                for (var set = own[word]; set != 0; set &= set - 1)
+                {
+                    scratch[read++] = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(set);
+                }
+            }
+
+            var sorted = index.SortByKey(scratch.AsSpan(0, read), descending);
+            Release();
+            return sorted;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(scratch);
+        }
+    }
+
+    /// <summary>
     /// A new bitmap of <paramref name="words"/> words, all clear: one of this thread's spares when it has that length.
     /// A set made of it (<see cref="OfBits"/>) owns it and gives it back when no answer keeps it.
     /// </summary>
@@ -247,7 +316,16 @@ internal sealed class RowSet
     // Keeps this set's own bitmap for reuse: the caller reads neither the set nor the bitmap again.
     private void Release()
     {
-        if (_ownsBits && _bits is { } bits && !ReferenceEquals(t_spare, bits) && !ReferenceEquals(t_olderSpare, bits))
+        if (_ownsBits && _bits is { } bits)
+        {
+            Spare(bits);
+        }
+    }
+
+    // Keeps a bitmap no set or answer reads any more for the next one made on this thread.
+    private static void Spare(ulong[] bits)
+    {
+        if (!ReferenceEquals(t_spare, bits) && !ReferenceEquals(t_olderSpare, bits))
         {
             (t_olderSpare, t_spare) = (t_spare, bits);
         }

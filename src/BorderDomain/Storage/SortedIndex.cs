@@ -174,33 +174,79 @@ public sealed class SortedIndex<TKey>
             return WalkMembers(members, count, descending);
         }
 
-        // Bucket by rank (reversed when descending); the last bucket holds the members without a key.
-        var buckets = new int[_distinct + 1];
-        for (var word = 0; word < members.Length; word++)
+        // Bucket by rank (reversed when descending); the last bucket holds the members without a key. The counts are
+        // pooled scratch: only the answer is allocated.
+        var rented = System.Buffers.ArrayPool<int>.Shared.Rent(_distinct + 1);
+        try
         {
-            for (var remaining = members[word]; remaining != 0; remaining &= remaining - 1)
+            var buckets = rented.AsSpan(0, _distinct + 1);
+            buckets.Clear();
+            for (var word = 0; word < members.Length; word++)
             {
-                buckets[Bucket((word << 6) + System.Numerics.BitOperations.TrailingZeroCount(remaining), descending)]++;
+                for (var remaining = members[word]; remaining != 0; remaining &= remaining - 1)
+                {
+                    buckets[Bucket((word << 6) + System.Numerics.BitOperations.TrailingZeroCount(remaining), descending)]++;
+                }
             }
-        }
 
-        var sum = 0;
-        for (var bucket = 0; bucket < buckets.Length; bucket++)
-        {
-            (buckets[bucket], sum) = (sum, sum + buckets[bucket]);
-        }
-
-        var result = new int[count];
-        for (var word = 0; word < members.Length; word++)
-        {
-            for (var remaining = members[word]; remaining != 0; remaining &= remaining - 1)
+            var sum = 0;
+            for (var bucket = 0; bucket < buckets.Length; bucket++)
             {
-                var row = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(remaining);
-                result[buckets[Bucket(row, descending)]++] = row;
+                (buckets[bucket], sum) = (sum, sum + buckets[bucket]);
             }
+
+            var result = new int[count];
+            for (var word = 0; word < members.Length; word++)
+            {
+                for (var remaining = members[word]; remaining != 0; remaining &= remaining - 1)
+                {
+                    var row = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(remaining);
+                    result[buckets[Bucket(row, descending)]++] = row;
+                }
+            }
+
+            return result;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="rows"/> (distinct) in key order as <see cref="InKeyOrder"/> orders them (ties in row order, rows
+    /// without a key last), sorted as one packed integer per row (its key's rank, then the row) in pooled scratch: for
+    /// few rows, where a pass over the ranks' counts or the whole index would read more. Only the answer is allocated.
+    /// </summary>
+    internal int[] SortByKey(ReadOnlySpan<int> rows, bool descending)
+    {
+        if (rows.IsEmpty)
+        {
+            return [];
         }
 
-        return result;
+        var packed = System.Buffers.ArrayPool<ulong>.Shared.Rent(rows.Length);
+        try
+        {
+            var keys = packed.AsSpan(0, rows.Length);
+            for (var i = 0; i < rows.Length; i++)
+            {
+                keys[i] = ((ulong)(uint)Bucket(rows[i], descending) << 32) | (uint)rows[i];
+            }
+
+            keys.Sort();
+            var result = new int[rows.Length];
+            for (var i = 0; i < result.Length; i++)
+            {
+                result[i] = (int)(uint)keys[i];
+            }
+
+            return result;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<ulong>.Shared.Return(packed);
+        }
     }
 
     // A row's bucket in the counting sort: its rank, counted from the largest key when descending; _distinct without a key.
@@ -259,8 +305,10 @@ public sealed class SortedIndex<TKey>
 
         if (next < count)
         {
-            // The index ran out: the members without a key come last, in row order.
-            var indexed = new ulong[members.Length];
+            // The index ran out: the members without a key come last, in row order (the indexed rows marked in pooled scratch).
+            var rented = System.Buffers.ArrayPool<ulong>.Shared.Rent(members.Length);
+            var indexed = rented.AsSpan(0, members.Length);
+            indexed.Clear();
             foreach (var row in order)
             {
                 indexed[row >> 6] |= 1UL << row;
@@ -275,6 +323,8 @@ public sealed class SortedIndex<TKey>
                     remaining &= remaining - 1;
                 }
             }
+
+            System.Buffers.ArrayPool<ulong>.Shared.Return(rented);
         }
 
         return result;

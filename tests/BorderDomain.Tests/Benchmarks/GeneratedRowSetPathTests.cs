@@ -56,17 +56,54 @@ public sealed class GeneratedRowSetPathTests
     }
 
     [Fact]
-    public void PeruEcuador_Generated_OrdersAsTheRunTime_AllocatingAtMostItsRowsMore()
+    public void PeruEcuador_Generated_OrdersAsTheRunTime_AllocatingNoMore()
     {
         var store = SyntheticData.SharedStore(Size);
         var expected = Bdq.Execute(store, Queries.PeruEcuador).Records;
         Assert.True(OrderCosts.WalkAllIsCheaper(expected.Count, store.Accords.Count));
         Assert.Equal(expected, (IEnumerable)Queries.PeruEcuadorGenerated(store));
+        Assert.IsType<RecordList<Accord>>(Queries.PeruEcuadorGenerated(store));
 
-        // The generated code counts its matches before it picks the walk, so it holds their rows once more.
+        // Both keep the intersection a bitmap (given back after) and walk or count-sort from it: the answer's rows, no
+        // array of the matches before them and no bitmap per call.
+        var bitmap = 24 + (8L * ((store.Accords.Count + 63) / 64));
         var runTime = Allocated(() => Bdq.Execute(store, Queries.PeruEcuador));
         var generated = Allocated(() => Queries.PeruEcuadorGenerated(store));
-        Assert.True(generated <= runTime + RowsArray(expected.Count), $"generated {generated} B, run time {runTime} B, {expected.Count} records");
+        Assert.True(generated <= runTime, $"generated {generated} B, run time {runTime} B, {expected.Count} records");
+        Assert.True(generated < RowsArray(expected.Count) + bitmap, $"generated {generated} B, {expected.Count} records, bitmap {bitmap} B");
+    }
+
+    [Fact]
+    public void FoundInOrder_OrdersEveryRowFound_AsTheWalkDoes_WalkedOrSorted()
+    {
+        var table = SyntheticData.SharedStore(Size).Accords;
+        var signed = table.Schema.IndexOfField("signed");
+        var peru = new IndexAccessArguments(table.Schema.IndexOfField("parties"), IndexAccessKind.PostingUnion, PredicateOperator.Has, FieldKind.Nation, [NationCode.Peru]);
+        var ecuador = new IndexAccessArguments(table.Schema.IndexOfField("parties"), IndexAccessKind.PostingUnion, PredicateOperator.Has, FieldKind.Nation, [NationCode.Ecuador]);
+        var mining = new IndexAccessArguments(table.Schema.IndexOfField("topics"), IndexAccessKind.PostingUnion, PredicateOperator.HasAny, FieldKind.Enum, [nameof(Topic.IllegalMining), nameof(Topic.FuelSmuggling)]);
+        var since = new IndexAccessArguments(signed, IndexAccessKind.DateRange, PredicateOperator.GreaterOrEqual, FieldKind.Date, [PartialDate.FromYear(2016)]);
+        var nobody = new IndexAccessArguments(table.Schema.IndexOfField("topics"), IndexAccessKind.PostingUnion, PredicateOperator.HasAny, FieldKind.Enum, Array.Empty<object>());
+
+        // Many rows (walked over their bitmap) and few (sorted by key rank), each way round, against the walk of a list.
+        IndexAccessArguments[][] plans = [[peru, ecuador], [peru, ecuador, mining], [mining, since], [peru, mining, since], [since], [peru, nobody]];
+        var walked = 0;
+        foreach (var plan in plans)
+        {
+            var found = IndexQueries.Found(table, plan);
+            walked += OrderCosts.WalkAllIsCheaper(found.Length, table.Count) ? 1 : 0;
+            foreach (var descending in new[] { true, false })
+            {
+                // Signed first (newest or oldest first by first day), ties by row, the unsigned last by row.
+                var expected = found.OrderBy(row => table[row].Signed is null)
+                    .ThenBy(row => RowSort.Day(table[row].Signed) is { } day ? (descending ? -day : day) : 0)
+                    .ThenBy(row => row);
+                Assert.Equal(expected, IndexQueries.FoundInOrder(table, plan, signed, descending));
+            }
+        }
+
+        Assert.InRange(walked, 1, plans.Length - 2);
+        Assert.Equal(IndexQueries.WalkWhere(table, signed, descending: true, null, int.MaxValue), IndexQueries.FoundInOrder(table, [], signed, descending: true));
+        Assert.Throws<ArgumentException>(() => IndexQueries.FoundInOrder(table, [peru, default], signed, descending: false));
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class BdqGeneratorTests
         Assert.Contains("IndexQueries.Rows(__table", generated);
         Assert.Contains("IndexAccessKind.PostingUnion", generated);
         Assert.Contains(".RowsInKeyOrder", generated); // a filtered walk, written out over the sorted index
-        Assert.Contains("RowSort.SortByDay(__matches", generated);
+        Assert.Contains("IndexQueries.FoundInOrder(__table", generated); // a whole answer ordered from the row set found
         Assert.DoesNotContain("QueryParser", generated);
         Assert.DoesNotContain("Bdq.Execute", generated);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));

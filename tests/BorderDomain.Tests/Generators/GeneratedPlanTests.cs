@@ -80,12 +80,12 @@ public sealed class GeneratedPlanTests
         Assert.True(parties >= 0 && parties < topics, method);
 
         // A union of several topics is one of the accesses: they are stepped through as the run time steps (row sets,
-        // bitmaps kept), parties first, not intersected as lists.
+        // bitmaps kept), parties first, not intersected as lists, and ordered from the row set they make.
         var accesses = code.IndexOf("IndexAccessArguments[] __a", StringComparison.Ordinal);
         var first = code.IndexOf("PredicateOperator.Has,", accesses, StringComparison.Ordinal);
         var second = code.IndexOf("PredicateOperator.HasAny,", accesses, StringComparison.Ordinal);
         Assert.True(accesses >= 0 && first > accesses && second > first, method);
-        Assert.Contains("IndexQueries.Found(__table, __a", method, StringComparison.Ordinal);
+        Assert.Contains("IndexQueries.FoundInOrder(__table, __a", method, StringComparison.Ordinal);
         Assert.DoesNotContain("IndexQueries.Intersect(", method, StringComparison.Ordinal);
         Assert.DoesNotContain("IntersectSmallestFirst", code, StringComparison.Ordinal);
     }

@@ -134,10 +134,11 @@ internal sealed class PlanExecutor
             var wanted = Wanted(query);
             var shape = Shaper(query);
 
-            // A residual a posting index answers is tested by the bits of its lists in the walk's own loop.
-            if (plan.Residual is BoundPredicate only && MembershipBits(only) is var (bitmaps, all))
+            // The residual's conjuncts a posting index answers are tested by the bits of their lists in the walk's own
+            // loop; the others, if any, as one delegate for the rows the bits keep.
+            if (plan.Residual is { } tested && BitsTest(tested) is { } bits)
             {
-                return () => shape(IndexQueries.WalkWhereIn(_table, field, descending, bitmaps, all, wanted));
+                return () => shape(IndexQueries.WalkWhereIn(_table, field, descending, bits(), wanted));
             }
 
             var residual = plan.Residual is { } condition ? Condition(condition) : null;
@@ -160,17 +161,12 @@ internal sealed class PlanExecutor
         if (plan.Order == OrderStrategy.IndexWalk && query.Take is null)
         {
             // Every match in the sorted index's order: a walk testing each entry's bit in the rows found, or a counting sort
-            // of the rows found by their key's rank in the index, whichever reads less (SortedIndex.InKeyOrder).
+            // of the rows found by their key's rank in the index, whichever reads less (SortedIndex.InKeyOrder); a bitmap
+            // the rows found owned goes back to scratch after (IndexQueries.InOrder, as generated code orders them).
             var walked = _table.Schema.IndexOfField(query.OrderBy[0].Path.Field.Name);
-            Func<ulong[], int, bool, int[]> walk = _table.GetDateIndex(walked) is { } dates ? dates.ByStart.InKeyOrder : _table.GetNumberIndex(walked)!.InKeyOrder;
             var found = Found(plan);
             var backwards = query.OrderBy[0].Descending;
-            return () =>
-            {
-                var rows = found();
-                var bits = rows.Bits ?? RowBitmap.Mark(rows.ToRows(), _table.Count);
-                return shaped(walk(bits, rows.Count, backwards));
-            };
+            return () => shaped(IndexQueries.InOrder(_table, walked, backwards, found(), walkAll: true));
         }
 
         var filter = Filter(plan);
@@ -523,21 +519,156 @@ internal sealed class PlanExecutor
         };
     }
 
-    // A predicate Membership answers, with constants known here, whose lists all have bitmaps: the bitmaps a row's bit
-    // is tested in (any of them for a union, all for an intersection), for a walk to test in its own loop; null otherwise.
-    // A union leaves out its empty lists (none left: no row matches); an intersection with an empty list matches no row.
-    private (ulong[][] Bitmaps, bool All)? MembershipBits(BoundPredicate predicate)
+    // A residual as one bit test (IndexQueries.BitmapTest), given for each run: each of its AND's conjuncts a posting
+    // index answers is tested by bits, an intersection's lists together and each union's as a group; the other conjuncts
+    // become one delegate, tested last. A conjunct holding a parameter (ConstantsPerCall) takes its lists from the call:
+    // the test is then made once per call's values and kept with them (CallConstants.WalkTest), and a list without a
+    // bitmap is tested by the conjunct's delegate instead. Null when no conjunct is answered by bits.
+    private Func<IndexQueries.BitmapTest>? BitsTest(BoundExpression residual)
     {
-        if (predicate.Subquery is not null || PerCall(predicate)
-            || QueryPlanner.Access(_table.Schema, predicate) is not { Kind: IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection } access
-            || _table.GetPostingIndex(access.Field) is null)
+        var every = new List<ulong[]>();
+        var anyOf = new List<ulong[][]>();
+        var rest = new List<Func<int, bool>>();
+        var perCall = new List<(IndexAccess Access, BoundPredicate Predicate, int Slot, Func<int, bool> Fallback)>();
+        var nothing = false;
+        foreach (var conjunct in Conjuncts(residual))
+        {
+            if (conjunct is BoundPredicate predicate && MembershipBits(predicate) is var (bitmaps, all))
+            {
+                nothing |= Add(every, anyOf, bitmaps, all);
+            }
+            else if (conjunct is BoundPredicate { Subquery: null } parameterised && PerCall(parameterised) && PostingAccess(parameterised) is { } access)
+            {
+                perCall.Add((access, parameterised, Slot(parameterised), Condition(parameterised)));
+            }
+            else
+            {
+                rest.Add(Condition(conjunct));
+            }
+        }
+
+        if (!nothing && every.Count == 0 && anyOf.Count == 0 && perCall.Count == 0)
         {
             return null;
         }
 
+        if (perCall.Count == 0)
+        {
+            var test = new IndexQueries.BitmapTest([.. every], [.. anyOf], AllOf(rest), nothing);
+            return () => test;
+        }
+
+        return () =>
+        {
+            var call = t_call!;
+            if (call.WalkTest is IndexQueries.BitmapTest kept)
+            {
+                return kept;
+            }
+
+            var (callEvery, callAnyOf, callRest, callNothing) = (new List<ulong[]>(every), new List<ulong[][]>(anyOf), new List<Func<int, bool>>(rest), nothing);
+            foreach (var (access, predicate, slot, fallback) in perCall)
+            {
+                if (MembershipBits(access, predicate, call.Values[slot]) is var (bitmaps, all))
+                {
+                    callNothing |= Add(callEvery, callAnyOf, bitmaps, all);
+                }
+                else
+                {
+                    callRest.Add(fallback);
+                }
+            }
+
+            var made = new IndexQueries.BitmapTest([.. callEvery], [.. callAnyOf], AllOf(callRest), callNothing);
+            call.WalkTest = made;
+            return made;
+        };
+    }
+
+    // Adds one conjunct's bitmaps (MembershipBits) to an AND's: an intersection's to 'every', a union's as a group;
+    // true when the conjunct matches no row.
+    private static bool Add(List<ulong[]> every, List<ulong[][]> anyOf, ulong[][] bitmaps, bool all)
+    {
+        if (all)
+        {
+            every.AddRange(bitmaps);
+            return false;
+        }
+
+        if (bitmaps.Length == 0)
+        {
+            return true;
+        }
+
+        anyOf.Add(bitmaps);
+        return false;
+    }
+
+    // The conditions an AND is made of, left to right (a condition that is no AND: itself).
+    private static IEnumerable<BoundExpression> Conjuncts(BoundExpression condition)
+    {
+        if (condition is BoundAnd and)
+        {
+            foreach (var left in Conjuncts(and.Left))
+            {
+                yield return left;
+            }
+
+            foreach (var right in Conjuncts(and.Right))
+            {
+                yield return right;
+            }
+        }
+        else
+        {
+            yield return condition;
+        }
+    }
+
+    // Several tests, in order, as one delegate (no chain of delegates per AND); null for none.
+    private static Func<int, bool>? AllOf(List<Func<int, bool>> tests)
+    {
+        if (tests.Count <= 1)
+        {
+            return tests.Count == 0 ? null : tests[0];
+        }
+
+        var all = tests.ToArray();
+        return row =>
+        {
+            foreach (var test in all)
+            {
+                if (!test(row))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        };
+    }
+
+    // A predicate Membership answers, with constants known here, whose lists all have bitmaps: the bitmaps a row's bit
+    // is tested in (any of them for a union, all for an intersection), for a walk to test in its own loop; null otherwise.
+    // A union leaves out its empty lists (none left: no row matches); an intersection with an empty list matches no row.
+    private (ulong[][] Bitmaps, bool All)? MembershipBits(BoundPredicate predicate) =>
+        predicate.Subquery is null && !PerCall(predicate) && PostingAccess(predicate) is { } access
+            ? MembershipBits(access, predicate, Constants(predicate))
+            : null;
+
+    // The posting union or intersection the planner would make for the predicate, on a field with a posting index; null otherwise.
+    private IndexAccess? PostingAccess(BoundPredicate predicate) =>
+        QueryPlanner.Access(_table.Schema, predicate) is { Kind: IndexAccessKind.PostingUnion or IndexAccessKind.PostingIntersection } access
+        && _table.GetPostingIndex(access.Field) is not null
+            ? access
+            : null;
+
+    // The same for the posting access of the predicate with these constants.
+    private (ulong[][] Bitmaps, bool All)? MembershipBits(IndexAccess access, BoundPredicate predicate, object[] constants)
+    {
         var all = access.Kind == IndexAccessKind.PostingIntersection;
         var bitmaps = new List<ulong[]>();
-        foreach (var list in IndexQueries.PostingLists(_table, access.Field, predicate.Operator, predicate.Path.Field.Kind, Constants(predicate)))
+        foreach (var list in IndexQueries.PostingLists(_table, access.Field, predicate.Operator, predicate.Path.Field.Kind, constants))
         {
             if (list.Length == 0)
             {
@@ -719,6 +850,12 @@ internal sealed class PlanExecutor
             Tests = new Func<int, bool>?[slots.Length];
         }
 
+        /// <summary>
+        /// The filtered walk's bit test (an <see cref="IndexQueries.BitmapTest"/>) made from these constants, kept while
+        /// they equal the last call's; null until a call makes it.
+        /// </summary>
+        internal object? WalkTest { get; set; }
+
         /// <summary>The predicates whose constants the slots hold.</summary>
         internal BoundPredicate[] Slots { get; }
 
@@ -731,7 +868,8 @@ internal sealed class PlanExecutor
         /// <summary>
         /// Fills every slot from <paramref name="parameters"/> (resolved already). A slot's test is kept while its
         /// constants equal the last call's: the test reads only the posting lists of those constants, which an index
-        /// finds by the same equality, so a warm call with the same values makes no test again.
+        /// finds by the same equality, so a warm call with the same values makes no test again; so is the walk's bit test
+        /// (<see cref="WalkTest"/>) while every slot's are.
         /// </summary>
         internal void Fill(IReadOnlyDictionary<string, object> parameters)
         {
@@ -739,7 +877,7 @@ internal sealed class PlanExecutor
             {
                 var values = Values[i];
                 var predicate = Slots[i];
-                var same = Tests[i] is not null;
+                var same = true;
                 for (var v = 0; v < values.Length; v++)
                 {
                     var value = PredicateConstants.Value(predicate.Values[v], parameters);
@@ -748,13 +886,14 @@ internal sealed class PlanExecutor
                         value = PredicateConstants.Fold((string)value);
                     }
 
-                    same = same && Equals(values[v], value);
+                    same = same && values[v] is not null && Equals(values[v], value);
                     values[v] = value;
                 }
 
                 if (!same)
                 {
                     Tests[i] = null;
+                    WalkTest = null;
                 }
             }
         }
