@@ -38,9 +38,6 @@ internal sealed class RowSet
     /// <summary>How many rows.</summary>
     public int Count { get; }
 
-    /// <summary>The set's bitmap, when it has one (shared: do not modify).</summary>
-    public ulong[]? Bits => _bits;
-
     /// <summary>A posting list's rows (with the bitmap it carries, if any).</summary>
     public static RowSet Of(int[] rows) => rows.Length == 0 ? Empty : new(rows, RowBitmap.Of(rows), rows.Length, false);
 
