@@ -33,10 +33,30 @@ public static class Bdq
 
     private static readonly IReadOnlyDictionary<string, object> NoParameters = new Dictionary<string, object>();
 
+    // The plan a query without parameters ran warm with last (kept, not made, per call: switching queries allocates
+    // nothing). Only a call it fits (PlannedOn.IsCallOf) runs it.
+    private static PlannedOn? s_lastWarm;
+
     /// <summary>Runs <paramref name="query"/> on <paramref name="store"/>.</summary>
     /// <exception cref="BdqException">The query or its parameters are invalid.</exception>
-    public static BdqResult Execute(IQueryStore store, string query, IReadOnlyDictionary<string, object?>? parameters = null, BdqOptions? options = null) =>
-        TryExecute(store, query, out var result, out var diagnostics, parameters, options) ? result! : throw new BdqException(query, diagnostics);
+    public static BdqResult Execute(IQueryStore store, string query, IReadOnlyDictionary<string, object?>? parameters = null, BdqOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(query);
+        if (HotFor(store, query, options ?? BdqOptions.Default) is { } hot)
+        {
+            try
+            {
+                return hot.Run!();
+            }
+            catch (SearchTooBroadException broad)
+            {
+                throw new BdqException(query, [TooBroad(hot.Plan, broad)]);
+            }
+        }
+
+        return TryExecute(store, query, out var result, out var diagnostics, parameters, options) ? result! : throw new BdqException(query, diagnostics);
+    }
 
     /// <summary>Runs <paramref name="query"/> on <paramref name="store"/>; <see langword="false"/> with diagnostics when it is invalid.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="store"/> or <paramref name="query"/> is null (a caller's mistake, not bad input: an empty or malformed query is a diagnostic).</exception>
@@ -52,6 +72,12 @@ public static class Bdq
         ArgumentNullException.ThrowIfNull(query);
         result = null;
         options ??= BdqOptions.Default;
+
+        if (HotFor(store, query, options) is { } hot)
+        {
+            return TryRun(hot.Run!, null, hot.Plan, out result, out diagnostics);
+        }
+
         if (!TryCompile(query, store.Schema, options, out var compiled, out var bound, out diagnostics))
         {
             return false;
@@ -60,6 +86,7 @@ public static class Bdq
         // The warm path: the plan this query was last compiled to on this store, run as compiled.
         if (compiled is { HasParameters: false, Last: { Run: { } warm } last } && last.Fits(store, bound!, options))
         {
+            Volatile.Write(ref s_lastWarm, last);
             return TryRun(warm, null, last.Plan, out result, out diagnostics);
         }
 
@@ -68,7 +95,7 @@ public static class Bdq
             return TryExecuteWithParameters(store, compiled, parameters, options, out result, out diagnostics);
         }
 
-        if (!TryPrepare(store, compiled, bound!, parameters, options, out var run, out var call, out var plan, out diagnostics))
+        if (!TryPrepare(query, store, compiled, bound!, parameters, options, out var run, out var call, out var plan, out diagnostics))
         {
             return false;
         }
@@ -119,6 +146,11 @@ public static class Bdq
         }
     }
 
+    // The hot path: the query run warm last, called again with an equal text on the same store with the same options,
+    // runs as compiled without its text being looked up.
+    private static PlannedOn? HotFor(IQueryStore store, string query, BdqOptions options) =>
+        Volatile.Read(ref s_lastWarm) is { Run: not null } last && last.IsCallOf(query, store, options) ? last : null;
+
     // Runs a compiled plan (with the call's constants, when it was compiled to read them); a search word matching too
     // many words becomes a diagnostic.
     private static bool TryRun(Func<BdqResult> run, PlanExecutor.CallConstants? call, QueryPlan plan, out BdqResult? result, out IReadOnlyList<BdqDiagnostic> diagnostics)
@@ -132,18 +164,17 @@ public static class Bdq
         catch (SearchTooBroadException broad)
         {
             result = null;
-            diagnostics =
-            [
-                new BdqDiagnostic
-                {
-                    Code = BdqDiagnostics.SearchTooBroad,
-                    Message = BdqDiagnostics.TooManyMatchedWordsMessage(broad.Predicate.Path.Text, broad.Limit),
-                    Span = plan.Query.SpanOf(broad.Predicate),
-                },
-            ];
+            diagnostics = [TooBroad(plan, broad)];
             return false;
         }
     }
+
+    private static BdqDiagnostic TooBroad(QueryPlan plan, SearchTooBroadException broad) => new()
+    {
+        Code = BdqDiagnostics.SearchTooBroad,
+        Message = BdqDiagnostics.TooManyMatchedWordsMessage(broad.Predicate.Path.Text, broad.Limit),
+        Span = plan.Query.SpanOf(broad.Predicate),
+    };
 
     /// <summary>The plan <paramref name="query"/> would run with on <paramref name="store"/>, as text.</summary>
     /// <exception cref="BdqException">The query is invalid.</exception>
@@ -282,6 +313,7 @@ public static class Bdq
     internal static string Describe(QueryPlan plan) => PlanPrinter.Print(plan);
 
     private static bool TryPrepare(
+        string text,
         IQueryStore store,
         CompiledQuery? compiled,
         BoundQuery bound,
@@ -313,7 +345,7 @@ public static class Bdq
 
             if (compiled is not null)
             {
-                compiled.Last = new PlannedOn(table, plan, store, options.MaxRows, options.MaxMatchedWords, HasSubquery(bound) ? null : run);
+                compiled.Last = new PlannedOn(table, plan, store, options.MaxRows, options.MaxMatchedWords, HasSubquery(bound) ? null : run, text, options, compiled.Schema);
             }
 
             return true;
@@ -581,10 +613,18 @@ public static class Bdq
     // The compiled plan (Run) is kept only for queries without sub-queries, and run again only on the same store with
     // the same limits. The bundled store and QueryStore never change their tables, so for them the same store means the
     // same table; any other store is asked for the table again.
-    private sealed record PlannedOn(IEntityTable Table, QueryPlan Plan, IQueryStore Store, int MaxRows, int MaxMatchedWords, Func<BdqResult>? Run)
+    // It also keeps the text, options and schema it was compiled with: a call with an equal text, the same options and
+    // the same store (which, but for the bundled store and QueryStore, still has that schema and table) would compile
+    // to the same query and the same plan, so it runs this one without looking its text up.
+    private sealed record PlannedOn(IEntityTable Table, QueryPlan Plan, IQueryStore Store, int MaxRows, int MaxMatchedWords, Func<BdqResult>? Run, string Text, BdqOptions Options, QuerySchema Schema)
     {
         public bool Fits(IQueryStore store, BoundQuery bound, BdqOptions options) =>
             ReferenceEquals(Store, store) && MaxRows == options.MaxRows && MaxMatchedWords == options.MaxMatchedWords
             && (store is BorderStore or QueryStore || ReferenceEquals(store.GetTable(bound.Set.Name), Table));
+
+        public bool IsCallOf(string text, IQueryStore store, BdqOptions options) =>
+            ReferenceEquals(Store, store) && ReferenceEquals(Options, options) && string.Equals(Text, text, StringComparison.Ordinal)
+            && (store is BorderStore or QueryStore
+                || (ReferenceEquals(store.Schema, Schema) && ReferenceEquals(store.GetTable(Plan.Query.Set.Name), Table)));
     }
 }

@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using BorderDomain.Model;
 using BorderDomain.Query;
 using BorderDomain.Query.Language;
 using BorderDomain.Query.Planning;
+using BorderDomain.Schema;
 using BorderDomain.Storage;
 using Xunit;
 
@@ -113,6 +115,81 @@ public sealed class WarmPathTests
         {
             AssertSame(cold, Bdq.Execute(Store, query));
         }
+    }
+
+    // A call again with the text run warm last runs its plan without the text being looked up, but only when it is
+    // the same call: on another store the same text answers for that store, and back on the first for the first.
+    [Fact]
+    public void HotCall_OnAnotherStore_AnswersForThatStore()
+    {
+        const string query = "accords where parties has PER count";
+        var peru = Store.Accords.Where(a => a.Parties.Contains(NationCode.Peru)).ToList();
+        var two = new QueryStore(new EntityTable<Accord>(QuerySets.For<Accord>(), peru.Take(2)));
+        Assert.True(peru.Count > 2);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(peru.Count, Bdq.Execute(Store, query).Count);
+        }
+
+        Assert.Equal(2, Bdq.Execute(two, query).Count);
+        Assert.Equal(2, Bdq.Execute(two, query).Count);
+        Assert.Equal(peru.Count, Bdq.Execute(Store, query).Count);
+    }
+
+    // Other options are another call: their limits hold though the same text ran warm with the defaults just before.
+    [Fact]
+    public void HotCall_WithOtherOptions_KeepsTheirLimits()
+    {
+        const string query = "accords order by signed desc";
+        var all = Bdq.Execute(Store, query);
+        Assert.Equal(all.Records, Bdq.Execute(Store, query).Records);
+
+        var capped = Bdq.Execute(Store, query, options: new BdqOptions { MaxRows = 2 });
+        Assert.True(capped.IsTruncated);
+        Assert.Equal(all.Records.Take(2), capped.Records);
+
+        Assert.False(Bdq.TryExecute(Store, query, out var refused, out var diagnostics, options: new BdqOptions { MaxQueryLength = 10 }));
+        Assert.Null(refused);
+        Assert.Equal(BdqDiagnostics.QueryTooLong, Assert.Single(diagnostics).Code);
+
+        Assert.False(Bdq.Execute(Store, query).IsTruncated);
+    }
+
+    // A search that matches too many words is a diagnostic on every call, hot ones included, through Execute's
+    // exception and TryExecute's false alike.
+    [Fact]
+    public void HotCall_SearchTooBroad_IsADiagnosticEveryTime()
+    {
+        const string query = "accords where title contains \"a\"";
+        var options = new BdqOptions { MaxMatchedWords = 2 };
+        for (var i = 0; i < 3; i++)
+        {
+            var thrown = Assert.Throws<BdqException>(() => Bdq.Execute(Store, query, options: options));
+            Assert.Equal(BdqDiagnostics.SearchTooBroad, Assert.Single(thrown.Diagnostics).Code);
+            Assert.Equal(new TextSpan(29, 3, 1, 30), thrown.Diagnostics[0].Span);
+            Assert.False(Bdq.TryExecute(Store, query, out var result, out var diagnostics, options: options));
+            Assert.Null(result);
+            Assert.Equal(thrown.Diagnostics[0].Message, Assert.Single(diagnostics).Message);
+        }
+    }
+
+    // A store of the caller's own may hand out another table under the same schema: the hot call asks for the table
+    // each time and answers from the one it is given.
+    [Fact]
+    public void HotCall_OnAStoreWhoseTableChanged_AnswersFromTheNewTable()
+    {
+        const string query = "accords where parties has PER count";
+        var peru = Store.Accords.Where(a => a.Parties.Contains(NationCode.Peru)).ToList();
+        var store = new SwitchingStore(Store.Accords, new EntityTable<Accord>(QuerySets.For<Accord>(), peru.Take(1)));
+
+        Assert.Equal(peru.Count, Bdq.Execute(store, query).Count);
+        Assert.Equal(peru.Count, Bdq.Execute(store, query).Count);
+        store.UseSecond = true;
+        Assert.Equal(1, Bdq.Execute(store, query).Count);
+        Assert.Equal(1, Bdq.Execute(store, query).Count);
+        store.UseSecond = false;
+        Assert.Equal(peru.Count, Bdq.Execute(store, query).Count);
     }
 
     [Fact]
@@ -331,6 +408,16 @@ public sealed class WarmPathTests
         Assert.Equal(expected.IsTruncated, actual.IsTruncated);
         Assert.Equal(expected.Records, actual.Records);
         Assert.Equal(Text(expected.Rows), Text(actual.Rows));
+    }
+
+    // A store of the caller's own with one set whose table it switches.
+    private sealed class SwitchingStore(IEntityTable first, IEntityTable second) : IQueryStore
+    {
+        public bool UseSecond { get; set; }
+
+        public QuerySchema Schema { get; } = new QueryStore(first).Schema;
+
+        public IEntityTable? GetTable(string set) => set == "accords" ? (UseSecond ? second : first) : null;
     }
 
     private static string[] Text(IReadOnlyList<IReadOnlyList<object?>> rows) =>
