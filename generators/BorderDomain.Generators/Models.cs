@@ -100,6 +100,12 @@ internal sealed record MethodSignature
     public EquatableArray<MethodParameter> Parameters { get; init; }
 
     /// <summary>
+    /// Whether the user's declaration carries a <c>[MethodImpl]</c> of its own: the attribute may be given once, so the
+    /// generated part then adds none.
+    /// </summary>
+    public bool DeclaresMethodImpl { get; init; }
+
+    /// <summary>
     /// The tables the first parameter's type exposes as properties, by record type (the library's own store only, whose
     /// properties are the tables <c>GetTable</c> returns); empty for any other store.
     /// </summary>

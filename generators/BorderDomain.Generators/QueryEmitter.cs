@@ -156,6 +156,14 @@ internal sealed class QueryEmitter
         }
 
         text.AppendLine("    [global::System.CodeDom.Compiler.GeneratedCode(\"BorderDomain.Generators\", \"1.0\")]");
+        if (!method.DeclaresMethodImpl)
+        {
+            // A query method is a root for the JIT: inlined into a small caller, it would spend that caller's small
+            // inlining budget on itself and leave the index code it calls (the key map's hashing and comparing, the
+            // posting lists) as calls. Compiled on its own, that code is inlined into it as into hand-written code.
+            text.AppendLine("    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+        }
+
         text.Append("    ").Append(method.Modifiers).Append(' ').Append(method.ReturnType).Append(' ').Append(method.Name).Append('(').Append(parameters).AppendLine(")");
         text.AppendLine("    {");
         text.Append(body);

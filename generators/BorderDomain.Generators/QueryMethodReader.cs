@@ -80,6 +80,7 @@ internal static class QueryMethodReader
                 ElementType = element,
                 Parameters = parameters,
                 TypedTables = method.Parameters.Length == 0 ? ImmutableArray<TypedTable>.Empty : TypedTables(method.Parameters[0].Type),
+                DeclaresMethodImpl = method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.MethodImplAttribute"),
             },
             Query = query,
             ShapeDiagnostics = diagnostics.ToImmutableArray(),
