@@ -348,6 +348,9 @@ public sealed class WarmPathTests
     [InlineData("kind in (Treaty, Agreement)", 25)]
     [InlineData("topics has all (IllegalMining, FuelSmuggling)", 7)]
     [InlineData("topics has any (IllegalMining, FuelSmuggling)", 12)]
+    [InlineData("kind in (Treaty, Agreement) and topics has IllegalMining", 9)]
+    [InlineData("topics has any (IllegalMining, FuelSmuggling) and kind in (Treaty, Agreement, MemorandumOfUnderstanding) and parties has PER", 8)]
+    [InlineData("parties has PER and parties has ECU", 6)]
     public void TopKWalkTestingListBits_AnswersAsTheRecordsSay(string filter, int take)
     {
         var store = BorderDomain.Benchmarks.SyntheticData.SharedStore(20_000);

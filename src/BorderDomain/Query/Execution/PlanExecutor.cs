@@ -554,7 +554,8 @@ internal sealed class PlanExecutor
 
         if (perCall.Count == 0)
         {
-            var test = new IndexQueries.BitmapTest([.. every], [.. anyOf], AllOf(rest), nothing);
+            var (merged, groups) = Merged(every, anyOf);
+            var test = new IndexQueries.BitmapTest(merged, groups, AllOf(rest), nothing);
             return () => test;
         }
 
@@ -583,6 +584,59 @@ internal sealed class PlanExecutor
             call.WalkTest = made;
             return made;
         };
+    }
+
+    // A constant bit test's bitmaps merged into one when the plan is compiled (a table's lists never change): the
+    // intersection's ANDed with each union's OR, so a row is tested by one bit where it would be by one per list of the
+    // intersection and up to one per list of each union. One bitmap or none is left as it is (a list's own, shared).
+    private (ulong[][] Every, ulong[][][] AnyOf) Merged(List<ulong[]> every, List<ulong[][]> anyOf)
+    {
+        if (every.Count + anyOf.Sum(group => group.Length) <= 1)
+        {
+            return ([.. every], [.. anyOf]);
+        }
+
+        var words = RowBitmap.Words(_table.Count);
+        ulong[]? merged = null;
+        foreach (var bits in every)
+        {
+            if (merged is null)
+            {
+                merged = new ulong[words];
+                bits.AsSpan(0, Math.Min(bits.Length, words)).CopyTo(merged);
+            }
+            else
+            {
+                RowBitmap.AndWith(merged, bits);
+            }
+        }
+
+        ulong[]? union = null;
+        foreach (var group in anyOf)
+        {
+            if (merged is null)
+            {
+                // The first union with no intersection before it is the merged bitmap itself.
+                merged = new ulong[words];
+                foreach (var bits in group)
+                {
+                    RowBitmap.OrWith(merged, bits);
+                }
+
+                continue;
+            }
+
+            union ??= new ulong[words];
+            union.AsSpan().Clear();
+            foreach (var bits in group)
+            {
+                RowBitmap.OrWith(union, bits);
+            }
+
+            RowBitmap.AndWith(merged, union);
+        }
+
+        return ([merged!], []);
     }
 
     // Adds one conjunct's bitmaps (MembershipBits) to an AND's: an intersection's to 'every', a union's as a group;
