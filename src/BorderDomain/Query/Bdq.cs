@@ -21,7 +21,9 @@ namespace BorderDomain.Query;
 /// Runs BDQ queries at run time: parse, bind, plan, execute. The <c>Try…</c> methods never throw for bad query
 /// text or parameters; the others throw <see cref="BdqException"/> carrying the same diagnostics. Compiled
 /// queries are cached (bounded, keyed by the query text with comments and extra whitespace removed, as the one
-/// tokenizer the parser also uses reads it; one cache per set of <see cref="BdqOptions"/>).
+/// tokenizer the parser also uses reads it; one cache per set of <see cref="BdqOptions"/>). The query without parameters
+/// run last is kept too: called again with an equal text on the same store with the same options object, it runs as
+/// compiled without its text being looked up.
 /// </summary>
 public static class Bdq
 {
