@@ -111,11 +111,11 @@ internal static class TreeValues
 
     internal static int? LastDay(DateOnly? date) => date?.DayNumber;
 
-    internal static int? FirstDay(DateTime? date) => date is { } d ? DateOnly.FromDateTime(d).DayNumber : null;
+    internal static int? FirstDay(DateTime? date) => date is { } d ? DateIndex.DayOf(d) : null;
 
     internal static int? LastDay(DateTime? date) => FirstDay(date);
 
-    internal static int? FirstDay(DateTimeOffset? date) => date is { } d ? DateOnly.FromDateTime(d.UtcDateTime).DayNumber : null;
+    internal static int? FirstDay(DateTimeOffset? date) => date is { } d ? DateIndex.DayOf(d) : null;
 
     internal static int? LastDay(DateTimeOffset? date) => FirstDay(date);
 
