@@ -53,6 +53,18 @@ internal sealed class DatasetBinder
     private readonly DataErrorSink _errors;
     private readonly List<string?> _scratch = []; // the arrays of strings of the record being read (JsonStrings)
     private readonly StringCache _strings = new();
+    // One record of each set's type, read into again for each record of the set: a record is converted as soon as it
+    // is read (Records hands it over before reading the next), so only one of each type lives at a time.
+    private SourceJson? _source;
+    private NationJson? _nation;
+    private AgencyJson? _agency;
+    private PersonJson? _person;
+    private AccordJson? _accord;
+    private StatisticJson? _statistic;
+    private EventJson? _event;
+    private OrganizationJson? _organization;
+    private PlaceJson? _place;
+    private StatementJson? _statement;
     private int _recordsDepth; // how many Records calls are running: 1 while reading a set's records
     private int _line = 1;
     private int _lineCounted;
@@ -67,6 +79,9 @@ internal sealed class DatasetBinder
 
     /// <summary>Values of the wrong JSON type, held back until the whole file has been read; their lines are found then.</summary>
     public DataErrorSink WrongTypes { get; }
+
+    /// <summary>The file's short arrays, shared by the readers of its sets: one array per distinct collection value.</summary>
+    public SharedArrays Arrays { get; } = new();
 
     /// <summary>
     /// Reads the file: the document's records (each set's converted by a reader of its own, with its errors held back),
@@ -112,7 +127,8 @@ internal sealed class DatasetBinder
 
     internal SourceJson Source(ref Utf8JsonReader json, JsonPath at)
     {
-        var record = new SourceJson();
+        var record = _source ??= new SourceJson();
+        record.Reset();
         var seen = default(NameSet);
         while (NextProperty(ref json, at, SourceNames, ref seen, out var name, out _))
         {
@@ -137,7 +153,8 @@ internal sealed class DatasetBinder
 
     internal NationJson Nation(ref Utf8JsonReader json, JsonPath at)
     {
-        var record = new NationJson();
+        var record = _nation ??= new NationJson();
+        record.Reset();
         var seen = default(NameSet);
         while (NextProperty(ref json, at, NationNames, ref seen, out var name, out _))
         {
@@ -157,7 +174,8 @@ internal sealed class DatasetBinder
 
     internal AgencyJson Agency(ref Utf8JsonReader json, JsonPath at)
     {
-        var record = new AgencyJson();
+        var record = _agency ??= new AgencyJson();
+        record.Reset();
         var seen = default(NameSet);
         while (NextProperty(ref json, at, AgencyNames, ref seen, out var name, out _))
         {
@@ -180,7 +198,8 @@ internal sealed class DatasetBinder
 
     internal PersonJson Person(ref Utf8JsonReader json, JsonPath at)
     {
-        var record = new PersonJson();
+        var record = _person ??= new PersonJson();
+        record.Reset();
         var seen = default(NameSet);
         while (NextProperty(ref json, at, PersonNames, ref seen, out var name, out _))
         {
@@ -203,7 +222,8 @@ internal sealed class DatasetBinder
 
     internal AccordJson Accord(ref Utf8JsonReader json, JsonPath at)
     {
-        var record = new AccordJson();
+        var record = _accord ??= new AccordJson();
+        record.Reset();
         var seen = default(NameSet);
         while (NextProperty(ref json, at, AccordNames, ref seen, out var name, out _))
         {
@@ -239,7 +259,8 @@ internal sealed class DatasetBinder
 
     internal StatisticJson Statistic(ref Utf8JsonReader json, JsonPath at)
     {
-        var record = new StatisticJson();
+        var record = _statistic ??= new StatisticJson();
+        record.Reset();
         var seen = default(NameSet);
         while (NextProperty(ref json, at, StatisticNames, ref seen, out var name, out _))
         {
@@ -271,7 +292,8 @@ internal sealed class DatasetBinder
 
     internal EventJson Event(ref Utf8JsonReader json, JsonPath at)
     {
-        var record = new EventJson();
+        var record = _event ??= new EventJson();
+        record.Reset();
         var seen = default(NameSet);
         while (NextProperty(ref json, at, EventNames, ref seen, out var name, out _))
         {
@@ -305,7 +327,8 @@ internal sealed class DatasetBinder
 
     internal OrganizationJson Organization(ref Utf8JsonReader json, JsonPath at)
     {
-        var record = new OrganizationJson();
+        var record = _organization ??= new OrganizationJson();
+        record.Reset();
         var seen = default(NameSet);
         while (NextProperty(ref json, at, OrganizationNames, ref seen, out var name, out _))
         {
@@ -332,7 +355,8 @@ internal sealed class DatasetBinder
 
     internal PlaceJson Place(ref Utf8JsonReader json, JsonPath at)
     {
-        var record = new PlaceJson();
+        var record = _place ??= new PlaceJson();
+        record.Reset();
         var seen = default(NameSet);
         while (NextProperty(ref json, at, PlaceNames, ref seen, out var name, out _))
         {
@@ -355,7 +379,8 @@ internal sealed class DatasetBinder
 
     internal StatementJson Statement(ref Utf8JsonReader json, JsonPath at)
     {
-        var record = new StatementJson();
+        var record = _statement ??= new StatementJson();
+        record.Reset();
         var seen = default(NameSet);
         while (NextProperty(ref json, at, StatementNames, ref seen, out var name, out _))
         {
