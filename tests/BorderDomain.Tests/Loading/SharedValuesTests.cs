@@ -118,6 +118,29 @@ public sealed class SharedValuesTests
         Assert.Equal(6, error.Errors.Count);
     }
 
+    [Fact]
+    public void Load_ShortAsciiStrings_FromTheBindersCache_ReadBackExactly()
+    {
+        // Every length up to past the cache's limit, each twice with its last character changed (the hash reads the last
+        // eight bytes overlapping the ones before), and each repeated (a repeat comes from the cache).
+        var notes = new List<string>();
+        for (var length = 1; length <= 40; length++)
+        {
+            var text = string.Concat(Enumerable.Range(0, length).Select(i => (char)('a' + (i % 26))));
+            notes.Add(text);
+            notes.Add(text[..^1] + "Z");
+            notes.Add(text);
+        }
+
+        var records = notes.Select((note, i) => $$"""{ "id": "t-note-{{i:D3}}", "title": "T", "kind": "Treaty", "sources": ["src-000"], "note": "{{note}}" }""");
+        var store = LoadAssert.Loads("{ \"accords\": [\n" + string.Join(",\n", records) + "\n] }");
+
+        for (var i = 0; i < notes.Count; i++)
+        {
+            Assert.Equal(notes[i], store.Accords.Single(a => a.Id == $"t-note-{i:D3}").Note);
+        }
+    }
+
     [Theory]
     [InlineData(typeof(SourceJson))]
     [InlineData(typeof(NationJson))]

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace BorderDomain.Data;
@@ -42,9 +43,10 @@ internal sealed class SharedArrays
         }
 
         ref var slot = ref _slots[(uint)hash.ToHashCode() & (uint)(_slots.Length - 1)];
-        if (slot is T[] held && values.SequenceEqual(held))
+        // The exact type (no covariant cast check): a slot holds arrays of any element type.
+        if (slot is not null && slot.GetType() == typeof(T[]) && values.SequenceEqual(Unsafe.As<T[]>(slot)))
         {
-            return ImmutableCollectionsMarshal.AsImmutableArray(held);
+            return ImmutableCollectionsMarshal.AsImmutableArray(Unsafe.As<T[]>(slot));
         }
 
         var made = values.ToArray();
