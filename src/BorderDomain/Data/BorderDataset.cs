@@ -27,9 +27,6 @@ public static class BorderDataset
 
     private const string BundledResource = "BorderDomain.Data.borderdomain.json";
 
-    // A set of this many records read from a load's only file has its table built while the rest of the file is read.
-    private const int EarlyTableRecords = 10_000;
-
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 32 };
 
     /// <summary>A new snapshot holding <paramref name="store"/>'s records plus those in the files.</summary>
@@ -145,26 +142,6 @@ public static class BorderDataset
     private static BorderStore Load(BorderStore store, List<Input> inputs, long maxFileBytes, int maxErrors, List<byte[]> rented)
     {
         var builder = store.ToBuilder();
-        var early = inputs.Count == 1 && Environment.ProcessorCount > 1 ? new Dictionary<int, BorderStoreBuilder.EarlyTable>() : null;
-        try
-        {
-            return Load(inputs, maxFileBytes, maxErrors, rented, builder, early);
-        }
-        catch
-        {
-            // Rejected: the tables started early are not wanted, but are not left running either.
-            foreach (var table in early?.Values ?? Enumerable.Empty<BorderStoreBuilder.EarlyTable>())
-            {
-                table.Wait();
-            }
-
-            throw;
-        }
-    }
-
-    private static BorderStore Load(
-        List<Input> inputs, long maxFileBytes, int maxErrors, List<byte[]> rented, BorderStoreBuilder builder, Dictionary<int, BorderStoreBuilder.EarlyTable>? early)
-    {
         var errors = new DataErrorSink(maxErrors);
         var origins = new RecordOrigins();
         foreach (var input in inputs)
@@ -177,14 +154,13 @@ public static class BorderDataset
 
             if (ReadBytes(input.Name, input.Open, maxFileBytes, errors, rented) is { } bytes)
             {
-                Parse(input.Name, bytes, builder, errors, origins, early);
+                Parse(input.Name, bytes, builder, errors, origins);
             }
         }
 
         // A file read without errors is most likely valid: its tables (all but the computed ones, which the checks
-        // derive) are built on the other cores while it is checked, and dropped if the checks find errors; those of
-        // its large sets were started while the rest of it was read.
-        var tables = errors.Total == 0 ? builder.StartTables(Environment.ProcessorCount, computed: false, background: true, early) : null;
+        // derive) are built on the other cores while it is checked, and dropped if the checks find errors.
+        var tables = errors.Total == 0 ? builder.StartTables(Environment.ProcessorCount, computed: false, background: true) : null;
 
         // Consistency checks run even after reading errors, so one pass reports everything.
         try
@@ -293,12 +269,7 @@ public static class BorderDataset
         }
     }
 
-    /// <summary>
-    /// Reads one file into <paramref name="builder"/>. With <paramref name="early"/> (the load's only file), each large set
-    /// read without errors so far has its table started on the thread pool while the rest of the file is read: the
-    /// builder's records of the set and the file's, which are what the set will hold if the load succeeds.
-    /// </summary>
-    private static void Parse(string? name, ReadOnlyMemory<byte> bytes, BorderStoreBuilder builder, DataErrorSink errors, RecordOrigins origins, Dictionary<int, BorderStoreBuilder.EarlyTable>? early)
+    private static void Parse(string? name, ReadOnlyMemory<byte> bytes, BorderStoreBuilder builder, DataErrorSink errors, RecordOrigins origins)
     {
         var utf8 = bytes;
         if (utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
@@ -317,13 +288,7 @@ public static class BorderDataset
             // One forward pass reads the text and converts each record as soon as it is read; the errors of values
             // (wrong types, bad codes) are held back and taken only once the whole text proved well-formed, after
             // those of the text itself, and their lines are found then, from the paths.
-            var (document, wrongTypes) = DatasetBinder.Bind(utf8, ReaderOptions, name, errors, errors.Max, early is null ? null : (set, records, wrong) =>
-            {
-                if (records.Count >= EarlyTableRecords && errors.Total == 0 && wrong.Total == 0 && records.Errors.Total == 0)
-                {
-                    early[set] = records.StartTable(builder);
-                }
-            });
+            var (document, wrongTypes) = DatasetBinder.Bind(utf8, ReaderOptions, name, errors, errors.Max);
             var lines = new FileLines(utf8, ReaderOptions);
             errors.AddFrom(wrongTypes, lines);
             if (document is null)

@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Text.Json;
-using System.Threading.Tasks;
 using BorderDomain.Model;
 using BorderDomain.Schema;
 using BorderDomain.Storage;
@@ -110,16 +109,6 @@ internal abstract class SetRecords
 
     /// <summary>Adds the records to <paramref name="target"/>, and where they came from to <paramref name="origins"/>.</summary>
     public abstract void AddTo(BorderStoreBuilder target, RecordOrigins origins, string? file, FileLines lines);
-
-    /// <summary>How many records were read.</summary>
-    public abstract int Count { get; }
-
-    /// <summary>
-    /// Starts building, on the thread pool, the table <paramref name="target"/>'s set will have once these records are
-    /// added to it (<see cref="AddTo"/>) and nothing else: its records now, then these. Its records are copied here, so
-    /// the builder may be changed meanwhile.
-    /// </summary>
-    public abstract BorderStoreBuilder.EarlyTable StartTable(BorderStoreBuilder target);
 }
 
 /// <summary>A <see cref="BundledSet"/> of <typeparamref name="TRecord"/>, written in a file as <typeparamref name="TJson"/>.</summary>
@@ -161,17 +150,6 @@ internal sealed class BundledSet<[DynamicallyAccessedMembers(DynamicallyAccessed
         private List<int>? _indexes; // each record's element in the file's array, once an element was skipped
 
         public override DataErrorSink Errors => errors;
-
-        public override int Count => _records.Count;
-
-        public override BorderStoreBuilder.EarlyTable StartTable(BorderStoreBuilder target)
-        {
-            var existing = set.RecordsOf(target);
-            var all = new List<TRecord>(existing.Count + _records.Count);
-            all.AddRange(existing);
-            all.AddRange(_records);
-            return new BorderStoreBuilder.EarlyTable(all.Count, Task.Run(() => StoreSets.Of<TRecord>().Build(all)));
-        }
 
         /// <summary>Adds the record read from element <paramref name="index"/> of the file's array.</summary>
         public void Add(TRecord record, int index)

@@ -88,13 +88,7 @@ public sealed class BorderStoreBuilder
     /// table is built from its own set's records alone, read and not changed, so the builder's other lists may be read
     /// (and its computed ones derived, when not <paramref name="computed"/>) meanwhile, but not changed.
     /// </summary>
-    /// <param name="maxDegree">The most cores to build on.</param>
-    /// <param name="computed">Whether to build the computed sets' tables too.</param>
-    /// <param name="background">Whether to start at once on the thread pool.</param>
-    /// <param name="early">Tables already being built, by set (<see cref="EarlyTable"/>): each is taken instead of
-    /// building its set's table when it was built of as many records as the set has now (the caller vouches that they
-    /// are the same records); one that failed or does not match is built again here.</param>
-    internal TableBuild StartTables(int maxDegree, bool computed, bool background, IReadOnlyDictionary<int, EarlyTable>? early = null)
+    internal TableBuild StartTables(int maxDegree, bool computed, bool background)
     {
         var sets = StoreSets.All;
         var sizes = new int[sets.Length];
@@ -112,26 +106,7 @@ public sealed class BorderStoreBuilder
         // Largest first, so the big tables start at once and the small ones fill in around them.
         order.Sort((a, b) => sizes[b] != sizes[a] ? sizes[b].CompareTo(sizes[a]) : a.CompareTo(b));
         var large = total >= ParallelBuildRecords;
-        return new TableBuild(this, order.ToArray(), large ? maxDegree : 1, background && large, early);
-    }
-
-    /// <summary>A set's table started before its records were added to a builder (a load builds a large set's table while it reads the next sets).</summary>
-    /// <param name="Records">How many records it is built of.</param>
-    /// <param name="Table">The build.</param>
-    internal sealed record EarlyTable(int Records, Task<IEntityTable> Table)
-    {
-        /// <summary>Waits for the build: its table, or null when it threw (the exception is observed, not thrown).</summary>
-        public IEntityTable? Wait()
-        {
-            ((IAsyncResult)Table).AsyncWaitHandle.WaitOne();
-            if (Table.IsCompletedSuccessfully)
-            {
-                return Table.Result;
-            }
-
-            _ = Table.Exception; // observed: the set is built again (or not wanted), and that build reports its own
-            return null;
-        }
+        return new TableBuild(this, order.ToArray(), large ? maxDegree : 1, background && large);
     }
 
     /// <summary>Tables being built (<see cref="StartTables"/>), each set's table or its exception kept by set.</summary>
@@ -143,15 +118,13 @@ public sealed class BorderStoreBuilder
         private readonly IEntityTable?[] _tables = new IEntityTable?[StoreSets.All.Length];
         private readonly ExceptionDispatchInfo?[] _failures = new ExceptionDispatchInfo?[StoreSets.All.Length];
         private readonly Task? _running;
-        private readonly IReadOnlyDictionary<int, EarlyTable>? _early;
         private volatile bool _cancelled;
 
-        internal TableBuild(BorderStoreBuilder builder, int[] order, int maxDegree, bool background, IReadOnlyDictionary<int, EarlyTable>? early = null)
+        internal TableBuild(BorderStoreBuilder builder, int[] order, int maxDegree, bool background)
         {
             _builder = builder;
             _order = order;
             _maxDegree = Math.Max(1, maxDegree);
-            _early = early;
             _running = background ? Task.Run(Run) : null;
         }
 
@@ -189,10 +162,6 @@ public sealed class BorderStoreBuilder
         {
             _cancelled = true;
             _running?.Wait();
-            foreach (var early in _early?.Values ?? [])
-            {
-                early.Wait(); // not wanted (the records were rejected), but not left running
-            }
         }
 
         private void Run()
@@ -225,17 +194,6 @@ public sealed class BorderStoreBuilder
         // One set's table, or the exception its build threw (kept, so that the others are still built and the first in store order is the one thrown).
         private void Build(int set)
         {
-            if (_early is not null && _early.TryGetValue(set, out var early))
-            {
-                // Built of the same records (as many as the set has: the caller vouches for the rest); a failed one is
-                // built again, so that its exception comes from here, in store order.
-                if (early.Wait() is { } table && early.Records == StoreSets.All[set].Count(_builder))
-                {
-                    _tables[set] = table;
-                    return;
-                }
-            }
-
             try
             {
                 _tables[set] = StoreSets.All[set].Build(_builder);

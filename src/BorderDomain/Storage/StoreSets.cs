@@ -118,10 +118,11 @@ internal sealed class StoreSet<[DynamicallyAccessedMembers(DynamicallyAccessedMe
     public EntityTable<TRecord> Table(IReadOnlyList<IEntityTable> tables) => (EntityTable<TRecord>)tables[Index];
 
     /// <inheritdoc />
-    public override IEntityTable Build(BorderStoreBuilder builder) => Build(records(builder));
-
-    /// <summary>The table of <paramref name="list"/>, as <see cref="Build(BorderStoreBuilder)"/> makes it of a builder holding that list (read, not changed).</summary>
-    public IEntityTable Build(List<TRecord> list) => new EntityTable<TRecord>(QuerySets.For<TRecord>(), prepare is null ? list : prepare(list));
+    public override IEntityTable Build(BorderStoreBuilder builder)
+    {
+        var list = records(builder);
+        return new EntityTable<TRecord>(QuerySets.For<TRecord>(), prepare is null ? list : prepare(list));
+    }
 
     /// <inheritdoc />
     public override int Count(BorderStoreBuilder builder) => records(builder).Count;

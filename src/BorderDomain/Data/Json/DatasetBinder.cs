@@ -89,15 +89,7 @@ internal sealed class DatasetBinder
     /// or null when the document is not an object. Text errors go to <paramref name="errors"/> as they are met.
     /// </summary>
     /// <exception cref="JsonException">The text is not well-formed JSON.</exception>
-    /// <param name="utf8">The file's text.</param>
-    /// <param name="options">The reader's options.</param>
-    /// <param name="file">The file's name, for errors.</param>
-    /// <param name="errors">Where errors in the text go, as they are met.</param>
-    /// <param name="maxErrors">The most errors each set's reader keeps.</param>
-    /// <param name="setRead">Told of each set (its index in <see cref="BundledSets.All"/>) as soon as its records are read,
-    /// with the wrong types met so far; the rest of the file is not read yet.</param>
-    public static (DatasetDocument? Document, DataErrorSink WrongTypes) Bind(
-        ReadOnlyMemory<byte> utf8, JsonReaderOptions options, string? file, DataErrorSink errors, int maxErrors, Action<int, SetRecords, DataErrorSink>? setRead = null)
+    public static (DatasetDocument? Document, DataErrorSink WrongTypes) Bind(ReadOnlyMemory<byte> utf8, JsonReaderOptions options, string? file, DataErrorSink errors, int maxErrors)
     {
         var binder = new DatasetBinder(file, utf8, errors, maxErrors);
         var json = new Utf8JsonReader(utf8.Span, options);
@@ -118,10 +110,6 @@ internal sealed class DatasetBinder
                 if (field >= 0 && !BundledSets.All[field].Store.Computed)
                 {
                     document.Sets[field] = BundledSets.All[field].Bind(binder, ref json, file, maxErrors);
-                    if (document.Sets[field] is { } read)
-                    {
-                        setRead?.Invoke(field, read, binder.WrongTypes);
-                    }
                 }
                 else
                 {
