@@ -131,7 +131,7 @@ internal sealed class BundledSet<[DynamicallyAccessedMembers(DynamicallyAccessed
     /// <inheritdoc />
     public override SetRecords? Bind(DatasetBinder binder, ref Utf8JsonReader json, string? file, int maxErrors)
     {
-        var reader = new DatasetReader(file, new DataErrorSink(maxErrors));
+        var reader = new DatasetReader(file, new DataErrorSink(maxErrors), binder.Arrays);
         var converted = new Converted(this, reader.Errors);
         return binder.Records(ref json, Path, Noun, bind, (item, index, at) =>
         {

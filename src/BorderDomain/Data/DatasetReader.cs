@@ -18,13 +18,18 @@ namespace BorderDomain.Data;
 internal sealed class DatasetReader
 {
     private readonly string? _file;
+    private readonly SharedArrays? _shared;
+    private readonly string[] _strings = new string[SharedArrays.MaxLength]; // a short array of strings before it is shared
 
     /// <param name="file">The file's name, for errors.</param>
     /// <param name="errors">Where the errors go; their lines are found later, by path (<see cref="DataErrorSink.AddFrom"/>).</param>
-    internal DatasetReader(string? file, DataErrorSink errors)
+    /// <param name="shared">The load's table of short arrays, through which the records' collections are made (one
+    /// array per distinct value); null to make each collection its own array.</param>
+    internal DatasetReader(string? file, DataErrorSink errors, SharedArrays? shared = null)
     {
         _file = file;
         Errors = errors;
+        _shared = shared;
     }
 
     /// <summary>The errors found so far.</summary>
@@ -455,14 +460,15 @@ internal sealed class DatasetReader
             return ImmutableArray<NationCode>.Empty;
         }
 
-        // Filled in place: no builder per collection.
-        var codes = new NationCode[values.Count];
+        // Filled in place (an array of the final size, or a scratch span to share): no builder per collection.
+        var own = Shares(values.Count) ? null : new NationCode[values.Count];
+        Span<NationCode> codes = own is null ? stackalloc NationCode[values.Count] : own;
         for (var i = 0; i < codes.Length; i++)
         {
             codes[i] = Code(values[i], at, property, i);
         }
 
-        return ImmutableCollectionsMarshal.AsImmutableArray(codes);
+        return own is null ? _shared!.Share<NationCode>(codes) : ImmutableCollectionsMarshal.AsImmutableArray(own);
     }
 
     private ImmutableArray<string> Strings(JsonStrings values, JsonPath at, string property)
@@ -472,7 +478,8 @@ internal sealed class DatasetReader
             return ImmutableArray<string>.Empty;
         }
 
-        var strings = new string[values.Count];
+        var own = Shares(values.Count) ? null : new string[values.Count];
+        var strings = own is null ? _strings.AsSpan(0, values.Count) : own;
         for (var i = 0; i < strings.Length; i++)
         {
             var value = values[i];
@@ -488,8 +495,11 @@ internal sealed class DatasetReader
             strings[i] = value ?? string.Empty;
         }
 
-        return ImmutableCollectionsMarshal.AsImmutableArray(strings);
+        return own is null ? _shared!.Share<string>(strings) : ImmutableCollectionsMarshal.AsImmutableArray(own);
     }
+
+    /// <summary>Whether a collection of <paramref name="count"/> elements is made through the load's <see cref="SharedArrays"/>.</summary>
+    private bool Shares(int count) => _shared is not null && count <= SharedArrays.MaxLength;
 
     private PartialDate? OptionalDate(string? value, JsonPath at, string property)
     {
@@ -591,20 +601,21 @@ internal sealed class DatasetReader
     }
 
     private ImmutableArray<TEnum> Enums<TEnum>(JsonStrings values, JsonPath at, string property)
-        where TEnum : struct, Enum
+        where TEnum : unmanaged, Enum
     {
         if (values.Count == 0)
         {
             return ImmutableArray<TEnum>.Empty;
         }
 
-        var members = new TEnum[values.Count];
+        var own = Shares(values.Count) ? null : new TEnum[values.Count];
+        Span<TEnum> members = own is null ? stackalloc TEnum[values.Count] : own;
         for (var i = 0; i < members.Length; i++)
         {
             members[i] = Enum<TEnum>(values[i], at, property, i);
         }
 
-        return ImmutableCollectionsMarshal.AsImmutableArray(members);
+        return own is null ? _shared!.Share<TEnum>(members) : ImmutableCollectionsMarshal.AsImmutableArray(own);
     }
 
     /// <summary>

@@ -23,11 +23,12 @@ internal static class DatasetValidator
         object Record(int row);
 
         /// <summary>
-        /// The key texts (<see cref="RecordKey.Text"/>) of field <paramref name="field"/>'s values at <paramref name="row"/>
-        /// (a collection's elements in order, or the one value; null for a missing one) into the reused list, read
-        /// through the field's typed reader: no value is boxed.
+        /// The key texts (<see cref="RecordKey.Text"/>) of field <paramref name="field"/>'s values in every row, in one
+        /// pass through the field's typed reader (no value is boxed): row <c>r</c>'s values (a collection's elements in
+        /// order, or the one value; null for a missing one) are <paramref name="values"/>[<paramref name="starts"/>[r]..<paramref name="starts"/>[r + 1]].
+        /// Both lists are cleared first; <paramref name="starts"/> ends with the values' count.
         /// </summary>
-        void KeyTexts(int row, int field, List<string?> into);
+        void KeyTexts(int field, List<string?> values, List<int> starts);
     }
 
     /// <summary>
@@ -65,15 +66,16 @@ internal static class DatasetValidator
     internal static void Validate(IReadOnlyList<ISet> sets, IReadOnlyDictionary<object, RecordOrigin> origins, DataErrorSink errors)
     {
         var keys = new Dictionary<string, Dictionary<string, int>>(StringComparer.OrdinalIgnoreCase);
+        var scratch = new KeyTextLists();
         foreach (var set in sets)
         {
-            keys[set.Schema.Name] = CheckKeys(set, origins, errors);
+            keys[set.Schema.Name] = CheckKeys(set, scratch, origins, errors);
         }
 
         for (var i = 0; i < sets.Count; i++)
         {
-            CheckReferences(sets[i], BundledSets.Find(sets[i].Schema.Name), keys, origins, errors);
-            CheckCycles(sets[i], keys[sets[i].Schema.Name], origins, errors);
+            CheckReferences(sets[i], BundledSets.Find(sets[i].Schema.Name), keys, scratch, origins, errors);
+            CheckCycles(sets[i], keys[sets[i].Schema.Name], scratch, origins, errors);
             if (sets[i].Count > 0 && sets[i].Record(0) is Statistic)
             {
                 CheckEquivalents(sets[i], keys[sets[i].Schema.Name], origins, errors);
@@ -109,7 +111,7 @@ internal static class DatasetValidator
         }
     }
 
-    private static Dictionary<string, int> CheckKeys(ISet set, IReadOnlyDictionary<object, RecordOrigin> origins, DataErrorSink errors)
+    private static Dictionary<string, int> CheckKeys(ISet set, KeyTextLists scratch, IReadOnlyDictionary<object, RecordOrigin> origins, DataErrorSink errors)
     {
         // A computed set's keys come from its parents' (an event's id and a position): a repeat is the parent's, reported there.
         var computed = BundledSets.Find(set.Schema.Name)?.Store.Computed == true;
@@ -120,12 +122,12 @@ internal static class DatasetValidator
             return rows;
         }
 
-        var texts = new List<string?>(1);
+        var (texts, starts) = (scratch.Values, scratch.Starts);
+        set.KeyTexts(keyField, texts, starts);
         for (var row = 0; row < set.Count; row++)
         {
             // A missing key was already reported by the reader; it is not a duplicate.
-            set.KeyTexts(row, keyField, texts);
-            var key = texts.Count > 0 ? texts[0] : null;
+            var key = starts[row + 1] > starts[row] ? texts[starts[row]] : null;
             if (string.IsNullOrEmpty(key))
             {
                 continue;
@@ -152,9 +154,11 @@ internal static class DatasetValidator
         ISet set,
         BundledSet? entry,
         Dictionary<string, Dictionary<string, int>> keys,
+        KeyTextLists scratch,
         IReadOnlyDictionary<object, RecordOrigin> origins,
         DataErrorSink errors)
     {
+        var (values, starts) = (scratch.Values, scratch.Starts);
         for (var field = 0; field < set.Schema.Fields.Count; field++)
         {
             var schema = set.Schema.Fields[field];
@@ -164,15 +168,14 @@ internal static class DatasetValidator
             }
 
             keys.TryGetValue(target, out var targetKeys);
-            var values = new List<string?>();
+            set.KeyTexts(field, values, starts);
             for (var row = 0; row < set.Count; row++)
             {
-                var position = 0;
-                set.KeyTexts(row, field, values);
-                foreach (var key in values)
+                for (var at = starts[row]; at < starts[row + 1]; at++)
                 {
-                    if (key is { Length: > 0 } && targetKeys?.ContainsKey(key) != true)
+                    if (values[at] is { Length: > 0 } key && targetKeys?.ContainsKey(key) != true)
                     {
+                        var position = at - starts[row];
                         var suffix = schema.IsCollection ? $".{schema.Name}[{position}]" : $".{schema.Name}";
                         if (errors.HasRoom)
                         {
@@ -183,8 +186,6 @@ internal static class DatasetValidator
                             errors.Omit(); // counted, not built
                         }
                     }
-
-                    position++;
                 }
             }
         }
@@ -193,6 +194,7 @@ internal static class DatasetValidator
     private static void CheckCycles(
         ISet set,
         Dictionary<string, int> rowByKey,
+        KeyTextLists scratch,
         IReadOnlyDictionary<object, RecordOrigin> origins,
         DataErrorSink errors)
     {
@@ -206,7 +208,7 @@ internal static class DatasetValidator
 
             // Each row's targets through this field, in value order (row targets[starts[row]..starts[row + 1]]), then an
             // iterative three-colour depth-first search over them.
-            var (starts, targets) = Targets(set, field, rowByKey);
+            var (starts, targets) = Targets(set, field, rowByKey, scratch);
             var state = new byte[set.Count]; // 0 unvisited, 1 on the stack, 2 done
             var stack = new Stack<(int Row, int Next)>();
             for (var start = 0; start < set.Count; start++)
@@ -251,18 +253,18 @@ internal static class DatasetValidator
     }
 
     // The rows each row's values of the field name (those that exist), in value order, as offsets and one flat array.
-    private static (int[] Starts, List<int> Targets) Targets(ISet set, int field, Dictionary<string, int> rowByKey)
+    private static (int[] Starts, List<int> Targets) Targets(ISet set, int field, Dictionary<string, int> rowByKey, KeyTextLists scratch)
     {
+        var (values, valueStarts) = (scratch.Values, scratch.Starts);
+        set.KeyTexts(field, values, valueStarts);
         var starts = new int[set.Count + 1];
         var targets = new List<int>();
-        var values = new List<string?>();
         for (var row = 0; row < set.Count; row++)
         {
             starts[row] = targets.Count;
-            set.KeyTexts(row, field, values);
-            foreach (var value in values)
+            for (var at = valueStarts[row]; at < valueStarts[row + 1]; at++)
             {
-                if (value is { } key && rowByKey.TryGetValue(key, out var target))
+                if (values[at] is { } key && rowByKey.TryGetValue(key, out var target))
                 {
                     targets.Add(target);
                 }
@@ -284,6 +286,14 @@ internal static class DatasetValidator
             ? new DataError { Kind = kind, Message = message, Path = origin.Path + suffix, File = origin.File, Line = origin.Lines?.LineOf(origin.Path + suffix) }
             : new DataError { Kind = kind, Message = message, Path = $"{set.Schema.Name}[{row}]{suffix}" };
 
+    /// <summary>The lists one field's key texts are read into (<see cref="ISet.KeyTexts"/>), reused from field to field and set to set.</summary>
+    private sealed class KeyTextLists
+    {
+        public List<string?> Values { get; } = [];
+
+        public List<int> Starts { get; } = [];
+    }
+
     /// <summary>Adapts an <see cref="EntityTable{T}"/>-to-be: a list of records and their metadata.</summary>
     internal sealed class ListSet<T>(QuerySetMetadata<T> metadata, IReadOnlyList<T> records) : ISet
         where T : class
@@ -297,16 +307,17 @@ internal static class DatasetValidator
         // One key-text reader per field, made on first use from the field's typed reader.
         private readonly KeyTextReader?[] _keyTexts = new KeyTextReader?[metadata.Schema.Fields.Count];
 
-        public void KeyTexts(int row, int field, List<string?> into)
+        public void KeyTexts(int field, List<string?> values, List<int> starts)
         {
-            into.Clear();
+            values.Clear();
+            starts.Clear();
             var reader = _keyTexts[field] ??= metadata.Readers[field].Accept(KeyTextReaders.Instance);
-            reader.Read(records[row], into);
+            reader.Read(records, values, starts);
         }
 
         private abstract class KeyTextReader
         {
-            internal abstract void Read(T record, List<string?> into);
+            internal abstract void Read(IReadOnlyList<T> records, List<string?> values, List<int> starts);
         }
 
         private sealed class KeyTextReaders : IFieldReaderVisitor<T, KeyTextReader>
@@ -320,17 +331,33 @@ internal static class DatasetValidator
 
         private sealed class OfValue<TValue>(ValueReader<T, TValue> reader) : KeyTextReader
         {
-            internal override void Read(T record, List<string?> into) => into.Add(TypedValues.KeyText(reader.Read(record)));
+            internal override void Read(IReadOnlyList<T> records, List<string?> values, List<int> starts)
+            {
+                var read = reader.Getter;
+                for (var row = 0; row < records.Count; row++)
+                {
+                    starts.Add(row);
+                    values.Add(TypedValues.KeyText(read(records[row])));
+                }
+
+                starts.Add(records.Count);
+            }
         }
 
         private sealed class OfElements<TElement>(CollectionReader<T, TElement> reader) : KeyTextReader
         {
-            internal override void Read(T record, List<string?> into)
+            internal override void Read(IReadOnlyList<T> records, List<string?> values, List<int> starts)
             {
-                foreach (var element in reader.Read(record))
+                for (var row = 0; row < records.Count; row++)
                 {
-                    into.Add(TypedValues.KeyText(element));
+                    starts.Add(values.Count);
+                    foreach (var element in reader.Read(records[row]))
+                    {
+                        values.Add(TypedValues.KeyText(element));
+                    }
                 }
+
+                starts.Add(values.Count);
             }
         }
     }

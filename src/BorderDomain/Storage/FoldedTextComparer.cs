@@ -10,6 +10,9 @@ namespace BorderDomain.Storage;
 /// </summary>
 public sealed class FoldedTextComparer : IEqualityComparer<string>, IComparer<string>
 {
+    // The longest text folded on the stack (into twice its length, which always suffices) rather than a rented buffer.
+    private const int ShortText = 32;
+
     private FoldedTextComparer()
     {
     }
@@ -38,6 +41,14 @@ public sealed class FoldedTextComparer : IEqualityComparer<string>, IComparer<st
             return false;
         }
 
+        if (x.Length <= ShortText && y.Length <= ShortText)
+        {
+            // Folded on the stack: no pool to rent from for a short key (a code, an id).
+            Span<char> leftText = stackalloc char[2 * ShortText];
+            Span<char> rightText = stackalloc char[2 * ShortText];
+            return leftText[..TextNormalizer.Fold(x, leftText)].SequenceEqual(rightText[..TextNormalizer.Fold(y, rightText)]);
+        }
+
         // Folded into buffers, not strings: a key map's lookups allocate nothing.
         using var left = new Folded(x);
         using var right = new Folded(y);
@@ -48,6 +59,12 @@ public sealed class FoldedTextComparer : IEqualityComparer<string>, IComparer<st
     public int GetHashCode(string obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
+        if (obj.Length <= ShortText && !TextNormalizer.IsAlreadyNormal(obj))
+        {
+            Span<char> text = stackalloc char[2 * ShortText];
+            return string.GetHashCode(text[..TextNormalizer.Fold(obj, text)]);
+        }
+
         using var folded = new Folded(obj);
         return string.GetHashCode(folded.Text);
     }

@@ -54,4 +54,26 @@ public sealed class FoldedTextTests
         Assert.Equal("0f8fad5b-d9cb-469f-a165-70867728950e", ValueSemantics.TextOf(id));
         Assert.True(ValueSemantics.AreEqual(FieldKind.String, id, "0F8FAD5B-D9CB-469F-A165-70867728950E"));
     }
+
+    [Theory]
+    [InlineData("PER", "per", true)]
+    [InlineData("PER", "ECU", false)]
+    [InlineData("Perú", "PERU", true)]
+    [InlineData("Straße", "STRASSE", true)]
+    [InlineData("ÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆ", "aeaeaeaeaeaeaeaeaeaeaeaeaeaeaeaeaeaeaeaeaeaeaeaeaeaeaeaeaeaeaeae", true)] // 32 characters folding to 64
+    [InlineData("ÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆ", "ÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆÆ", false)] // 33 against 32
+    [InlineData("ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEF", "abcdefghijklmnopqrstuvwxyzabcdef", true)] // 32: folded on the stack
+    [InlineData("ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFG", "abcdefghijklmnopqrstuvwxyzabcdefg", true)] // 33: in a rented buffer
+    [InlineData("ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEF", "abcdefghijklmnopqrstuvwxyzabcdefg", false)]
+    public void Comparer_ShortAndLongTexts_EqualAndHashAsTheirFoldedForms(string left, string right, bool equal)
+    {
+        var comparer = FoldedTextComparer.Instance;
+        var folded = string.Equals(TextNormalizer.Normalize(left), TextNormalizer.Normalize(right), StringComparison.Ordinal);
+
+        Assert.Equal(equal, folded);
+        Assert.Equal(equal, comparer.Equals(left, right));
+        Assert.Equal(equal, comparer.Equals(right, left));
+        Assert.Equal(TextNormalizer.Normalize(left).GetHashCode(StringComparison.Ordinal), comparer.GetHashCode(left));
+        Assert.Equal(TextNormalizer.Normalize(right).GetHashCode(StringComparison.Ordinal), comparer.GetHashCode(right));
+    }
 }

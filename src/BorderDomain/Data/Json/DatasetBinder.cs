@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
@@ -53,6 +54,18 @@ internal sealed class DatasetBinder
     private readonly DataErrorSink _errors;
     private readonly List<string?> _scratch = []; // the arrays of strings of the record being read (JsonStrings)
     private readonly StringCache _strings = new();
+    // One record of each set's type, read into again for each record of the set: a record is converted as soon as it
+    // is read (Records hands it over before reading the next), so only one of each type lives at a time.
+    private SourceJson? _source;
+    private NationJson? _nation;
+    private AgencyJson? _agency;
+    private PersonJson? _person;
+    private AccordJson? _accord;
+    private StatisticJson? _statistic;
+    private EventJson? _event;
+    private OrganizationJson? _organization;
+    private PlaceJson? _place;
+    private StatementJson? _statement;
     private int _recordsDepth; // how many Records calls are running: 1 while reading a set's records
     private int _line = 1;
     private int _lineCounted;
@@ -67,6 +80,9 @@ internal sealed class DatasetBinder
 
     /// <summary>Values of the wrong JSON type, held back until the whole file has been read; their lines are found then.</summary>
     public DataErrorSink WrongTypes { get; }
+
+    /// <summary>The file's short arrays, shared by the readers of its sets: one array per distinct collection value.</summary>
+    public SharedArrays Arrays { get; } = new();
 
     /// <summary>
     /// Reads the file: the document's records (each set's converted by a reader of its own, with its errors held back),
@@ -112,7 +128,8 @@ internal sealed class DatasetBinder
 
     internal SourceJson Source(ref Utf8JsonReader json, JsonPath at)
     {
-        var record = new SourceJson();
+        var record = _source ??= new SourceJson();
+        record.Reset();
         var seen = default(NameSet);
         while (NextProperty(ref json, at, SourceNames, ref seen, out var name, out _))
         {
@@ -137,7 +154,8 @@ internal sealed class DatasetBinder
 
     internal NationJson Nation(ref Utf8JsonReader json, JsonPath at)
     {
-        var record = new NationJson();
+        var record = _nation ??= new NationJson();
+        record.Reset();
         var seen = default(NameSet);
         while (NextProperty(ref json, at, NationNames, ref seen, out var name, out _))
         {
@@ -157,7 +175,8 @@ internal sealed class DatasetBinder
 
     internal AgencyJson Agency(ref Utf8JsonReader json, JsonPath at)
     {
-        var record = new AgencyJson();
+        var record = _agency ??= new AgencyJson();
+        record.Reset();
         var seen = default(NameSet);
         while (NextProperty(ref json, at, AgencyNames, ref seen, out var name, out _))
         {
@@ -180,7 +199,8 @@ internal sealed class DatasetBinder
 
     internal PersonJson Person(ref Utf8JsonReader json, JsonPath at)
     {
-        var record = new PersonJson();
+        var record = _person ??= new PersonJson();
+        record.Reset();
         var seen = default(NameSet);
         while (NextProperty(ref json, at, PersonNames, ref seen, out var name, out _))
         {
@@ -203,7 +223,8 @@ internal sealed class DatasetBinder
 
     internal AccordJson Accord(ref Utf8JsonReader json, JsonPath at)
     {
-        var record = new AccordJson();
+        var record = _accord ??= new AccordJson();
+        record.Reset();
         var seen = default(NameSet);
         while (NextProperty(ref json, at, AccordNames, ref seen, out var name, out _))
         {
@@ -239,7 +260,8 @@ internal sealed class DatasetBinder
 
     internal StatisticJson Statistic(ref Utf8JsonReader json, JsonPath at)
     {
-        var record = new StatisticJson();
+        var record = _statistic ??= new StatisticJson();
+        record.Reset();
         var seen = default(NameSet);
         while (NextProperty(ref json, at, StatisticNames, ref seen, out var name, out _))
         {
@@ -271,7 +293,8 @@ internal sealed class DatasetBinder
 
     internal EventJson Event(ref Utf8JsonReader json, JsonPath at)
     {
-        var record = new EventJson();
+        var record = _event ??= new EventJson();
+        record.Reset();
         var seen = default(NameSet);
         while (NextProperty(ref json, at, EventNames, ref seen, out var name, out _))
         {
@@ -305,7 +328,8 @@ internal sealed class DatasetBinder
 
     internal OrganizationJson Organization(ref Utf8JsonReader json, JsonPath at)
     {
-        var record = new OrganizationJson();
+        var record = _organization ??= new OrganizationJson();
+        record.Reset();
         var seen = default(NameSet);
         while (NextProperty(ref json, at, OrganizationNames, ref seen, out var name, out _))
         {
@@ -332,7 +356,8 @@ internal sealed class DatasetBinder
 
     internal PlaceJson Place(ref Utf8JsonReader json, JsonPath at)
     {
-        var record = new PlaceJson();
+        var record = _place ??= new PlaceJson();
+        record.Reset();
         var seen = default(NameSet);
         while (NextProperty(ref json, at, PlaceNames, ref seen, out var name, out _))
         {
@@ -355,7 +380,8 @@ internal sealed class DatasetBinder
 
     internal StatementJson Statement(ref Utf8JsonReader json, JsonPath at)
     {
-        var record = new StatementJson();
+        var record = _statement ??= new StatementJson();
+        record.Reset();
         var seen = default(NameSet);
         while (NextProperty(ref json, at, StatementNames, ref seen, out var name, out _))
         {
@@ -807,24 +833,13 @@ internal sealed class DatasetBinder
         /// <summary>The string of <paramref name="utf8"/>, from the table or made and put there; null when it is not short ASCII.</summary>
         public string? Get(ReadOnlySpan<byte> utf8)
         {
-            if (utf8.Length > MaxLength)
+            if (utf8.Length > MaxLength || !Ascii.IsValid(utf8))
             {
                 return null;
             }
 
-            var hash = 5381u;
-            foreach (var b in utf8)
-            {
-                if (b >= 0x80)
-                {
-                    return null;
-                }
-
-                hash = (hash * 33) ^ b;
-            }
-
-            ref var slot = ref _slots[(hash ^ (hash >> 13)) & (uint)(_slots.Length - 1)];
-            if (slot is { } held && held.Length == utf8.Length && Same(held, utf8))
+            ref var slot = ref _slots[Hash(utf8) & (uint)(_slots.Length - 1)];
+            if (slot is { } held && held.Length == utf8.Length && Ascii.Equals(held, utf8))
             {
                 return held;
             }
@@ -832,17 +847,30 @@ internal sealed class DatasetBinder
             return slot = Encoding.ASCII.GetString(utf8);
         }
 
-        private static bool Same(string text, ReadOnlySpan<byte> ascii)
+        // Eight bytes at a time (the last eight overlapping the ones before), multiplied and folded: no loop per byte.
+        private static uint Hash(ReadOnlySpan<byte> utf8)
         {
-            for (var i = 0; i < ascii.Length; i++)
+            const ulong Multiplier = 0x9E3779B97F4A7C15;
+            var hash = (ulong)utf8.Length * Multiplier;
+            if (utf8.Length >= 8)
             {
-                if (text[i] != ascii[i])
+                var at = 0;
+                for (; at + 8 < utf8.Length; at += 8)
                 {
-                    return false;
+                    hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(utf8[at..])) * Multiplier;
+                }
+
+                hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(utf8[^8..])) * Multiplier;
+            }
+            else
+            {
+                foreach (var b in utf8)
+                {
+                    hash = (hash ^ b) * Multiplier;
                 }
             }
 
-            return true;
+            return (uint)(hash >> 32) ^ (uint)hash;
         }
     }
 

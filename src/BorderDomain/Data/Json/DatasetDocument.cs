@@ -78,6 +78,22 @@ internal sealed class SourceJson : JsonRecord
     public JsonStrings Relays { get; set; }
 
     public string? Note { get; set; }
+
+    /// <summary>Empties the record for the next one read into it (<see cref="JsonRecord.Unknown"/> too).</summary>
+    public void Reset()
+    {
+        Unknown = null;
+        Id = default;
+        Publisher = default;
+        Dateline = default;
+        Title = default;
+        Published = default;
+        Author = default;
+        Kind = default;
+        Url = default;
+        Relays = default;
+        Note = default;
+    }
 }
 
 internal sealed class NationJson : JsonRecord
@@ -91,6 +107,17 @@ internal sealed class NationJson : JsonRecord
     public JsonStrings Neighbours { get; set; }
 
     public JsonStrings Sources { get; set; }
+
+    /// <summary>Empties the record for the next one read into it (<see cref="JsonRecord.Unknown"/> too).</summary>
+    public void Reset()
+    {
+        Unknown = null;
+        Code = default;
+        Name = default;
+        Region = default;
+        Neighbours = default;
+        Sources = default;
+    }
 }
 
 internal sealed class AgencyJson : JsonRecord
@@ -110,6 +137,20 @@ internal sealed class AgencyJson : JsonRecord
     public string? Parent { get; set; }
 
     public JsonStrings Sources { get; set; }
+
+    /// <summary>Empties the record for the next one read into it (<see cref="JsonRecord.Unknown"/> too).</summary>
+    public void Reset()
+    {
+        Unknown = null;
+        Id = default;
+        Name = default;
+        OfficialName = default;
+        Acronym = default;
+        Nation = default;
+        Kind = default;
+        Parent = default;
+        Sources = default;
+    }
 }
 
 internal sealed class PersonRoleJson : JsonRecord
@@ -150,6 +191,20 @@ internal sealed class PersonJson : JsonRecord
     public JsonStrings Sources { get; set; }
 
     public string? Note { get; set; }
+
+    /// <summary>Empties the record for the next one read into it (<see cref="JsonRecord.Unknown"/> too).</summary>
+    public void Reset()
+    {
+        Unknown = null;
+        Id = default;
+        Name = default;
+        Aliases = default;
+        Nation = default;
+        Title = default;
+        Roles = default;
+        Sources = default;
+        Note = default;
+    }
 }
 
 internal sealed class AccordJson : JsonRecord
@@ -195,6 +250,33 @@ internal sealed class AccordJson : JsonRecord
     public JsonStrings Sources { get; set; }
 
     public string? Note { get; set; }
+
+    /// <summary>Empties the record for the next one read into it (<see cref="JsonRecord.Unknown"/> too).</summary>
+    public void Reset()
+    {
+        Unknown = null;
+        Id = default;
+        Title = default;
+        Kind = default;
+        Parties = default;
+        Signatories = default;
+        AgreedBy = default;
+        ApprovedBy = default;
+        People = default;
+        Signed = default;
+        SignedBasis = default;
+        Agreed = default;
+        AgreedBasis = default;
+        PlannedFor = default;
+        PlannedForBasis = default;
+        Place = default;
+        Targets = default;
+        Topics = default;
+        Status = default;
+        BuildsOn = default;
+        Sources = default;
+        Note = default;
+    }
 }
 
 internal sealed class StatisticJson : JsonRecord
@@ -232,6 +314,29 @@ internal sealed class StatisticJson : JsonRecord
     public string? Source { get; set; }
 
     public string? Note { get; set; }
+
+    /// <summary>Empties the record for the next one read into it (<see cref="JsonRecord.Unknown"/> too).</summary>
+    public void Reset()
+    {
+        Unknown = null;
+        Id = default;
+        Metric = default;
+        Nations = default;
+        Agency = default;
+        Organizations = default;
+        ReportedBy = default;
+        Place = default;
+        Value = default;
+        ValueTo = default;
+        ValueBasis = default;
+        Per = default;
+        EquivalentTo = default;
+        Unit = default;
+        Period = default;
+        PeriodBasis = default;
+        Source = default;
+        Note = default;
+    }
 }
 
 internal sealed class EventJson : JsonRecord
@@ -273,6 +378,31 @@ internal sealed class EventJson : JsonRecord
     public JsonStrings Sources { get; set; }
 
     public string? Note { get; set; }
+
+    /// <summary>Empties the record for the next one read into it (<see cref="JsonRecord.Unknown"/> too).</summary>
+    public void Reset()
+    {
+        Unknown = null;
+        Id = default;
+        Kind = default;
+        Title = default;
+        Status = default;
+        Date = default;
+        DateBasis = default;
+        Place = default;
+        Sites = default;
+        PartOf = default;
+        Nations = default;
+        Participants = default;
+        Agencies = default;
+        People = default;
+        Organizations = default;
+        Accords = default;
+        Outcomes = default;
+        Topics = default;
+        Sources = default;
+        Note = default;
+    }
 }
 
 internal sealed class ParticipantJson : JsonRecord
@@ -313,6 +443,24 @@ internal sealed class OrganizationJson : JsonRecord
     public JsonStrings Sources { get; set; }
 
     public string? Note { get; set; }
+
+    /// <summary>Empties the record for the next one read into it (<see cref="JsonRecord.Unknown"/> too).</summary>
+    public void Reset()
+    {
+        Unknown = null;
+        Id = default;
+        Name = default;
+        Acronym = default;
+        Aliases = default;
+        Kind = default;
+        BaseNation = default;
+        OperatesIn = default;
+        Members = default;
+        Leaders = default;
+        WorksFor = default;
+        Sources = default;
+        Note = default;
+    }
 }
 
 internal sealed class PlaceJson : JsonRecord
@@ -332,6 +480,20 @@ internal sealed class PlaceJson : JsonRecord
     public JsonStrings Sources { get; set; }
 
     public string? Note { get; set; }
+
+    /// <summary>Empties the record for the next one read into it (<see cref="JsonRecord.Unknown"/> too).</summary>
+    public void Reset()
+    {
+        Unknown = null;
+        Id = default;
+        Name = default;
+        Kind = default;
+        Nation = default;
+        Borders = default;
+        Within = default;
+        Sources = default;
+        Note = default;
+    }
 }
 
 internal sealed class StatementJson : JsonRecord
@@ -361,4 +523,23 @@ internal sealed class StatementJson : JsonRecord
     public string? Source { get; set; }
 
     public string? Note { get; set; }
+
+    /// <summary>Empties the record for the next one read into it (<see cref="JsonRecord.Unknown"/> too).</summary>
+    public void Reset()
+    {
+        Unknown = null;
+        Id = default;
+        Speaker = default;
+        SpeakerAgency = default;
+        SpeakerOrganization = default;
+        SpeakerNations = default;
+        Date = default;
+        DateBasis = default;
+        Topics = default;
+        Summary = default;
+        Event = default;
+        Accords = default;
+        Source = default;
+        Note = default;
+    }
 }
