@@ -45,7 +45,8 @@ public static class Bdq
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(query);
-        if (HotFor(store, query, options ?? BdqOptions.Default) is { } hot)
+        options ??= BdqOptions.Default;
+        if (HotFor(store, query, options) is { } hot)
         {
             try
             {
@@ -57,7 +58,7 @@ public static class Bdq
             }
         }
 
-        return TryExecute(store, query, out var result, out var diagnostics, parameters, options) ? result! : throw new BdqException(query, diagnostics);
+        return TryExecuteNotHot(store, query, out var result, out var diagnostics, parameters, options) ? result! : throw new BdqException(query, diagnostics);
     }
 
     /// <summary>Runs <paramref name="query"/> on <paramref name="store"/>; <see langword="false"/> with diagnostics when it is invalid.</summary>
@@ -72,14 +73,23 @@ public static class Bdq
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(query);
-        result = null;
         options ??= BdqOptions.Default;
+        return HotFor(store, query, options) is { } hot
+            ? TryRun(hot.Run!, null, hot.Plan, out result, out diagnostics)
+            : TryExecuteNotHot(store, query, out result, out diagnostics, parameters, options);
+    }
 
-        if (HotFor(store, query, options) is { } hot)
-        {
-            return TryRun(hot.Run!, null, hot.Plan, out result, out diagnostics);
-        }
-
+    // Execute and TryExecute past the hot path (HotFor found no plan for this call): compile or find the query, then
+    // run its warm plan, its plan for these parameters, or a plan made now.
+    private static bool TryExecuteNotHot(
+        IQueryStore store,
+        string query,
+        out BdqResult? result,
+        out IReadOnlyList<BdqDiagnostic> diagnostics,
+        IReadOnlyDictionary<string, object?>? parameters,
+        BdqOptions options)
+    {
+        result = null;
         if (!TryCompile(query, store.Schema, options, out var compiled, out var bound, out diagnostics))
         {
             return false;
@@ -347,7 +357,7 @@ public static class Bdq
 
             if (compiled is not null)
             {
-                compiled.Last = new PlannedOn(table, plan, store, options.MaxRows, options.MaxMatchedWords, HasSubquery(bound) ? null : run, text, options, compiled.Schema);
+                compiled.Last = new PlannedOn(table, plan, store, HasSubquery(bound) ? null : run, text, options, compiled.Schema);
             }
 
             return true;
@@ -613,20 +623,20 @@ public static class Bdq
     }
 
     // The compiled plan (Run) is kept only for queries without sub-queries, and run again only on the same store with
-    // the same limits. The bundled store and QueryStore never change their tables, so for them the same store means the
-    // same table; any other store is asked for the table again.
-    // It also keeps the text, options and schema it was compiled with: a call with an equal text, the same options and
-    // the same store (which, but for the bundled store and QueryStore, still has that schema and table) would compile
-    // to the same query and the same plan, so it runs this one without looking its text up.
-    private sealed record PlannedOn(IEntityTable Table, QueryPlan Plan, IQueryStore Store, int MaxRows, int MaxMatchedWords, Func<BdqResult>? Run, string Text, BdqOptions Options, QuerySchema Schema)
+    // the same limits (those of the options it was made with). The bundled store and QueryStore never change their
+    // tables, so for them the same store means the same table; any other store is asked for the table again.
+    // It also keeps the text and schema it was compiled with: a call with an equal text, the same options object and a
+    // store it fits (which, but for the bundled store and QueryStore, still has that schema) would compile to the same
+    // query and the same plan, so it runs this one without looking its text up (IsCallOf).
+    private sealed record PlannedOn(IEntityTable Table, QueryPlan Plan, IQueryStore Store, Func<BdqResult>? Run, string Text, BdqOptions Options, QuerySchema Schema)
     {
         public bool Fits(IQueryStore store, BoundQuery bound, BdqOptions options) =>
-            ReferenceEquals(Store, store) && MaxRows == options.MaxRows && MaxMatchedWords == options.MaxMatchedWords
+            ReferenceEquals(Store, store) && Options.MaxRows == options.MaxRows && Options.MaxMatchedWords == options.MaxMatchedWords
             && (store is BorderStore or QueryStore || ReferenceEquals(store.GetTable(bound.Set.Name), Table));
 
         public bool IsCallOf(string text, IQueryStore store, BdqOptions options) =>
-            ReferenceEquals(Store, store) && ReferenceEquals(Options, options) && string.Equals(Text, text, StringComparison.Ordinal)
-            && (store is BorderStore or QueryStore
-                || (ReferenceEquals(store.Schema, Schema) && ReferenceEquals(store.GetTable(Plan.Query.Set.Name), Table)));
+            ReferenceEquals(Options, options) && string.Equals(Text, text, StringComparison.Ordinal)
+            && (store is BorderStore or QueryStore || ReferenceEquals(store.Schema, Schema))
+            && Fits(store, Plan.Query, options);
     }
 }
