@@ -7,23 +7,29 @@ namespace BorderDomain.Storage;
 /// A case- and accent-insensitive text index: each row's text is folded by <see cref="TextNormalizer"/> and split
 /// into words; a sorted vocabulary maps each word to its rows. Word-prefix matches are a binary search;
 /// <c>contains</c>, <c>startswith</c> and <c>endswith</c> take the rows of the words holding each part of the
-/// search text, then check the survivors, so the answer equals a scan of the folded texts.
+/// search text, then check the survivors, so the answer equals a scan of the folded texts. The vocabulary is one
+/// string, the words in order each followed by a line feed (which no word holds), so finding the words that hold a
+/// part is one vectorised search through contiguous memory, not a visit to each word's own string.
 /// </summary>
 public sealed class TextIndex
 {
+    private const char WordEnd = '\n';
+
     private readonly string?[] _folded;
-    private readonly string[] _vocabulary;
+    private readonly string _words; // the sorted vocabulary, each word followed by WordEnd
+    private readonly int[] _starts; // by word: where it starts in _words; one more entry, _words' length
     private readonly int[][] _postings;
 
-    private TextIndex(string?[] folded, string[] vocabulary, int[][] postings)
+    private TextIndex(string?[] folded, string words, int[] starts, int[][] postings)
     {
         _folded = folded;
-        _vocabulary = vocabulary;
+        _words = words;
+        _starts = starts;
         _postings = postings;
     }
 
     /// <summary>The number of distinct words.</summary>
-    public int WordCount => _vocabulary.Length;
+    public int WordCount => _postings.Length;
 
     /// <summary>Approximate bytes held (folded texts, vocabulary and postings).</summary>
     public long EstimatedBytes
@@ -36,9 +42,10 @@ public sealed class TextIndex
                 bytes += text is null ? 0 : 22 + (text.Length * 2);
             }
 
-            for (var i = 0; i < _vocabulary.Length; i++)
+            bytes += 22 + (_words.Length * 2L) + 24 + (_starts.Length * 4L);
+            foreach (var list in _postings)
             {
-                bytes += 22 + (_vocabulary[i].Length * 2) + 24 + (_postings[i].Length * 4);
+                bytes += 24 + (list.Length * 4L);
             }
 
             return bytes;
@@ -230,12 +237,24 @@ public sealed class TextIndex
 
             Array.Sort(vocabulary, order, StringComparer.Ordinal);
             var postings = new int[vocabulary.Length][];
+            var starts = new int[vocabulary.Length + 1];
             for (var i = 0; i < vocabulary.Length; i++)
             {
                 postings[i] = lists[order[i]];
+                starts[i + 1] = starts[i] + vocabulary[i].Length + 1;
             }
 
-            return new TextIndex(_folded, vocabulary, postings);
+            var words = string.Create(starts[^1], vocabulary, static (into, sorted) =>
+            {
+                var at = 0;
+                foreach (var word in sorted)
+                {
+                    word.AsSpan().CopyTo(into[at..]);
+                    at += word.Length;
+                    into[at++] = WordEnd;
+                }
+            });
+            return new TextIndex(_folded, words, starts, postings);
         }
     }
 
@@ -316,30 +335,48 @@ public sealed class TextIndex
         return false;
     }
 
-    // One pass over the vocabulary marking the rows of every word holding 'part' in 'bits' (cleared first); false when
-    // more than maxMatchedWords words hold it.
+    // One search through the vocabulary marking the rows of every word holding 'part' in 'bits' (cleared first); false
+    // when more than maxMatchedWords words hold it. A part is letters and digits, never WordEnd, so each place it is
+    // found lies within one word; the search goes on from the next word, so a word is taken once.
     private bool TryMarkRowsWithWordContaining(ReadOnlySpan<char> part, int maxMatchedWords, Span<ulong> bits)
     {
         bits.Clear();
+        var words = _words.AsSpan();
         var matched = 0;
-        for (var i = 0; i < _vocabulary.Length; i++)
+        for (var from = 0; from < words.Length;)
         {
-            if (_vocabulary[i].AsSpan().Contains(part, StringComparison.Ordinal))
+            var found = words[from..].IndexOf(part, StringComparison.Ordinal);
+            if (found < 0)
             {
-                if (matched++ == maxMatchedWords)
-                {
-                    return false;
-                }
-
-                foreach (var row in _postings[i])
-                {
-                    bits[row >> 6] |= 1UL << row;
-                }
+                break;
             }
+
+            var word = WordAt(from + found);
+            if (matched++ == maxMatchedWords)
+            {
+                return false;
+            }
+
+            foreach (var row in _postings[word])
+            {
+                bits[row >> 6] |= 1UL << row;
+            }
+
+            from = _starts[word + 1];
         }
 
         return true;
     }
+
+    // The word whose text holds position 'at' of _words: the last one starting at or before it.
+    private int WordAt(int at)
+    {
+        var found = Array.BinarySearch(_starts, at);
+        return found >= 0 ? found : ~found - 1;
+    }
+
+    // Word number 'word' of the sorted vocabulary, without its WordEnd.
+    private ReadOnlySpan<char> Word(int word) => _words.AsSpan(_starts[word], _starts[word + 1] - _starts[word] - 1);
 
     // The candidates whose folded text matches, ascending, checked into pooled scratch.
     private int[] MatchCandidates(ReadOnlySpan<ulong> candidates, string query, TextMatch match)
@@ -385,11 +422,11 @@ public sealed class TextIndex
 
     private (int Start, int End) PrefixRange(string prefix)
     {
-        int low = 0, high = _vocabulary.Length;
+        int low = 0, high = WordCount;
         while (low < high)
         {
             var mid = low + ((high - low) >> 1);
-            if (string.CompareOrdinal(_vocabulary[mid], prefix) < 0)
+            if (Word(mid).SequenceCompareTo(prefix) < 0)
             {
                 low = mid + 1;
             }
@@ -400,7 +437,7 @@ public sealed class TextIndex
         }
 
         var end = low;
-        while (end < _vocabulary.Length && _vocabulary[end].StartsWith(prefix, StringComparison.Ordinal))
+        while (end < WordCount && Word(end).StartsWith(prefix, StringComparison.Ordinal))
         {
             end++;
         }

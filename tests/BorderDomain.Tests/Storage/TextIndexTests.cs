@@ -155,6 +155,26 @@ public sealed class TextIndexTests
         }
     }
 
+    [Fact]
+    public void TryMatch_MatchedWordLimit_CountsEachWordHoldingThePartOnceAndNoneAcrossTwoWords()
+    {
+        // The sorted words: ab, abab, ay, cab, xa, xyz, zzz. "ab" is in three ("abab" twice, one word); "yc" is in
+        // none, and would be found only if "ay" and "cab", next to each other, ran together.
+        var index = Index(["ab abab", "cab xyz", "xa ay", "zzz"]);
+
+        Assert.Equal(7, index.WordCount);
+        Assert.Equal(new int[] { 0, 1 }, index.TryMatch("ab", TextMatch.Contains, maxMatchedWords: 3));
+        Assert.Null(index.TryMatch("ab", TextMatch.Contains, maxMatchedWords: 2));
+        Assert.Equal(new int[] { 0 }, index.TryMatch("abab", TextMatch.Contains, maxMatchedWords: 1));
+        Assert.Equal(Array.Empty<int>(), index.TryMatch("yc", TextMatch.Contains, maxMatchedWords: 0));
+        Assert.Equal(new int[] { 2 }, index.TryMatch("xa ay", TextMatch.Contains, maxMatchedWords: 1));
+        Assert.Null(index.TryMatch("a", TextMatch.Contains, maxMatchedWords: 4)); // ab, abab, ay, cab, xa: five words
+        Assert.Equal(new int[] { 0, 1, 2 }, index.TryMatch("a", TextMatch.Contains, maxMatchedWords: 5));
+        Assert.Equal([1, 2], index.MatchWordPrefix("x"));
+        Assert.Equal([3], index.MatchWordPrefix("zz"));
+        Assert.Empty(index.MatchWordPrefix("b"));
+    }
+
     private static int[] Scan(string?[] folded, Func<string, bool> matches) =>
         [.. Enumerable.Range(0, folded.Length).Where(row => folded[row] is { } text && matches(text))];
 }
