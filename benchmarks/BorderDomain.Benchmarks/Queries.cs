@@ -27,6 +27,9 @@ public static partial class Queries
     /// <summary>A count of a search whose one word is part of most words of a large vocabulary (<see cref="Scenarios.ManyWordsContainsBenchmarks"/>).</summary>
     public const string ManyWordsCount = "accords where title contains \"1\" count";
 
+    /// <summary>A count of a search given as a parameter (<see cref="Scenarios.LongSearchBenchmarks"/>: a whole long title).</summary>
+    public const string LongSearch = "accords where title contains @text count";
+
     /// <summary>A count answered from one posting list (about half the accords).</summary>
     public const string Count = "accords where parties has PER count";
 
@@ -56,6 +59,9 @@ public static partial class Queries
 
     [BdqQuery("accords where title contains \"1\" count")]
     public static partial int ManyWordsCountGenerated(BorderStore store);
+
+    [BdqQuery("accords where title contains @text count")]
+    public static partial int LongSearchGenerated(BorderStore store, string text);
 
     [BdqQuery("accords where parties has PER count")]
     public static partial int CountGenerated(BorderStore store);

@@ -39,6 +39,7 @@ public sealed class BenchmarkAgreementTests
         typeof(ParserBenchmarks),
         typeof(DisputedClaimsBenchmarks),
         typeof(ManyWordsContainsBenchmarks),
+        typeof(LongSearchBenchmarks),
         typeof(LoadBenchmarks),
         typeof(QueryableTreesBenchmarks),
         typeof(EfCoreBenchmarks),
@@ -79,6 +80,9 @@ public sealed class BenchmarkAgreementTests
 
     [Fact]
     public void ManyWordsContains_EveryMethod_ReturnsTheBaselineAnswer() => AssertAgreement<ManyWordsContainsBenchmarks>();
+
+    [Fact]
+    public void LongSearch_EveryMethod_ReturnsTheBaselineAnswer() => AssertAgreement<LongSearchBenchmarks>();
 
     [Theory]
     [InlineData(LoadBenchmarks.FileShape.Synthetic)]
