@@ -278,11 +278,13 @@ public sealed class TextIndex
         try
         {
             var from = 0;
+            var ordinal = 0;
+            HashSet<string>? seen = null;
             while (TextNormalizer.NextWord(query, ref from, out var start, out var length))
             {
                 // A word already looked up would give the same rows again (and the same verdict on the limit).
                 var word = query.AsSpan(start, length);
-                if (LookedUpBefore(query, start, word))
+                if (LookedUpBefore(query, start, word, ++ordinal, ref seen))
                 {
                     continue;
                 }
@@ -320,9 +322,26 @@ public sealed class TextIndex
         }
     }
 
-    // Whether the word at 'start' of the folded query was one of its words before it.
-    private static bool LookedUpBefore(string query, int start, ReadOnlySpan<char> word)
+    // Whether the word at 'start' of the folded query (its ordinal-th) was one of its words before it: compared with each
+    // of them in a short search, looked up in a set of them from the 17th word on, so that a search of thousands of
+    // words is not quadratic in them (and a short one makes no set).
+    private static bool LookedUpBefore(string query, int start, ReadOnlySpan<char> word, int ordinal, ref HashSet<string>? seen)
     {
+        const int Compared = 16;
+        if (ordinal > Compared)
+        {
+            if (seen is null)
+            {
+                seen = new HashSet<string>(StringComparer.Ordinal);
+                for (var at = 0; TextNormalizer.NextWord(query, ref at, out var earlier, out var length) && earlier < start;)
+                {
+                    seen.Add(query.Substring(earlier, length));
+                }
+            }
+
+            return !seen.Add(word.ToString());
+        }
+
         var from = 0;
         while (TextNormalizer.NextWord(query, ref from, out var earlier, out var length) && earlier < start)
         {

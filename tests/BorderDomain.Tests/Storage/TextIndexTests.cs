@@ -175,6 +175,26 @@ public sealed class TextIndexTests
         Assert.Empty(index.MatchWordPrefix("b"));
     }
 
+    [Fact]
+    public void TryMatch_SearchOfManyWords_LooksUpEachNewWordPastTheSixteenthToo()
+    {
+        var words = Enumerable.Range(0, 20).Select(i => $"w{i}").ToArray();
+        var index = Index([string.Join(" ", words), string.Join(" ", words.Take(18)), "w1 w2"]);
+
+        // Sixteen words each part of one indexed word (w1 would be part of eleven); then "w", part of all twenty,
+        // first met as the 17th or, after a repeat, the 19th word: past the limit of one, so the search is refused.
+        var sixteen = string.Join(" ", words.Where(word => word != "w1" && word != "w17" && word != "w18" && word != "w19"));
+        Assert.NotNull(index.TryMatch(sixteen, TextMatch.Contains, maxMatchedWords: 1));
+        Assert.Null(index.TryMatch(sixteen + " w", TextMatch.Contains, maxMatchedWords: 1));
+        Assert.Null(index.TryMatch(sixteen + " w0 w2 w", TextMatch.Contains, maxMatchedWords: 1));
+        Assert.NotNull(index.TryMatch(sixteen + " w0 w2 w16", TextMatch.Contains, maxMatchedWords: 1));
+
+        // And the answers: every word of row 0 in order is row 0; past the 16th word, an absent one still ends it.
+        Assert.Equal(new int[] { 0 }, index.TryMatch(string.Join(" ", words), TextMatch.Contains, int.MaxValue));
+        Assert.Equal(Array.Empty<int>(), index.TryMatch(string.Join(" ", words) + " w3 absent w4", TextMatch.Contains, int.MaxValue));
+        Assert.Equal(new int[] { 0, 1 }, index.TryMatch(string.Join(" ", words.Take(17)), TextMatch.StartsWith, int.MaxValue));
+    }
+
     private static int[] Scan(string?[] folded, Func<string, bool> matches) =>
         [.. Enumerable.Range(0, folded.Length).Where(row => folded[row] is { } text && matches(text))];
 }
