@@ -453,22 +453,31 @@ internal sealed class DatasetReader
         return default;
     }
 
-    private ImmutableArray<NationCode> Codes(JsonStrings values, JsonPath at, string property)
+    private ImmutableArray<NationCode> Codes(JsonStrings values, JsonPath at, string property) =>
+        Elements<NationCode, CodeElement>(values, at, property);
+
+    /// <summary>
+    /// A collection of codes or enum members, each element read by <typeparamref name="TElement"/>, filled in place: into
+    /// a scratch span on the stack when it is short enough to share (then shared), otherwise into an array of its final
+    /// size that becomes the collection. No builder per collection.
+    /// </summary>
+    private ImmutableArray<T> Elements<T, TElement>(JsonStrings values, JsonPath at, string property)
+        where T : unmanaged
+        where TElement : struct, IElementReader<T>
     {
         if (values.Count == 0)
         {
-            return ImmutableArray<NationCode>.Empty;
+            return ImmutableArray<T>.Empty;
         }
 
-        // Filled in place (an array of the final size, or a scratch span to share): no builder per collection.
-        var own = Shares(values.Count) ? null : new NationCode[values.Count];
-        Span<NationCode> codes = own is null ? stackalloc NationCode[values.Count] : own;
-        for (var i = 0; i < codes.Length; i++)
+        var own = Shares(values.Count) ? null : new T[values.Count];
+        Span<T> elements = own is null ? stackalloc T[values.Count] : own;
+        for (var i = 0; i < elements.Length; i++)
         {
-            codes[i] = Code(values[i], at, property, i);
+            elements[i] = default(TElement).Read(this, values[i], at, property, i);
         }
 
-        return own is null ? _shared!.Share<NationCode>(codes) : ImmutableCollectionsMarshal.AsImmutableArray(own);
+        return own is null ? _shared!.Share<T>(elements) : ImmutableCollectionsMarshal.AsImmutableArray(own);
     }
 
     private ImmutableArray<string> Strings(JsonStrings values, JsonPath at, string property)
@@ -601,21 +610,24 @@ internal sealed class DatasetReader
     }
 
     private ImmutableArray<TEnum> Enums<TEnum>(JsonStrings values, JsonPath at, string property)
-        where TEnum : unmanaged, Enum
+        where TEnum : unmanaged, Enum =>
+        Elements<TEnum, EnumElement<TEnum>>(values, at, property);
+
+    /// <summary>Reads one element of a collection (<see cref="Elements"/>): a struct, so each element type gets its own loop with the read inlined.</summary>
+    private interface IElementReader<out T>
     {
-        if (values.Count == 0)
-        {
-            return ImmutableArray<TEnum>.Empty;
-        }
+        T Read(DatasetReader reader, string? value, JsonPath at, string property, int index);
+    }
 
-        var own = Shares(values.Count) ? null : new TEnum[values.Count];
-        Span<TEnum> members = own is null ? stackalloc TEnum[values.Count] : own;
-        for (var i = 0; i < members.Length; i++)
-        {
-            members[i] = Enum<TEnum>(values[i], at, property, i);
-        }
+    private readonly struct CodeElement : IElementReader<NationCode>
+    {
+        public NationCode Read(DatasetReader reader, string? value, JsonPath at, string property, int index) => reader.Code(value, at, property, index);
+    }
 
-        return own is null ? _shared!.Share<TEnum>(members) : ImmutableCollectionsMarshal.AsImmutableArray(own);
+    private readonly struct EnumElement<TEnum> : IElementReader<TEnum>
+        where TEnum : struct, Enum
+    {
+        public TEnum Read(DatasetReader reader, string? value, JsonPath at, string property, int index) => reader.Enum<TEnum>(value, at, property, index);
     }
 
     /// <summary>
