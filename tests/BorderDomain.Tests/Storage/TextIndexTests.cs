@@ -119,6 +119,46 @@ public sealed class TextIndexTests
         }
     }
 
+    [BdqProperty(MaxTest = 200)]
+    public void TryMatch_RandomTitlesAndQueries_RefusesExactlyWhenAWordIsPartOfTooManyIndexedWords(TitleProbes input)
+    {
+        var (titles, probes) = input;
+        var index = Index(titles);
+        var folded = titles.Select(t => t is null ? null : TextNormalizer.Normalize(t)).ToArray();
+        var vocabulary = folded.Where(text => text is not null).SelectMany(text => TextNormalizer.Words(text!)).Distinct(StringComparer.Ordinal).ToArray();
+        foreach (var probe in probes)
+        {
+            var query = TextNormalizer.Normalize(probe);
+            foreach (var limit in new[] { 0, 1, 2, 5 })
+            {
+                Assert.Equal(Naive(query, limit), index.TryMatch(probe, TextMatch.Contains, limit));
+            }
+        }
+
+        // The search as specified, naively: its distinct words in order; one part of more than 'limit' indexed words
+        // refuses it (null); the rows having a word that holds each are ANDed, and no row left answers at once;
+        // otherwise the rows whose folded text holds the whole search.
+        int[]? Naive(string query, int limit)
+        {
+            var rows = Enumerable.Range(0, folded.Length).Where(row => folded[row] is not null).ToHashSet();
+            foreach (var word in TextNormalizer.Words(query).Distinct(StringComparer.Ordinal))
+            {
+                if (vocabulary.Count(indexed => indexed.Contains(word, StringComparison.Ordinal)) > limit)
+                {
+                    return null;
+                }
+
+                rows.RemoveWhere(row => !TextNormalizer.Words(folded[row]!).Any(indexed => indexed.Contains(word, StringComparison.Ordinal)));
+                if (rows.Count == 0)
+                {
+                    return [];
+                }
+            }
+
+            return Scan(folded, f => f.Contains(query, StringComparison.Ordinal));
+        }
+    }
+
     [Fact]
     public void Contains_HundredThousandDistinctWords_EqualsScanAndAllocatesProportionally()
     {
