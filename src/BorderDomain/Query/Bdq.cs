@@ -31,7 +31,9 @@ public static class Bdq
 
     private static readonly QueryCache<CompiledQuery> Cache = new(BdqOptions.Default.CacheCapacity);
 
-    private static readonly ConcurrentDictionary<BdqOptions, QueryCache<CompiledQuery>> OptionCaches = new();
+    private static readonly ConcurrentDictionary<BdqOptions, OptionCache> OptionCaches = new();
+    private static readonly object OptionCachesGate = new();
+    private static long s_optionClock;
 
     private static readonly IReadOnlyDictionary<string, object> NoParameters = new Dictionary<string, object>();
 
@@ -304,21 +306,64 @@ public static class Bdq
         return bound is not null;
     }
 
-    // Options change what a text compiles to (its limits), so each set of options has its own cache, sized by its
-    // CacheCapacity. An embedder holds one or a few; past MaxOptionCaches distinct ones, queries compile uncached.
-    private static QueryCache<CompiledQuery>? CacheFor(BdqOptions options)
+    // Options change what a text compiles to (its limits), so each set of options (by value) has its own cache, sized by
+    // its CacheCapacity. An embedder holds one or a few; at most MaxOptionCaches are kept, and a new one past that
+    // replaces the one used longest ago, so a process that has met many sets of options still caches for those in use.
+    private static QueryCache<CompiledQuery> CacheFor(BdqOptions options)
     {
         if (ReferenceEquals(options, BdqOptions.Default) || options == BdqOptions.Default)
         {
             return Cache;
         }
 
-        if (OptionCaches.TryGetValue(options, out var cache))
+        if (OptionCaches.TryGetValue(options, out var held))
         {
-            return cache;
+            return held.Touch();
         }
 
-        return OptionCaches.Count < MaxOptionCaches ? OptionCaches.GetOrAdd(options, static o => new(o.CacheCapacity)) : null;
+        lock (OptionCachesGate)
+        {
+            if (OptionCaches.TryGetValue(options, out held))
+            {
+                return held.Touch();
+            }
+
+            if (OptionCaches.Count >= MaxOptionCaches)
+            {
+                var oldest = default(KeyValuePair<BdqOptions, OptionCache>);
+                foreach (var entry in OptionCaches)
+                {
+                    if (oldest.Value is null || Volatile.Read(ref entry.Value.Used) < Volatile.Read(ref oldest.Value.Used))
+                    {
+                        oldest = entry;
+                    }
+                }
+
+                OptionCaches.TryRemove(oldest.Key, out _);
+            }
+
+            held = new OptionCache(options.CacheCapacity);
+            OptionCaches[options] = held;
+            return held.Touch();
+        }
+    }
+
+    // One set of options' cache, stamped when used (not again while it is the one used last), for CacheFor's choice.
+    private sealed class OptionCache(int capacity)
+    {
+        public long Used;
+
+        public QueryCache<CompiledQuery> Cache { get; } = new(capacity);
+
+        public QueryCache<CompiledQuery> Touch()
+        {
+            if (Volatile.Read(ref Used) != Volatile.Read(ref s_optionClock))
+            {
+                Volatile.Write(ref Used, Interlocked.Increment(ref s_optionClock));
+            }
+
+            return Cache;
+        }
     }
 
     /// <summary>The plan as indented text, one step a line (<see cref="PlanPrinter.Print"/>).</summary>

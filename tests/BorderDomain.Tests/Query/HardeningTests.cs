@@ -88,6 +88,24 @@ public sealed class HardeningTests
         Assert.NotSame(first, other);
     }
 
+    // Past the sixteen sets of options kept, a new set replaces the one used longest ago rather than compiling uncached:
+    // after twenty other sets, a new one (values no other test uses) still reuses what it compiled.
+    [Fact]
+    public void TryCompile_AfterManyOtherOptions_NewOptionsStillReuseTheCompiledQuery()
+    {
+        const string Query = "accords where parties has ECU order by signed desc";
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.True(Bdq.TryCompile(Query, Store.Schema, new BdqOptions { MaxTake = 7_000 + i, MaxListItems = 77 }, out _, out _));
+        }
+
+        var options = new BdqOptions { MaxTake = 7_100, MaxListItems = 77 };
+        Assert.True(Bdq.TryCompile(Query, Store.Schema, options, out var first, out _));
+        Assert.True(Bdq.TryCompile(Query, Store.Schema, options with { }, out var second, out _));
+
+        Assert.Same(first, second);
+    }
+
     // A query's limits come from its own options: a text cached under generous options is refused under strict ones.
     [Fact]
     public void TryCompile_SameTextStricterOptions_AppliesTheStricterLimits()
