@@ -18,6 +18,9 @@ public static partial class Queries
     /// <summary><c>has any</c> over a Zipf-distributed collection, with a date range.</summary>
     public const string TopicsInDateRange = "accords where topics has any (IllegalMining, FuelSmuggling) and signed between 2015 and 2018";
 
+    /// <summary>The same query's count: the rows found as a set (a union and a date range), counted from its words.</summary>
+    public const string TopicsInDateRangeCount = TopicsInDateRange + " count";
+
     /// <summary>Top-k under a broad filter (about 65 % of accords).</summary>
     public const string TopK = "accords where kind in (Agreement, MemorandumOfUnderstanding, Treaty) order by signed desc take 10";
 
@@ -50,6 +53,9 @@ public static partial class Queries
 
     [BdqQuery("accords where topics has any (IllegalMining, FuelSmuggling) and signed between 2015 and 2018")]
     public static partial IReadOnlyList<Accord> TopicsInDateRangeGenerated(BorderStore store);
+
+    [BdqQuery("accords where topics has any (IllegalMining, FuelSmuggling) and signed between 2015 and 2018 count")]
+    public static partial int TopicsInDateRangeCountGenerated(BorderStore store);
 
     [BdqQuery("accords where kind in (Agreement, MemorandumOfUnderstanding, Treaty) order by signed desc take 10")]
     public static partial IReadOnlyList<Accord> TopKGenerated(BorderStore store);

@@ -206,6 +206,16 @@ internal sealed class QueryEmitter
             return text.Append(lookup).ToString();
         }
 
+        var asLists = IndexAccessShapes.IntersectsLists(_plan.Accesses.Count, _plan.Accesses.All(a => IndexAccessShapes.YieldsOneList(a.Kind, a.Predicate.Operator, a.Predicate.Values.Count, a.TestsFoundRows)));
+        if (_plan.Counting == CountStrategy.CountRows && _method.Shape is ReturnShape.Int32 or ReturnShape.Int64
+            && !asLists && _plan.Accesses.Count > 0 && _plan.Residual is null && _query.GroupBy is null)
+        {
+            // Rows found as a set (a union of dense posting lists, a date range), counted as the run time counts them:
+            // from the set's words, no row read out (IndexQueries.FoundCount).
+            text.AppendLine($"        var {_prefix}found = {Runtime}IndexQueries.FoundCount({_prefix}table, {Accesses()});");
+            return text.Append(Shape(string.Empty, counted: $"{_prefix}found")).ToString();
+        }
+
         if (OrdersWholeAnswerByIndex() is { } key && _plan.Residual is null && _query.GroupBy is null)
         {
             // Every match in one sorted index's order: the accesses intersected into a row set (a bitmap when dense),
@@ -215,7 +225,6 @@ internal sealed class QueryEmitter
         }
 
         var lists = new List<string>();
-        var asLists = IndexAccessShapes.IntersectsLists(_plan.Accesses.Count, _plan.Accesses.All(a => IndexAccessShapes.YieldsOneList(a.Kind, a.Predicate.Operator, a.Predicate.Values.Count, a.TestsFoundRows)));
         if (!asLists && _plan.Accesses.Count > 0)
         {
             // A union of several posting lists, a date range, or more than three accesses: stepped through as the run
@@ -573,11 +582,12 @@ internal sealed class QueryEmitter
     // Pages '…ordered' (whose number is its member 'length') by skip and take, then makes the answer: a count, the
     // first record, or the records (or select rows) built straight into an array of the answer's size.
     // rowsKeepable: '…ordered' is a list of rows that may be kept by the answer (not a span over scratch).
-    private string Shape(string length, bool rowsKeepable = true)
+    // counted: for a count, the expression giving the rows' number, when no '…ordered' is made.
+    private string Shape(string length, bool rowsKeepable = true, string? counted = null)
     {
         var p = _prefix;
         var text = new StringBuilder();
-        var count = $"{p}ordered.{length}";
+        var count = counted ?? $"{p}ordered.{length}";
         var start = _query.Skip is { } skip ? $"global::System.Math.Min({Number(skip)}, {count})" : "0";
         text.AppendLine($"        var {p}start = {start};");
         text.AppendLine(_query.Take is { } take

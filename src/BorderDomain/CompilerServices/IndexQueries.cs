@@ -84,6 +84,20 @@ public static class IndexQueries
     }
 
     /// <summary>
+    /// How many rows <see cref="Found"/> returns for the same accesses, counted from the row set their intersection
+    /// makes (the popcounts of its words when it is a bitmap), with no row read out; a bitmap made on the way goes back
+    /// to pooled scratch, so a warm call allocates only the set's few small objects.
+    /// </summary>
+    /// <param name="table">The table.</param>
+    /// <param name="accesses">The plan's accesses, in its order.</param>
+    /// <exception cref="ArgumentException">An access was made by the struct's default constructor.</exception>
+    public static int FoundCount(IEntityTable table, ReadOnlySpan<IndexAccessArguments> accesses)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return FoundSet(table, accesses) is { } rows ? rows.TakeCount() : table.Count;
+    }
+
+    /// <summary>
     /// The rows every one of <paramref name="accesses"/> yields (none: every row), all of them in the order of the sorted
     /// index on <paramref name="field"/> (the order <see cref="Walk"/> gives: ties in row order, rows without a value
     /// last). The accesses are intersected as <see cref="Found"/> intersects them, and the rows found stay the row set

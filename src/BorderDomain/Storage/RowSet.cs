@@ -194,6 +194,16 @@ internal sealed class RowSet
     }
 
     /// <summary>
+    /// The number of rows, ending the set as <see cref="TakeRows"/> does but reading no row out: a bitmap the set owned
+    /// goes back to scratch for the next set. What a count of a set answers.
+    /// </summary>
+    public int TakeCount()
+    {
+        Release();
+        return Count;
+    }
+
+    /// <summary>
     /// The rows, as <see cref="ToRows"/> gives them, ending the set: a bitmap it owned that the answer does not keep is
     /// reused by the next set made on this thread, so the set must not be used after.
     /// </summary>

@@ -40,6 +40,7 @@ public sealed class BenchmarkAgreementTests
         typeof(DisputedClaimsBenchmarks),
         typeof(ManyWordsContainsBenchmarks),
         typeof(LongSearchBenchmarks),
+        typeof(SetCountBenchmarks),
         typeof(LoadBenchmarks),
         typeof(QueryableTreesBenchmarks),
         typeof(EfCoreBenchmarks),
@@ -83,6 +84,9 @@ public sealed class BenchmarkAgreementTests
 
     [Fact]
     public void LongSearch_EveryMethod_ReturnsTheBaselineAnswer() => AssertAgreement<LongSearchBenchmarks>();
+
+    [Fact]
+    public void SetCount_EveryMethod_ReturnsTheBaselineAnswer() => AssertAgreement<SetCountBenchmarks>();
 
     [Theory]
     [InlineData(LoadBenchmarks.FileShape.Synthetic)]

@@ -126,6 +126,9 @@ internal static class QueryCorpus
         "accords where id not in (events where accords is not null select accords) order by id",
         "events where kind in (events where title contains \"Tumbes\" select kind) order by id",
         "agencies where id in (events where title contains \"Tumbes\" select agencies) count",
+        "accords where topics has any (IllegalMining, FuelSmuggling, DrugTrafficking) count",
+        "accords where signed between 2015 and 2020 count",
+        "accords where parties has any (PER, ECU) and signed >= 2010 skip 2 take 40 count",
         "agencies where id in (events where date is null select agencies) order by id select id, name",
     };
 

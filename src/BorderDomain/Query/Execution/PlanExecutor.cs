@@ -127,6 +127,14 @@ internal sealed class PlanExecutor
             return () => CountResult(query, count());
         }
 
+        // Rows found as a set (a union of dense posting lists, a date range: bitmaps ANDed a word at a time) are counted
+        // by the set, from the popcounts of its words, with no row read out; lists are counted by their length.
+        if (plan.Counting == CountStrategy.CountRows && plan.Order != OrderStrategy.FilteredWalk && query.GroupBy is null && !MakesNoSet(plan))
+        {
+            var counted = Found(plan);
+            return () => CountResult(query, Paged(query, counted().TakeCount()));
+        }
+
         if (plan.Order == OrderStrategy.FilteredWalk)
         {
             var field = _table.Schema.IndexOfField(query.OrderBy[0].Path.Field.Name);
@@ -185,18 +193,21 @@ internal sealed class PlanExecutor
         }
     }
 
-    // Pages the ordered rows and shapes the result: a count, selected rows, or whole records.
     // How many rows an ordered walk must yield: skip + take, or all of them without a take (never past int.MaxValue).
     private static int Wanted(BoundQuery query) =>
         query.Take is { } take ? (int)Math.Min(int.MaxValue, (long)(query.Skip ?? 0) + take) : int.MaxValue;
 
+    // How many of the rows found the query's skip and take leave: what its count answers.
+    private static int Paged(BoundQuery query, int found) =>
+        Math.Max(0, Math.Min(query.Take ?? int.MaxValue, found - (query.Skip ?? 0)));
+
+    // Pages the ordered rows and shapes the result: a count, selected rows, or whole records.
     private Func<int[], BdqResult> Shaper(BoundQuery query)
     {
         var skip = query.Skip ?? 0;
         if (query.Count)
         {
-            var most = query.Take ?? int.MaxValue;
-            return ordered => CountResult(query, Math.Max(0, Math.Min(most, ordered.Length - skip)));
+            return ordered => CountResult(query, Paged(query, ordered.Length));
         }
 
         // Without a take, one row past the ceiling says whether the ceiling cut the answer.
@@ -332,7 +343,7 @@ internal sealed class PlanExecutor
         // test: made in the plan's order (an empty one ends it, as in Found) and intersected allocating only the
         // answer (IndexQueries.IntersectAll), with no set or intermediate list made.
         // A residual is tested in the same scratch, on the rows intersected, in ascending order (as Found tests it).
-        if (IndexAccessShapes.IntersectsLists(plan.Accesses.Count, plan.Accesses.All(YieldsOneList)))
+        if (MakesNoSet(plan))
         {
             var keep = plan.Residual is { } condition ? Condition(condition) : null;
             var first = Rows(plan.Accesses[0]);
@@ -358,6 +369,10 @@ internal sealed class PlanExecutor
         var keepBitmap = plan.Order == OrderStrategy.IndexWalk;
         return () => found().TakeRows(rowCount, keepBitmap);
     }
+
+    // Whether the plan's rows are one list or an intersection of lists, with no row set made (Filter's first two shapes).
+    private static bool MakesNoSet(QueryPlan plan) =>
+        IndexAccessShapes.IntersectsLists(plan.Accesses.Count, plan.Accesses.All(YieldsOneList));
 
     // Whether an access yields one list without merging several (the rule generated code follows too).
     private static bool YieldsOneList(IndexAccess access) =>
