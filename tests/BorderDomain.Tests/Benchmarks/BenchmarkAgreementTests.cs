@@ -40,6 +40,7 @@ public sealed class BenchmarkAgreementTests
         typeof(DisputedClaimsBenchmarks),
         typeof(ManyWordsContainsBenchmarks),
         typeof(LongSearchBenchmarks),
+        typeof(RoaringPeerBenchmarks),
         typeof(SetCountBenchmarks),
         typeof(LoadBenchmarks),
         typeof(QueryableTreesBenchmarks),
@@ -87,6 +88,14 @@ public sealed class BenchmarkAgreementTests
 
     [Fact]
     public void SetCount_EveryMethod_ReturnsTheBaselineAnswer() => AssertAgreement<SetCountBenchmarks>();
+
+    [Theory]
+    [InlineData(RoaringPeerBenchmarks.SetOperation.AndOfThree)]
+    [InlineData(RoaringPeerBenchmarks.SetOperation.Union)]
+    [InlineData(RoaringPeerBenchmarks.SetOperation.UnionCount)]
+    [InlineData(RoaringPeerBenchmarks.SetOperation.MembershipWalk)]
+    public void RoaringPeer_EveryMethod_ReturnsTheBaselineAnswer(RoaringPeerBenchmarks.SetOperation operation) =>
+        AssertAgreement<RoaringPeerBenchmarks>(scenario => scenario.Operation = operation);
 
     [Theory]
     [InlineData(LoadBenchmarks.FileShape.Synthetic)]
