@@ -31,11 +31,10 @@ public sealed class QueryParserAllocationTests(ITestOutputHelper output)
     [MemberData(nameof(Shapes))]
     public void Parse_EightTimesLonger_AllocatesAboutTheSamePerCharacter(ParsedQueryShape shape)
     {
-        Allocated(ParserBenchmarks.Text(shape, Short));
         var shortText = ParserBenchmarks.Text(shape, Short);
         var longText = ParserBenchmarks.Text(shape, Long);
-        var perCharShort = (double)Allocated(shortText) / shortText.Length;
-        var perCharLong = (double)Allocated(longText) / longText.Length;
+        var perCharShort = (double)SteadyAllocated(shortText) / shortText.Length;
+        var perCharLong = (double)SteadyAllocated(longText) / longText.Length;
         output.WriteLine($"{shape}: {perCharShort:F1} B/char at {shortText.Length} chars, {perCharLong:F1} B/char at {longText.Length} chars");
 
         Assert.True(perCharLong <= 1.25 * perCharShort, $"{shape}: {perCharLong:F1} B/char at {longText.Length} chars against {perCharShort:F1} at {shortText.Length}.");
@@ -45,12 +44,21 @@ public sealed class QueryParserAllocationTests(ITestOutputHelper output)
     [MemberData(nameof(Shapes))]
     public void Parse_LongValidQuery_AllocatesAtMostTheBudgetPerCharacter(ParsedQueryShape shape)
     {
-        Allocated(ParserBenchmarks.Text(shape, Short));
         var text = ParserBenchmarks.Text(shape, Long);
-        var perChar = (double)Allocated(text) / text.Length;
+        var perChar = (double)SteadyAllocated(text) / text.Length;
         output.WriteLine($"{shape}: {perChar:F1} B/char at {text.Length} chars");
 
         Assert.True(perChar <= MaxBytesPerCharacter, $"{shape}: {perChar:F1} B/char at {text.Length} chars, over {MaxBytesPerCharacter}.");
+    }
+
+    // A warm parse's allocation: the least of three after one more, the short text measured before the long. One parse
+    // can allocate more than the next (a first parse of a text, code the JIT has not optimised yet: a fresh-clone run
+    // once measured 73 B/char at 8,000 characters against 54 at 1,000 this way); a per-try copy, the regression these
+    // tests catch, allocates on every parse, so it shows in the least of three.
+    private static long SteadyAllocated(string text)
+    {
+        Allocated(text);
+        return Math.Min(Allocated(text), Math.Min(Allocated(text), Allocated(text)));
     }
 
     private static long Allocated(string text)
