@@ -198,7 +198,7 @@ internal sealed class QueryEmitter
 
         if (_plan.Order == OrderStrategy.FilteredWalk)
         {
-            return text.Append(FilteredWalk()).Append(Shape("Length", rowsKeepable: false)).ToString();
+            return text.Append(FilteredWalk()).Append(Shape($"{_prefix}ordered.Length", rowsKeepable: false)).ToString();
         }
 
         if (KeyLookup() is { } lookup)
@@ -206,14 +206,12 @@ internal sealed class QueryEmitter
             return text.Append(lookup).ToString();
         }
 
-        var asLists = IndexAccessShapes.IntersectsLists(_plan.Accesses.Count, _plan.Accesses.All(a => IndexAccessShapes.YieldsOneList(a.Kind, a.Predicate.Operator, a.Predicate.Values.Count, a.TestsFoundRows)));
-        if (_plan.Counting == CountStrategy.CountRows && _method.Shape is ReturnShape.Int32 or ReturnShape.Int64
-            && !asLists && _plan.Accesses.Count > 0 && _plan.Residual is null && _query.GroupBy is null)
+        if (_plan.CountsRowSet && _method.Shape is (ReturnShape.Int32 or ReturnShape.Int64))
         {
             // Rows found as a set (a union of dense posting lists, a date range), counted as the run time counts them:
             // from the set's words, no row read out (IndexQueries.FoundCount).
             text.AppendLine($"        var {_prefix}found = {Runtime}IndexQueries.FoundCount({_prefix}table, {Accesses()});");
-            return text.Append(Shape(string.Empty, counted: $"{_prefix}found")).ToString();
+            return text.Append(Shape($"{_prefix}found")).ToString();
         }
 
         if (OrdersWholeAnswerByIndex() is { } key && _plan.Residual is null && _query.GroupBy is null)
@@ -221,10 +219,11 @@ internal sealed class QueryEmitter
             // Every match in one sorted index's order: the accesses intersected into a row set (a bitmap when dense),
             // walked or sorted from it as their number says (IndexQueries.FoundInOrder); no array of the matches is made.
             text.AppendLine($"        var {_prefix}ordered = {Runtime}IndexQueries.FoundInOrder({_prefix}table, {Accesses()}, {Field(key.Path.Field.Name)}, {Bool(key.Descending)});");
-            return text.Append(Shape("Length")).ToString();
+            return text.Append(Shape($"{_prefix}ordered.Length")).ToString();
         }
 
         var lists = new List<string>();
+        var asLists = _plan.IntersectsLists;
         if (!asLists && _plan.Accesses.Count > 0)
         {
             // A union of several posting lists, a date range, or more than three accesses: stepped through as the run
@@ -276,7 +275,7 @@ internal sealed class QueryEmitter
 
         var (order, length) = Order(matchesLength: _plan.Residual is null ? "Length" : "Count");
         text.Append(order);
-        text.Append(Shape(length));
+        text.Append(Shape($"{_prefix}ordered.{length}"));
         return text.ToString();
     }
 
@@ -579,15 +578,14 @@ internal sealed class QueryEmitter
             ? only
             : null;
 
-    // Pages '…ordered' (whose number is its member 'length') by skip and take, then makes the answer: a count, the
-    // first record, or the records (or select rows) built straight into an array of the answer's size.
+    // Pages '…ordered' (whose number of rows is the expression 'count', or, for a count made without '…ordered', the
+    // number itself) by skip and take, then makes the answer: a count, the first record, or the records (or select
+    // rows) built straight into an array of the answer's size.
     // rowsKeepable: '…ordered' is a list of rows that may be kept by the answer (not a span over scratch).
-    // counted: for a count, the expression giving the rows' number, when no '…ordered' is made.
-    private string Shape(string length, bool rowsKeepable = true, string? counted = null)
+    private string Shape(string count, bool rowsKeepable = true)
     {
         var p = _prefix;
         var text = new StringBuilder();
-        var count = counted ?? $"{p}ordered.{length}";
         var start = _query.Skip is { } skip ? $"global::System.Math.Min({Number(skip)}, {count})" : "0";
         text.AppendLine($"        var {p}start = {start};");
         text.AppendLine(_query.Take is { } take

@@ -19,7 +19,8 @@ namespace BorderDomain.Benchmarks.Scenarios;
 [MemoryDiagnoser]
 public class RoaringPeerBenchmarks : AccordScenario
 {
-    private static readonly object BoliviaKey = NationCode.Parse("BOL");
+    private static readonly NationCode Bolivia = NationCode.Parse("BOL");
+    private static readonly object BoliviaKey = Bolivia;
     private static readonly object PeruKey = NationCode.Peru;
     private static readonly object EcuadorKey = NationCode.Ecuador;
 
@@ -62,7 +63,7 @@ public class RoaringPeerBenchmarks : AccordScenario
         return Operation switch
         {
             SetOperation.AndOfThree => Enumerable.Range(0, accords.Count)
-                .Where(row => accords[row] is { Kind: AccordKind.Treaty, Status: AccordStatus.Planned } accord && accord.Parties.Contains((NationCode)BoliviaKey))
+                .Where(row => accords[row] is { Kind: AccordKind.Treaty, Status: AccordStatus.Planned } accord && accord.Parties.Contains(Bolivia))
                 .ToArray(),
             SetOperation.Union => Enumerable.Range(0, accords.Count).Where(row => HasTopic(accords[row])).ToArray(),
             SetOperation.UnionCount => accords.Count(HasTopic),

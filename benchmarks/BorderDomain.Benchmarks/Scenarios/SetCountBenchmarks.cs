@@ -16,15 +16,10 @@ namespace BorderDomain.Benchmarks.Scenarios;
 [MemoryDiagnoser]
 public class SetCountBenchmarks : AccordScenario
 {
-    private static readonly int From = PartialDate.FromYear(2015).StartDayNumber;
-    private static readonly int To = PartialDate.FromYear(2018).EndDayNumber;
-
     private IndexAccessArguments[] _accesses = [];
 
     [Benchmark(Baseline = true)]
-    public int Linq() =>
-        Accords.Count(a => a.Topics.Any(t => t is Topic.IllegalMining or Topic.FuelSmuggling)
-            && a.Signed is { } signed && signed.From.StartDayNumber >= From && signed.To.EndDayNumber <= To);
+    public int Linq() => Accords.Count(TopicsInDateRangeBenchmarks.Matches);
 
     [Benchmark]
     public int RunTime() => Bdq.Execute(Store, Queries.TopicsInDateRangeCount).Count!.Value;

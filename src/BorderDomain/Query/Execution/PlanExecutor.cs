@@ -129,7 +129,7 @@ internal sealed class PlanExecutor
 
         // Rows found as a set (a union of dense posting lists, a date range: bitmaps ANDed a word at a time) are counted
         // by the set, from the popcounts of its words, with no row read out; lists are counted by their length.
-        if (plan.Counting == CountStrategy.CountRows && plan.Order != OrderStrategy.FilteredWalk && query.GroupBy is null && !MakesNoSet(plan))
+        if (plan.CountsRowSet)
         {
             var counted = Found(plan);
             return () => CountResult(query, Paged(query, counted().TakeCount()));
@@ -343,7 +343,7 @@ internal sealed class PlanExecutor
         // test: made in the plan's order (an empty one ends it, as in Found) and intersected allocating only the
         // answer (IndexQueries.IntersectAll), with no set or intermediate list made.
         // A residual is tested in the same scratch, on the rows intersected, in ascending order (as Found tests it).
-        if (MakesNoSet(plan))
+        if (plan.IntersectsLists)
         {
             var keep = plan.Residual is { } condition ? Condition(condition) : null;
             var first = Rows(plan.Accesses[0]);
@@ -369,10 +369,6 @@ internal sealed class PlanExecutor
         var keepBitmap = plan.Order == OrderStrategy.IndexWalk;
         return () => found().TakeRows(rowCount, keepBitmap);
     }
-
-    // Whether the plan's rows are one list or an intersection of lists, with no row set made (Filter's first two shapes).
-    private static bool MakesNoSet(QueryPlan plan) =>
-        IndexAccessShapes.IntersectsLists(plan.Accesses.Count, plan.Accesses.All(YieldsOneList));
 
     // Whether an access yields one list without merging several (the rule generated code follows too).
     private static bool YieldsOneList(IndexAccess access) =>

@@ -1,3 +1,4 @@
+using System.Linq;
 using BorderDomain.Query.Semantics;
 
 namespace BorderDomain.Query.Planning;
@@ -101,4 +102,21 @@ internal sealed record QueryPlan(
     long EstimatedRows,
     CountStrategy Counting = CountStrategy.None,
     GroupStrategy Grouping = GroupStrategy.None,
-    bool HasStatistics = false);
+    bool HasStatistics = false)
+{
+    /// <summary>
+    /// Whether the accesses are intersected as lists, allocating only the answer, rather than stepped through as row sets
+    /// (<see cref="CompilerServices.IndexAccessShapes.IntersectsLists"/>): the executor and the generator read it here.
+    /// </summary>
+    public bool IntersectsLists => CompilerServices.IndexAccessShapes.IntersectsLists(
+        Accesses.Count,
+        Accesses.All(a => CompilerServices.IndexAccessShapes.YieldsOneList(a.Kind, a.Predicate.Operator, a.Predicate.Values.Count, a.TestsFoundRows)));
+
+    /// <summary>
+    /// Whether a <see cref="CountStrategy.CountRows"/> count is the size of the row set the accesses make (a union of
+    /// dense posting lists, a date range: bitmaps ANDed), read from its words with no row read out: accesses stepped
+    /// through as row sets, nothing tested after them, no group and no filtered walk. Both back ends count such a plan so.
+    /// </summary>
+    public bool CountsRowSet => Counting == CountStrategy.CountRows && Accesses.Count > 0 && !IntersectsLists
+        && Residual is null && Order != OrderStrategy.FilteredWalk && Query.GroupBy is null;
+}
