@@ -19,8 +19,6 @@ namespace BorderDomain.Benchmarks.Scenarios;
 [MemoryDiagnoser]
 public class RoaringPeerBenchmarks : AccordScenario
 {
-    private static readonly NationCode Bolivia = NationCode.Parse("BOL");
-    private static readonly object BoliviaKey = Bolivia;
     private static readonly object PeruKey = NationCode.Peru;
     private static readonly object EcuadorKey = NationCode.Ecuador;
 
@@ -63,7 +61,7 @@ public class RoaringPeerBenchmarks : AccordScenario
         return Operation switch
         {
             SetOperation.AndOfThree => Enumerable.Range(0, accords.Count)
-                .Where(row => accords[row] is { Kind: AccordKind.Treaty, Status: AccordStatus.Planned } accord && accord.Parties.Contains(Bolivia))
+                .Where(row => accords[row] is { Kind: AccordKind.Treaty, Status: AccordStatus.Planned } accord && accord.Parties.Contains(SelectiveAndBenchmarks.Bolivia))
                 .ToArray(),
             SetOperation.Union => Enumerable.Range(0, accords.Count).Where(row => HasTopic(accords[row])).ToArray(),
             SetOperation.UnionCount => accords.Count(HasTopic),
@@ -160,7 +158,7 @@ public class RoaringPeerBenchmarks : AccordScenario
     protected override void SetUpScenario()
     {
         var parties = Postings("parties");
-        _andLists = [parties.LookupArray(BoliviaKey), Postings("kind").LookupArray(AccordKind.Treaty), Postings("status").LookupArray(AccordStatus.Planned)];
+        _andLists = [parties.LookupArray(SelectiveAndBenchmarks.BoliviaKey), Postings("kind").LookupArray(SelectiveAndBenchmarks.TreatyKey), Postings("status").LookupArray(SelectiveAndBenchmarks.PlannedKey)];
         var topics = Postings("topics");
         _topicLists = [topics.LookupArray(Topic.IllegalMining), topics.LookupArray(Topic.FuelSmuggling)];
         _peruAndEcuador = PostingList.Intersect(parties.LookupArray(PeruKey), parties.LookupArray(EcuadorKey));

@@ -15,10 +15,11 @@ namespace BorderDomain.Benchmarks.Scenarios;
 [MemoryDiagnoser]
 public class SelectiveAndBenchmarks : AccordScenario
 {
-    private static readonly NationCode Bolivia = NationCode.Parse("BOL");
-    private static readonly object BoliviaKey = Bolivia;
-    private static readonly object TreatyKey = AccordKind.Treaty;
-    private static readonly object PlannedKey = AccordStatus.Planned;
+    /// <summary>Bolivia, the scenario's nation (also <see cref="RoaringPeerBenchmarks"/>' AND), and its boxed key.</summary>
+    internal static readonly NationCode Bolivia = NationCode.Parse("BOL");
+    internal static readonly object BoliviaKey = Bolivia;
+    internal static readonly object TreatyKey = AccordKind.Treaty;
+    internal static readonly object PlannedKey = AccordStatus.Planned;
 
     private PostingIndex _parties = null!;
     private PostingIndex _kind = null!;
